@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ErrorCode } from '@twofold/shared';
+import type { AppDeps } from './http/context.ts';
+import { authRoutes } from './http/auth.ts';
+import { clientApp } from './http/client-app.ts';
+import { AppError, errorHandler, notFoundHandler } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
+import { inviteRoutes } from './http/invites.ts';
+import { meRoutes } from './http/me.ts';
+import { originGuard } from './http/origin-guard.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { spaceRoutes } from './http/spaces.ts';
+
+export type { AppDeps } from './http/context.ts';
+
+/** Requests bodies above this are refused with 413 before they are read whole. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Builds the HTTP app from its dependencies. The chained routes carry their types to the
+ * client through `AppType`; nothing here has side effects until a request arrives.
+ */
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .use(originGuard(deps.config.allowedOrigins))
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new AppError(413, ErrorCode.payloadTooLarge, 'That is more than we can take in one go.');
+        },
+      }),
+    )
+    .route('/health', healthRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/me', meRoutes(deps))
+    .route('/spaces', spaceRoutes(deps))
+    .route('/invites', inviteRoutes(deps))
+    .notFound(notFoundHandler);
+
+  const app = new Hono().use(securityHeaders).route('/api', api);
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+  if (deps.config.clientDir) app.route('/', clientApp(deps.config.clientDir));
+  return app;
+}
+
+/** The API's routes and types, for `hc<AppType>` on the client. */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,57 @@
+import { SESSION_COOKIE } from '@twofold/shared';
+import type { Clock } from '../lib/clock.ts';
+import { hashToken, randomId } from '../lib/ids.ts';
+import type { SessionStore } from '../store/sessions.ts';
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** Sliding expiry is refreshed at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/**
+ * Issues and resolves sessions. The cookie carries a random 256-bit token; the database keeps
+ * only its SHA-256, so a copy of the database cannot be used to sign in.
+ */
+export function createSessionService(store: SessionStore, clock: Clock) {
+  return {
+    issue(userId: string, userAgent: string): { token: string; expiresAt: number } {
+      const token = randomId(32);
+      const now = clock.now();
+      const expiresAt = now + SESSION_TTL_MS;
+      store.create(
+        { idHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
+        userAgent.slice(0, 256),
+      );
+      return { token, expiresAt };
+    },
+
+    /** The live session for a cookie token, or null. Expired sessions are deleted. */
+    resolve(token: string | undefined): { userId: string; sessionHash: string } | null {
+      if (!token || token.length > 128) return null;
+      const idHash = hashToken(token);
+      const session = store.find(idHash);
+      if (!session) return null;
+      const now = clock.now();
+      if (session.expiresAt <= now) {
+        store.remove(idHash);
+        return null;
+      }
+      if (now - session.lastSeenAt >= TOUCH_EVERY_MS) store.touch(idHash, now, now + SESSION_TTL_MS);
+      return { userId: session.userId, sessionHash: idHash };
+    },
+
+    revoke(sessionHash: string): void {
+      store.remove(sessionHash);
+    },
+  };
+}
+export type SessionService = ReturnType<typeof createSessionService>;
+
+/** Reads the session token from a raw Cookie header (used on WebSocket upgrades). */
+export function tokenFromCookieHeader(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return undefined;
+}

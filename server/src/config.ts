@@ -1,0 +1,40 @@
+import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
+import { join, resolve } from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbPath: string;
+  allowedOrigins: string[];
+  maxFrameBytes: number;
+  authRateLimitPerMin: number;
+  sqliteSync: 'normal' | 'full';
+  /** The built client to serve, if any. */
+  clientDir: string | null;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+/** Reads the configuration DESIGN.md documents; unknown or bad values fall back to defaults. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  return {
+    port: int(env.PORT, 8787),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    dbPath: join(dataDir, 'twofold.sqlite'),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    maxFrameBytes: int(env.MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
+    authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
+    sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
+    clientDir: env.CLIENT_DIR === undefined ? resolve('client/dist') : env.CLIENT_DIR || null,
+  };
+}

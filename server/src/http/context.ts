@@ -1,0 +1,21 @@
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Config } from '../config.ts';
+import type { SessionService } from '../auth/sessions.ts';
+import type { RoomRegistry } from '../sync/rooms.ts';
+import type { Stores } from '../store/stores.ts';
+
+/** What every route module may use, injected by `createApp`. */
+export interface AppDeps {
+  stores: Stores;
+  sessions: SessionService;
+  rooms: RoomRegistry;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+}
+
+/** Variables set by the session middleware for authenticated routes. */
+export interface AuthEnv {
+  Variables: { userId: string; sessionHash: string };
+}

@@ -1,0 +1,47 @@
+import { ErrorCode, inviteCodeSchema } from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { hashToken } from '../lib/ids.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import { requireSession } from './require-session.ts';
+import { spaceView } from './space-view.ts';
+import { validate } from './validate.ts';
+
+const codeParam = z.object({ code: inviteCodeSchema });
+const unknownInvite = () => notFound('This invite link is not valid. Ask your partner for a new one.');
+const goneInvite = () =>
+  new AppError(410, ErrorCode.inviteGone, 'This invite link has been used or has expired. Ask your partner for a new one.');
+
+/** Looking at an invite before joining, and accepting it. Codes are single use and expire. */
+export function inviteRoutes({ stores, sessions, clock, logger }: AppDeps) {
+  return new Hono<AuthEnv>()
+    .get('/:code', validate('param', codeParam), (c) => {
+      const invite = stores.spaces.findInvite(hashToken(c.req.valid('param').code));
+      if (!invite) throw unknownInvite();
+      if (invite.usedAt !== null || invite.expiresAt <= clock.now()) throw goneInvite();
+      const space = stores.spaces.find(invite.spaceId);
+      const inviter = stores.users.findById(invite.createdBy);
+      if (!space) throw unknownInvite();
+      return c.json(
+        { invite: { spaceName: space.name, invitedBy: inviter?.name ?? 'Your partner', expiresAt: invite.expiresAt } },
+        200,
+      );
+    })
+    .post('/:code/accept', requireSession(sessions), validate('param', codeParam), (c) => {
+      const userId = c.get('userId');
+      const result = stores.spaces.acceptInvite(hashToken(c.req.valid('param').code), userId, clock.now());
+      switch (result.kind) {
+        case 'unknown':
+          throw unknownInvite();
+        case 'gone':
+          throw goneInvite();
+        case 'full':
+          throw new AppError(409, ErrorCode.spaceFull, 'This space already has two members.');
+      }
+      const space = stores.spaces.find(result.spaceId);
+      if (!space) throw unknownInvite();
+      if (result.kind === 'joined') logger.info('space_joined', { spaceId: space.id, userId });
+      return c.json({ space: spaceView(stores, space) }, 200);
+    });
+}

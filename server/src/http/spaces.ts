@@ -1,0 +1,47 @@
+import { createSpaceSchema, ErrorCode, idSchema, INVITE_TTL_MS, MAX_MEMBERS } from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { hashToken, randomId } from '../lib/ids.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import { requireSession } from './require-session.ts';
+import { spaceView } from './space-view.ts';
+import { validate } from './validate.ts';
+
+const spaceParam = z.object({ spaceId: idSchema });
+
+/** Creating a space, reading one, and inviting the partner. Non-members get 404. */
+export function spaceRoutes({ stores, sessions, clock, logger }: AppDeps) {
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions))
+    .post('/', validate('json', createSpaceSchema), (c) => {
+      const space = { id: randomId(), name: c.req.valid('json').name, createdAt: clock.now() };
+      stores.spaces.create(space, c.get('userId'));
+      logger.info('space_created', { spaceId: space.id });
+      return c.json({ space: spaceView(stores, space) }, 201);
+    })
+    .get('/:spaceId', validate('param', spaceParam), (c) => {
+      const { spaceId } = c.req.valid('param');
+      const space = stores.spaces.find(spaceId);
+      if (!space || !stores.spaces.isMember(spaceId, c.get('userId'))) throw notFound();
+      return c.json({ space: spaceView(stores, space) }, 200);
+    })
+    .post('/:spaceId/invites', validate('param', spaceParam), (c) => {
+      const { spaceId } = c.req.valid('param');
+      if (!stores.spaces.isMember(spaceId, c.get('userId'))) throw notFound();
+      if (stores.spaces.memberCount(spaceId) >= MAX_MEMBERS) {
+        throw new AppError(409, ErrorCode.spaceFull, 'This space already has two members.');
+      }
+      const code = randomId(24);
+      const now = clock.now();
+      const expiresAt = now + INVITE_TTL_MS;
+      stores.spaces.createInvite({
+        codeHash: hashToken(code),
+        spaceId,
+        createdBy: c.get('userId'),
+        createdAt: now,
+        expiresAt,
+      });
+      return c.json({ invite: { code, expiresAt } }, 201);
+    });
+}

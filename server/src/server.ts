@@ -1,0 +1,71 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { CloseCode } from '@twofold/shared';
+import { createApp } from './app.ts';
+import { createSessionService } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { consoleLogger, type Logger } from './lib/log.ts';
+import { openDb } from './store/db.ts';
+import { createStores } from './store/stores.ts';
+import { createRoomRegistry } from './sync/rooms.ts';
+import { createUpgradeHandler } from './sync/upgrade.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting, closes every socket with "server restarting", then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and serves the API, the sync endpoints and (if built) the client on one
+ * port. Used by `main.ts` and by tests that want a real server on port 0.
+ */
+export async function startServer(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger } = {},
+): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const db = openDb(config.dbPath, { synchronous: config.sqliteSync });
+  const stores = createStores(db);
+  const sessions = createSessionService(stores.sessions, clock);
+  const rooms = createRoomRegistry({ log: stores.docLog, clock, logger });
+  const app = createApp({ stores, sessions, rooms, clock, logger, config });
+  const onUpgrade = createUpgradeHandler({
+    stores,
+    sessions,
+    rooms,
+    logger,
+    allowedOrigins: config.allowedOrigins,
+    maxFrameBytes: config.maxFrameBytes,
+  });
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(started),
+    );
+  });
+  server.on('upgrade', onUpgrade);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info('listening', { url });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        rooms.shutdown(CloseCode.serverRestart, 'server restarting');
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }).then(() => {
+        db.close();
+        logger.info('stopped');
+      });
+      return closing;
+    },
+  };
+}

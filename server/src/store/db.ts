@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the SQLite database at `path`, readable by its owner only, in WAL
+ * mode, and migrates it. `synchronous = NORMAL` in WAL mode survives a process crash (kill -9)
+ * without losing a committed write; `SQLITE_SYNC=full` trades latency for power-loss safety.
+ */
+export function openDb(path: string, options: { synchronous?: 'normal' | 'full' } = {}): Db {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path);
+  chmodSync(path, 0o600);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,106 @@
+import * as Y from 'yjs';
+import type { Db } from './db.ts';
+
+export interface LoadedDoc {
+  /** The snapshot (if any) followed by every update logged after it, in order. */
+  updates: Uint8Array[];
+  /** Id of the newest log row reflected in `updates` (0 for a new document). */
+  lastId: number;
+  /** How many log rows came after the snapshot. */
+  sinceSnapshot: number;
+}
+
+/** Runs of one author's updates closer together than this are merged into one history entry. */
+export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
+
+/**
+ * The append-only update log of every Yjs document, with snapshots that make loading fast.
+ * Rows keep their author and time; compaction never drops history, it merges runs of small
+ * updates by the same author into one row (so "who changed what, roughly when" stays).
+ */
+export function createDocLog(db: Db) {
+  const insert = db.prepare('INSERT INTO doc_updates (doc_key, author, at, data) VALUES (?, ?, ?, ?)');
+  const snapshotOf = db.prepare(
+    'SELECT upto_id AS uptoId, coalesced_upto AS coalescedUpto, data FROM doc_snapshots WHERE doc_key = ?',
+  );
+  const updatesAfter = db.prepare(
+    'SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? ORDER BY id',
+  );
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO doc_snapshots (doc_key, upto_id, at, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (doc_key) DO UPDATE SET upto_id = excluded.upto_id, at = excluded.at, data = excluded.data`,
+  );
+  const rowsBetween = db.prepare(
+    'SELECT id, author, at, merged_count AS mergedCount, data FROM doc_updates WHERE doc_key = ? AND id > ? AND id <= ? ORDER BY id',
+  );
+  const updateRow = db.prepare('UPDATE doc_updates SET at = ?, merged_count = ?, data = ? WHERE id = ?');
+  const deleteRow = db.prepare('DELETE FROM doc_updates WHERE id = ?');
+  const setCoalesced = db.prepare('UPDATE doc_snapshots SET coalesced_upto = ? WHERE doc_key = ?');
+  const historyOf = db.prepare(
+    'SELECT id, author, at, merged_count AS mergedCount FROM doc_updates WHERE doc_key = ? ORDER BY id',
+  );
+
+  interface Row {
+    id: number;
+    author: string;
+    at: number;
+    mergedCount: number;
+    data: Uint8Array;
+  }
+
+  const coalesce = db.transaction((docKey: string, fromId: number, uptoId: number) => {
+    const rows = rowsBetween.all(docKey, fromId, uptoId) as Row[];
+    let run: Row[] = [];
+    const flush = () => {
+      const [first, ...rest] = run;
+      if (first && rest.length > 0) {
+        const merged = Y.mergeUpdates(run.map((row) => row.data));
+        const count = run.reduce((sum, row) => sum + row.mergedCount, 0);
+        updateRow.run(run[run.length - 1]?.at ?? first.at, count, merged, first.id);
+        for (const row of rest) deleteRow.run(row.id);
+      }
+      run = [];
+    };
+    for (const row of rows) {
+      const head = run[0];
+      if (head && (head.author !== row.author || row.at - head.at > COALESCE_WINDOW_MS)) flush();
+      run.push(row);
+    }
+    flush();
+    setCoalesced.run(uptoId, docKey);
+  });
+
+  return {
+    /** Appends one update; returns its row id. Synchronous: when it returns, it is committed. */
+    append(docKey: string, author: string, at: number, data: Uint8Array): number {
+      return Number(insert.run(docKey, author, at, data).lastInsertRowid);
+    },
+
+    load(docKey: string): LoadedDoc {
+      const snapshot = snapshotOf.get(docKey) as { uptoId: number; data: Uint8Array } | undefined;
+      const after = updatesAfter.all(docKey, snapshot?.uptoId ?? 0) as { id: number; data: Uint8Array }[];
+      const updates = after.map((row) => row.data);
+      if (snapshot) updates.unshift(snapshot.data);
+      return {
+        updates,
+        lastId: after.at(-1)?.id ?? snapshot?.uptoId ?? 0,
+        sinceSnapshot: after.length,
+      };
+    },
+
+    /**
+     * Records `state` as the document at log row `uptoId`, then merges the history rows the
+     * snapshot now covers. Loading reads only the snapshot and the rows after it.
+     */
+    compact: db.transaction((docKey: string, uptoId: number, at: number, state: Uint8Array) => {
+      const previous = snapshotOf.get(docKey) as { coalescedUpto: number } | undefined;
+      upsertSnapshot.run(docKey, uptoId, at, state);
+      coalesce(docKey, previous?.coalescedUpto ?? 0, uptoId);
+    }),
+
+    /** Who changed a document and when, oldest first (no content). */
+    history: (docKey: string) =>
+      historyOf.all(docKey) as { id: number; author: string; at: number; mergedCount: number }[],
+  };
+}
+export type DocLog = ReturnType<typeof createDocLog>;

@@ -1,0 +1,74 @@
+import type { Db } from './db.ts';
+
+/**
+ * Versioned schema migrations. Each entry runs once, in order, inside a transaction; the
+ * database's `user_version` records how many have run. Never edit a released entry: append.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    user_agent TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE spaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE members (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (space_id, user_id)
+  );
+  CREATE INDEX members_user ON members(user_id);
+  CREATE TABLE invites (
+    code_hash TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    used_by TEXT
+  );
+  CREATE TABLE doc_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_key TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    merged_count INTEGER NOT NULL DEFAULT 1,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_doc ON doc_updates(doc_key, id);
+  CREATE TABLE doc_snapshots (
+    doc_key TEXT PRIMARY KEY,
+    upto_id INTEGER NOT NULL,
+    coalesced_upto INTEGER NOT NULL DEFAULT 0,
+    at INTEGER NOT NULL,
+    data BLOB NOT NULL
+  );
+  `,
+];
+
+/** Brings the schema up to date; safe to call on every start. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,17 @@
+import type { Db } from './db.ts';
+import { createDocLog } from './doc-log.ts';
+import { createSessionStore } from './sessions.ts';
+import { createSpaceStore } from './spaces.ts';
+import { createUserStore } from './users.ts';
+
+/** Every store over one database, built once at start and injected where needed. */
+export function createStores(db: Db) {
+  return {
+    db,
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    spaces: createSpaceStore(db),
+    docLog: createDocLog(db),
+  };
+}
+export type Stores = ReturnType<typeof createStores>;

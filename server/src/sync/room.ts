@@ -1,0 +1,265 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/log.ts';
+import type { DocLog } from '../store/doc-log.ts';
+import type { Peer, SyncSocket } from './socket.ts';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Compact after this many log rows since the last snapshot, or this many bytes. */
+const COMPACT_AFTER_ROWS = 500;
+const COMPACT_AFTER_BYTES = 1024 * 1024;
+/** On close, a room with at least this many rows since its snapshot writes a new one. */
+const COMPACT_ON_CLOSE_ROWS = 20;
+
+export class UndecodableMessage extends Error {}
+
+interface Connection {
+  peer: Peer;
+  /** Awareness client ids this connection has published, removed when it leaves. */
+  awarenessIds: Set<number>;
+}
+
+export interface RoomDeps {
+  log: DocLog;
+  clock: Clock;
+  logger: Logger;
+  /** Called once the last connection has left and the room's last write is done. */
+  onEmpty(room: Room): void;
+}
+
+/**
+ * One Yjs document and the connections editing it, speaking the y-websocket protocol.
+ *
+ * Loading is synchronous, so no message is handled before the document is whole. Every update
+ * is validated, applied, and appended to the log (committed) before it is relayed to anyone:
+ * durable before shared. The original update bytes are relayed, never re-encoded, and never
+ * echoed to their sender.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Map<SyncSocket, Connection>();
+  private lastId: number;
+  private rowsSinceSnapshot: number;
+  private bytesSinceSnapshot = 0;
+  private compactionScheduled = false;
+  private closed = false;
+
+  constructor(
+    readonly key: string,
+    private readonly deps: RoomDeps,
+  ) {
+    const loaded = deps.log.load(key);
+    this.doc.transact(() => {
+      for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.lastId = loaded.lastId;
+    this.rowsSinceSnapshot = loaded.sinceSnapshot;
+    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS) this.scheduleCompaction();
+
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Adds a connection and starts the sync handshake: our state vector, then presence. */
+  join(socket: SyncSocket, peer: Peer): void {
+    this.connections.set(socket, { peer, awarenessIds: new Set() });
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    socket.send(encoding.toUint8Array(step1));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) socket.send(this.encodeAwareness(clients));
+  }
+
+  /**
+   * Handles one binary frame. Throws `UndecodableMessage` for anything that is not a valid
+   * y-websocket message; the caller closes that connection and nothing is stored.
+   */
+  receive(socket: SyncSocket, data: Uint8Array): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          this.receiveSync(socket, connection, decoder);
+          return;
+        case MESSAGE_AWARENESS:
+          awarenessProtocol.applyAwarenessUpdate(
+            this.awareness,
+            decoding.readVarUint8Array(decoder),
+            connection,
+          );
+          return;
+        case MESSAGE_QUERY_AWARENESS:
+          socket.send(this.encodeAwareness([...this.awareness.getStates().keys()]));
+          return;
+        case MESSAGE_AUTH:
+          return;
+        default:
+          throw new UndecodableMessage(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      if (error instanceof RoomFailure) throw error;
+      throw new UndecodableMessage(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Removes a connection and its presence; the room empties itself when no one is left. */
+  leave(socket: SyncSocket): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+    if (this.connections.size === 0) this.close();
+  }
+
+  /** Closes every connection matching `predicate` with the given code. */
+  disconnect(predicate: (peer: Peer) => boolean, code: number, reason: string): void {
+    for (const [socket, connection] of [...this.connections]) {
+      if (predicate(connection.peer)) {
+        socket.close(code, reason);
+        this.leave(socket);
+      }
+    }
+  }
+
+  private receiveSync(socket: SyncSocket, connection: Connection, decoder: decoding.Decoder) {
+    const step = decoding.readVarUint(decoder);
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(reply, this.doc, decoding.readVarUint8Array(decoder));
+      socket.send(encoding.toUint8Array(reply));
+    } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+      this.receiveUpdate(socket, connection, decoding.readVarUint8Array(decoder));
+    } else {
+      throw new UndecodableMessage(`unknown sync step ${step}`);
+    }
+  }
+
+  private receiveUpdate(socket: SyncSocket, connection: Connection, update: Uint8Array) {
+    if (isEmptyUpdate(update)) return;
+    // Parse fully before touching the document, so a malformed update changes nothing.
+    Y.decodeUpdate(update);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+      this.lastId = this.deps.log.append(this.key, connection.peer.userId, this.deps.clock.now(), update);
+    } catch (error) {
+      throw new RoomFailure(error);
+    }
+    this.rowsSinceSnapshot++;
+    this.bytesSinceSnapshot += update.byteLength;
+
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(message, update);
+    this.broadcast(encoding.toUint8Array(message), socket);
+
+    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS || this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES) {
+      this.scheduleCompaction();
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    let sender: SyncSocket | undefined;
+    for (const [socket, connection] of this.connections) {
+      if (connection !== origin) continue;
+      sender = socket;
+      for (const id of changes.added) connection.awarenessIds.add(id);
+      for (const id of changes.removed) connection.awarenessIds.delete(id);
+    }
+    if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), sender);
+  };
+
+  private encodeAwareness(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(encoder);
+  }
+
+  private broadcast(message: Uint8Array, except?: SyncSocket) {
+    for (const socket of this.connections.keys()) {
+      if (socket !== except) socket.send(message);
+    }
+  }
+
+  private scheduleCompaction() {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    // Later, off the path of the write that triggered it: never delay an update's commit.
+    setImmediate(() => {
+      this.compactionScheduled = false;
+      if (!this.closed) this.compact();
+    });
+  }
+
+  /** Writes a snapshot of the document as of the newest log row and merges covered history. */
+  compact(): void {
+    if (this.rowsSinceSnapshot === 0) return;
+    try {
+      this.deps.log.compact(this.key, this.lastId, this.deps.clock.now(), Y.encodeStateAsUpdate(this.doc));
+      this.rowsSinceSnapshot = 0;
+      this.bytesSinceSnapshot = 0;
+    } catch (error) {
+      // The log still holds every update; only loading gets slower until the next try.
+      this.deps.logger.error('compaction_failed', { room: this.key, message: String(error) });
+    }
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.deps.onEmpty(this);
+  }
+
+  /** Closes every connection (server shutdown or storage failure) and leaves memory. */
+  shutdown(code: number, reason: string): void {
+    for (const socket of [...this.connections.keys()]) {
+      socket.close(code, reason);
+      this.leave(socket);
+    }
+    this.close();
+  }
+}
+
+/**
+ * The in-memory document may no longer match the log (an update was applied but could not be
+ * committed, or failed half-way through applying). The room must be dropped and reloaded.
+ */
+export class RoomFailure extends Error {
+  constructor(cause: unknown) {
+    super(`room failure: ${String(cause)}`);
+  }
+}
+
+/** An update with no structs and no deletions encodes as two zero bytes. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+

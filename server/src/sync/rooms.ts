@@ -1,0 +1,53 @@
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/log.ts';
+import type { DocLog } from '../store/doc-log.ts';
+import { Room } from './room.ts';
+import type { Peer } from './socket.ts';
+
+/** The document key of a space's shared doc, and of one member's private doc in it. */
+export const docKey = {
+  shared: (spaceId: string) => `space:${spaceId}`,
+  private: (spaceId: string, userId: string) => `private:${spaceId}:${userId}`,
+};
+
+/**
+ * The rooms in memory. A room is loaded (synchronously) when its first connection arrives and
+ * dropped when its last one leaves.
+ */
+export function createRoomRegistry(deps: { log: DocLog; clock: Clock; logger: Logger }) {
+  const rooms = new Map<string, Room>();
+
+  function open(key: string): Room {
+    let room = rooms.get(key);
+    if (!room) {
+      room = new Room(key, {
+        ...deps,
+        onEmpty: (emptied) => {
+          if (rooms.get(emptied.key) === emptied) rooms.delete(emptied.key);
+        },
+      });
+      rooms.set(key, room);
+    }
+    return room;
+  }
+
+  return {
+    open,
+    get: (key: string) => rooms.get(key),
+    get size() {
+      return rooms.size;
+    },
+    /** Closes the matching connections in every room (logout, revoked session, lost membership). */
+    disconnect(predicate: (peer: Peer, roomKey: string) => boolean, code: number, reason: string) {
+      for (const room of [...rooms.values()]) {
+        room.disconnect((peer) => predicate(peer, room.key), code, reason);
+      }
+    },
+    /** Closes every room (server shutdown); each compacts as it leaves memory. */
+    shutdown(code: number, reason: string) {
+      for (const room of [...rooms.values()]) room.shutdown(code, reason);
+      rooms.clear();
+    },
+  };
+}
+export type RoomRegistry = ReturnType<typeof createRoomRegistry>;

@@ -1,0 +1,23 @@
+import * as Y from 'yjs';
+
+/**
+ * The root names of the space's shared document and of each member's private document.
+ * Declared once here; components use the typed accessors below, never `doc.getX('literal')`.
+ */
+export const SharedRoot = {
+  usLetter: 'usLetter',
+} as const;
+
+export const PrivateRoot = {
+  notes: 'notes',
+} as const;
+
+/** The co-written "What trust means to us" letter, bound to TipTap. */
+export function usLetterFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(SharedRoot.usLetter);
+}
+
+/** A member's private notes for the space, bound to TipTap; only ever in the private doc. */
+export function privateNotesFragment(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(PrivateRoot.notes);
+}

@@ -1,0 +1,27 @@
+/** WebSocket close codes the sync server uses, and what the client should do on each. */
+export const CloseCode = {
+  /** A frame was larger than MAX_FRAME_BYTES. */
+  frameTooLarge: 1009,
+  /** A frame could not be decoded as a y-websocket message. */
+  undecodable: 1007,
+  /** The server is restarting; reconnect. */
+  serverRestart: 1012,
+  /** The server could not keep the edit safe (for example the disk failed); reconnect. */
+  internalError: 1011,
+  /** The session ended (logout, revoked, expired). y-websocket stops reconnecting on 44xx. */
+  sessionEnded: 4401,
+  /** Membership of the space was lost. */
+  membershipLost: 4403,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+export const DEFAULT_MAX_FRAME_BYTES = 2 * 1024 * 1024;
+export const SESSION_COOKIE = 'twofold_session';
+
+/** The y-websocket room paths, relative to the space: `serverUrl + '/' + room`. */
+export const SyncRoom = { shared: 'sync', private: 'private/sync' } as const;
+
+/** Base URL (without the room) a WebsocketProvider uses for a space's documents. */
+export function syncBasePath(spaceId: string): string {
+  return `/api/spaces/${encodeURIComponent(spaceId)}`;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** Every machine-readable error code an HTTP route can answer with. */
+export const ErrorCode = {
+  invalidInput: 'invalid_input',
+  malformedJson: 'malformed_json',
+  weakPassword: 'weak_password',
+  emailTaken: 'email_taken',
+  invalidCredentials: 'invalid_credentials',
+  unauthenticated: 'unauthenticated',
+  forbiddenOrigin: 'forbidden_origin',
+  notFound: 'not_found',
+  inviteGone: 'invite_gone',
+  spaceFull: 'space_full',
+  rateLimited: 'rate_limited',
+  payloadTooLarge: 'payload_too_large',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
