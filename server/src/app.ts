@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ErrorCode } from '@twofold/shared';
 import type { AppDeps } from './http/context.ts';
+import { attestationRoutes } from './http/attestations.ts';
 import { authRoutes } from './http/auth.ts';
 import { clientApp } from './http/client-app.ts';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.ts';
+import { eventRoutes } from './http/events.ts';
 import { healthRoutes } from './http/health.ts';
 import { inviteRoutes } from './http/invites.ts';
 import { meRoutes } from './http/me.ts';
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/me', meRoutes(deps))
     .route('/spaces', spaceRoutes(deps))
+    .route('/spaces/:spaceId/attestations', attestationRoutes(deps))
+    .route('/spaces/:spaceId/events', eventRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

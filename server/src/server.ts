@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CloseCode } from '@twofold/shared';
 import { createApp } from './app.ts';
 import { createSessionService } from './auth/sessions.ts';
+import { createSpaceEvents } from './events/space-events.ts';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
@@ -32,7 +33,8 @@ export async function startServer(
   const stores = createStores(db);
   const sessions = createSessionService(stores.sessions, clock);
   const rooms = createRoomRegistry({ log: stores.docLog, clock, logger });
-  const app = createApp({ stores, sessions, rooms, clock, logger, config });
+  const events = createSpaceEvents();
+  const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
   const onUpgrade = createUpgradeHandler({
     stores,
     sessions,

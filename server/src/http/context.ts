@@ -2,6 +2,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Config } from '../config.ts';
 import type { SessionService } from '../auth/sessions.ts';
+import type { SpaceEvents } from '../events/space-events.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import type { Stores } from '../store/stores.ts';
 
@@ -10,6 +11,7 @@ export interface AppDeps {
   stores: Stores;
   sessions: SessionService;
   rooms: RoomRegistry;
+  events: SpaceEvents;
   clock: Clock;
   logger: Logger;
   config: Config;

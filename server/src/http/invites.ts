@@ -14,7 +14,7 @@ const goneInvite = () =>
   new AppError(410, ErrorCode.inviteGone, 'This invite link has been used or has expired. Ask your partner for a new one.');
 
 /** Looking at an invite before joining, and accepting it. Codes are single use and expire. */
-export function inviteRoutes({ stores, sessions, clock, logger }: AppDeps) {
+export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDeps) {
   return new Hono<AuthEnv>()
     .get('/:code', validate('param', codeParam), (c) => {
       const invite = stores.spaces.findInvite(hashToken(c.req.valid('param').code));
@@ -41,7 +41,10 @@ export function inviteRoutes({ stores, sessions, clock, logger }: AppDeps) {
       }
       const space = stores.spaces.find(result.spaceId);
       if (!space) throw unknownInvite();
-      if (result.kind === 'joined') logger.info('space_joined', { spaceId: space.id, userId });
+      if (result.kind === 'joined') {
+        logger.info('space_joined', { spaceId: space.id, userId });
+        events.publish(space.id, { type: 'members' });
+      }
       return c.json({ space: spaceView(stores, space) }, 200);
     });
 }

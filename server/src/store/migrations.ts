@@ -60,6 +60,19 @@ const MIGRATIONS: readonly string[] = [
     data BLOB NOT NULL
   );
   `,
+  `
+  CREATE TABLE attestations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    subject_type TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX attestations_subject ON attestations(space_id, subject_type, subject_id, id);
+  `,
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

@@ -1,3 +1,4 @@
+import { createAttestationStore } from './attestations.ts';
 import type { Db } from './db.ts';
 import { createDocLog } from './doc-log.ts';
 import { createSessionStore } from './sessions.ts';
@@ -12,6 +13,7 @@ export function createStores(db: Db) {
     sessions: createSessionStore(db),
     spaces: createSpaceStore(db),
     docLog: createDocLog(db),
+    attestations: createAttestationStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

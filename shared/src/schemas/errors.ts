@@ -12,6 +12,8 @@ export const ErrorCode = {
   notFound: 'not_found',
   inviteGone: 'invite_gone',
   spaceFull: 'space_full',
+  notYours: 'not_yours',
+  conflict: 'conflict',
   rateLimited: 'rate_limited',
   payloadTooLarge: 'payload_too_large',
   internal: 'internal_error',

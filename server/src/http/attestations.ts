@@ -1,0 +1,48 @@
+import { AttestationKind, createAttestationSchema, ErrorCode, listAttestationsQuerySchema } from '@twofold/shared';
+import { Hono } from 'hono';
+import { createRateLimiter } from '../auth/rate-limit.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError } from './errors.ts';
+import { requireMember } from './require-member.ts';
+import { requireSession } from './require-session.ts';
+import { validate } from './validate.ts';
+
+const PER_MINUTE = 120;
+
+/**
+ * The notary. Records what the authenticated member attests (agreement to a content hash,
+ * a promise kept, …) and lists a space's record. Append-only; the user is always the
+ * session's, whatever the body says. The server never sees the content, only its hash.
+ */
+export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) {
+  const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .post('/', validate('json', createAttestationSchema), (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const userId = c.get('userId');
+      if (!limiter.hit(userId)) {
+        throw new AppError(429, ErrorCode.rateLimited, 'Too many at once. Please wait a moment.');
+      }
+      const input = c.req.valid('json');
+      if (input.kind === AttestationKind.kept) {
+        const author = stores.attestations.firstOfKind(spaceId, input.subjectType, input.subjectId, AttestationKind.authored);
+        if (author === undefined || author === userId) {
+          throw new AppError(403, ErrorCode.notYours, 'Only your partner can confirm a promise you made was kept.');
+        }
+      }
+      if (
+        input.kind === AttestationKind.authored &&
+        stores.attestations.firstOfKind(spaceId, input.subjectType, input.subjectId, AttestationKind.authored)
+      ) {
+        throw new AppError(409, ErrorCode.conflict, 'This already has an author.');
+      }
+      const attestation = stores.attestations.record(spaceId, userId, clock.now(), input);
+      events.publish(spaceId, { type: 'attestations', subjectType: input.subjectType, subjectId: input.subjectId });
+      return c.json({ attestation }, 201);
+    })
+    .get('/', validate('query', listAttestationsQuerySchema), (c) => {
+      const attestations = stores.attestations.list(c.req.param('spaceId') as string, c.req.valid('query'));
+      return c.json({ attestations }, 200);
+    });
+}

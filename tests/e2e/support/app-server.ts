@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const repoRoot = join(import.meta.dirname, '../../..');
+
+export interface AppServer {
+  url: string;
+  dataDir: string;
+  /** Stops the server (SIGKILL by default: a crash) and starts it again on the same port and data. */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('node', ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CLIENT_DIR: join(repoRoot, 'client/dist'),
+      AUTH_RATE_LIMIT_PER_MIN: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const event = JSON.parse(line) as { event?: string; url?: string };
+        if (event.event === 'listening' && event.url) {
+          clearTimeout(timer);
+          resolve({ child, url: event.url });
+        }
+      } catch {
+        // not one of our log lines
+      }
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts the real server as its own process on a free port, with a fresh SQLite file. */
+export async function startAppServer(): Promise<AppServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-e2e-'));
+  let { child, url } = await launch(dataDir, 0);
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    dataDir,
+    async restart(signal = 'SIGKILL') {
+      child.kill(signal);
+      await exited(child);
+      ({ child } = await launch(dataDir, port));
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
