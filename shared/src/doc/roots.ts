@@ -6,6 +6,7 @@ import * as Y from 'yjs';
  */
 export const SharedRoot = {
   usLetter: 'usLetter',
+  boundaries: 'boundaries',
 } as const;
 
 export const PrivateRoot = {
@@ -20,4 +21,9 @@ export function usLetterFragment(doc: Y.Doc): Y.XmlFragment {
 /** A member's private notes for the space, bound to TipTap; only ever in the private doc. */
 export function privateNotesFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(PrivateRoot.notes);
+}
+
+/** Boundaries keyed by id; each value is a Y.Map entity (see boundaries.ts). */
+export function boundariesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(SharedRoot.boundaries);
 }

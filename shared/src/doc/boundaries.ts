@@ -1,0 +1,205 @@
+import * as Y from 'yjs';
+import {
+  agreedVersionSchema,
+  BOUNDARY_TEXT_FIELDS,
+  boundaryFieldsSchema,
+  boundaryPatchSchema,
+  type AgreedVersion,
+  type BoundaryCategory,
+  type BoundaryContent,
+  type BoundaryFields,
+  type BoundaryPatch,
+  type BoundaryTextField,
+} from './boundary-model.ts';
+import { contentHash } from './content-hash.ts';
+import { LOCAL_ORIGIN } from './origin.ts';
+import { compareByOrder, orderBetween } from './order.ts';
+import { fragmentToPlainText, writePlainParagraphs } from './rich-text.ts';
+import { boundariesMap } from './roots.ts';
+
+/** A boundary as read from the shared doc: plain fields, live text fragments, kept versions. */
+export interface Boundary extends BoundaryFields {
+  readable: true;
+  text: Record<BoundaryTextField, Y.XmlFragment>;
+  /** The plain words of each text field, as hashed. */
+  plain: Record<BoundaryTextField, string>;
+  versions: AgreedVersion[];
+  /** Stored versions whose shape is broken (a hostile or buggy client wrote them). */
+  unreadableVersions: number;
+}
+
+/** An entry whose stored shape is broken: shown as such, never dropped. */
+export interface UnreadableBoundary {
+  readable: false;
+  id: string;
+  order: string;
+  problem: string;
+}
+
+export type BoundaryEntry = Boundary | UnreadableBoundary;
+
+/** Reads one entity; never throws, whatever a partner's client wrote. */
+export function readBoundary(id: string, value: unknown): BoundaryEntry {
+  if (!(value instanceof Y.Map)) return { readable: false, id, order: '~', problem: 'not a boundary' };
+  const order = typeof value.get('order') === 'string' ? (value.get('order') as string) : '~';
+  const fields = boundaryFieldsSchema.safeParse({
+    id: value.get('id'),
+    title: value.get('title'),
+    category: value.get('category'),
+    order: value.get('order'),
+    reviewOn: value.get('reviewOn') ?? null,
+    endsOn: value.get('endsOn') ?? null,
+    createdBy: value.get('createdBy'),
+    createdAt: value.get('createdAt'),
+    updatedBy: value.get('updatedBy'),
+    updatedAt: value.get('updatedAt'),
+  });
+  if (!fields.success || fields.data.id !== id) {
+    return { readable: false, id, order, problem: fields.success ? 'id mismatch' : fields.error.issues[0]?.message ?? 'invalid' };
+  }
+  const text = {} as Record<BoundaryTextField, Y.XmlFragment>;
+  const plain = {} as Record<BoundaryTextField, string>;
+  for (const field of BOUNDARY_TEXT_FIELDS) {
+    const fragment = value.get(field);
+    if (!(fragment instanceof Y.XmlFragment)) {
+      return { readable: false, id, order, problem: `${field} is not rich text` };
+    }
+    text[field] = fragment;
+    plain[field] = fragmentToPlainText(fragment);
+  }
+  const rawVersions = value.get('versions');
+  const versions: AgreedVersion[] = [];
+  let unreadableVersions = 0;
+  if (rawVersions instanceof Y.Array) {
+    const seen = new Set<string>();
+    for (const raw of rawVersions.toArray()) {
+      const parsed = agreedVersionSchema.safeParse(raw);
+      if (!parsed.success) unreadableVersions++;
+      else if (!seen.has(parsed.data.hash)) {
+        seen.add(parsed.data.hash);
+        versions.push(parsed.data);
+      }
+    }
+  }
+  versions.sort((a, b) => a.agreedAt - b.agreedAt);
+  return { readable: true, ...fields.data, text, plain, versions, unreadableVersions };
+}
+
+/** Every boundary in the space, in their shared order. */
+export function readBoundaries(doc: Y.Doc): BoundaryEntry[] {
+  const entries: BoundaryEntry[] = [];
+  boundariesMap(doc).forEach((value, id) => entries.push(readBoundary(id, value)));
+  return entries.sort(compareByOrder);
+}
+
+/** The content the partners sign: what the hash covers. */
+export function boundaryContent(boundary: Boundary): BoundaryContent {
+  return {
+    title: boundary.title.replace(/\s+/g, ' ').trim(),
+    category: boundary.category,
+    ...boundary.plain,
+    reviewOn: boundary.reviewOn,
+    endsOn: boundary.endsOn,
+  };
+}
+
+/** SHA-256 of the boundary's canonical content, as the notary records it. */
+export function boundaryHash(content: BoundaryContent): Promise<string> {
+  return contentHash(content);
+}
+
+export interface CreateBoundaryArgs {
+  id: string;
+  title: string;
+  category: BoundaryCategory;
+  /** Starting words for the text fields, as paragraphs (templates). */
+  text?: Partial<Record<BoundaryTextField, readonly string[]>>;
+  reviewOn?: string | null;
+  endsOn?: string | null;
+  userId: string;
+  now: number;
+}
+
+/** Adds a boundary at the end of the list; returns its id. */
+export function createBoundary(doc: Y.Doc, args: CreateBoundaryArgs): string {
+  const map = boundariesMap(doc);
+  const last = readBoundaries(doc).at(-1);
+  const fields = boundaryFieldsSchema.parse({
+    id: args.id,
+    title: args.title,
+    category: args.category,
+    order: orderBetween(last ? last.order : null, null),
+    reviewOn: args.reviewOn ?? null,
+    endsOn: args.endsOn ?? null,
+    createdBy: args.userId,
+    createdAt: args.now,
+    updatedBy: args.userId,
+    updatedAt: args.now,
+  });
+  doc.transact(() => {
+    const entity = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(fields)) entity.set(key, value);
+    for (const field of BOUNDARY_TEXT_FIELDS) entity.set(field, new Y.XmlFragment());
+    entity.set('versions', new Y.Array<AgreedVersion>());
+    map.set(args.id, entity);
+    for (const field of BOUNDARY_TEXT_FIELDS) {
+      const paragraphs = args.text?.[field];
+      if (paragraphs?.length) writePlainParagraphs(entity.get(field) as Y.XmlFragment, paragraphs);
+    }
+  }, LOCAL_ORIGIN);
+  return args.id;
+}
+
+function entityOf(doc: Y.Doc, id: string): Y.Map<unknown> {
+  const entity = boundariesMap(doc).get(id);
+  if (!(entity instanceof Y.Map)) throw new Error(`no boundary ${id}`);
+  return entity;
+}
+
+/** Changes plain fields (title, category, dates) and records who changed them and when. */
+export function updateBoundary(doc: Y.Doc, id: string, patch: BoundaryPatch, userId: string, now: number): void {
+  const valid = boundaryPatchSchema.parse(patch);
+  const entity = entityOf(doc, id);
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(valid)) {
+      if (value !== undefined && entity.get(key) !== value) entity.set(key, value);
+    }
+    entity.set('updatedBy', userId);
+    entity.set('updatedAt', now);
+  }, LOCAL_ORIGIN);
+}
+
+/** Records who last edited a boundary's text (called by the editor, debounced). */
+export function touchBoundary(doc: Y.Doc, id: string, userId: string, now: number): void {
+  const entity = entityOf(doc, id);
+  doc.transact(() => {
+    entity.set('updatedBy', userId);
+    entity.set('updatedAt', now);
+  }, LOCAL_ORIGIN);
+}
+
+/** Moves a boundary between two neighbours (ids, or null for either end of the list). */
+export function moveBoundary(doc: Y.Doc, id: string, beforeId: string | null, afterId: string | null): void {
+  const entries = readBoundaries(doc);
+  const orderOf = (other: string | null) => (other ? entries.find((e) => e.id === other)?.order ?? null : null);
+  const entity = entityOf(doc, id);
+  doc.transact(() => entity.set('order', orderBetween(orderOf(beforeId), orderOf(afterId))), LOCAL_ORIGIN);
+}
+
+/**
+ * Keeps a version both partners agreed to. Idempotent by hash: both clients may record the
+ * same agreement at once, and readers fold duplicates.
+ */
+export function recordAgreedVersion(doc: Y.Doc, id: string, version: AgreedVersion): void {
+  const valid = agreedVersionSchema.parse(version);
+  const entity = entityOf(doc, id);
+  let versions = entity.get('versions');
+  doc.transact(() => {
+    if (!(versions instanceof Y.Array)) {
+      versions = new Y.Array<AgreedVersion>();
+      entity.set('versions', versions);
+    }
+    const list = versions as Y.Array<unknown>;
+    if (!list.toArray().some((v) => (v as AgreedVersion | undefined)?.hash === valid.hash)) list.push([valid]);
+  }, LOCAL_ORIGIN);
+}

@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+
+const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'codeBlock']);
+
+function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook, out: string[]): void {
+  if (node instanceof Y.XmlText) {
+    for (const op of node.toDelta() as { insert?: unknown }[]) {
+      if (typeof op.insert === 'string') out.push(op.insert);
+    }
+    return;
+  }
+  if (!(node instanceof Y.XmlElement)) return;
+  if (BLOCKS.has(node.nodeName) && out.length > 0) out.push('\n');
+  if (node.nodeName === 'hardBreak') out.push('\n');
+  for (const child of node.toArray()) textOf(child, out);
+}
+
+/**
+ * The plain words of a TipTap fragment: blocks become lines, formatting is dropped, runs of
+ * spaces fold into one and blank lines disappear. This is what an agreement's hash covers, so
+ * making a word bold is not a change of meaning while changing a word is.
+ */
+export function fragmentToPlainText(fragment: Y.XmlFragment): string {
+  const out: string[] = [];
+  for (const child of fragment.toArray()) textOf(child, out);
+  return normaliseText(out.join(''));
+}
+
+/** Folds whitespace within lines, trims them, and drops empty lines. */
+export function normaliseText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Replaces a fragment's content with paragraphs of plain text (templates, imports). */
+export function writePlainParagraphs(fragment: Y.XmlFragment, paragraphs: readonly string[]): void {
+  fragment.delete(0, fragment.length);
+  fragment.insert(
+    0,
+    paragraphs.map((text) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      return paragraph;
+    }),
+  );
+}
