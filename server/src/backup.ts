@@ -1,0 +1,30 @@
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from './config.ts';
+
+/**
+ * `pnpm backup`: a consistent copy of the live database through SQLite's online backup API,
+ * safe while the server is running and writing. The copy is readable by its owner only.
+ * Restore: stop the server, replace DATA_DIR/twofold.sqlite with the copy (and delete any
+ * twofold.sqlite-wal / -shm beside it), start the server.
+ */
+export async function backupDatabase(dbPath: string, backupDir: string, now = new Date()): Promise<string> {
+  if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}`);
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  const target = join(backupDir, `twofold-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  chmodSync(target, 0o600);
+  return target;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const config = loadConfig();
+  const target = await backupDatabase(config.dbPath, join(config.dataDir, 'backups'));
+  console.log(JSON.stringify({ event: 'backup_written', path: target }));
+}
