@@ -38,7 +38,15 @@ function sync(a: Y.Doc, b: Y.Doc) {
 
 let nextId = 1;
 function attest(userId: string, contentHash: string, kind: Attestation['kind'] = 'agree'): Attestation {
-  return { id: nextId++, userId, contentHash, kind, subjectType: 'boundary', subjectId: 'b', at: nextId * 1000 };
+  return {
+    id: nextId++,
+    userId,
+    contentHash,
+    kind,
+    subjectType: 'boundary',
+    subjectId: 'b',
+    at: nextId * 1000,
+  };
 }
 
 describe('boundary content hashing', () => {
@@ -115,7 +123,8 @@ describe('boundary documents', () => {
     const b = new Y.Doc();
     fromTemplate(a, 'b1');
     sync(a, b);
-    const textIn = (doc: Y.Doc) => (readable(doc, 'b1').text.meaning.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const textIn = (doc: Y.Doc) =>
+      (readable(doc, 'b1').text.meaning.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     textIn(a).insert(0, 'Alex: ');
     textIn(b).insert(textIn(b).length, ' Sam agrees.');
     sync(a, b);
@@ -145,7 +154,12 @@ describe('boundary documents', () => {
     boundariesMap(doc).set('not-a-map', 'just a string');
     const entries = readBoundaries(doc);
     expect(entries).toHaveLength(3);
-    expect(entries.filter((e) => !e.readable).map((e) => e.id).sort()).toEqual(['evil', 'not-a-map']);
+    expect(
+      entries
+        .filter((e) => !e.readable)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['evil', 'not-a-map']);
   });
 
   it('keeps each agreed version once, and flags a version whose content was altered', async () => {
@@ -158,7 +172,11 @@ describe('boundary documents', () => {
     expect(readable(doc, 'b1').versions).toHaveLength(1);
 
     const forged = { hash, content: { ...content, meaning: 'Something never agreed' }, agreedAt: 12 };
-    const tampered = await findTamperedVersions([...readable(doc, 'b1').versions, forged], new Set([hash]), boundaryHash);
+    const tampered = await findTamperedVersions(
+      [...readable(doc, 'b1').versions, forged],
+      new Set([hash]),
+      boundaryHash,
+    );
     expect([...tampered]).toEqual([hash]);
   });
 });

@@ -1,4 +1,9 @@
-import { AttestationKind, createAttestationSchema, ErrorCode, listAttestationsQuerySchema } from '@twofold/shared';
+import {
+  AttestationKind,
+  createAttestationSchema,
+  ErrorCode,
+  listAttestationsQuerySchema,
+} from '@twofold/shared';
 import { Hono } from 'hono';
 import { createRateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
@@ -26,9 +31,18 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
       }
       const input = c.req.valid('json');
       if (input.kind === AttestationKind.kept) {
-        const author = stores.attestations.firstOfKind(spaceId, input.subjectType, input.subjectId, AttestationKind.authored);
+        const author = stores.attestations.firstOfKind(
+          spaceId,
+          input.subjectType,
+          input.subjectId,
+          AttestationKind.authored,
+        );
         if (author === undefined || author === userId) {
-          throw new AppError(403, ErrorCode.notYours, 'Only your partner can confirm a promise you made was kept.');
+          throw new AppError(
+            403,
+            ErrorCode.notYours,
+            'Only your partner can confirm a promise you made was kept.',
+          );
         }
       }
       if (
@@ -38,7 +52,11 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
         throw new AppError(409, ErrorCode.conflict, 'This already has an author.');
       }
       const attestation = stores.attestations.record(spaceId, userId, clock.now(), input);
-      events.publish(spaceId, { type: 'attestations', subjectType: input.subjectType, subjectId: input.subjectId });
+      events.publish(spaceId, {
+        type: 'attestations',
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+      });
       return c.json({ attestation }, 201);
     })
     .get('/', validate('query', listAttestationsQuerySchema), (c) => {

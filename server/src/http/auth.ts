@@ -19,7 +19,11 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config }: A
     const byAccount = limiter.hit(`account:${email}`);
     if (!byAddress || !byAccount) {
       c.header('Retry-After', '60');
-      throw new AppError(429, ErrorCode.rateLimited, 'Too many attempts. Please wait a minute and try again.');
+      throw new AppError(
+        429,
+        ErrorCode.rateLimited,
+        'Too many attempts. Please wait a minute and try again.',
+      );
     }
   }
 
@@ -42,7 +46,11 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config }: A
         createdAt: clock.now(),
       });
       if (!created) {
-        throw new AppError(409, ErrorCode.emailTaken, 'An account with this email already exists. Try logging in.');
+        throw new AppError(
+          409,
+          ErrorCode.emailTaken,
+          'An account with this email already exists. Try logging in.',
+        );
       }
       startSession(c, user.id);
       logger.info('signup', { userId: user.id });

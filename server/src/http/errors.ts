@@ -15,8 +15,7 @@ export class AppError extends HTTPException {
   }
 }
 
-export const notFound = (message = 'Nothing here.') =>
-  new AppError(404, ErrorCode.notFound, message);
+export const notFound = (message = 'Nothing here.') => new AppError(404, ErrorCode.notFound, message);
 
 function body(code: string, message: string): ErrorBody {
   return { error: { code, message } };
@@ -43,5 +42,4 @@ export function errorHandler(logger: Logger): ErrorHandler {
   };
 }
 
-export const notFoundHandler: NotFoundHandler = (c) =>
-  c.json(body(ErrorCode.notFound, 'Nothing here.'), 404);
+export const notFoundHandler: NotFoundHandler = (c) => c.json(body(ErrorCode.notFound, 'Nothing here.'), 404);

@@ -11,7 +11,11 @@ import { validate } from './validate.ts';
 const codeParam = z.object({ code: inviteCodeSchema });
 const unknownInvite = () => notFound('This invite link is not valid. Ask your partner for a new one.');
 const goneInvite = () =>
-  new AppError(410, ErrorCode.inviteGone, 'This invite link has been used or has expired. Ask your partner for a new one.');
+  new AppError(
+    410,
+    ErrorCode.inviteGone,
+    'This invite link has been used or has expired. Ask your partner for a new one.',
+  );
 
 /** Looking at an invite before joining, and accepting it. Codes are single use and expire. */
 export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDeps) {
@@ -24,7 +28,13 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
       const inviter = stores.users.findById(invite.createdBy);
       if (!space) throw unknownInvite();
       return c.json(
-        { invite: { spaceName: space.name, invitedBy: inviter?.name ?? 'Your partner', expiresAt: invite.expiresAt } },
+        {
+          invite: {
+            spaceName: space.name,
+            invitedBy: inviter?.name ?? 'Your partner',
+            expiresAt: invite.expiresAt,
+          },
+        },
         200,
       );
     })

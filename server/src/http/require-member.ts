@@ -11,7 +11,11 @@ import { notFound } from './errors.ts';
 export function requireMember(stores: Stores) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const spaceId = c.req.param('spaceId');
-    if (!spaceId || !idSchema.safeParse(spaceId).success || !stores.spaces.isMember(spaceId, c.get('userId'))) {
+    if (
+      !spaceId ||
+      !idSchema.safeParse(spaceId).success ||
+      !stores.spaces.isMember(spaceId, c.get('userId'))
+    ) {
       throw notFound();
     }
     await next();

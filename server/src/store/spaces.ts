@@ -18,18 +18,15 @@ export interface InviteRow {
 }
 
 export type AcceptResult =
-  | { kind: 'joined' | 'already-member'; spaceId: string }
-  | { kind: 'unknown' | 'gone' | 'full' };
+  { kind: 'joined' | 'already-member'; spaceId: string } | { kind: 'unknown' | 'gone' | 'full' };
 
 /** Spaces, their (at most two) members, and single-use invites stored as hashes. */
 export function createSpaceStore(db: Db) {
   const insertSpace = db.prepare('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)');
-  const insertMember = db.prepare(
-    'INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)',
-  );
+  const insertMember = db.prepare('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)');
   const spaceById = db.prepare('SELECT id, name, created_at AS createdAt FROM spaces WHERE id = ?');
   const membersOf = db.prepare(
-    'SELECT u.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.space_id = ? ORDER BY m.joined_at, u.id',
+    'SELECT u.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.space_id = ? ORDER BY m.joined_at, m.rowid',
   );
   const memberCount = db.prepare('SELECT COUNT(*) AS n FROM members WHERE space_id = ?');
   const isMember = db.prepare('SELECT 1 FROM members WHERE space_id = ? AND user_id = ?');

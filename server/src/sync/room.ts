@@ -262,4 +262,3 @@ export class RoomFailure extends Error {
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
-

@@ -33,7 +33,11 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string) {
  * the Origin and membership, and only then upgrades; rooms are matched on the path alone.
  */
 export function createUpgradeHandler(deps: UpgradeDeps) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxFrameBytes,
+    perMessageDeflate: false,
+  });
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket: SyncSocket = {

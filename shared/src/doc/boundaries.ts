@@ -55,7 +55,12 @@ export function readBoundary(id: string, value: unknown): BoundaryEntry {
     updatedAt: value.get('updatedAt'),
   });
   if (!fields.success || fields.data.id !== id) {
-    return { readable: false, id, order, problem: fields.success ? 'id mismatch' : fields.error.issues[0]?.message ?? 'invalid' };
+    return {
+      readable: false,
+      id,
+      order,
+      problem: fields.success ? 'id mismatch' : (fields.error.issues[0]?.message ?? 'invalid'),
+    };
   }
   const text = {} as Record<BoundaryTextField, Y.XmlFragment>;
   const plain = {} as Record<BoundaryTextField, string>;
@@ -157,7 +162,13 @@ function entityOf(doc: Y.Doc, id: string): Y.Map<unknown> {
 }
 
 /** Changes plain fields (title, category, dates) and records who changed them and when. */
-export function updateBoundary(doc: Y.Doc, id: string, patch: BoundaryPatch, userId: string, now: number): void {
+export function updateBoundary(
+  doc: Y.Doc,
+  id: string,
+  patch: BoundaryPatch,
+  userId: string,
+  now: number,
+): void {
   const valid = boundaryPatchSchema.parse(patch);
   const entity = entityOf(doc, id);
   doc.transact(() => {
@@ -181,7 +192,8 @@ export function touchBoundary(doc: Y.Doc, id: string, userId: string, now: numbe
 /** Moves a boundary between two neighbours (ids, or null for either end of the list). */
 export function moveBoundary(doc: Y.Doc, id: string, beforeId: string | null, afterId: string | null): void {
   const entries = readBoundaries(doc);
-  const orderOf = (other: string | null) => (other ? entries.find((e) => e.id === other)?.order ?? null : null);
+  const orderOf = (other: string | null) =>
+    other ? (entries.find((e) => e.id === other)?.order ?? null) : null;
   const entity = entityOf(doc, id);
   doc.transact(() => entity.set('order', orderBetween(orderOf(beforeId), orderOf(afterId))), LOCAL_ORIGIN);
 }
@@ -200,6 +212,7 @@ export function recordAgreedVersion(doc: Y.Doc, id: string, version: AgreedVersi
       entity.set('versions', versions);
     }
     const list = versions as Y.Array<unknown>;
-    if (!list.toArray().some((v) => (v as AgreedVersion | undefined)?.hash === valid.hash)) list.push([valid]);
+    if (!list.toArray().some((v) => (v as AgreedVersion | undefined)?.hash === valid.hash))
+      list.push([valid]);
   }, LOCAL_ORIGIN);
 }

@@ -42,7 +42,8 @@ export function hashesAgreedByBoth(
   const firstAgree = (userId: string) => {
     const map = new Map<string, number>();
     for (const a of attestations) {
-      if (a.userId === userId && a.kind === AttestationKind.agree && !map.has(a.contentHash)) map.set(a.contentHash, a.at);
+      if (a.userId === userId && a.kind === AttestationKind.agree && !map.has(a.contentHash))
+        map.set(a.contentHash, a.at);
     }
     return map;
   };
@@ -99,7 +100,8 @@ export async function findTamperedVersions(
 ): Promise<Set<string>> {
   const tampered = new Set<string>();
   for (const version of versions) {
-    if (!agreedHashes.has(version.hash) || (await hash(version.content)) !== version.hash) tampered.add(version.hash);
+    if (!agreedHashes.has(version.hash) || (await hash(version.content)) !== version.hash)
+      tampered.add(version.hash);
   }
   return tampered;
 }

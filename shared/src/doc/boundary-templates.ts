@@ -18,7 +18,9 @@ export const BOUNDARY_TEMPLATES: readonly BoundaryTemplate[] = [
     category: BoundaryCategory.privacy,
     text: {
       meaning: ['We each keep a private life, and we do not keep secrets that would hurt the other.'],
-      why: ['Checking each other’s phones feeds fear instead of trust. We want to feel safe without watching.'],
+      why: [
+        'Checking each other’s phones feeds fear instead of trust. We want to feel safe without watching.',
+      ],
       honouring: [
         'If one of us asks about a message or a contact, the other answers openly.',
         'We do not go through each other’s phones without asking.',
@@ -31,7 +33,9 @@ export const BOUNDARY_TEMPLATES: readonly BoundaryTemplate[] = [
     title: 'How we pause and resume a hard conversation',
     category: BoundaryCategory.communication,
     text: {
-      meaning: ['Either of us can ask for a pause when a conversation turns hurtful, and we always come back to it.'],
+      meaning: [
+        'Either of us can ask for a pause when a conversation turns hurtful, and we always come back to it.',
+      ],
       why: ['Words said while flooded are hard to take back. A pause protects us both.'],
       honouring: [
         'We say “I need a pause” and agree on when we will pick it up again, within a day.',
@@ -65,7 +69,9 @@ export const BOUNDARY_TEMPLATES: readonly BoundaryTemplate[] = [
         'If a former partner gets in touch, we mention it, and what was said if asked.',
         'We do not meet a former partner alone without talking about it first.',
       ],
-      ifCrossed: ['We tell the other ourselves, as soon as we can, and decide together what repair looks like.'],
+      ifCrossed: [
+        'We tell the other ourselves, as soon as we can, and decide together what repair looks like.',
+      ],
     },
   },
   {

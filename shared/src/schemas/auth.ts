@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export const emailSchema = z.email().max(254).transform((email) => email.trim().toLowerCase());
+/** Emails are compared trimmed and lower-cased, so a pasted space or a capital never locks anyone out. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('Please enter a valid email address').max(254));
 export const passwordSchema = z.string().max(1024);
 export const nameSchema = z.string().trim().min(1, 'Please tell us your name').max(80);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const repoRoot = join(import.meta.dirname, '../../..');
+const repoRoot = join(import.meta.dirname, '../..');
 
 export interface AppServer {
   url: string;
@@ -51,8 +51,10 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** Starts the real server as its own process on a free port, with a fresh SQLite file. */
 export async function startAppServer(): Promise<AppServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-e2e-'));
-  let { child, url } = await launch(dataDir, 0);
+  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-server-'));
+  const first = await launch(dataDir, 0);
+  const url = first.url;
+  let child = first.child;
   const port = Number(new URL(url).port);
   return {
     url,

@@ -1,0 +1,90 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+/** A new person with a unique email, so specs never collide on one database. */
+export function person(name: string): Person {
+  counter += 1;
+  return {
+    name,
+    email: `${name.toLowerCase()}.${Date.now().toString(36)}.${counter}@example.test`,
+    password: 'a calm long password',
+  };
+}
+
+/** Fills the signup form that is on the page (the signup page, or the join page). */
+export async function fillSignup(page: Page, who: Person): Promise<void> {
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+export async function signUp(page: Page, baseUrl: string, who: Person): Promise<void> {
+  await page.goto(`${baseUrl}/signup`);
+  await fillSignup(page, who);
+}
+
+export async function createSpace(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Name of your space').fill(name);
+  await page.getByRole('button', { name: 'Create space' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** Creates an invite from the space home and returns the link to send. */
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite your partner' }).click();
+  const field = page.getByLabel('Invite link');
+  await expect(field).toHaveValue(/\/join\//);
+  return field.inputValue();
+}
+
+export interface Couple {
+  alex: Page;
+  sam: Page;
+  contexts: BrowserContext[];
+  spaceName: string;
+}
+
+/**
+ * Two people, two browser contexts: Alex signs up and creates a space, invites Sam, and Sam
+ * signs up on the invite link and joins. Both end on the space home.
+ */
+export async function pairCouple(
+  browser: Browser,
+  baseUrl: string,
+  spaceName = 'Alex & Sam',
+): Promise<Couple> {
+  const contexts = [await browser.newContext(), await browser.newContext()];
+  const [alex, sam] = await Promise.all(contexts.map((context) => context.newPage()));
+  if (!alex || !sam) throw new Error('no pages');
+
+  await signUp(alex, baseUrl, person('Alex'));
+  await createSpace(alex, spaceName);
+  const link = await inviteLink(alex);
+
+  await sam.goto(link);
+  await expect(sam.getByText(/Alex invited you/)).toBeVisible();
+  await fillSignup(sam, person('Sam'));
+  await sam.getByRole('button', { name: 'Join space' }).click();
+  await expect(sam.getByRole('heading', { level: 1, name: spaceName })).toBeVisible();
+  return { alex, sam, contexts, spaceName };
+}
+
+export function syncStatus(page: Page) {
+  return page.getByTestId('sync-status');
+}
+
+/** Opens a section from the space home by its link. */
+export async function openSection(
+  page: Page,
+  name: 'What trust means to us' | 'Private notes',
+): Promise<void> {
+  await page.getByRole('link', { name }).first().click();
+  await expect(page.getByRole('textbox', { name })).toBeVisible();
+}
