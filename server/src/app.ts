@@ -9,6 +9,7 @@ import { AppError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { eventRoutes } from './http/events.ts';
 import { healthRoutes } from './http/health.ts';
 import { inviteRoutes } from './http/invites.ts';
+import { letterPairRoutes, letterRoutes } from './http/letters.ts';
 import { meRoutes } from './http/me.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps) {
     .route('/spaces', spaceRoutes(deps))
     .route('/spaces/:spaceId/attestations', attestationRoutes(deps))
     .route('/spaces/:spaceId/events', eventRoutes(deps))
+    .route('/spaces/:spaceId/letters', letterRoutes(deps))
+    .route('/spaces/:spaceId/letter-pairs', letterPairRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

@@ -15,3 +15,4 @@ export * from './doc/boundary-model.ts';
 export * from './doc/boundaries.ts';
 export * from './doc/boundary-status.ts';
 export * from './doc/boundary-templates.ts';
+export * from './schemas/letters.ts';

@@ -73,6 +73,32 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX attestations_subject ON attestations(space_id, subject_type, subject_id, id);
   `,
+  `
+  CREATE TABLE letter_pairs (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    prompt TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    opened_at INTEGER
+  );
+  CREATE TABLE letters (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    prompt TEXT,
+    body TEXT NOT NULL,
+    reply_to TEXT REFERENCES letters(id) ON DELETE SET NULL,
+    seal_kind TEXT,
+    pair_id TEXT REFERENCES letter_pairs(id) ON DELETE CASCADE,
+    opens_at INTEGER,
+    sent_at INTEGER NOT NULL,
+    read_at INTEGER
+  );
+  CREATE INDEX letters_space ON letters(space_id, sent_at);
+  CREATE UNIQUE INDEX letters_one_per_pair_author ON letters(pair_id, author_id) WHERE pair_id IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

@@ -1,6 +1,7 @@
 import { createAttestationStore } from './attestations.ts';
 import type { Db } from './db.ts';
 import { createDocLog } from './doc-log.ts';
+import { createLetterStore } from './letters.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
 import { createUserStore } from './users.ts';
@@ -14,6 +15,7 @@ export function createStores(db: Db) {
     spaces: createSpaceStore(db),
     docLog: createDocLog(db),
     attestations: createAttestationStore(db),
+    letters: createLetterStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -14,6 +14,7 @@ export const ErrorCode = {
   spaceFull: 'space_full',
   notYours: 'not_yours',
   conflict: 'conflict',
+  letterImmutable: 'letter_immutable',
   rateLimited: 'rate_limited',
   payloadTooLarge: 'payload_too_large',
   internal: 'internal_error',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 export const spaceEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('members') }),
   z.object({ type: z.literal('attestations'), subjectType: z.string(), subjectId: z.string() }),
+  z.object({ type: z.literal('letters') }),
 ]);
 export type SpaceEvent = z.infer<typeof spaceEventSchema>;
 

@@ -1,0 +1,166 @@
+import {
+  createLetterPairSchema,
+  ErrorCode,
+  idSchema,
+  MAX_LETTER_BYTES,
+  MAX_MEMBERS,
+  sendLetterSchema,
+  type LetterPairView,
+} from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { randomId } from '../lib/ids.ts';
+import { hiddenReason, letterView } from '../letters/visibility.ts';
+import type { LetterPairRow } from '../store/letters.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import { requireMember } from './require-member.ts';
+import { requireSession } from './require-session.ts';
+import { validate } from './validate.ts';
+
+const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
+
+/**
+ * Letters between the two members: sent letters are immutable; sealed ones stay closed to the
+ * partner until both of a pair are sealed or their date has come. Every rule is enforced here,
+ * on every route, so no client can read early.
+ */
+export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
+  const nameOf = (spaceId: string) => {
+    const names = new Map(stores.spaces.members(spaceId).map((m) => [m.id, m.name]));
+    return (userId: string) => names.get(userId) ?? 'A former member';
+  };
+  const pairView = (pair: LetterPairRow): LetterPairView => ({
+    id: pair.id,
+    prompt: pair.prompt,
+    createdBy: pair.createdBy,
+    createdAt: pair.createdAt,
+    sealedBy: stores.letters.sealersOf(pair.id),
+    openedAt: pair.openedAt,
+  });
+
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .get('/', (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const viewer = c.get('userId');
+      const now = clock.now();
+      const name = nameOf(spaceId);
+      const pairs = stores.letters.pairs(spaceId);
+      const pairById = new Map(pairs.map((p) => [p.id, p]));
+      const letters = stores.letters
+        .list(spaceId)
+        .map((row) =>
+          letterView(row, viewer, now, row.pairId ? pairById.get(row.pairId) : undefined, name(row.authorId)),
+        );
+      return c.json({ letters, pairs: pairs.map(pairView), now }, 200);
+    })
+    .get('/:letterId', validate('param', letterParam), (c) => {
+      const { spaceId, letterId } = c.req.valid('param');
+      const row = stores.letters.find(spaceId, letterId);
+      if (!row) throw notFound('There is no such letter.');
+      const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      return c.json(
+        { letter: letterView(row, c.get('userId'), clock.now(), pair, nameOf(spaceId)(row.authorId)) },
+        200,
+      );
+    })
+    .post('/', validate('json', sendLetterSchema), (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const authorId = c.get('userId');
+      const input = c.req.valid('json');
+      const body = JSON.stringify(input.body);
+      if (Buffer.byteLength(body) > MAX_LETTER_BYTES) {
+        throw new AppError(
+          413,
+          ErrorCode.payloadTooLarge,
+          'This letter is longer than Twofold can keep (200 KB).',
+        );
+      }
+      const now = clock.now();
+      if (input.replyTo) {
+        const parent = stores.letters.find(spaceId, input.replyTo);
+        const pair = parent?.pairId ? stores.letters.findPair(spaceId, parent.pairId) : undefined;
+        if (!parent || hiddenReason(parent, authorId, now, pair))
+          throw notFound('There is no such letter to reply to.');
+      }
+      const seal = input.seal ?? null;
+      if (seal?.kind === 'date' && seal.opensAt <= now) {
+        throw new AppError(
+          400,
+          ErrorCode.invalidInput,
+          'Choose a date in the future to seal a letter until.',
+        );
+      }
+      if (seal?.kind === 'together') {
+        if (!stores.letters.findPair(spaceId, seal.pairId)) throw notFound('There is no such shared prompt.');
+        if (stores.letters.sealersOf(seal.pairId).includes(authorId)) {
+          throw new AppError(
+            409,
+            ErrorCode.letterImmutable,
+            'You have already sealed your letter for this prompt.',
+          );
+        }
+      }
+      const row = {
+        id: randomId(),
+        spaceId,
+        authorId,
+        title: input.title,
+        prompt: input.prompt ?? null,
+        body,
+        replyTo: input.replyTo ?? null,
+        sealKind: seal?.kind ?? null,
+        pairId: seal?.kind === 'together' ? seal.pairId : null,
+        opensAt: seal?.kind === 'date' ? seal.opensAt : null,
+        sentAt: now,
+      };
+      stores.letters.send(row, MAX_MEMBERS);
+      events.publish(spaceId, { type: 'letters' });
+      const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      return c.json(
+        { letter: letterView({ ...row, readAt: null }, authorId, now, pair, nameOf(spaceId)(authorId)) },
+        201,
+      );
+    })
+    .on(['PUT', 'PATCH', 'DELETE'], '/:letterId', () => {
+      throw new AppError(
+        409,
+        ErrorCode.letterImmutable,
+        'A sent or sealed letter cannot be changed. You can write a reply.',
+      );
+    })
+    .post('/:letterId/read', validate('param', letterParam), (c) => {
+      const { spaceId, letterId } = c.req.valid('param');
+      const viewer = c.get('userId');
+      const row = stores.letters.find(spaceId, letterId);
+      if (!row) throw notFound('There is no such letter.');
+      const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      const now = clock.now();
+      if (row.authorId !== viewer && !hiddenReason(row, viewer, now, pair) && row.readAt === null) {
+        stores.letters.markRead(row.id, now);
+        events.publish(spaceId, { type: 'letters' });
+      }
+      const updated = stores.letters.find(spaceId, letterId) ?? row;
+      return c.json({ letter: letterView(updated, viewer, now, pair, nameOf(spaceId)(row.authorId)) }, 200);
+    });
+}
+
+/** Shared prompts for letters sealed together: each member writes one, both open together. */
+export function letterPairRoutes({ stores, sessions, events, clock }: AppDeps) {
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .post('/', validate('json', createLetterPairSchema), (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const pair = {
+        id: randomId(),
+        spaceId,
+        prompt: c.req.valid('json').prompt,
+        createdBy: c.get('userId'),
+        createdAt: clock.now(),
+      };
+      stores.letters.createPair(pair);
+      events.publish(spaceId, { type: 'letters' });
+      return c.json({ pair: { ...pair, sealedBy: [], openedAt: null } satisfies LetterPairView }, 201);
+    });
+}

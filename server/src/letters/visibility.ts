@@ -1,0 +1,46 @@
+import { LetterHidden, type LetterBody, type LetterView } from '@twofold/shared';
+import type { LetterPairRow, LetterRow } from '../store/letters.ts';
+
+/**
+ * Why the viewer may not read a letter yet, or null if they may. The author always may. A
+ * partner may not read a sealed-together letter before both of the pair are sealed, nor a
+ * letter sealed until a date before that date — whatever the client asks.
+ */
+export function hiddenReason(
+  letter: LetterRow,
+  viewerId: string,
+  now: number,
+  pair: LetterPairRow | undefined,
+): LetterHidden | null {
+  if (letter.authorId === viewerId) return null;
+  if (letter.sealKind === 'together' && !pair?.openedAt) return LetterHidden.waitingForPair;
+  if (letter.sealKind === 'date' && (letter.opensAt === null || now < letter.opensAt))
+    return LetterHidden.waitingForDate;
+  return null;
+}
+
+/** The letter as this viewer may see it: the body is left out entirely while it is hidden. */
+export function letterView(
+  letter: LetterRow,
+  viewerId: string,
+  now: number,
+  pair: LetterPairRow | undefined,
+  authorName: string,
+): LetterView {
+  const hidden = hiddenReason(letter, viewerId, now, pair);
+  return {
+    id: letter.id,
+    authorId: letter.authorId,
+    authorName,
+    title: letter.title,
+    prompt: letter.prompt,
+    body: hidden ? null : (JSON.parse(letter.body) as LetterBody),
+    hidden,
+    replyTo: letter.replyTo,
+    sealKind: letter.sealKind,
+    pairId: letter.pairId,
+    opensAt: letter.opensAt,
+    sentAt: letter.sentAt,
+    readAt: letter.readAt,
+  };
+}

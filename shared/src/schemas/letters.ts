@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Letters are at most this many bytes of serialised rich text (413 beyond). */
+export const MAX_LETTER_BYTES = 200 * 1024;
+
+/**
+ * A letter's body: the editor's document as ProseMirror JSON, plus its plain words (for
+ * export, print and the partner's notification preview). The server stores both as given and
+ * never interprets them.
+ */
+export const letterBodySchema = z.object({
+  doc: z.object({ type: z.literal('doc'), content: z.array(z.unknown()).optional() }).loose(),
+  text: z.string().trim().min(1, 'A letter needs some words before it can be sent.'),
+});
+export type LetterBody = z.infer<typeof letterBodySchema>;
+
+export const letterSealSchema = z.discriminatedUnion('kind', [
+  /** Opens for the partner on this instant (epoch ms), not before. */
+  z.object({ kind: z.literal('date'), opensAt: z.number().int().positive() }),
+  /** One of a pair written on the same prompt; both open once both are sealed. */
+  z.object({ kind: z.literal('together'), pairId: z.string().min(8).max(64) }),
+]);
+export type LetterSeal = z.infer<typeof letterSealSchema>;
+
+export const sendLetterSchema = z.object({
+  title: z.string().trim().min(1, 'Give your letter a title.').max(200),
+  prompt: z.string().trim().max(500).nullable().optional(),
+  body: letterBodySchema,
+  replyTo: z.string().min(8).max(64).nullable().optional(),
+  seal: letterSealSchema.nullable().optional(),
+});
+export type SendLetterInput = z.input<typeof sendLetterSchema>;
+
+export const createLetterPairSchema = z.object({
+  prompt: z.string().trim().min(1).max(500),
+});
+
+/** Why a letter's words are not shown yet. */
+export const LetterHidden = {
+  /** Sealed together: waiting for the other letter of the pair. */
+  waitingForPair: 'waiting-for-pair',
+  /** Sealed until a date that has not come. */
+  waitingForDate: 'waiting-for-date',
+} as const;
+export type LetterHidden = (typeof LetterHidden)[keyof typeof LetterHidden];
+
+export const letterViewSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  title: z.string(),
+  prompt: z.string().nullable(),
+  /** Null whenever the caller may not read it yet: the words never leave the server early. */
+  body: letterBodySchema.nullable(),
+  hidden: z.enum([LetterHidden.waitingForPair, LetterHidden.waitingForDate]).nullable(),
+  replyTo: z.string().nullable(),
+  sealKind: z.enum(['date', 'together']).nullable(),
+  pairId: z.string().nullable(),
+  opensAt: z.number().nullable(),
+  sentAt: z.number(),
+  /** When the recipient first opened it. */
+  readAt: z.number().nullable(),
+});
+export type LetterView = z.infer<typeof letterViewSchema>;
+
+export const letterPairViewSchema = z.object({
+  id: z.string(),
+  prompt: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  /** Member ids who have sealed their letter in this pair. */
+  sealedBy: z.array(z.string()),
+  openedAt: z.number().nullable(),
+});
+export type LetterPairView = z.infer<typeof letterPairViewSchema>;
