@@ -1,4 +1,4 @@
-import { openSection, pairCouple, syncStatus } from './support/flows.ts';
+import { editorText, openSection, pairCouple, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe('the space for two', () => {
@@ -39,7 +39,7 @@ test.describe('the space for two', () => {
       await expect(editor).toContainText('Alex was here.');
       await expect(editor).toContainText('Sam was here.');
     }
-    expect(await alexEditor.innerText()).toBe(await samEditor.innerText());
+    expect(await editorText(alexEditor)).toBe(await editorText(samEditor));
     await expect(syncStatus(alex)).toHaveText('Synced');
     await expect(syncStatus(sam)).toHaveText('Synced');
 
@@ -74,7 +74,7 @@ test.describe('the space for two', () => {
       await expect(editor).toContainText('Written at home, online.');
     }
     await expect(syncStatus(sam)).toHaveText('Synced');
-    expect(await alexEditor.innerText()).toBe(await samEditor.innerText());
+    expect(await editorText(alexEditor)).toBe(await editorText(samEditor));
 
     await Promise.all(contexts.map((context) => context.close()));
   });

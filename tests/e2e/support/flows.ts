@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface Person {
   name: string;
@@ -87,4 +87,13 @@ export async function openSection(
 ): Promise<void> {
   await page.getByRole('link', { name }).first().click();
   await expect(page.getByRole('textbox', { name })).toBeVisible();
+}
+
+/** The words in an editor, without the partner's caret label that sits inside it. */
+export function editorText(editor: Locator): Promise<string> {
+  return editor.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.innerText;
+  });
 }

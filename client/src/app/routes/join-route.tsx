@@ -1,0 +1,59 @@
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { LoadingState } from '@/components/page-state.tsx';
+import { LoginForm } from '@/features/auth/components/login-form.tsx';
+import { SignupForm } from '@/features/auth/components/signup-form.tsx';
+import { InviteProblem } from '@/features/invites/components/invite-problem.tsx';
+import { InviteSummary } from '@/features/invites/components/invite-summary.tsx';
+import { JoinSpaceButton } from '@/features/invites/components/join-space-button.tsx';
+import { useInvitePreview } from '@/features/invites/api/invite-preview.ts';
+import { useMe } from '@/lib/session/me.ts';
+import { useDocumentTitle } from '@/lib/use-document-title.ts';
+
+/** /join/:code — what the invite is for, an account if needed, then "Join space". */
+export function JoinRoute() {
+  useDocumentTitle('Join a space');
+  const { code = '' } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const preview = useInvitePreview(code);
+  const me = useMe();
+
+  if (preview.isPending || (me.isPending && !me.isError)) {
+    return <LoadingState label="Opening your invitation…" />;
+  }
+  if (preview.isError) {
+    return (
+      <InviteProblem error={preview.error} onRetry={() => void preview.refetch()}>
+        <Link to="/" className="button">
+          Go to Twofold
+        </Link>
+      </InviteProblem>
+    );
+  }
+
+  const wantsLogin = params.get('auth') === 'login';
+  return (
+    <div className="narrow join">
+      <InviteSummary invite={preview.data.invite} />
+      {me.data ? (
+        <section className="card">
+          <p className="card__text">
+            You are logged in as <strong>{me.data.user.name}</strong> ({me.data.user.email}).
+          </p>
+          <JoinSpaceButton code={code} onJoined={(spaceId) => void navigate(`/spaces/${spaceId}`)} />
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="join-auth-title">
+          <h2 id="join-auth-title" className="card__title">
+            {wantsLogin ? 'Log in to accept' : 'Create your account to accept'}
+          </h2>
+          {wantsLogin ? (
+            <LoginForm switchLink={<Link to="?auth=signup">Create an account</Link>} />
+          ) : (
+            <SignupForm switchLink={<Link to="?auth=login">Log in</Link>} />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { Link, Outlet } from 'react-router';
+import { BrandMark } from '@/components/brand-mark.tsx';
+import { LogoutButton } from '@/features/auth/components/logout-button.tsx';
+import { useMe } from '@/lib/session/me.ts';
+
+/** The header (home link, who is signed in, log out) above every page. */
+export function RootLayout() {
+  const { data: me } = useMe();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link to="/" className="brand">
+            <BrandMark />
+            <span className="brand__name">Twofold</span>
+          </Link>
+          {me && (
+            <div className="header__account">
+              <span className="header__name">{me.user.name}</span>
+              <LogoutButton userId={me.user.id} spaceIds={me.spaces.map((space) => space.id)} />
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

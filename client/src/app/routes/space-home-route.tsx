@@ -1,0 +1,60 @@
+import { PresenceView } from '@twofold/shared';
+import { Link } from 'react-router';
+import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
+import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
+import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { useSpaceOutlet } from './space-outlet.ts';
+
+/** The space's front page: who is in it, the invite while one is missing, and its sections. */
+export function SpaceHomeRoute() {
+  const { space, docs, self, partner } = useSpaceOutlet();
+  useDocumentTitle(space.name);
+  useAnnounceView(docs.awareness, PresenceView.home);
+  return (
+    <div className="space-home">
+      <header className="page__header">
+        <h1 className="page__title">{space.name}</h1>
+        <p className="lead">
+          {partner
+            ? `You and ${partner.name} share this space.`
+            : `Just you for now, ${self.name}. This space is for two.`}
+        </p>
+      </header>
+
+      {!partner && <InvitePanel spaceId={space.id} />}
+
+      <nav aria-label="In this space" className="sections">
+        <Link
+          to="us-letter"
+          className="section-card"
+          aria-labelledby="section-us-letter"
+          aria-describedby="section-us-letter-text"
+        >
+          <span id="section-us-letter" className="section-card__title">
+            What trust means to us
+          </span>
+          <span id="section-us-letter-text" className="section-card__text">
+            A letter you write together, live. Each of you sees the other’s words as they are typed.
+          </span>
+        </Link>
+        <Link
+          to="notes"
+          className="section-card section-card--private"
+          aria-labelledby="section-notes"
+          aria-describedby="section-notes-text"
+        >
+          <span id="section-notes" className="section-card__title">
+            Private notes
+          </span>
+          <span id="section-notes-text" className="section-card__text">
+            Only you can see these. A place to think before you share.
+          </span>
+        </Link>
+      </nav>
+
+      <p className="coming">
+        More is coming to this space: boundaries you both agree to, shared goals, and letters to each other.
+      </p>
+    </div>
+  );
+}

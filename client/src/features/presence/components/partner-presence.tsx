@@ -1,0 +1,40 @@
+import { PresenceView, type Member } from '@twofold/shared';
+import type { Peer } from '@/features/presence/hooks/use-peers.ts';
+
+const WHERE: Record<string, string> = {
+  [PresenceView.home]: 'on the space home',
+  [PresenceView.usLetter]: 'on What trust means to us',
+  [PresenceView.notes]: 'in their private notes',
+};
+
+interface Props {
+  /** The other member, or null while the space has only one. */
+  partner: Member | null;
+  selfId: string;
+  peers: readonly Peer[];
+}
+
+function describe({ partner, selfId, peers }: Props): { here: boolean; text: string } {
+  // The member list from the server names the partner; awareness only says where they are.
+  const others = peers.filter((peer) => peer.presence.user.id !== selfId);
+  if (!partner) {
+    const newcomer = others[0];
+    if (newcomer) return { here: true, text: `${newcomer.presence.user.name} is here` };
+    return { here: false, text: 'Waiting for your partner to join' };
+  }
+  const peer = others.find((p) => p.presence.user.id === partner.id);
+  if (!peer) return { here: false, text: `${partner.name} is away` };
+  const where = peer.presence.view ? WHERE[peer.presence.view] : undefined;
+  return { here: true, text: where ? `${partner.name} is here · ${where}` : `${partner.name} is here` };
+}
+
+/** One line saying whether the partner is here right now, and where. */
+export function PartnerPresence(props: Props) {
+  const { here, text } = describe(props);
+  return (
+    <p className="presence" data-here={here}>
+      <span className="presence__dot" aria-hidden="true" />
+      <span data-testid="partner-presence">{text}</span>
+    </p>
+  );
+}

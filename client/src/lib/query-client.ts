@@ -1,0 +1,24 @@
+import { QueryClient } from '@tanstack/react-query';
+import { DetailedError } from 'hono/client';
+
+/**
+ * The app's TanStack Query client. Requests run even when the browser says it is offline
+ * (`networkMode: 'always'`), so nothing hangs in a paused state: queries that can fall back
+ * to what this device knows do so, the rest show a plain error with a retry. A 4xx is an
+ * answer, not a hiccup, so it is never retried.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        networkMode: 'always',
+        staleTime: 30_000,
+        retry: (failureCount, error) => {
+          if (error instanceof DetailedError && (error.statusCode ?? 500) < 500) return false;
+          return failureCount < 2;
+        },
+      },
+      mutations: { networkMode: 'always', retry: false },
+    },
+  });
+}

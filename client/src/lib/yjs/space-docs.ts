@@ -1,0 +1,164 @@
+import { syncBasePath, type Presence } from '@twofold/shared';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { docNames } from './doc-names.ts';
+import { combineStatus, statusOf, type SyncStatus } from './sync-status.ts';
+import { SyncTracker } from './sync-tracker.ts';
+import { clearUnsynced, markUnsynced } from './unsynced-marks.ts';
+
+/** If IndexedDB never answers (disabled storage), connect anyway after this long. */
+const LOCAL_LOAD_TIMEOUT_MS = 3000;
+const SESSION_ENDED = 4401;
+
+export interface SpaceDocsSnapshot {
+  status: SyncStatus;
+  /** Both documents have loaded what this device stored. */
+  localLoaded: boolean;
+  /** Why the server ended the connection for good, if it did. */
+  ended: 'session' | 'membership' | null;
+}
+
+interface Channel {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  persistence: IndexeddbPersistence;
+  tracker: SyncTracker;
+  docName: string;
+}
+
+function openChannel(docName: string, serverUrl: string): Channel {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(docName, doc);
+  // Connect only once local data is loaded, so the first exchange with the server already
+  // carries what was written offline. No BroadcastChannel: its name does not include the user,
+  // so another account in another tab could otherwise receive this document.
+  const provider = new WebsocketProvider(serverUrl, 'sync', doc, { connect: false, disableBc: true });
+  const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName));
+  return { doc, provider, persistence, tracker, docName };
+}
+
+/**
+ * A space's two live documents for one member: the shared document (with presence) and the
+ * member's private document. Each is kept in IndexedDB under a name scoped to the user and
+ * synced over its own WebSocket. Owned by one component through the ref-counted cache in
+ * `space-docs-cache.ts`; `destroy()` closes everything.
+ */
+export class SpaceDocs {
+  readonly shared: Channel;
+  readonly private: Channel;
+  private snapshot: SpaceDocsSnapshot = { status: 'connecting', localLoaded: false, ended: null };
+  private readonly listeners = new Set<() => void>();
+  private destroyed = false;
+  private localLoaded = false;
+
+  constructor(
+    readonly userId: string,
+    readonly spaceId: string,
+    presence: Presence,
+  ) {
+    const base =
+      (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + syncBasePath(spaceId);
+    this.shared = openChannel(docNames.shared(userId, spaceId), base);
+    this.private = openChannel(docNames.private(userId, spaceId), `${base}/private`);
+    this.shared.provider.awareness.setLocalState(presence);
+    // Nobody else is ever on the private document; publish nothing there.
+    this.private.provider.awareness.setLocalState(null);
+
+    for (const channel of this.channels) channel.tracker.subscribe(this.recompute);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.recompute();
+
+    const loaded = Promise.all(this.channels.map((channel) => channel.persistence.whenSynced));
+    const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS));
+    void Promise.race([loaded, timeout]).then(() => {
+      if (this.destroyed) return;
+      this.localLoaded = true;
+      if (navigator.onLine) this.connect();
+      this.recompute();
+    });
+  }
+
+  private get channels(): Channel[] {
+    return [this.shared, this.private];
+  }
+
+  /** The shared document's presence. */
+  get awareness() {
+    return this.shared.provider.awareness;
+  }
+
+  getSnapshot = (): SpaceDocsSnapshot => this.snapshot;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** True when a change made on this device has not been confirmed by the server yet. */
+  hasPendingEdits(): boolean {
+    return this.channels.some((channel) => channel.tracker.getState().pending);
+  }
+
+  private connect() {
+    for (const channel of this.channels) {
+      if (!channel.tracker.getState().ended) channel.provider.connect();
+    }
+  }
+
+  // The browser knows the network is gone before a dead socket times out; say so at once.
+  private readonly onOffline = () => {
+    for (const channel of this.channels) channel.provider.disconnect();
+    this.recompute();
+  };
+
+  private readonly onOnline = () => {
+    if (this.localLoaded) this.connect();
+    this.recompute();
+  };
+
+  private readonly recompute = () => {
+    const online = navigator.onLine;
+    const states = this.channels.map((channel) => channel.tracker.getState());
+    for (const [i, channel] of this.channels.entries()) {
+      const state = states[i];
+      if (state?.connection === 'connected' && state.initialSynced && !state.pending) {
+        clearUnsynced(channel.docName);
+      }
+    }
+    const endedCode = states.find((state) => state.ended)?.ended?.code;
+    const next: SpaceDocsSnapshot = {
+      status: combineStatus(states.map((state) => statusOf(state, online))),
+      localLoaded: this.localLoaded,
+      ended: endedCode === undefined ? null : endedCode === SESSION_ENDED ? 'session' : 'membership',
+    };
+    if (
+      next.status !== this.snapshot.status ||
+      next.localLoaded !== this.snapshot.localLoaded ||
+      next.ended !== this.snapshot.ended
+    ) {
+      this.snapshot = next;
+      for (const listener of this.listeners) listener();
+    }
+  };
+
+  /** Closes sockets, presence and IndexedDB; with `clearLocal`, also deletes the local copies. */
+  async destroy({ clearLocal = false } = {}): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.listeners.clear();
+    await Promise.all(
+      this.channels.map(async (channel) => {
+        channel.tracker.destroy();
+        channel.provider.awareness.destroy();
+        channel.provider.destroy();
+        if (clearLocal) await channel.persistence.clearData();
+        else await channel.persistence.destroy();
+        channel.doc.destroy();
+      }),
+    );
+  }
+}

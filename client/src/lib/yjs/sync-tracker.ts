@@ -1,0 +1,168 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '@twofold/shared';
+
+const MESSAGE_SYNC = 0;
+/** How long after a local edit the acknowledgement probe goes out; later edits ride along. */
+const PROBE_DELAY_MS = 150;
+
+export interface TrackerState {
+  connection: 'connecting' | 'connected' | 'disconnected';
+  /** A socket opened at least once since this tracker started. */
+  everConnected: boolean;
+  /** Attempts that closed without syncing, as y-websocket counts them for its backoff. */
+  failedAttempts: number;
+  /** The last close was "server restarting" (1012) and no socket has opened since. */
+  restarting: boolean;
+  /** The server answered this connection's first sync step 1. */
+  initialSynced: boolean;
+  /** Some change made on this device is not yet known to be stored by the server. */
+  pending: boolean;
+  /** The server ended the connection for good (4401 session ended, 4403 membership lost). */
+  ended: { code: number; reason: string } | null;
+}
+
+function peekSyncStep(decoder: decoding.Decoder): number | null {
+  try {
+    return decoding.readVarUint(decoding.clone(decoder));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Knows, honestly, whether every change made on this device has been stored by the server.
+ *
+ * The server commits an update before it answers anything that arrives after it, and answers
+ * in order. So after local changes we send a sync step 1 "probe"; when its step 2 comes back,
+ * everything sent before the probe is stored. Each step 1 we send gets exactly one step 2, so
+ * a queue of what each step 1 covered is enough. Changes made offline (or loaded from
+ * IndexedDB) reach the server in our answer to its step 1 on connect, so a probe follows that
+ * answer too. The queue is dropped on disconnect: pending edits stay pending until a probe
+ * sent on a new connection is answered.
+ */
+export class SyncTracker {
+  private localVersion = 0;
+  private ackedVersion = 0;
+  /** What each outstanding step 1 covers: 'initial' for the provider's own, else a version. */
+  private outstanding: Array<number | 'initial'> = [];
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<() => void>();
+  private state: TrackerState;
+
+  constructor(
+    private readonly provider: WebsocketProvider,
+    /** Origins whose updates are not the person's own edits (for example IndexedDB loading). */
+    private readonly nonEditOrigins: readonly unknown[] = [],
+    private readonly onEdit: () => void = () => {},
+  ) {
+    this.state = {
+      connection: provider.wsconnected ? 'connected' : 'connecting',
+      everConnected: provider.wsconnected,
+      failedAttempts: provider.wsUnsuccessfulReconnects,
+      restarting: false,
+      initialSynced: provider.synced,
+      pending: false,
+      ended: null,
+    };
+    const original = provider.messageHandlers[MESSAGE_SYNC];
+    if (original) {
+      provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, prov, fromSocket, type) => {
+        // Only messages from the socket count; `fromSocket` is false for other tabs' broadcasts.
+        const step = fromSocket ? peekSyncStep(decoder) : null;
+        original(encoder, decoder, prov, fromSocket, type);
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          // Our step 2 answer is sent right after this handler returns; probe behind it.
+          queueMicrotask(() => this.sendProbe());
+        } else if (step === syncProtocol.messageYjsSyncStep2) {
+          this.onStep2();
+        }
+      };
+    }
+    provider.on('status', this.onStatus);
+    provider.on('connection-close', this.onConnectionClose);
+    provider.on('closed', this.onClosed);
+    provider.doc.on('update', this.onUpdate);
+  }
+
+  getState = (): TrackerState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  destroy(): void {
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.provider.off('status', this.onStatus);
+    this.provider.off('connection-close', this.onConnectionClose);
+    this.provider.off('closed', this.onClosed);
+    this.provider.doc.off('update', this.onUpdate);
+    this.listeners.clear();
+  }
+
+  private update(patch: Partial<TrackerState>) {
+    const next = { ...this.state, ...patch, pending: this.localVersion > this.ackedVersion };
+    const changed = (Object.keys(next) as Array<keyof TrackerState>).some((k) => next[k] !== this.state[k]);
+    if (!changed) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status === 'connected') {
+      // y-websocket sends its own step 1 right after announcing the connection.
+      this.outstanding = ['initial'];
+      this.update({ connection: 'connected', everConnected: true, restarting: false, initialSynced: false });
+    } else {
+      this.outstanding = [];
+      this.update({ connection: status, initialSynced: false });
+    }
+  };
+
+  private readonly onConnectionClose = (event: CloseEvent | null) => {
+    this.outstanding = [];
+    this.update({
+      connection: 'disconnected',
+      initialSynced: false,
+      failedAttempts: this.provider.wsUnsuccessfulReconnects,
+      ...(event?.code === CloseCode.serverRestart ? { restarting: true } : {}),
+    });
+  };
+
+  private readonly onClosed = (event: { code: number; reason: string }) => {
+    this.update({ ended: { code: event.code, reason: event.reason } });
+  };
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider) return;
+    this.localVersion++;
+    if (!this.nonEditOrigins.includes(origin)) this.onEdit();
+    this.update({});
+    this.probeTimer ??= setTimeout(() => {
+      this.probeTimer = null;
+      this.sendProbe();
+    }, PROBE_DELAY_MS);
+  };
+
+  private onStep2() {
+    const covered = this.outstanding.shift();
+    if (covered === 'initial') this.update({ initialSynced: true });
+    else if (covered !== undefined) {
+      this.ackedVersion = Math.max(this.ackedVersion, covered);
+      this.update({});
+    }
+  }
+
+  private sendProbe() {
+    const ws = this.provider.ws;
+    if (!this.provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.provider.doc);
+    ws.send(encoding.toUint8Array(encoder));
+    this.outstanding.push(this.localVersion);
+  }
+}
