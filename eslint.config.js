@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { readdirSync } from 'node:fs';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -32,14 +33,21 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   ...pluginQuery.configs['flat/recommended'],
-  {
-    // Features meet in app/; they never import each other.
-    files: ['client/src/features/**/*.{ts,tsx}'],
+  // Features meet in app/; they never import each other.
+  ...readdirSync(new URL('./client/src/features', import.meta.url)).map((feature) => ({
+    files: [`client/src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../features/*', '../*/**'], message: 'Features do not import each other; compose them in app/.' }] },
+        {
+          patterns: [
+            {
+              regex: `^(@/features/(?!${feature}/)|(\\.\\./){2,}features/)`,
+              message: 'Features do not import each other; compose them in app/.',
+            },
+          ],
+        },
       ],
     },
-  },
+  })),
 );

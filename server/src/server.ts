@@ -35,7 +35,7 @@ export async function startServer(
   const rooms = createRoomRegistry({ log: stores.docLog, clock, logger });
   const events = createSpaceEvents();
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
-  const onUpgrade = createUpgradeHandler({
+  const upgrades = createUpgradeHandler({
     stores,
     sessions,
     rooms,
@@ -49,7 +49,7 @@ export async function startServer(
       resolve(started),
     );
   });
-  server.on('upgrade', onUpgrade);
+  server.on('upgrade', upgrades.handleUpgrade);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('listening', { url });
@@ -61,6 +61,7 @@ export async function startServer(
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
+        upgrades.close();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(() => {

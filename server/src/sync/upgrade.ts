@@ -10,6 +10,9 @@ import { RoomFailure, UndecodableMessage, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 
+/** Sockets that do not answer a ping within one interval are dropped (their presence with them). */
+const HEARTBEAT_MS = 15_000;
+
 const SYNC_PATH = /^\/api\/spaces\/([A-Za-z0-9_-]{8,64})\/(private\/)?sync$/;
 
 export interface UpgradeDeps {
@@ -66,6 +69,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         }
       }
     });
+    answeredPing.set(ws, true);
+    ws.on('pong', () => answeredPing.set(ws, true));
     ws.on('close', () => room.leave(socket));
     ws.on('error', (error) => {
       // `ws` closes with 1009 itself when a frame is over maxPayload; we only log it.
@@ -74,7 +79,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     room.join(socket, peer);
   }
 
-  return function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = SYNC_PATH.exec(url.pathname);
     if (!match?.[1]) return refuse(socket, 404, 'Not Found');
@@ -94,6 +99,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     wss.handleUpgrade(request, socket, head, (ws) => {
       attach(ws, deps.rooms.open(key), { userId: session.userId, sessionHash: session.sessionHash });
     });
+  }
+
+  return {
+    handleUpgrade,
+    /** Stops the heartbeat; sockets are closed by the rooms' shutdown. */
+    close: () => clearInterval(heartbeat),
   };
 }
 
