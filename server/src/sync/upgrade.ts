@@ -41,6 +41,19 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     maxPayload: deps.maxFrameBytes,
     perMessageDeflate: false,
   });
+  const answeredPing = new WeakMap<WebSocket, boolean>();
+  // One timer for every socket: a vanished device (no close frame) is noticed within two beats.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (answeredPing.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      answeredPing.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket: SyncSocket = {
