@@ -8,9 +8,16 @@ const children = [
   spawn(join(root, 'node_modules/.bin/tsx'), ['watch', 'server/src/main.ts'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, CLIENT_DIR: '', ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173' },
+    env: {
+      ...process.env,
+      CLIENT_DIR: '',
+      ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173',
+    },
   }),
-  spawn('node', [join(root, 'scripts/pnpm.mjs'), '--filter', '@twofold/client', 'dev'], { cwd: root, stdio: 'inherit' }),
+  spawn('node', [join(root, 'scripts/pnpm.mjs'), '--filter', '@twofold/client', 'dev'], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
 ];
 
 function stop() {

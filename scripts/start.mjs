@@ -16,9 +16,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = [join(root, 'client/src'), join(root, 'shared/src'), join(root, 'client/public')].filter(existsSync);
-const stale =
-  !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
+const sources = [join(root, 'client/src'), join(root, 'shared/src'), join(root, 'client/public')].filter(
+  existsSync,
+);
+const stale = !existsSync(builtIndex) || Math.max(...sources.map(newestMtime)) > statSync(builtIndex).mtimeMs;
 if (stale) {
   const build = spawnSync('node', [join(root, 'scripts/pnpm.mjs'), '--filter', '@twofold/client', 'build'], {
     cwd: root,

@@ -15,7 +15,11 @@ let failed = 0;
 
 function run(label, command, args, cwd = root) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   return result.status === 0;
 }
 
@@ -31,17 +35,31 @@ check('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']);
 for (const project of ['shared', 'server', 'client', 'tests']) {
   check(`types (${project})`, bin('tsc'), ['-p', project]);
 }
-const built = run('build client', 'node', [join(root, 'scripts/pnpm.mjs'), '--filter', '@twofold/client', 'build']);
+const built = run('build client', 'node', [
+  join(root, 'scripts/pnpm.mjs'),
+  '--filter',
+  '@twofold/client',
+  'build',
+]);
 if (!built) failed++;
 
 const vitestReport = join(reports, 'vitest.json');
-run('unit + integration (vitest)', join(root, 'tests/node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], join(root, 'tests'));
+run(
+  'unit + integration (vitest)',
+  join(root, 'tests/node_modules/.bin/vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
+  join(root, 'tests'),
+);
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+  failed +=
+    report.numFailedTests +
+    (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
   if (report.numPendingTests + report.numTodoTests > 0) {
-    console.error(`✗ ${report.numPendingTests + report.numTodoTests} vitest tests are skipped: skipped tests are defects`);
+    console.error(
+      `✗ ${report.numPendingTests + report.numTodoTests} vitest tests are skipped: skipped tests are defects`,
+    );
     failed += report.numPendingTests + report.numTodoTests;
   }
 } else {
@@ -54,7 +72,12 @@ if (!built) {
   console.error('✗ end-to-end tests not run: the client did not build');
   failed++;
 } else {
-  run('end-to-end (Playwright, Chromium)', join(root, 'tests/node_modules/.bin/playwright'), ['test', '--config', 'e2e/playwright.config.ts'], join(root, 'tests'));
+  run(
+    'end-to-end (Playwright, Chromium)',
+    join(root, 'tests/node_modules/.bin/playwright'),
+    ['test', '--config', 'e2e/playwright.config.ts'],
+    join(root, 'tests'),
+  );
   if (existsSync(e2eReport)) {
     const { stats } = JSON.parse(readFileSync(e2eReport, 'utf8'));
     passed += stats.expected;

@@ -10,6 +10,7 @@ import { usePeers } from '@/features/presence/hooks/use-peers.ts';
 import { useRefreshMembers } from '@/features/spaces/hooks/use-refresh-members.ts';
 import { meQueryOptions, type Me } from '@/lib/session/me.ts';
 import { useRecheckSession } from '@/lib/session/use-recheck-session.ts';
+import { useSpaceEventStream } from '@/lib/space-events/use-space-event-stream.ts';
 import { SpaceDocsContext } from '@/lib/yjs/space-docs-context.ts';
 import { useSpaceDocs, useSpaceDocsState } from '@/lib/yjs/use-space-docs.ts';
 import type { SpaceOutlet } from './space-outlet.ts';
@@ -60,6 +61,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
     peers.map((peer) => peer.presence.user.id),
   );
   useRecheckSession(state.status === 'offline');
+  useSpaceEventStream(space.id);
   useEffect(preloadEditor, []);
   useEffect(() => {
     // The server ended this session or membership: let GET /api/me decide where to go next.

@@ -1,0 +1,29 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { readSpaceEvent } from '@twofold/shared';
+import { useEffect } from 'react';
+import { meQueryOptions } from '@/lib/session/me.ts';
+import { spaceQueryKey } from './space-query-key.ts';
+
+/**
+ * Listens to the space's server-sent events while the space is open and refreshes the queries
+ * an event names: a partner's signature, a letter arriving, a read receipt, someone joining.
+ * The browser's EventSource reconnects by itself; each (re)connect refreshes everything once,
+ * so nothing missed while away stays stale. No timer polls anything.
+ */
+export function useSpaceEventStream(spaceId: string): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource(`/api/spaces/${encodeURIComponent(spaceId)}/events`);
+    const refreshAll = () => void queryClient.invalidateQueries({ queryKey: ['spaces', spaceId] });
+    const onChange = (message: MessageEvent<string>) => {
+      const event = readSpaceEvent(message.data);
+      if (!event) return;
+      if (event.type === 'members')
+        void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+      else void queryClient.invalidateQueries({ queryKey: spaceQueryKey(spaceId, event.type) });
+    };
+    source.addEventListener('ready', refreshAll);
+    source.addEventListener('change', onChange);
+    return () => source.close();
+  }, [spaceId, queryClient]);
+}
