@@ -2,6 +2,8 @@
 export const CloseCode = {
   /** A frame was larger than MAX_FRAME_BYTES. */
   frameTooLarge: 1009,
+  /** The connection sent more messages or bytes per second than its budget; reconnect slower. */
+  tooMuch: 1008,
   /** A frame could not be decoded as a y-websocket message. */
   undecodable: 1007,
   /** The server is restarting; reconnect. */

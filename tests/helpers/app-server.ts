@@ -11,6 +11,8 @@ export interface AppServer {
   dataDir: string;
   /** Stops the server (SIGKILL by default: a crash) and starts it again on the same port and data. */
   restart(signal?: NodeJS.Signals): Promise<void>;
+  /** How the previous process ended: its exit code, or the signal that killed it. */
+  lastExit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
   stop(): Promise<void>;
 }
 
@@ -56,12 +58,15 @@ export async function startAppServer(): Promise<AppServer> {
   const url = first.url;
   let child = first.child;
   const port = Number(new URL(url).port);
+  let previous: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   return {
     url,
     dataDir,
+    lastExit: () => previous,
     async restart(signal = 'SIGKILL') {
       child.kill(signal);
       await exited(child);
+      previous = { code: child.exitCode, signal: child.signalCode };
       ({ child } = await launch(dataDir, port));
     },
     async stop() {

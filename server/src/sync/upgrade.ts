@@ -6,6 +6,7 @@ import { isAllowedOrigin } from '../auth/origin.ts';
 import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
+import { createConnectionBudget } from './connection-budget.ts';
 import { RoomFailure, UndecodableMessage, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
@@ -62,13 +63,22 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       },
       close: (code, reason) => ws.close(code, reason),
     };
+    const budget = createConnectionBudget();
     ws.on('message', (data, isBinary) => {
+      if (ws.readyState !== ws.OPEN) return;
+      const bytes = toBytes(data);
+      if (!budget.spend(bytes.byteLength)) {
+        deps.logger.warn('sync_over_budget', { room: room.key, userId: peer.userId });
+        ws.close(CloseCode.tooMuch, 'too many messages; slow down');
+        room.leave(socket);
+        return;
+      }
       if (!isBinary) {
         ws.close(CloseCode.undecodable, 'expected a binary frame');
         return;
       }
       try {
-        room.receive(socket, toBytes(data));
+        room.receive(socket, bytes);
       } catch (error) {
         if (error instanceof UndecodableMessage) {
           deps.logger.warn('sync_undecodable', { room: room.key, userId: peer.userId });
