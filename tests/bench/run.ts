@@ -1,3 +1,277 @@
-// The benchmarks (partner latency, many couples, memory, cold open of long histories) are the
-// subject of their own issue. Until they land, say so plainly instead of pretending to measure.
-console.log('pnpm bench: the benchmarks are not written yet (see the "Proof under load" issue).');
+// `pnpm bench`: Twofold (durable, authenticated) and the reference Yjs server (in memory, no
+// auth) under the same loads on loopback, one after the other, in one run. Prints one table
+// and writes JSON to bench-results/. Sizes are set by environment (defaults keep it short):
+// BENCH_RUNS (3), BENCH_EDITS (1000), BENCH_COUPLES (200), BENCH_SECONDS (10),
+// BENCH_KEYSTROKES (100000).
+import Database from 'better-sqlite3';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { WebSocketServer, WebSocket } from 'ws';
+import { startAppServer } from '../helpers/app-server.ts';
+import { benchClient, whenDoc, type BenchClient } from './clients.ts';
+import { seedCouples, seedLongHistory, type SeededCouple } from './seed.ts';
+import { startReferenceServer } from './servers.ts';
+import { cpuSeconds, kib, mib, ms, quantile, rssBytes, summary } from './stats.ts';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const RUNS = env('BENCH_RUNS', 3);
+const EDITS = env('BENCH_EDITS', 1000);
+const COUPLES = env('BENCH_COUPLES', 200);
+const SECONDS = env('BENCH_SECONDS', 10);
+const KEYSTROKES = env('BENCH_KEYSTROKES', 100_000);
+
+interface Target {
+  name: string;
+  pid: () => number;
+  connect(couple: SeededCouple, partner: 0 | 1): BenchClient;
+}
+
+// Each y-websocket provider adds a process 'exit' listener in Node; hundreds are expected here.
+process.setMaxListeners(0);
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+
+async function wsEchoFloor(): Promise<number[]> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  server.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  const client = new WebSocket(`ws://127.0.0.1:${port}`);
+  await new Promise((resolve) => client.once('open', resolve));
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const start = performance.now();
+    client.send(new Uint8Array([i % 256]));
+    await new Promise((resolve) => client.once('message', resolve));
+    times.push(performance.now() - start);
+  }
+  client.close();
+  server.close();
+  return times;
+}
+
+async function partnerLatency(target: Target, couple: SeededCouple): Promise<number[]> {
+  const [a, b] = [target.connect(couple, 0), target.connect(couple, 1)];
+  await Promise.all([a.synced, b.synced]);
+  const sent = a.doc.getArray<number>('edits');
+  const seen = b.doc.getArray<number>('edits');
+  const base = seen.length;
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const start = performance.now();
+    sent.push([i]);
+    await whenDoc(b.doc, () => seen.length === base + i + 1);
+    times.push(performance.now() - start);
+  }
+  a.destroy();
+  b.destroy();
+  return times;
+}
+
+async function manyCouples(target: Target, couples: SeededCouple[]) {
+  const rssBefore = rssBytes(target.pid());
+  const pairs = couples.map((couple) => [target.connect(couple, 0), target.connect(couple, 1)] as const);
+  await Promise.all(pairs.flat().map((client) => client.synced));
+  await sleep(2000);
+  const rssIdle = rssBytes(target.pid());
+
+  const delays: number[] = [];
+  let sent = 0;
+  for (const [a, b] of pairs) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      to.doc.getArray<number>(`from-${from.doc.clientID}`).observe((event) => {
+        for (const item of event.changes.added) {
+          for (const at of item.content.getContent() as number[]) delays.push(performance.now() - at);
+        }
+      });
+    }
+  }
+  const cpuStart = cpuSeconds(target.pid());
+  const timers = pairs.flat().map((client) => {
+    const list = client.doc.getArray<number>(`from-${client.doc.clientID}`);
+    const tick = () => {
+      sent++;
+      list.push([performance.now()]);
+    };
+    const phase = setTimeout(() => {
+      tick();
+      interval.ref = setInterval(tick, 1000);
+    }, Math.random() * 1000);
+    const interval: { ref?: NodeJS.Timeout } = {};
+    return () => {
+      clearTimeout(phase);
+      clearInterval(interval.ref);
+    };
+  });
+  await sleep(SECONDS * 1000);
+  for (const stop of timers) stop();
+  const rssLoad = rssBytes(target.pid());
+  const deadline = Date.now() + 10_000;
+  while (delays.length < sent && Date.now() < deadline) await sleep(50);
+  const cpu = cpuSeconds(target.pid()) - cpuStart;
+  for (const client of pairs.flat()) client.destroy();
+  return {
+    sent,
+    delivered: delays.length,
+    p50: quantile(delays, 0.5),
+    p99: quantile(delays, 0.99),
+    cpuMicrosPerEdit: (cpu / Math.max(1, sent)) * 1e6,
+    idleBytesPerCouple: (rssIdle - rssBefore) / couples.length,
+    loadBytesPerCouple: (rssLoad - rssBefore) / couples.length,
+  };
+}
+
+async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
+  const start = performance.now();
+  const client = target.connect(couple, 0);
+  await client.synced;
+  const took = performance.now() - start;
+  client.destroy();
+  await sleep(100);
+  return took;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
+  const dbPath = join(dataDir, 'twofold.sqlite');
+  const couples = seedCouples(dbPath, COUPLES + 4);
+  const [latencyCouple, historyCouple, freshCouple, ...loadCouples] = couples as [
+    SeededCouple,
+    SeededCouple,
+    SeededCouple,
+    ...SeededCouple[],
+  ];
+  const db = new Database(dbPath, { readonly: true });
+  const authorId = (
+    db.prepare('SELECT user_id AS id FROM members WHERE space_id = ? LIMIT 1').get(historyCouple.spaceId) as {
+      id: string;
+    }
+  ).id;
+  db.close();
+  const encodedBytes = seedLongHistory(dbPath, historyCouple.spaceId, authorId, KEYSTROKES);
+
+  const twofold = await startAppServer({ dataDir, env: { HOST: '127.0.0.1' } });
+  const reference = await startReferenceServer();
+  const twofoldTarget: Target = {
+    name: 'Twofold',
+    pid: () => twofold.pid(),
+    connect: (couple, partner) =>
+      benchClient(
+        `${twofold.url.replace('http', 'ws')}/api/spaces/${couple.spaceId}`,
+        'sync',
+        couple.tokens[partner],
+      ),
+  };
+  const referenceTarget: Target = {
+    name: 'reference',
+    pid: () => reference.pid,
+    connect: (couple) => benchClient(reference.url, couple.spaceId),
+  };
+
+  const results: Record<string, unknown> = {
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    versions: { yjs: '13.6', referenceServer: '@y/websocket-server 0.1.1' },
+    sizes: { RUNS, EDITS, COUPLES, SECONDS, KEYSTROKES },
+  };
+  const rows: [string, string, string][] = [];
+
+  const floor = await wsEchoFloor();
+  results.wsEcho = { p50: quantile(floor, 0.5), p99: quantile(floor, 0.99) };
+
+  const latency: Record<string, { p50: number[]; p99: number[] }> = {};
+  for (const target of [twofoldTarget, referenceTarget]) {
+    latency[target.name] = { p50: [], p99: [] };
+    for (let run = 0; run < RUNS; run++) {
+      const times = await partnerLatency(target, latencyCouple);
+      latency[target.name]!.p50.push(quantile(times, 0.5));
+      latency[target.name]!.p99.push(quantile(times, 0.99));
+    }
+  }
+  results.partnerLatency = Object.fromEntries(
+    Object.entries(latency).map(([name, v]) => [name, { p50: summary(v.p50), p99: summary(v.p99) }]),
+  );
+  const fmt = (v: { median: number; min: number; max: number }) =>
+    `${ms(v.median)} (${v.min.toFixed(2)}–${v.max.toFixed(2)})`;
+  const pl = results.partnerLatency as Record<
+    string,
+    { p50: ReturnType<typeof summary>; p99: ReturnType<typeof summary> }
+  >;
+  rows.push([`partner latency p50, ${EDITS} sequential edits`, fmt(pl.Twofold!.p50), fmt(pl.reference!.p50)]);
+  rows.push([`partner latency p99`, fmt(pl.Twofold!.p99), fmt(pl.reference!.p99)]);
+  rows.push([
+    'raw ws echo floor p50 / Twofold p50 as multiple',
+    `${ms(quantile(floor, 0.5))}`,
+    `× ${(pl.Twofold!.p50.median / quantile(floor, 0.5)).toFixed(1)}`,
+  ]);
+
+  const load: Record<string, Awaited<ReturnType<typeof manyCouples>>> = {};
+  for (const target of [twofoldTarget, referenceTarget])
+    load[target.name] = await manyCouples(target, loadCouples);
+  results.manyCouples = load;
+  const t = load.Twofold!;
+  const r = load.reference!;
+  rows.push([`${COUPLES} couples, 1 edit/s each partner: p50`, ms(t.p50), ms(r.p50)]);
+  rows.push(['  p99', ms(t.p99), ms(r.p99)]);
+  rows.push(['  delivered / sent', `${t.delivered} / ${t.sent}`, `${r.delivered} / ${r.sent}`]);
+  rows.push([
+    '  server CPU per edit',
+    `${t.cpuMicrosPerEdit.toFixed(0)} µs`,
+    `${r.cpuMicrosPerEdit.toFixed(0)} µs`,
+  ]);
+  rows.push(['  memory per couple, idle', kib(t.idleBytesPerCouple), kib(r.idleBytesPerCouple)]);
+  rows.push(['  memory per couple, under load', kib(t.loadBytesPerCouple), kib(r.loadBytesPerCouple)]);
+
+  // Cold open after a restart: a space with KEYSTROKES updates of history against a new one.
+  await twofold.restart('SIGTERM');
+  const longOpen: number[] = [];
+  const newOpen: number[] = [];
+  for (let run = 0; run < Math.max(RUNS, 5); run++) {
+    longOpen.push(await coldOpen(twofoldTarget, historyCouple));
+    newOpen.push(await coldOpen(twofoldTarget, freshCouple));
+  }
+  results.coldOpen = { long: summary(longOpen), fresh: summary(newOpen) };
+  rows.push([`open a space with ${KEYSTROKES} keystrokes of history`, ms(summary(longOpen).median), '—']);
+  rows.push(['open a new space', ms(summary(newOpen).median), '—']);
+
+  const disk = new Database(dbPath, { readonly: true });
+  const key = `space:${historyCouple.spaceId}`;
+  const logBytes = (
+    disk
+      .prepare('SELECT COALESCE(SUM(LENGTH(data)), 0) AS n FROM doc_updates WHERE doc_key = ?')
+      .get(key) as { n: number }
+  ).n;
+  const snapBytes = (
+    disk
+      .prepare('SELECT COALESCE(SUM(LENGTH(data)), 0) AS n FROM doc_snapshots WHERE doc_key = ?')
+      .get(key) as { n: number }
+  ).n;
+  disk.close();
+  results.disk = { encodedBytes, logBytes, snapBytes, ratio: (logBytes + snapBytes) / encodedBytes };
+  rows.push([
+    'history on disk (log + snapshot) / encoded doc',
+    `${mib(logBytes + snapBytes)} / ${mib(encodedBytes)} = × ${((logBytes + snapBytes) / encodedBytes).toFixed(2)}`,
+    '—',
+  ]);
+
+  await twofold.stop();
+  await reference.stop();
+
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`\nTwofold bench — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}\n`);
+  console.log(`${'figure'.padEnd(width)}  ${'Twofold'.padEnd(26)}  reference`);
+  for (const [label, ours, theirs] of rows)
+    console.log(`${label.padEnd(width)}  ${ours.padEnd(26)}  ${theirs}`);
+  const outDir = join(import.meta.dirname, '../../bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nJSON: ${file}`);
+  process.exit(0);
+}
+
+await main();

@@ -11,12 +11,18 @@ export interface AppServer {
   dataDir: string;
   /** Stops the server (SIGKILL by default: a crash) and starts it again on the same port and data. */
   restart(signal?: NodeJS.Signals): Promise<void>;
+  /** The current server process id (for CPU and memory readings). */
+  pid(): number;
   /** How the previous process ended: its exit code, or the signal that killed it. */
   lastExit(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
   stop(): Promise<void>;
 }
 
-function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+function launch(
+  dataDir: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn('node', ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')], {
     cwd: repoRoot,
     env: {
@@ -26,6 +32,7 @@ function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; u
       HOST: '127.0.0.1',
       CLIENT_DIR: join(repoRoot, 'client/dist'),
       AUTH_RATE_LIMIT_PER_MIN: '1000',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -52,9 +59,11 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the real server as its own process on a free port, with a fresh SQLite file. */
-export async function startAppServer(): Promise<AppServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-server-'));
-  const first = await launch(dataDir, 0);
+export async function startAppServer(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<AppServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'twofold-server-'));
+  const first = await launch(dataDir, 0, options.env);
   const url = first.url;
   let child = first.child;
   const port = Number(new URL(url).port);
@@ -62,12 +71,13 @@ export async function startAppServer(): Promise<AppServer> {
   return {
     url,
     dataDir,
+    pid: () => child.pid ?? 0,
     lastExit: () => previous,
     async restart(signal = 'SIGKILL') {
       child.kill(signal);
       await exited(child);
       previous = { code: child.exitCode, signal: child.signalCode };
-      ({ child } = await launch(dataDir, port));
+      ({ child } = await launch(dataDir, port, options.env));
     },
     async stop() {
       child.kill('SIGTERM');

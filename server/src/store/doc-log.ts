@@ -48,27 +48,40 @@ export function createDocLog(db: Db) {
     data: Uint8Array;
   }
 
-  const coalesce = db.transaction((docKey: string, fromId: number, uptoId: number) => {
+  /**
+   * Rewrites the rows in (fromId, uptoId] as one row per run of one author's updates (no more
+   * than COALESCE_WINDOW_MS apart). Each run is replayed on the document as it was before it
+   * (`base`, the snapshot at fromId), and stored as the difference it made: adjacent keystrokes
+   * squash into one item, so history costs about what the text itself costs. `gc` is off on
+   * the replay document so words deleted later in the run are still in its history.
+   */
+  const coalesce = (docKey: string, base: Uint8Array | undefined, fromId: number, uptoId: number) => {
     const rows = rowsBetween.all(docKey, fromId, uptoId) as Row[];
+    const doc = new Y.Doc({ gc: false });
+    if (base) Y.applyUpdate(doc, base);
     let run: Row[] = [];
+    let before = Y.encodeStateVector(doc);
     const flush = () => {
       const [first, ...rest] = run;
       if (first && rest.length > 0) {
-        const merged = Y.mergeUpdates(run.map((row) => row.data));
         const count = run.reduce((sum, row) => sum + row.mergedCount, 0);
-        updateRow.run(run[run.length - 1]?.at ?? first.at, count, merged, first.id);
+        const diff = Y.encodeStateAsUpdate(doc, before);
+        updateRow.run(run[run.length - 1]?.at ?? first.at, count, diff, first.id);
         for (const row of rest) deleteRow.run(row.id);
       }
       run = [];
+      before = Y.encodeStateVector(doc);
     };
     for (const row of rows) {
       const head = run[0];
       if (head && (head.author !== row.author || row.at - head.at > COALESCE_WINDOW_MS)) flush();
       run.push(row);
+      Y.applyUpdate(doc, row.data);
     }
     flush();
+    doc.destroy();
     setCoalesced.run(uptoId, docKey);
-  });
+  };
 
   return {
     /** Appends one update; returns its row id. Synchronous: when it returns, it is committed. */
@@ -93,9 +106,10 @@ export function createDocLog(db: Db) {
      * snapshot now covers. Loading reads only the snapshot and the rows after it.
      */
     compact: db.transaction((docKey: string, uptoId: number, at: number, state: Uint8Array) => {
-      const previous = snapshotOf.get(docKey) as { coalescedUpto: number } | undefined;
+      // The previous snapshot is the document exactly as of the rows already coalesced.
+      const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
       upsertSnapshot.run(docKey, uptoId, at, state);
-      coalesce(docKey, previous?.coalescedUpto ?? 0, uptoId);
+      coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
     }),
 
     /** Who changed a document and when, oldest first (no content). */

@@ -1,0 +1,86 @@
+import * as Y from 'yjs';
+import { hashToken, randomId } from '../../server/src/lib/ids.ts';
+import { openDb } from '../../server/src/store/db.ts';
+import { createStores } from '../../server/src/store/stores.ts';
+import { docKey } from '../../server/src/sync/rooms.ts';
+
+export interface SeededCouple {
+  spaceId: string;
+  tokens: [string, string];
+}
+
+/**
+ * Couples written straight into the database (users, sessions with known tokens, spaces,
+ * members), so a large run does not spend minutes hashing thousands of passwords.
+ */
+export function seedCouples(dbPath: string, count: number): SeededCouple[] {
+  const db = openDb(dbPath);
+  const stores = createStores(db);
+  const now = Date.now();
+  const couples: SeededCouple[] = [];
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const people = [0, 1].map((n) => {
+        const id = randomId();
+        const token = randomId(32);
+        stores.users.create({
+          id,
+          email: `bench-${i}-${n}@example.test`,
+          name: `P${n}`,
+          passwordHash: 'seeded',
+          createdAt: now,
+        });
+        stores.sessions.create(
+          {
+            idHash: hashToken(token),
+            userId: id,
+            createdAt: now,
+            lastSeenAt: now,
+            expiresAt: now + 86_400_000,
+          },
+          'bench',
+        );
+        return { id, token };
+      });
+      const spaceId = randomId();
+      stores.spaces.create({ id: spaceId, name: `Bench ${i}`, createdAt: now }, people[0]!.id);
+      db.prepare('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)').run(
+        spaceId,
+        people[1]!.id,
+        now,
+      );
+      couples.push({ spaceId, tokens: [people[0]!.token, people[1]!.token] });
+    }
+  })();
+  db.close();
+  return couples;
+}
+
+/**
+ * A space whose history is `keystrokes` single-character updates, logged and compacted the way
+ * the server's rooms do it (a snapshot every 500 rows). Returns the encoded document's size.
+ */
+export function seedLongHistory(
+  dbPath: string,
+  spaceId: string,
+  authorId: string,
+  keystrokes: number,
+): number {
+  const db = openDb(dbPath);
+  const { docLog } = createStores(db);
+  const doc = new Y.Doc();
+  const text = doc.getText('letter');
+  const key = docKey.shared(spaceId);
+  let last = 0;
+  let pending: Uint8Array | null = null;
+  doc.on('update', (update: Uint8Array) => (pending = update));
+  db.transaction(() => {
+    for (let i = 0; i < keystrokes; i++) {
+      text.insert(text.length, 'abcdefghij '[i % 11]!);
+      last = docLog.append(key, authorId, Date.now() - (keystrokes - i) * 200, pending!);
+      if ((i + 1) % 500 === 0) docLog.compact(key, last, Date.now(), Y.encodeStateAsUpdate(doc));
+    }
+  })();
+  db.close();
+  return Y.encodeStateAsUpdate(doc).byteLength;
+}
