@@ -1,5 +1,16 @@
 import { editorText, openSection, pairCouple, syncStatus } from './support/flows.ts';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+
+/** Both partners open the co-written letter; returns their two editors. */
+async function openUsLetter(alex: Page, sam: Page) {
+  await openSection(alex, 'What trust means to us');
+  await openSection(sam, 'What trust means to us');
+  return [alex, sam].map((page) => page.getByRole('textbox', { name: 'What trust means to us' })) as [
+    Locator,
+    Locator,
+  ];
+}
 
 test.describe('the space for two', () => {
   test('two partners pair through an invite link and write “What trust means to us” together, live', async ({
@@ -12,12 +23,8 @@ test.describe('the space for two', () => {
     await expect(alex.getByTestId('partner-presence')).toContainText('Sam');
     await expect(sam.getByTestId('partner-presence')).toContainText('Alex');
 
-    await openSection(alex, 'What trust means to us');
-    await openSection(sam, 'What trust means to us');
+    const [alexEditor, samEditor] = await openUsLetter(alex, sam);
     await expect(sam.getByTestId('partner-presence')).toContainText('What trust means to us');
-
-    const alexEditor = alex.getByRole('textbox', { name: 'What trust means to us' });
-    const samEditor = sam.getByRole('textbox', { name: 'What trust means to us' });
 
     await alexEditor.click();
     await alex.keyboard.type('Trust means telling the truth.');
@@ -51,10 +58,7 @@ test.describe('the space for two', () => {
     app,
   }) => {
     const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, 'What trust means to us');
-    await openSection(sam, 'What trust means to us');
-    const alexEditor = alex.getByRole('textbox', { name: 'What trust means to us' });
-    const samEditor = sam.getByRole('textbox', { name: 'What trust means to us' });
+    const [alexEditor, samEditor] = await openUsLetter(alex, sam);
     await expect(syncStatus(sam)).toHaveText('Synced');
 
     await contexts[1]!.setOffline(true);
@@ -84,10 +88,7 @@ test.describe('the space for two', () => {
     app,
   }) => {
     const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, 'What trust means to us');
-    await openSection(sam, 'What trust means to us');
-    const alexEditor = alex.getByRole('textbox', { name: 'What trust means to us' });
-    const samEditor = sam.getByRole('textbox', { name: 'What trust means to us' });
+    const [alexEditor, samEditor] = await openUsLetter(alex, sam);
 
     await alexEditor.click();
     await alex.keyboard.type('Words that must survive a crash.');

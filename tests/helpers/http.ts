@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { SESSION_COOKIE } from '@twofold/shared';
 
 interface Fetchable {
@@ -83,4 +84,9 @@ export async function pairUp(target: Fetchable | string) {
   const accepted = await call(target, 'POST', `/api/invites/${code}/accept`, { cookie: sam.cookie });
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${accepted.text}`);
   return { alex, sam, spaceId };
+}
+
+/** Asserts the error shape every HTTP failure has, with this code. */
+export function expectErrorCode(reply: { body: unknown }, code: string): void {
+  expect(reply.body).toEqual({ error: { code, message: expect.any(String) } });
 }

@@ -1,13 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, sessionFrom, signUp } from '../helpers/http.ts';
+import { call, sessionFrom, signUp, expectErrorCode } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const t = createTestApp();
 afterAll(() => t.close());
-
-function expectError(reply: { body: unknown }, code: string) {
-  expect(reply.body).toEqual({ error: { code, message: expect.any(String) } });
-}
 
 describe('accounts and sessions', () => {
   it('signs up with a session cookie that is HttpOnly and SameSite=Lax', async () => {
@@ -32,25 +28,25 @@ describe('accounts and sessions', () => {
       json: { email: 'alex@example.test', password: 'a long enough password', name: 'Other' },
     });
     expect(taken.status).toBe(409);
-    expectError(taken, 'email_taken');
+    expectErrorCode(taken, 'email_taken');
 
     const weak = await call(t.app, 'POST', '/api/auth/signup', {
       json: { email: 'weak@example.test', password: 'short', name: 'Weak' },
     });
     expect(weak.status).toBe(400);
-    expectError(weak, 'weak_password');
+    expectErrorCode(weak, 'weak_password');
 
     const bad = await call(t.app, 'POST', '/api/auth/signup', {
       json: { email: 'not an email', password: 'a long enough password', name: 'Bad' },
     });
     expect(bad.status).toBe(400);
-    expectError(bad, 'invalid_input');
+    expectErrorCode(bad, 'invalid_input');
   });
 
   it('answers malformed JSON with 400 and the error shape', async () => {
     const reply = await call(t.app, 'POST', '/api/auth/login', { rawBody: '{"email": "a@b.c", ' });
     expect(reply.status).toBe(400);
-    expectError(reply, 'malformed_json');
+    expectErrorCode(reply, 'malformed_json');
   });
 
   it('logs in, and gives the same 401 for an unknown email and a wrong password', async () => {
@@ -69,7 +65,7 @@ describe('accounts and sessions', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
-    expectError(wrong, 'invalid_credentials');
+    expectErrorCode(wrong, 'invalid_credentials');
   });
 
   it('logs out: the session is revoked on the server', async () => {
@@ -77,7 +73,7 @@ describe('accounts and sessions', () => {
     expect((await call(t.app, 'POST', '/api/auth/logout', { cookie: alex.cookie })).status).toBe(204);
     const me = await call(t.app, 'GET', '/api/me', { cookie: alex.cookie });
     expect(me.status).toBe(401);
-    expectError(me, 'unauthenticated');
+    expectErrorCode(me, 'unauthenticated');
     expect((await call(t.app, 'GET', '/api/me')).status).toBe(401);
   });
 
@@ -107,7 +103,7 @@ describe('rate limits', () => {
       for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
       const blocked = await attempt();
       expect(blocked.status).toBe(429);
-      expectError(blocked, 'rate_limited');
+      expectErrorCode(blocked, 'rate_limited');
       limited.clock.advance(61_000);
       expect((await attempt()).status).toBe(401);
     } finally {

@@ -1,14 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { INVITE_TTL_MS } from '@twofold/shared';
-import { call, pairUp, signUp } from '../helpers/http.ts';
+import { call, pairUp, signUp, expectErrorCode } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const t = createTestApp();
 afterAll(() => t.close());
-
-function expectError(reply: { body: unknown }, code: string) {
-  expect(reply.body).toEqual({ error: { code, message: expect.any(String) } });
-}
 
 async function spaceOf(cookie: string, name = 'Alex & Sam') {
   const reply = await call(t.app, 'POST', '/api/spaces', { cookie, json: { name } });
@@ -43,7 +39,7 @@ describe('spaces', () => {
     ] as const) {
       const reply = await call(t.app, method, path, { cookie: outsider.cookie });
       expect(reply.status, `${method} ${path}`).toBe(404);
-      expectError(reply, 'not_found');
+      expectErrorCode(reply, 'not_found');
     }
     expect((await call(t.app, 'POST', '/api/spaces', { json: { name: 'x' } })).status).toBe(401);
   });
@@ -77,7 +73,7 @@ describe('invites', () => {
     const eve = await signUp(t.app, 'Eve');
     const used = await call(t.app, 'POST', `/api/invites/${code}/accept`, { cookie: eve.cookie });
     expect(used.status).toBe(410);
-    expectError(used, 'invite_gone');
+    expectErrorCode(used, 'invite_gone');
     expect(t.stores.spaces.memberCount(spaceId)).toBe(2);
   });
 
@@ -90,7 +86,7 @@ describe('invites', () => {
       cookie: sam.cookie,
     });
     expect(unknown.status).toBe(404);
-    expectError(unknown, 'not_found');
+    expectErrorCode(unknown, 'not_found');
     expect((await call(t.app, 'POST', '/api/invites/short/accept', { cookie: sam.cookie })).status).toBe(400);
 
     t.clock.advance(INVITE_TTL_MS + 1);
@@ -112,7 +108,7 @@ describe('invites', () => {
       call(t.app, 'POST', `/api/invites/${second.code}/accept`, { cookie: eve.cookie }),
     ]);
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
-    expectError(
+    expectErrorCode(
       replies.find((r) => r.status === 409)!,
       'space_full',
     );
@@ -120,7 +116,7 @@ describe('invites', () => {
 
     const full = await invite(alex.cookie, spaceId);
     expect(full.reply.status).toBe(409);
-    expectError(full.reply, 'space_full');
+    expectErrorCode(full.reply, 'space_full');
   });
 });
 
@@ -133,7 +129,7 @@ describe('requests from other sites', () => {
       json: { name: 'x' },
     });
     expect(foreign.status).toBe(403);
-    expectError(foreign, 'forbidden_origin');
+    expectErrorCode(foreign, 'forbidden_origin');
     const own = await call(t.app, 'POST', '/api/spaces', {
       cookie: alex.cookie,
       origin: 'http://localhost',
@@ -160,13 +156,13 @@ describe('bad input', () => {
       rawBody: JSON.stringify({ email: 'big@example.test', password: 'x'.repeat(400_000), name: 'Big' }),
     });
     expect(reply.status).toBe(413);
-    expectError(reply, 'payload_too_large');
+    expectErrorCode(reply, 'payload_too_large');
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
     const reply = await call(t.app, 'GET', '/api/nothing-here');
     expect(reply.status).toBe(404);
-    expectError(reply, 'not_found');
+    expectErrorCode(reply, 'not_found');
   });
 
   it('sends the security headers on every response', async () => {
