@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
 import { join, resolve } from 'node:path';
+import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
@@ -9,6 +10,9 @@ export interface Config {
   dbPath: string;
   allowedOrigins: string[];
   maxFrameBytes: number;
+  /** What one sync connection may send per second (see sync/connection-budget.ts). */
+  syncMessagesPerSecond: number;
+  syncBytesPerSecond: number;
   authRateLimitPerMin: number;
   sqliteSync: 'normal' | 'full';
   /** The built client to serve, if any. */
@@ -33,6 +37,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((origin) => origin.trim())
       .filter(Boolean),
     maxFrameBytes: int(env.MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
+    syncMessagesPerSecond: int(env.SYNC_MESSAGES_PER_SEC, DEFAULT_BUDGET.messagesPerSecond),
+    syncBytesPerSecond: int(env.SYNC_BYTES_PER_SEC, DEFAULT_BUDGET.bytesPerSecond),
     authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
     clientDir: env.CLIENT_DIR === undefined ? resolve('client/dist') : env.CLIENT_DIR || null,

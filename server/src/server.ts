@@ -10,6 +10,7 @@ import { consoleLogger, type Logger } from './lib/log.ts';
 import { openDb } from './store/db.ts';
 import { createStores } from './store/stores.ts';
 import { createRoomRegistry } from './sync/rooms.ts';
+import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { createUpgradeHandler } from './sync/upgrade.ts';
 
 export interface RunningServer {
@@ -42,6 +43,11 @@ export async function startServer(
     logger,
     allowedOrigins: config.allowedOrigins,
     maxFrameBytes: config.maxFrameBytes,
+    budget: {
+      ...DEFAULT_BUDGET,
+      messagesPerSecond: config.syncMessagesPerSecond,
+      bytesPerSecond: config.syncBytesPerSecond,
+    },
   });
 
   const server = await new Promise<ServerType>((resolve) => {

@@ -6,7 +6,7 @@ import { isAllowedOrigin } from '../auth/origin.ts';
 import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
-import { createConnectionBudget } from './connection-budget.ts';
+import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
 import { RoomFailure, UndecodableMessage, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
@@ -23,6 +23,7 @@ export interface UpgradeDeps {
   logger: Logger;
   allowedOrigins: readonly string[];
   maxFrameBytes: number;
+  budget: BudgetLimits;
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any WebSocket exists. */
@@ -63,7 +64,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       },
       close: (code, reason) => ws.close(code, reason),
     };
-    const budget = createConnectionBudget();
+    const budget = createConnectionBudget(deps.budget);
     ws.on('message', (data, isBinary) => {
       if (ws.readyState !== ws.OPEN) return;
       const bytes = toBytes(data);
