@@ -7,6 +7,7 @@ import { createSpaceEvents } from './events/space-events.ts';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
+import { startCheckpointer } from './store/checkpointer.ts';
 import { openDb } from './store/db.ts';
 import { createStores } from './store/stores.ts';
 import { createRoomRegistry } from './sync/rooms.ts';
@@ -30,7 +31,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  const db = openDb(config.dbPath, { synchronous: config.sqliteSync });
+  const db = openDb(config.dbPath, { synchronous: config.sqliteSync, manualCheckpoints: true });
+  const checkpointer = startCheckpointer(config.dbPath);
   const stores = createStores(db);
   const sessions = createSessionService(stores.sessions, clock);
   const rooms = createRoomRegistry({ log: stores.docLog, clock, logger });
@@ -70,7 +72,8 @@ export async function startServer(
         upgrades.close();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }).then(() => {
+      }).then(async () => {
+        await checkpointer.stop();
         db.close();
         logger.info('stopped');
       });

@@ -10,7 +10,10 @@ export type Db = Database.Database;
  * mode, and migrates it. `synchronous = NORMAL` in WAL mode survives a process crash (kill -9)
  * without losing a committed write; `SQLITE_SYNC=full` trades latency for power-loss safety.
  */
-export function openDb(path: string, options: { synchronous?: 'normal' | 'full' } = {}): Db {
+export function openDb(
+  path: string,
+  options: { synchronous?: 'normal' | 'full'; manualCheckpoints?: boolean } = {},
+): Db {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const db = new Database(path);
   chmodSync(path, 0o600);
@@ -18,6 +21,8 @@ export function openDb(path: string, options: { synchronous?: 'normal' | 'full' 
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Checkpoints run in a worker (see checkpointer.ts), never inside an edit's commit.
+  if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
   migrate(db);
   return db;
 }
