@@ -9,8 +9,11 @@ const repoRoot = join(import.meta.dirname, '../..');
 export interface AppServer {
   url: string;
   dataDir: string;
-  /** Stops the server (SIGKILL by default: a crash) and starts it again on the same port and data. */
-  restart(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Stops the server (SIGKILL by default: a crash) and starts it again on the same port and
+   * data. `whileDown` runs after the old process has exited and before the new one starts.
+   */
+  restart(signal?: NodeJS.Signals, whileDown?: () => void | Promise<void>): Promise<void>;
   /** The current server process id (for CPU and memory readings). */
   pid(): number;
   /** How the previous process ended: its exit code, or the signal that killed it. */
@@ -73,10 +76,11 @@ export async function startAppServer(
     dataDir,
     pid: () => child.pid ?? 0,
     lastExit: () => previous,
-    async restart(signal = 'SIGKILL') {
+    async restart(signal = 'SIGKILL', whileDown) {
       child.kill(signal);
       await exited(child);
       previous = { code: child.exitCode, signal: child.signalCode };
+      await whileDown?.();
       ({ child } = await launch(dataDir, port, options.env));
     },
     async stop() {

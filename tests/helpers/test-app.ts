@@ -7,12 +7,7 @@ import { openDb } from '../../server/src/store/db.ts';
 import { createStores } from '../../server/src/store/stores.ts';
 import { createRoomRegistry } from '../../server/src/sync/rooms.ts';
 import { tempDir } from './temp-dir.ts';
-
-/** A clock tests can move. */
-export function testClock(start = Date.UTC(2026, 10, 22, 9)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => (now += ms) };
-}
+import { testClock } from './test-clock.ts';
 
 /**
  * The HTTP app over a temporary SQLite file, built exactly as the server builds it. `reopen`
@@ -25,7 +20,7 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     ...overrides,
   };
   function build() {
-    const db = openDb(config.dbPath);
+    const db = openDb(config.dbPath, { synchronous: config.sqliteSync });
     const stores = createStores(db);
     const sessions = createSessionService(stores.sessions, clock);
     const rooms = createRoomRegistry({ log: stores.docLog, clock, logger: silentLogger });

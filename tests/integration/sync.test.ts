@@ -1,166 +1,205 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import type WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CloseCode, syncBasePath } from '@twofold/shared';
-import { loadConfig } from '../../server/src/config.ts';
-import { silentLogger } from '../../server/src/lib/log.ts';
-import { startServer, type RunningServer } from '../../server/src/server.ts';
-import { call, pairUp, signUp } from '../helpers/http.ts';
-import { connect, socketClassWith, tryUpgrade, type SyncClient } from '../helpers/sync-client.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import { CloseCode, usLetterFragment } from '@twofold/shared';
+import { call, logIn, pairUp, signUp } from '../helpers/http.ts';
+import { closeCodeOf, connect, openRawSocket, tryUpgrade, type SyncClient } from '../helpers/sync-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const MAX_FRAME = 64 * 1024;
-const dir = tempDir();
-let server: RunningServer;
+const DEV_SERVER = 'http://localhost:5173';
+let server: TestServer;
 const clients: SyncClient[] = [];
 
 beforeAll(async () => {
-  const config = loadConfig({
-    DATA_DIR: dir.path,
-    PORT: '0',
-    CLIENT_DIR: '',
-    AUTH_RATE_LIMIT_PER_MIN: '1000',
-  });
-  server = await startServer({ ...config, maxFrameBytes: MAX_FRAME }, { logger: silentLogger });
+  server = await startTestServer({ maxFrameBytes: MAX_FRAME, allowedOrigins: [DEV_SERVER] });
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();
   await server.close();
-  dir.remove();
 });
 
-function open(spaceId: string, cookie: string, options?: { private?: boolean }) {
+function open(spaceId: string, cookie: string, options?: Parameters<typeof connect>[3]) {
   const client = connect(server.url, spaceId, cookie, options);
   clients.push(client);
   return client;
 }
 
-const syncUrl = (spaceId: string, suffix = 'sync') =>
-  `${server.url.replace('http', 'ws')}${syncBasePath(spaceId)}/${suffix}`;
-
-/** A raw authenticated socket, to send what a well-behaved client never would. */
-function rawSocket(spaceId: string, cookie: string): Promise<WebSocket> {
-  const Socket = socketClassWith({ cookie });
-  const ws = new Socket(syncUrl(spaceId));
-  return new Promise((resolve, reject) => {
-    ws.on('open', () => resolve(ws));
-    ws.on('error', reject);
-  });
+function writeParagraph(doc: Y.Doc, words: string) {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(words)]);
+  const letter = usLetterFragment(doc);
+  letter.insert(letter.length, [paragraph]);
 }
 
-function closeOf(ws: WebSocket): Promise<number> {
-  return new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+const letterOf = (client: SyncClient) => usLetterFragment(client.doc).toString();
+
+function storedRows(docKey: string): number {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    return (
+      db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_key = ?').get(docKey) as { n: number }
+    ).n;
+  } finally {
+    db.close();
+  }
 }
 
 describe('live sync between two partners', () => {
-  it('converges both partners’ edits on the shared document, in both directions', async () => {
+  it('brings both partners’ paragraphs, written at the same moment, into one letter on both screens', async () => {
     const { alex, sam, spaceId } = await pairUp(server.url);
-    const a = open(spaceId, alex.cookie);
+    // y-websocket may add a query string; rooms are matched on the path alone.
+    const a = open(spaceId, alex.cookie, { params: { client: 'test', v: '1' } });
     const b = open(spaceId, sam.cookie);
     await Promise.all([a.synced(), b.synced()]);
-    a.doc.getText('t').insert(0, 'Alex writes. ');
-    b.doc.getText('t').insert(0, 'Sam writes. ');
-    await waitFor(() => a.doc.getText('t').length === 25 && b.doc.getText('t').length === 25, {
-      message: 'convergence',
+
+    writeParagraph(a.doc, 'Trust means telling the truth when it is hard.');
+    writeParagraph(b.doc, 'Trust means keeping small promises.');
+    await waitFor(() => letterOf(a) === letterOf(b) && usLetterFragment(a.doc).length === 2, {
+      message: 'both letters to converge',
     });
-    expect(a.doc.getText('t').toString()).toBe(b.doc.getText('t').toString());
+    expect(letterOf(a)).toContain('telling the truth');
+    expect(letterOf(a)).toContain('keeping small promises');
 
-    // A partner arriving later gets everything from the server.
-    const late = open(spaceId, sam.cookie);
-    await late.synced();
-    await waitFor(() => late.doc.getText('t').toString() === a.doc.getText('t').toString(), {
-      message: 'late sync',
-    });
-  });
-
-  it('refuses an upgrade without a session (401), from an outsider (403) or a foreign Origin (403)', async () => {
-    const { alex, spaceId } = await pairUp(server.url);
-    const eve = await signUp(server.url, 'Eve');
-    expect(await tryUpgrade(syncUrl(spaceId), {})).toBe(401);
-    expect(await tryUpgrade(syncUrl(spaceId), { cookie: 'not-a-session' })).toBe(401);
-    expect(await tryUpgrade(syncUrl(spaceId), { cookie: eve.cookie })).toBe(403);
-    expect(await tryUpgrade(syncUrl(spaceId, 'private/sync'), { cookie: eve.cookie })).toBe(403);
-    expect(await tryUpgrade(syncUrl(spaceId), { cookie: alex.cookie, origin: 'https://evil.example' })).toBe(
-      403,
-    );
-    expect(await tryUpgrade(syncUrl(spaceId), { cookie: alex.cookie, origin: server.url })).toBe('open');
-    expect(await tryUpgrade(syncUrl(spaceId), { cookie: alex.cookie })).toBe('open');
-  });
-
-  it('never sends a member’s private document to the partner', async () => {
-    const { alex, sam, spaceId } = await pairUp(server.url);
-    const alexPrivate = open(spaceId, alex.cookie, { private: true });
-    await alexPrivate.synced();
-    alexPrivate.doc.getText('notes').insert(0, 'only for Alex');
-    // Alex's other device gets the note from the server: it is stored there.
-    const alexAgain = open(spaceId, alex.cookie, { private: true });
-    await alexAgain.synced();
-    await waitFor(() => alexAgain.doc.getText('notes').toString() === 'only for Alex', {
-      message: 'private reload',
-    });
-
-    // Sam on the same private path gets Sam's own (empty) document; every byte Sam receives is checked.
-    const Socket = socketClassWith({ cookie: sam.cookie });
-    const ws = new Socket(syncUrl(spaceId, 'private/sync'));
-    const received: Buffer[] = [];
-    ws.on('message', (data) => received.push(Buffer.from(data as Buffer)));
-    await new Promise((resolve) => ws.on('open', resolve));
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, 0);
-    syncProtocol.writeSyncStep1(step1, new Y.Doc());
-    ws.send(encoding.toUint8Array(step1));
-    await waitFor(() => received.length >= 2, { message: 'sync replies' });
-    ws.close();
-    expect(Buffer.concat(received).includes('only for Alex')).toBe(false);
-
-    const samPrivate = open(spaceId, sam.cookie, { private: true });
-    await samPrivate.synced();
-    expect(samPrivate.doc.getText('notes').toString()).toBe('');
+    // A device that opens the space later gets the whole letter from the server.
+    const later = open(spaceId, sam.cookie);
+    await later.synced();
+    await waitFor(() => letterOf(later) === letterOf(a), { message: 'the later device to catch up' });
   });
 });
 
-describe('bad input on the socket', () => {
-  it('closes a garbage frame with 1007 and an oversized one with 1009, and only that connection', async () => {
-    const { alex, sam, spaceId } = await pairUp(server.url);
-    const a = open(spaceId, alex.cookie);
-    const b = open(spaceId, sam.cookie);
-    await Promise.all([a.synced(), b.synced()]);
-
-    const garbage = await rawSocket(spaceId, alex.cookie);
-    const garbageClosed = closeOf(garbage);
-    garbage.send(Buffer.from([0, 2, 200, 1, 2, 3, 255, 255, 255]));
-    expect(await garbageClosed).toBe(CloseCode.undecodable);
-
-    const unknownType = await rawSocket(spaceId, alex.cookie);
-    const unknownClosed = closeOf(unknownType);
-    unknownType.send(Buffer.from([9, 9, 9]));
-    expect(await unknownClosed).toBe(CloseCode.undecodable);
-
-    const huge = await rawSocket(spaceId, alex.cookie);
-    const hugeClosed = closeOf(huge);
-    huge.send(Buffer.alloc(MAX_FRAME + 1));
-    expect(await hugeClosed).toBe(CloseCode.frameTooLarge);
-
-    // The partners' own connections carried on, and nothing of the garbage was stored.
-    a.doc.getText('t').insert(0, 'still here');
-    await waitFor(() => b.doc.getText('t').toString() === 'still here', { message: 'sync after garbage' });
-    const db = new Database(loadConfig({ DATA_DIR: dir.path }).dbPath, { readonly: true });
-    const count = db
-      .prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_key = ?')
-      .get(`space:${spaceId}`) as { n: number };
-    db.close();
-    expect(count.n).toBe(1);
+describe('who may open a sync socket', () => {
+  it('refuses an upgrade without a valid session with a plain 401, opening no socket', async () => {
+    const { spaceId } = await pairUp(server.url);
+    expect(await tryUpgrade(server.syncUrl(spaceId), {})).toBe(401);
+    expect(await tryUpgrade(server.syncUrl(spaceId), { cookie: 'not-a-session' })).toBe(401);
+    expect(await tryUpgrade(server.syncUrl(spaceId, 'private/sync'), {})).toBe(401);
   });
 
-  it('closes a signed-out session’s sockets with 4401', async () => {
+  it('refuses someone logged in who is not a member with a plain 403, on the shared and the private path', async () => {
+    const { spaceId } = await pairUp(server.url);
+    const eve = await signUp(server.url, 'Eve');
+    expect(await tryUpgrade(server.syncUrl(spaceId), { cookie: eve.cookie })).toBe(403);
+    expect(await tryUpgrade(server.syncUrl(spaceId, 'private/sync'), { cookie: eve.cookie })).toBe(403);
+    expect(await tryUpgrade(server.syncUrl('no-such-space-0000'), { cookie: eve.cookie })).toBe(403);
+  });
+
+  it('refuses a foreign Origin with 403 even with a valid session; its own origin, allowed ones and none connect', async () => {
     const { alex, spaceId } = await pairUp(server.url);
-    const ws = await rawSocket(spaceId, alex.cookie);
-    const closed = closeOf(ws);
-    expect((await call(server.url, 'POST', '/api/auth/logout', { cookie: alex.cookie })).status).toBe(204);
-    expect(await closed).toBe(CloseCode.sessionEnded);
+    const url = server.syncUrl(spaceId);
+    expect(await tryUpgrade(url, { cookie: alex.cookie, origin: 'https://evil.example' })).toBe(403);
+    expect(await tryUpgrade(url, { cookie: alex.cookie, origin: 'null' })).toBe(403);
+    expect(await tryUpgrade(url, { origin: 'https://evil.example' })).toBe(403);
+    expect(await tryUpgrade(url, { cookie: alex.cookie, origin: server.url })).toBe('open');
+    expect(await tryUpgrade(url, { cookie: alex.cookie, origin: DEV_SERVER })).toBe('open');
+    expect(await tryUpgrade(url, { cookie: alex.cookie })).toBe('open');
+  });
+
+  it('answers 404 to an upgrade on a path that is not a sync room', async () => {
+    const { alex, spaceId } = await pairUp(server.url);
+    const base = server.url.replace(/^http/, 'ws');
+    for (const path of ['/api/health', `/api/spaces/${spaceId}/other`, `/api/spaces/${spaceId}/sync/more`]) {
+      expect(await tryUpgrade(`${base}${path}`, { cookie: alex.cookie }), path).toBe(404);
+    }
+  });
+});
+
+describe('private documents', () => {
+  it('never sends a member’s private notes to the partner, who gets their own empty document', async () => {
+    const { alex, sam, spaceId } = await pairUp(server.url);
+    const SECRET = 'Only for Alex: I am still angry about March.';
+    const alexPrivate = open(spaceId, alex.cookie, { private: true });
+    const alexShared = open(spaceId, alex.cookie);
+    const samPrivate = open(spaceId, sam.cookie, { private: true });
+    const samShared = open(spaceId, sam.cookie);
+    await Promise.all([alexPrivate, alexShared, samPrivate, samShared].map((c) => c.synced()));
+
+    alexPrivate.doc.getText('notes').insert(0, SECRET);
+    // Alex's other device gets the note: it is stored on the server and relayed to Alex alone.
+    const alexElsewhere = open(spaceId, alex.cookie, { private: true });
+    await alexElsewhere.synced();
+    await waitFor(() => alexElsewhere.doc.getText('notes').toString() === SECRET, {
+      message: 'Alex’s other device to get the note',
+    });
+    // Something Sam does receive, sent after the note: Sam's sockets have been live all along.
+    alexShared.doc.getText('t').insert(0, 'a shared line');
+    await waitFor(() => samShared.doc.getText('t').toString() === 'a shared line', {
+      message: 'Sam to get the shared line',
+    });
+
+    expect(samPrivate.doc.getText('notes').toString()).toBe('');
+    const everythingSamReceived = Buffer.concat([...samPrivate.received, ...samShared.received]);
+    expect(everythingSamReceived.length).toBeGreaterThan(0);
+    expect(everythingSamReceived.includes(SECRET.slice(0, 14))).toBe(false);
+    expect(everythingSamReceived.includes('angry')).toBe(false);
+  });
+});
+
+describe('bad input on a sync socket', () => {
+  it('closes a garbage frame with 1007 and an oversized one with 1009, and no other connection notices', async () => {
+    const couple = await pairUp(server.url);
+    const others = await pairUp(server.url);
+    const a = open(couple.spaceId, couple.alex.cookie);
+    const b = open(couple.spaceId, couple.sam.cookie);
+    const c = open(others.spaceId, others.alex.cookie);
+    const d = open(others.spaceId, others.sam.cookie);
+    await Promise.all([a, b, c, d].map((client) => client.synced()));
+    const url = server.syncUrl(couple.spaceId);
+
+    const frames: [string, Buffer | string, number][] = [
+      ['an update that is not Yjs', Buffer.from([0, 2, 200, 1, 2, 3, 255, 255, 255]), CloseCode.undecodable],
+      ['an unknown message type', Buffer.from([9, 9, 9]), CloseCode.undecodable],
+      ['a text frame', 'hello', CloseCode.undecodable],
+      ['a frame over MAX_FRAME_BYTES', Buffer.alloc(MAX_FRAME + 1, 1), CloseCode.frameTooLarge],
+    ];
+    for (const [what, frame, code] of frames) {
+      const ws = await openRawSocket(url, couple.alex.cookie);
+      const closed = closeCodeOf(ws);
+      ws.send(frame);
+      expect(await closed, what).toBe(code);
+    }
+
+    // Both couples carry on on their own connections, which were never closed.
+    a.doc.getText('t').insert(0, 'still here');
+    c.doc.getText('t').insert(0, 'not affected');
+    await waitFor(() => b.doc.getText('t').toString() === 'still here', { message: 'the partner to sync' });
+    await waitFor(() => d.doc.getText('t').toString() === 'not affected', { message: 'the other couple' });
+    for (const client of [a, b, c, d]) {
+      expect(client.closes).toEqual([]);
+      expect(client.provider.wsconnected).toBe(true);
+    }
+    // Nothing of the bad frames was stored: only the one real edit.
+    expect(storedRows(`space:${couple.spaceId}`)).toBe(1);
+  });
+});
+
+describe('a session that ends while connected', () => {
+  it('has its sockets closed with 4401 on logout, and only that session’s', async () => {
+    const { alex, sam, spaceId } = await pairUp(server.url);
+    const phone = alex.cookie;
+    const laptop = await logIn(server.url, alex.email);
+    const onPhone = open(spaceId, phone);
+    const onPhonePrivate = open(spaceId, phone, { private: true });
+    const onLaptop = open(spaceId, laptop);
+    const samsDevice = open(spaceId, sam.cookie);
+    await Promise.all([onPhone, onPhonePrivate, onLaptop, samsDevice].map((c) => c.synced()));
+    const ended: number[] = [];
+    for (const client of [onPhone, onPhonePrivate])
+      client.provider.on('closed', ({ code }) => ended.push(code));
+
+    expect((await call(server.url, 'POST', '/api/auth/logout', { cookie: phone })).status).toBe(204);
+    await waitFor(() => ended.length === 2, { message: 'both of the phone’s sockets to close' });
+    expect(ended).toEqual([CloseCode.sessionEnded, CloseCode.sessionEnded]);
+    // y-websocket takes 44xx as final: it does not keep knocking.
+    expect(onPhone.provider.shouldConnect).toBe(false);
+
+    onLaptop.doc.getText('t').insert(0, 'the laptop is still signed in');
+    await waitFor(() => samsDevice.doc.getText('t').toString() === 'the laptop is still signed in', {
+      message: 'the laptop to keep syncing',
+    });
+    expect(onLaptop.closes).toEqual([]);
+    expect(samsDevice.closes).toEqual([]);
+    expect(await tryUpgrade(server.syncUrl(spaceId), { cookie: phone })).toBe(401);
   });
 });

@@ -1,209 +1,205 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { CloseCode } from '@twofold/shared';
 import { silentLogger } from '../../server/src/lib/log.ts';
-import { openDb, type Db } from '../../server/src/store/db.ts';
-import { createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
+import { createDocLog } from '../../server/src/store/doc-log.ts';
 import { Room, UndecodableMessage } from '../../server/src/sync/room.ts';
-import type { SyncSocket } from '../../server/src/sync/socket.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import { MockDevice } from '../helpers/mock-device.ts';
+import { openTestDb } from '../helpers/test-db.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { awarenessMessage, updateIn, updateMessage } from '../helpers/y-messages.ts';
 
-const dirs: { remove(): void }[] = [];
-const dbs: Db[] = [];
+const KEY = 'space:room-test';
+const NOW = Date.UTC(2026, 10, 22, 9);
+
+const cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const dir of dirs.splice(0)) dir.remove();
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
 function setup() {
-  const dir = tempDir();
-  dirs.push(dir);
-  const db = openDb(`${dir.path}/test.sqlite`);
-  dbs.push(db);
+  const { db, close } = openTestDb();
+  cleanups.push(close);
   const log = createDocLog(db);
-  let emptied = 0;
-  const room = new Room('space:test', {
-    log,
-    clock: { now: () => 1000 },
-    logger: silentLogger,
-    onEmpty: () => emptied++,
-  });
-  return { db, log, room, emptied: () => emptied };
-}
-
-/** A socket double that records what the room sends it. */
-function mockSocket(onSend?: (data: Uint8Array) => void) {
-  const sent: Uint8Array[] = [];
-  const socket: SyncSocket & { sent: Uint8Array[]; closed?: number } = {
-    sent,
-    send: (data) => {
-      sent.push(data);
-      onSend?.(data);
-    },
-    close(code) {
-      this.closed = code;
-    },
+  const emptied: Room[] = [];
+  const openRoom = () =>
+    new Room(KEY, { log, clock: { now: () => NOW }, logger: silentLogger, onEmpty: (r) => emptied.push(r) });
+  const room = openRoom();
+  const device = (userId: string, onSend?: (frame: Uint8Array) => void, inRoom = room) => {
+    const created = new MockDevice(inRoom, { userId, sessionHash: `${userId}-session` }, onSend);
+    cleanups.push(() => created.destroy());
+    return created;
   };
-  return socket;
+  const rowCount = () =>
+    (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_key = ?').get(KEY) as { n: number }).n;
+  return { db, log, room, emptied, openRoom, device, rowCount };
 }
 
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+const text = (device: { doc: Y.Doc }) => device.doc.getText('letter').toString();
 
-function anUpdate(text: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText('t').insert(0, text);
-  return Y.encodeStateAsUpdate(doc);
-}
+describe('a sync room with two devices', () => {
+  it('brings both partners to the same document when they type at the same moment', () => {
+    const { room, device } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
 
-const peer = (userId: string) => ({ userId, sessionHash: `${userId}-session` });
+    // Both type before either has seen the other's words.
+    alex.doc.getText('letter').insert(0, 'Alex: honesty. ');
+    sam.doc.getText('letter').insert(0, 'Sam: patience. ');
+    alex.deliver();
+    sam.deliver();
 
-describe('the sync room', () => {
-  it('relays an update to the partner, not back to its sender, and only after storing it', () => {
-    const { room, log } = setup();
-    const alex = mockSocket();
-    let storedWhenRelayed = -1;
-    const sam = mockSocket(() => (storedWhenRelayed = log.load('space:test').updates.length));
-    room.join(alex, peer('alex'));
-    room.join(sam, peer('sam'));
-    const [alexBefore, samBefore] = [alex.sent.length, sam.sent.length];
-
-    room.receive(alex, updateMessage(anUpdate('hello')));
-    expect(alex.sent.length).toBe(alexBefore);
-    expect(sam.sent.length).toBe(samBefore + 1);
-    expect(storedWhenRelayed).toBe(1);
-    expect(room.doc.getText('t').toString()).toBe('hello');
+    expect(text(alex)).toBe(text(sam));
+    expect(text(alex)).toContain('Alex: honesty. ');
+    expect(text(alex)).toContain('Sam: patience. ');
+    expect(room.doc.getText('letter').toString()).toBe(text(alex));
   });
 
-  it('answers sync step 1 with exactly what the client is missing', () => {
-    const { room } = setup();
-    const alex = mockSocket();
-    room.join(alex, peer('alex'));
-    room.receive(alex, updateMessage(anUpdate('kept')));
-    const sam = mockSocket();
-    room.join(sam, peer('sam'));
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, 0);
-    syncProtocol.writeSyncStep1(step1, new Y.Doc());
-    room.receive(sam, encoding.toUint8Array(step1));
-    const reply = decoding.createDecoder(sam.sent.at(-1)!);
-    expect(decoding.readVarUint(reply)).toBe(0);
-    const doc = new Y.Doc();
-    syncProtocol.readSyncMessage(reply, encoding.createEncoder(), doc, null);
-    expect(doc.getText('t').toString()).toBe('kept');
+  it('relays an edit to the partner exactly as sent, and never echoes it to the device that sent it', () => {
+    const { device } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
+    const sent: Uint8Array[] = [];
+    alex.doc.on('update', (update: Uint8Array) => sent.push(update));
+    const [alexBefore, samBefore] = [alex.received.length, sam.received.length];
+
+    alex.doc.getText('letter').insert(0, 'hello');
+
+    expect(alex.received.length).toBe(alexBefore);
+    expect(sam.received.length).toBe(samBefore + 1);
+    expect(updateIn(sam.received.at(-1)!)).toEqual(sent[0]);
+    sam.deliver();
+    expect(text(sam)).toBe('hello');
   });
 
-  it('refuses malformed frames and stores nothing from them', () => {
-    const { room, log } = setup();
-    const alex = mockSocket();
-    room.join(alex, peer('alex'));
-    const bad = [
-      new Uint8Array([]),
-      new Uint8Array([7]),
-      new Uint8Array([0, 9]),
-      new Uint8Array([0, 2, 5, 1, 2]),
-      updateMessage(new Uint8Array([3, 200, 1, 9, 9, 9, 9])),
-    ];
-    for (const frame of bad) expect(() => room.receive(alex, frame)).toThrow(UndecodableMessage);
-    expect(log.load('space:test').updates).toHaveLength(0);
+  it('has stored each edit, with its author and time, before the partner receives it', () => {
+    const { db, device } = setup();
+    const storedWhenRelayed: boolean[] = [];
+    let watching = false;
+    const findRow = db.prepare('SELECT author, at FROM doc_updates WHERE doc_key = ? AND data = ?');
+    const alex = device('alex').connect();
+    device('sam', (frame) => {
+      const update = updateIn(frame);
+      if (watching && update) storedWhenRelayed.push(findRow.get(KEY, update) !== undefined);
+    }).connect();
+    watching = true;
+
+    for (const word of ['one ', 'two ', 'three ']) alex.doc.getText('letter').insert(0, word);
+
+    expect(storedWhenRelayed).toEqual([true, true, true]);
+    const rows = db.prepare('SELECT author, at FROM doc_updates WHERE doc_key = ?').all(KEY);
+    expect(rows).toEqual(Array(3).fill({ author: 'alex', at: NOW }));
   });
 
-  it('forgets a partner’s presence when they leave, and empties when the last one goes', () => {
-    const { room, emptied } = setup();
-    const alex = mockSocket();
-    const sam = mockSocket();
-    room.join(alex, peer('alex'));
-    room.join(sam, peer('sam'));
-    const alexAwareness = new awarenessProtocol.Awareness(new Y.Doc());
-    alexAwareness.setLocalState({ user: { id: 'alex', name: 'Alex', color: '#000' } });
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 1);
-    encoding.writeVarUint8Array(
-      encoder,
-      awarenessProtocol.encodeAwarenessUpdate(alexAwareness, [alexAwareness.clientID]),
-    );
-    room.receive(alex, encoding.toUint8Array(encoder));
-    expect(room.awareness.getStates().has(alexAwareness.clientID)).toBe(true);
-
-    room.leave(alex);
-    expect(room.awareness.getStates().has(alexAwareness.clientID)).toBe(false);
-    expect(emptied()).toBe(0);
-    room.leave(sam);
-    expect(emptied()).toBe(1);
-    alexAwareness.destroy();
+  it('gives a device that joins later everything written before it came', () => {
+    const { device } = setup();
+    const alex = device('alex').connect();
+    alex.doc.getText('letter').insert(0, 'written before Sam opened the app');
+    const sam = device('sam').connect();
+    expect(text(sam)).toBe('written before Sam opened the app');
   });
 });
 
-describe('the update log', () => {
-  function fill(log: DocLog, count: number, authorOf: (i: number) => string, at = (i: number) => i * 1000) {
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (update: Uint8Array) => updates.push(update));
-    let last = 0;
-    for (let i = 0; i < count; i++) {
-      doc.getText('t').insert(doc.getText('t').length, String(i % 10));
-      last = log.append('doc', authorOf(i), at(i), updates.at(-1)!);
+describe('a sync room given bad frames', () => {
+  it('refuses each malformed frame with UndecodableMessage, storing and relaying nothing', () => {
+    const { room, device, rowCount } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
+    alex.doc.getText('letter').insert(0, 'kept');
+    const samBefore = sam.received.length;
+    const stateBefore = Y.encodeStateAsUpdate(room.doc);
+
+    const frames = {
+      empty: new Uint8Array([]),
+      'unknown message type': new Uint8Array([7]),
+      'unknown sync step': new Uint8Array([0, 9]),
+      'update shorter than it says': new Uint8Array([0, 2, 5, 1, 2]),
+      'update that is not Yjs': updateMessage(new Uint8Array([3, 200, 1, 9, 9, 9, 9])),
+      'truncated presence': new Uint8Array([1, 3, 1, 2, 3]),
+    };
+    for (const [name, frame] of Object.entries(frames)) {
+      expect(() => room.receive(alex.socket, frame), name).toThrow(UndecodableMessage);
     }
-    return { doc, last };
-  }
 
-  it('loads a long history from its snapshot and a short tail, reproducing the document exactly', () => {
-    const { log } = setup();
-    const { doc, last } = fill(log, 100_000, () => 'alex');
-    log.compact('doc', last, 0, Y.encodeStateAsUpdate(doc));
-    const loaded = log.load('doc');
+    expect(rowCount()).toBe(1);
+    expect(sam.received.length).toBe(samBefore);
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(stateBefore);
+  });
+});
+
+describe('devices leaving a sync room', () => {
+  it('forgets a device’s presence when it leaves, and tells the partner', () => {
+    const { room, device } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
+    alex.awareness.setLocalState({ user: { id: 'alex', name: 'Alex', color: '#b4637a' } });
+    room.receive(alex.socket, awarenessMessage(alex.awareness, [alex.awareness.clientID]));
+    sam.deliver();
+    expect(sam.awareness.getStates().get(alex.awareness.clientID)).toMatchObject({ user: { name: 'Alex' } });
+
+    alex.leave();
+    sam.deliver();
+    expect(room.awareness.getStates().has(alex.awareness.clientID)).toBe(false);
+    expect(sam.awareness.getStates().has(alex.awareness.clientID)).toBe(false);
+  });
+
+  it('leaves memory only when the last device goes, and says so once', () => {
+    const { room, emptied, device } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
+
+    alex.leave();
+    alex.leave();
+    expect(emptied).toEqual([]);
+    expect(room.size).toBe(1);
+    sam.leave();
+    expect(emptied).toEqual([room]);
+    sam.leave();
+    expect(emptied).toHaveLength(1);
+  });
+
+  it('closes only the signed-out session’s device, which can then no longer write', () => {
+    const { room, device, rowCount } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
+
+    room.disconnect((peer) => peer.sessionHash === 'alex-session', CloseCode.sessionEnded, 'signed out');
+    expect(alex.closedWith).toBe(CloseCode.sessionEnded);
+    expect(sam.closedWith).toBeUndefined();
+    expect(room.size).toBe(1);
+
+    const samBefore = sam.received.length;
+    alex.doc.getText('letter').insert(0, 'after signing out');
+    expect(sam.received.length).toBe(samBefore);
+    expect(rowCount()).toBe(0);
+  });
+});
+
+describe('a sync room and its stored history', () => {
+  it('reopens with everything stored, from one snapshot once its history is long', () => {
+    const { log, device, openRoom } = setup();
+    const alex = device('alex').connect();
+    const typed = 'a sentence typed key by key';
+    for (const ch of typed) alex.doc.getText('letter').insert(text(alex).length, ch);
+    alex.leave();
+
+    const loaded = log.load(KEY);
     expect(loaded.updates).toHaveLength(1);
-    const copy = new Y.Doc();
-    for (const update of loaded.updates) Y.applyUpdate(copy, update);
-    expect(copy.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(loaded.sinceSnapshot).toBe(0);
+    const sam = device('sam', undefined, openRoom()).connect();
+    expect(text(sam)).toBe(typed);
   });
 
-  it('merges runs of one author’s small updates but keeps who wrote what and when', () => {
-    const { log } = setup();
-    // Alex types 30 keystrokes, then Sam 20, then Alex again 10 minutes later.
-    const author = (i: number) => (i < 30 ? 'alex' : i < 50 ? 'sam' : 'alex');
-    const at = (i: number) => (i < 50 ? i * 1000 : 600_000 + i * 1000);
-    const { doc, last } = fill(log, 60, author, at);
-    // Two compactions, the first in the middle of Alex's first run, as the room would do them.
-    log.compact('doc', 20, 0, docAt(20));
-    log.compact('doc', last, 0, Y.encodeStateAsUpdate(doc));
-    const history = log.history('doc');
-    expect(history.map((row) => [row.author, row.mergedCount])).toEqual([
-      ['alex', 20],
-      ['alex', 10],
-      ['sam', 20],
-      ['alex', 10],
-    ]);
-    // The merged history alone still rebuilds the document.
-    const replay = new Y.Doc();
-    for (const row of historyRows()) Y.applyUpdate(replay, row);
-    expect(replay.getText('t').toString()).toBe(doc.getText('t').toString());
-    // Squashed: the history of 60 keystrokes costs about what the text does, not 60 updates.
-    const historyBytes = historyRows().reduce((sum, row) => sum + row.byteLength, 0);
-    expect(historyBytes).toBeLessThan(Y.encodeStateAsUpdate(doc).byteLength * 3);
+  it('writes a snapshot after 500 edits in the background, not inside the edit that reached it', async () => {
+    const { log, device } = setup();
+    const alex = device('alex').connect();
+    for (let i = 0; i < 500; i++) alex.doc.getText('letter').insert(i, String(i % 10));
+
+    // The 500th edit has returned, stored, without compaction running inside it.
+    expect(log.load(KEY).sinceSnapshot).toBe(500);
+    await waitFor(() => log.load(KEY).sinceSnapshot === 0, { message: 'the background snapshot' });
+    const reloaded = new Y.Doc();
+    for (const update of log.load(KEY).updates) Y.applyUpdate(reloaded, update);
+    expect(reloaded.getText('letter').toString()).toBe(text(alex));
   });
-
-  /** The document as of log row `id`, rebuilt from the raw rows (before any compaction). */
-  function docAt(id: number): Uint8Array {
-    const rows = dbs
-      .at(-1)!
-      .prepare('SELECT data FROM doc_updates WHERE doc_key = ? AND id <= ? ORDER BY id')
-      .all('doc', id);
-    const doc = new Y.Doc();
-    for (const row of rows as { data: Uint8Array }[]) Y.applyUpdate(doc, row.data);
-    return Y.encodeStateAsUpdate(doc);
-  }
-
-  /** The raw history rows, read straight from the test's database. */
-  function historyRows(): Uint8Array[] {
-    const rows = dbs.at(-1)!.prepare('SELECT data FROM doc_updates WHERE doc_key = ? ORDER BY id').all('doc');
-    return (rows as { data: Uint8Array }[]).map((row) => row.data);
-  }
 });

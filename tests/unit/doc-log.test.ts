@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Db } from '../../server/src/store/db.ts';
+import { COALESCE_WINDOW_MS, createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
+import { openTestDb } from '../helpers/test-db.ts';
+
+const SECOND = 1000;
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function setup() {
+  const { db, close } = openTestDb();
+  cleanups.push(close);
+  return { db, log: createDocLog(db) };
+}
+
+/**
+ * A writer's Y.Doc whose every transaction is appended to the log as one row, as the sync room
+ * does it. `as` sets who is typing and when; `type` types one keystroke per character.
+ */
+function writer(log: DocLog, key = 'doc') {
+  const doc = new Y.Doc();
+  let author = 'alex';
+  let now = 0;
+  let lastId = 0;
+  doc.on('update', (update: Uint8Array) => {
+    lastId = log.append(key, author, now, update);
+  });
+  return {
+    doc,
+    as(who: string, at: number) {
+      author = who;
+      now = at;
+      return this;
+    },
+    type(chars: string) {
+      const text = doc.getText('letter');
+      for (const ch of chars) text.insert(text.length, ch);
+      return this;
+    },
+    get lastId() {
+      return lastId;
+    },
+    compact(at = now) {
+      log.compact(key, lastId, at, Y.encodeStateAsUpdate(doc));
+    },
+  };
+}
+
+function rebuild(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Every root this file writes, as plain data, to compare two documents. */
+function contentOf(doc: Y.Doc) {
+  return {
+    letter: doc.getText('letter').toString(),
+    boundaries: doc.getMap('boundaries').toJSON(),
+    notes: doc.getXmlFragment('notes').toString(),
+  };
+}
+
+/** The stored rows' update bytes, oldest first: the history on its own. */
+function historyRows(db: Db, key = 'doc'): Uint8Array[] {
+  return (
+    db.prepare('SELECT data FROM doc_updates WHERE doc_key = ? ORDER BY id').all(key) as {
+      data: Uint8Array;
+    }[]
+  ).map((row) => row.data);
+}
+
+describe('the update log', () => {
+  it('loads a document nobody has written as empty', () => {
+    const { log } = setup();
+    expect(log.load('never-written')).toEqual({ updates: [], lastId: 0, sinceSnapshot: 0 });
+  });
+
+  it('loads every update back, byte for byte and in order, with the newest row id', () => {
+    const { log } = setup();
+    const stored: Uint8Array[] = [];
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => stored.push(update));
+    const ids: number[] = [];
+    for (const word of ['we ', 'agreed ', 'on this']) {
+      doc.getText('letter').insert(doc.getText('letter').length, word);
+      ids.push(log.append('doc', 'alex', 0, stored.at(-1)!));
+    }
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const loaded = log.load('doc');
+    expect(loaded.updates.map((u) => Buffer.from(u))).toEqual(stored.map((u) => Buffer.from(u)));
+    expect(loaded.lastId).toBe(ids.at(-1));
+    expect(loaded.sinceSnapshot).toBe(3);
+    expect(rebuild(loaded.updates).getText('letter').toString()).toBe('we agreed on this');
+  });
+
+  it('keeps two documents apart', () => {
+    const { log } = setup();
+    writer(log, 'space:a').type('for a');
+    const b = writer(log, 'space:b').type('for b');
+    b.compact();
+    expect(rebuild(log.load('space:a').updates).getText('letter').toString()).toBe('for a');
+    expect(rebuild(log.load('space:b').updates).getText('letter').toString()).toBe('for b');
+    expect(log.load('space:a').sinceSnapshot).toBe(5);
+  });
+
+  it('after compaction, loads the snapshot plus only the rows written after it, reproducing the document exactly', () => {
+    const { log } = setup();
+    const w = writer(log).type('What trust means to us: ');
+    w.doc.getMap('boundaries').set('b1', 'No secrets about money');
+    w.doc.getXmlFragment('notes').insert(0, [new Y.XmlElement('paragraph')]);
+    w.doc.getText('letter').delete(0, 5);
+    w.compact();
+    const snapshotAt = w.lastId;
+    w.as('sam', 10 * SECOND).type('honesty.');
+    w.doc.getMap('boundaries').delete('b1');
+
+    const loaded = log.load('doc');
+    expect(loaded.sinceSnapshot).toBe(9);
+    expect(loaded.updates).toHaveLength(1 + 9);
+    expect(loaded.lastId).toBe(w.lastId);
+    expect(w.lastId).toBeGreaterThan(snapshotAt);
+    const loadedDoc = rebuild(loaded.updates);
+    expect(contentOf(loadedDoc)).toEqual(contentOf(w.doc));
+    expect(contentOf(loadedDoc)).toEqual({
+      letter: 'trust means to us: honesty.',
+      boundaries: {},
+      notes: '<paragraph></paragraph>',
+    });
+    expect(Y.encodeStateVector(loadedDoc)).toEqual(Y.encodeStateVector(w.doc));
+  });
+
+  it('compacts again and again without losing or repeating an edit', () => {
+    const { db, log } = setup();
+    const w = writer(log);
+    for (let round = 0; round < 5; round++) {
+      w.as(round % 2 ? 'sam' : 'alex', round * COALESCE_WINDOW_MS * 2).type(`round ${round}. `);
+      w.compact();
+      expect(rebuild(log.load('doc').updates).getText('letter').toString()).toBe(
+        w.doc.getText('letter').toString(),
+      );
+    }
+    expect(rebuild(historyRows(db)).getText('letter').toString()).toBe(
+      'round 0. round 1. round 2. round 3. round 4. ',
+    );
+  });
+});
+
+describe('coalescing the history', () => {
+  it('merges a run of one author’s keystrokes into one entry, and keeps who wrote what and when', () => {
+    const { db, log } = setup();
+    const w = writer(log);
+    // Alex types for 30 seconds, Sam for 20, and Alex again ten minutes later.
+    for (let i = 0; i < 30; i++) w.as('alex', i * SECOND).type('a');
+    for (let i = 30; i < 50; i++) w.as('sam', i * SECOND).type('s');
+    for (let i = 0; i < 10; i++) w.as('alex', 600 * SECOND + i * SECOND).type('A');
+    w.compact();
+
+    expect(log.history('doc').map(({ author, at, mergedCount }) => ({ author, at, mergedCount }))).toEqual([
+      { author: 'alex', at: 29 * SECOND, mergedCount: 30 },
+      { author: 'sam', at: 49 * SECOND, mergedCount: 20 },
+      { author: 'alex', at: 609 * SECOND, mergedCount: 10 },
+    ]);
+    // The merged history alone still rebuilds the document…
+    expect(rebuild(historyRows(db)).getText('letter').toString()).toBe(w.doc.getText('letter').toString());
+    // …and costs about what the text does, not 60 separate updates.
+    const historyBytes = historyRows(db).reduce((sum, row) => sum + row.byteLength, 0);
+    expect(historyBytes).toBeLessThan(Y.encodeStateAsUpdate(w.doc).byteLength * 3);
+  });
+
+  it('never merges across a compaction, so an entry already written is never rewritten', () => {
+    const { log } = setup();
+    const w = writer(log);
+    for (let i = 0; i < 20; i++) w.as('alex', i * SECOND).type('a');
+    w.compact();
+    const first = log.history('doc');
+    for (let i = 20; i < 30; i++) w.as('alex', i * SECOND).type('a');
+    w.compact();
+    const history = log.history('doc');
+    expect(history[0]).toEqual(first[0]);
+    expect(history.map((row) => [row.author, row.mergedCount])).toEqual([
+      ['alex', 20],
+      ['alex', 10],
+    ]);
+  });
+
+  it('starts a new entry when one author pauses for longer than the coalescing window', () => {
+    const { log } = setup();
+    const w = writer(log);
+    w.as('alex', 0).type('before ');
+    w.as('alex', COALESCE_WINDOW_MS + 1).type('after');
+    w.compact();
+    expect(log.history('doc').map((row) => row.mergedCount)).toEqual([7, 5]);
+  });
+});

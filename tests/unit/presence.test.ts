@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { colorForUser, readPresence } from '@twofold/shared';
+
+const alex = { user: { id: 'u-alex', name: 'Alex', color: '#b4637a' }, view: 'us-letter' };
+
+describe("reading the partner's presence", () => {
+  it('reads a well-formed presence, dropping fields it does not know', () => {
+    expect(readPresence(alex)).toEqual(alex);
+    expect(readPresence({ ...alex, view: undefined })).toEqual({ user: alex.user });
+    expect(readPresence({ ...alex, injected: '<script>' })).toEqual(alex);
+  });
+
+  it('reads anything malformed as null instead of throwing', () => {
+    const garbage: unknown[] = [
+      null,
+      undefined,
+      0,
+      'Alex',
+      [],
+      [alex],
+      {},
+      { user: null },
+      { user: 'Alex' },
+      { user: { id: 'u', name: 'Alex' } },
+      { user: { id: 1, name: 'Alex', color: '#000' } },
+      { user: { id: 'u', name: 'x'.repeat(81), color: '#000' } },
+      { user: { id: 'u', name: 'Alex', color: 'c'.repeat(33) } },
+      { ...alex, view: 42 },
+      { ...alex, view: 'v'.repeat(65) },
+      JSON.parse('{"__proto__": {"user": {"id": "u", "name": "x", "color": "#000"}}}'),
+    ];
+    for (const state of garbage) expect(readPresence(state), JSON.stringify(state)).toBeNull();
+  });
+});
+
+describe('member colours', () => {
+  it('gives a member the same colour every time, on both screens', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `user-${i}-${'x'.repeat(i % 7)}`);
+    const first = ids.map(colorForUser);
+    const again = ids.map(colorForUser);
+    expect(again).toEqual(first);
+    for (const color of first) expect(color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('spreads members over several colours, so partners usually differ', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `user-${i}`);
+    expect(new Set(ids.map(colorForUser)).size).toBeGreaterThan(3);
+    expect(colorForUser('')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
