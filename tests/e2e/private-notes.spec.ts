@@ -5,14 +5,18 @@ test('private notes stay with their author: the partner never receives a byte of
   browser,
   app,
 }) => {
-  const { alex, sam, contexts } = await pairCouple(browser, app.url);
+  const couple = await pairCouple(browser, app.url);
+  const { alex, contexts } = couple;
 
-  // Record every WebSocket frame Sam's browser receives from now on.
+  // Sam opens the space in a new tab that records every WebSocket frame it receives.
   const received: string[] = [];
+  const sam = await contexts[1]!.newPage();
   sam.on('websocket', (socket) =>
     socket.on('framereceived', ({ payload }) => received.push(Buffer.from(payload).toString('latin1'))),
   );
-  await sam.reload();
+  await sam.goto(couple.sam.url());
+  await couple.sam.close();
+  await expect(sam.getByRole('heading', { level: 1, name: couple.spaceName })).toBeVisible();
   await openSection(sam, 'Private notes');
   await openSection(alex, 'Private notes');
 
