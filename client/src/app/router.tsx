@@ -1,6 +1,11 @@
 import { createBrowserRouter } from 'react-router';
+import { AccountRoute } from './routes/account-route.tsx';
+import { BoundariesRoute } from './routes/boundaries-route.tsx';
+import { BoundaryRoute } from './routes/boundary-route.tsx';
+import { HelpRoute } from './routes/help-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { JoinRoute } from './routes/join-route.tsx';
+import { LettersRoute } from './routes/letters-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { NotesRoute } from './routes/notes-route.tsx';
@@ -20,10 +25,12 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginRoute /> },
       { path: '/signup', element: <SignupRoute /> },
       { path: '/join/:code', element: <JoinRoute /> },
+      { path: '/help', element: <HelpRoute /> },
       {
         element: <RequireAuth />,
         children: [
           { path: '/', element: <HomeRoute /> },
+          { path: '/account', element: <AccountRoute /> },
           {
             path: '/spaces/:spaceId',
             element: <SpaceLayout />,
@@ -31,6 +38,9 @@ export const router = createBrowserRouter([
               { index: true, element: <SpaceHomeRoute /> },
               { path: 'us-letter', element: <UsLetterRoute /> },
               { path: 'notes', element: <NotesRoute /> },
+              { path: 'boundaries', element: <BoundariesRoute /> },
+              { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
+              { path: 'letters/*', element: <LettersRoute /> },
             ],
           },
         ],

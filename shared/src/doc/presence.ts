@@ -5,6 +5,8 @@ export const PresenceView = {
   home: 'home',
   usLetter: 'us-letter',
   notes: 'notes',
+  boundaries: 'boundaries',
+  letters: 'letters',
 } as const;
 export type PresenceView = (typeof PresenceView)[keyof typeof PresenceView];
 

@@ -17,9 +17,16 @@ export function RootLayout() {
             <BrandMark />
             <span className="brand__name">Twofold</span>
           </Link>
+          <nav className="header__nav" aria-label="Account and help">
+            <Link to="/help" className="header__link">
+              Get help
+            </Link>
+          </nav>
           {me && (
             <div className="header__account">
-              <span className="header__name">{me.user.name}</span>
+              <Link to="/account" className="header__name">
+                {me.user.name}
+              </Link>
               <LogoutButton userId={me.user.id} spaceIds={me.spaces.map((space) => space.id)} />
             </div>
           )}

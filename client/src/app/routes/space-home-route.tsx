@@ -38,6 +38,32 @@ export function SpaceHomeRoute() {
           </span>
         </Link>
         <Link
+          to="boundaries"
+          className="section-card"
+          aria-labelledby="section-boundaries"
+          aria-describedby="section-boundaries-text"
+        >
+          <span id="section-boundaries" className="section-card__title">
+            Boundaries
+          </span>
+          <span id="section-boundaries-text" className="section-card__text">
+            Agreements you shape together and both sign, and revisit when it is time.
+          </span>
+        </Link>
+        <Link
+          to="letters"
+          className="section-card"
+          aria-labelledby="section-letters"
+          aria-describedby="section-letters-text"
+        >
+          <span id="section-letters" className="section-card__title">
+            Letters
+          </span>
+          <span id="section-letters-text" className="section-card__text">
+            Write slowly and privately, send when you are ready, or seal one until you have both written.
+          </span>
+        </Link>
+        <Link
           to="notes"
           className="section-card section-card--private"
           aria-labelledby="section-notes"
@@ -52,9 +78,7 @@ export function SpaceHomeRoute() {
         </Link>
       </nav>
 
-      <p className="coming">
-        More is coming to this space: boundaries you both agree to, shared goals, and letters to each other.
-      </p>
+      <p className="coming">More is coming to this space: shared goals and weekly check-ins.</p>
     </div>
   );
 }
