@@ -10,6 +10,15 @@ export const PresenceView = {
 } as const;
 export type PresenceView = (typeof PresenceView)[keyof typeof PresenceView];
 
+/** A page, or one item inside a section: `boundaries/<id>`. */
+export type PresenceLocation = PresenceView | `${PresenceView}/${string}`;
+
+/** The item id in a location such as `boundaries/<id>`, when the location is in `section`. */
+export function itemInView(view: string | undefined, section: PresenceView): string | null {
+  if (!view?.startsWith(`${section}/`)) return null;
+  return view.slice(section.length + 1) || null;
+}
+
 /**
  * The awareness state each client publishes. `user` is the shape TipTap's collaboration caret
  * reads (name + color); `view` says which page the member has open.

@@ -5,6 +5,8 @@ const WHERE: Record<string, string> = {
   [PresenceView.home]: 'on the space home',
   [PresenceView.usLetter]: 'on What trust means to us',
   [PresenceView.notes]: 'in their private notes',
+  [PresenceView.boundaries]: 'in Boundaries',
+  [PresenceView.letters]: 'in Letters',
 };
 
 interface Props {
@@ -24,7 +26,9 @@ function describe({ partner, selfId, peers }: Props): { here: boolean; text: str
   }
   const peer = others.find((p) => p.presence.user.id === partner.id);
   if (!peer) return { here: false, text: `${partner.name} is away` };
-  const where = peer.presence.view ? WHERE[peer.presence.view] : undefined;
+  // A location may name an item (`boundaries/<id>`); the section is enough here.
+  const section = peer.presence.view?.split('/')[0];
+  const where = section ? WHERE[section] : undefined;
   return { here: true, text: where ? `${partner.name} is here · ${where}` : `${partner.name} is here` };
 }
 
