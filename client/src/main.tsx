@@ -8,6 +8,7 @@ import './styles/forms.css';
 import './styles/space.css';
 import './styles/prosemirror.css';
 import './styles/editor.css';
+import './styles/boundaries.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,16 +1,29 @@
-import { PresenceView } from '@twofold/shared';
+import { itemInView, PresenceView } from '@twofold/shared';
+import { useParams } from 'react-router';
+import { BoundaryDetail } from '@/features/boundaries/components/boundary-detail.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
+import { usePeers } from '@/features/presence/hooks/use-peers.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
 /** /spaces/:spaceId/boundaries/:boundaryId — one boundary, edited together and signed. */
 export function BoundaryRoute() {
-  const { docs } = useSpaceOutlet();
+  const { boundaryId = '' } = useParams();
+  const { space, docs, self, partner } = useSpaceOutlet();
   useDocumentTitle('Boundary');
-  useAnnounceView(docs.awareness, PresenceView.boundaries);
+  useAnnounceView(docs.awareness, `${PresenceView.boundaries}/${boundaryId}`);
+  const peers = usePeers(docs.awareness);
+  const partnerPeer = partner ? peers.find((peer) => peer.presence.user.id === partner.id) : undefined;
   return (
-    <div className="page">
-      <h1 className="page__title">Boundary</h1>
-    </div>
+    <BoundaryDetail
+      key={boundaryId}
+      spaceId={space.id}
+      boundaryId={boundaryId}
+      doc={docs.shared.doc}
+      provider={docs.shared.provider}
+      self={self}
+      partner={partner}
+      partnerHere={itemInView(partnerPeer?.presence.view, PresenceView.boundaries) === boundaryId}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { PresenceView } from '@twofold/shared';
 import { Link } from 'react-router';
+import { BoundariesSummary } from '@/features/boundaries/components/boundaries-summary.tsx';
 import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
@@ -49,6 +50,12 @@ export function SpaceHomeRoute() {
           <span id="section-boundaries-text" className="section-card__text">
             Agreements you shape together and both sign, and revisit when it is time.
           </span>
+          <BoundariesSummary
+            spaceId={space.id}
+            doc={docs.shared.doc}
+            selfId={self.id}
+            partnerId={partner?.id ?? null}
+          />
         </Link>
         <Link
           to="letters"

@@ -1,0 +1,120 @@
+import type { AgreedVersion, BoundaryContent } from '@twofold/shared';
+import { useId, useState } from 'react';
+import { useTamperedVersions } from '../hooks/use-tampered-versions.ts';
+import { formatMoment } from '../model/dates.ts';
+import { ContentDiff } from './content-diff.tsx';
+import { ContentRead } from './content-read.tsx';
+
+interface Props {
+  versions: readonly AgreedVersion[];
+  agreedHashes: ReadonlySet<string>;
+  current: BoundaryContent;
+}
+
+const CURRENT = 'current';
+
+/**
+ * Every version both partners signed, oldest first, each checked against the notary, and a
+ * comparison between any two of them (or the text as it is now).
+ */
+export function AgreedTimeline({ versions, agreedHashes, current }: Props) {
+  const tampered = useTamperedVersions(versions, agreedHashes);
+  const [from, setFrom] = useState<string>(() => versions.at(-2)?.hash ?? versions[0]?.hash ?? CURRENT);
+  const [to, setTo] = useState<string>(CURRENT);
+  const fromId = useId();
+  const toId = useId();
+
+  if (versions.length === 0) {
+    return (
+      <section className="timeline" aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="section-title">
+          Agreed versions
+        </h2>
+        <p className="muted">When you have both signed, the version you agreed to is kept here.</p>
+      </section>
+    );
+  }
+
+  const label = (hash: string) => {
+    if (hash === CURRENT) return 'The text now';
+    const index = versions.findIndex((v) => v.hash === hash);
+    return `Version ${index + 1}`;
+  };
+  const contentOf = (hash: string) =>
+    hash === CURRENT ? current : (versions.find((v) => v.hash === hash)?.content ?? current);
+  const options = [
+    ...versions.map((v, i) => ({ value: v.hash, text: `Version ${i + 1} · ${formatMoment(v.agreedAt)}` })),
+    { value: CURRENT, text: 'The text now' },
+  ];
+
+  return (
+    <section className="timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title" className="section-title">
+        Agreed versions
+      </h2>
+      <ol className="timeline__list" data-testid="agreed-versions">
+        {versions.map((version, i) => {
+          const broken = tampered?.has(version.hash) ?? false;
+          return (
+            <li key={version.hash} className="timeline__item" data-tampered={broken}>
+              <details>
+                <summary>
+                  <span className="timeline__name">Version {i + 1}</span>{' '}
+                  <span className="timeline__date">agreed by both · {formatMoment(version.agreedAt)}</span>
+                </summary>
+                <ContentRead content={version.content} />
+              </details>
+              {broken && (
+                <p className="timeline__warning" role="alert">
+                  This stored version does not match what you both signed. Someone’s device changed it after
+                  signing, so do not rely on it.
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+
+      <div className="compare">
+        <h3 className="compare__title">Compare two versions</h3>
+        <div className="compare__pickers">
+          <div className="field">
+            <label className="field__label" htmlFor={fromId}>
+              From
+            </label>
+            <select
+              id={fromId}
+              className="field__input"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            >
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.text}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={toId}>
+              To
+            </label>
+            <select id={toId} className="field__input" value={to} onChange={(e) => setTo(e.target.value)}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.text}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <ContentDiff
+          before={contentOf(from)}
+          after={contentOf(to)}
+          beforeLabel={label(from).toLowerCase()}
+          afterLabel={label(to).toLowerCase()}
+        />
+      </div>
+    </section>
+  );
+}

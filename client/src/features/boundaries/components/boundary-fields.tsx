@@ -1,0 +1,82 @@
+import {
+  BOUNDARY_CATEGORY_LABELS,
+  boundaryCategorySchema,
+  type Boundary,
+  type BoundaryPatch,
+} from '@twofold/shared';
+import { useId } from 'react';
+
+interface Props {
+  boundary: Boundary;
+  onChange: (patch: BoundaryPatch) => void;
+}
+
+/**
+ * The short fields of a boundary: its name, category and dates. They are shared plain values
+ * (the last change wins), unlike the long fields below, which merge both partners' typing.
+ */
+export function BoundaryFields({ boundary, onChange }: Props) {
+  const id = useId();
+  return (
+    <div className="boundary-fields">
+      <div className="field boundary-fields__title">
+        <label className="field__label" htmlFor={`${id}-title`}>
+          Title
+        </label>
+        <input
+          id={`${id}-title`}
+          className="field__input field__input--title"
+          value={boundary.title}
+          maxLength={200}
+          placeholder="Phone privacy, how we pause a fight…"
+          onChange={(event) => onChange({ title: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-category`}>
+          Category
+        </label>
+        <select
+          id={`${id}-category`}
+          className="field__input"
+          value={boundary.category}
+          onChange={(event) => {
+            const category = boundaryCategorySchema.safeParse(event.target.value);
+            if (category.success) onChange({ category: category.data });
+          }}
+        >
+          {Object.entries(BOUNDARY_CATEGORY_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-review`}>
+          Review on
+        </label>
+        <input
+          id={`${id}-review`}
+          className="field__input"
+          type="date"
+          value={boundary.reviewOn ?? ''}
+          onChange={(event) => onChange({ reviewOn: event.target.value || null })}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-ends`}>
+          Ends on <span className="field__optional">(optional, for a time-limited agreement)</span>
+        </label>
+        <input
+          id={`${id}-ends`}
+          className="field__input"
+          type="date"
+          value={boundary.endsOn ?? ''}
+          min={boundary.reviewOn ?? undefined}
+          onChange={(event) => onChange({ endsOn: event.target.value || null })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { BOUNDARY_CATEGORY_LABELS } from '@twofold/shared';
+import type { DragEvent } from 'react';
+import { Link } from 'react-router';
+import { formatDay } from '../model/dates.ts';
+import type { BoundaryView } from '../model/boundary-view.ts';
+import { StatusBadge } from './status-badge.tsx';
+
+interface Props {
+  view: BoundaryView;
+  partnerName: string | null;
+  partnerHere: boolean;
+  /** Null while the list is filtered: order only makes sense on the whole list. */
+  reorder: {
+    canMoveUp: boolean;
+    canMoveDown: boolean;
+    onMove: (direction: -1 | 1) => void;
+    onDragStart: (event: DragEvent) => void;
+  } | null;
+}
+
+export function BoundaryRow({ view, partnerName, partnerHere, reorder }: Props) {
+  const { boundary, status } = view;
+  const title = boundary.title.trim() || 'Untitled boundary';
+  return (
+    <div
+      className="boundary-row"
+      data-testid="boundary-row"
+      draggable={reorder !== null}
+      onDragStart={reorder?.onDragStart}
+    >
+      <div className="boundary-row__main">
+        <Link to={boundary.id} className="boundary-row__title">
+          {title}
+        </Link>
+        <p className="boundary-row__meta">
+          <span>{BOUNDARY_CATEGORY_LABELS[boundary.category]}</span>
+          {view.dueForReview ? (
+            <span className="review-badge">Due for review</span>
+          ) : (
+            boundary.reviewOn && <span>Review on {formatDay(boundary.reviewOn)}</span>
+          )}
+        </p>
+      </div>
+      <div className="boundary-row__side">
+        <StatusBadge status={status} partnerName={partnerName} />
+        {partnerHere && partnerName && <span className="here-badge">{partnerName} is here</span>}
+        {reorder && (
+          <span className="boundary-row__move">
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move “${title}” up`}
+              disabled={!reorder.canMoveUp}
+              onClick={() => reorder.onMove(-1)}
+            >
+              <span aria-hidden="true">↑</span>
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Move “${title}” down`}
+              disabled={!reorder.canMoveDown}
+              onClick={() => reorder.onMove(1)}
+            >
+              <span aria-hidden="true">↓</span>
+            </button>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

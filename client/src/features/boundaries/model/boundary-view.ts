@@ -1,0 +1,77 @@
+import {
+  boundaryContent,
+  canonicalJson,
+  deriveBoundaryStatus,
+  hashesAgreedByBoth,
+  type AgreedVersion,
+  type Attestation,
+  type Boundary,
+  type BoundaryContent,
+  type BoundaryEntry,
+  type BoundaryStatus,
+  type UnreadableBoundary,
+} from '@twofold/shared';
+
+/** A readable boundary with everything its screens show: its content, hash and status. */
+export interface BoundaryView {
+  readable: true;
+  id: string;
+  boundary: Boundary;
+  content: BoundaryContent;
+  /** Null while the hash of the current text is being computed. */
+  hash: string | null;
+  /** Null until both the hash and the notary's record are known. */
+  status: BoundaryStatus | null;
+  /** The most recent version both signed that is kept in the document, if any. */
+  lastAgreed: AgreedVersion | null;
+  /** Every hash both members have signed, for checking kept versions. */
+  agreedHashes: ReadonlySet<string>;
+  /** A review date has arrived and the boundary is still in force. */
+  dueForReview: boolean;
+}
+
+export type BoundaryListItem = BoundaryView | UnreadableBoundary;
+
+interface Context {
+  hashes: ReadonlyMap<string, string>;
+  attestations: readonly Attestation[] | undefined;
+  selfId: string;
+  partnerId: string | null;
+  today: string;
+}
+
+export function toBoundaryView(boundary: Boundary, context: Context): BoundaryView {
+  const content = boundaryContent(boundary);
+  const hash = context.hashes.get(canonicalJson(content)) ?? null;
+  const mine = context.attestations?.filter((a) => a.subjectId === boundary.id);
+  const status =
+    hash && mine
+      ? deriveBoundaryStatus({
+          currentHash: hash,
+          myId: context.selfId,
+          partnerId: context.partnerId,
+          attestations: mine,
+        })
+      : null;
+  const agreedHashes = new Set(
+    hashesAgreedByBoth(mine ?? [], context.selfId, context.partnerId).map((a) => a.hash),
+  );
+  const lastAgreed = boundary.versions.filter((v) => agreedHashes.has(v.hash)).at(-1) ?? null;
+  const inForce = status !== null && status.kind !== 'retired' && status.kind !== 'draft';
+  const dueForReview = inForce && boundary.reviewOn !== null && boundary.reviewOn <= context.today;
+  return {
+    readable: true,
+    id: boundary.id,
+    boundary,
+    content,
+    hash,
+    status,
+    lastAgreed,
+    agreedHashes,
+    dueForReview,
+  };
+}
+
+export function toListItems(entries: readonly BoundaryEntry[], context: Context): BoundaryListItem[] {
+  return entries.map((entry) => (entry.readable ? toBoundaryView(entry, context) : entry));
+}

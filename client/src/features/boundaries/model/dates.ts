@@ -1,0 +1,26 @@
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const momentFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Today on this device's calendar, as `YYYY-MM-DD` (review dates are days, not instants). */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "22 Nov 2026" for a `YYYY-MM-DD` day, read on the local calendar. */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  if (!year || !month || !date) return day;
+  return dayFormat.format(new Date(year, month - 1, date));
+}
+
+/** "22 Nov 2026, 18:40" for a timestamp in milliseconds. */
+export function formatMoment(at: number): string {
+  return momentFormat.format(new Date(at));
+}
+
+/** A day some months from `from`, as `YYYY-MM-DD`: the default next review. */
+export function monthsFrom(from: string, months: number): string {
+  const [year, month, date] = from.split('-').map(Number);
+  return today(new Date(year ?? 2000, (month ?? 1) - 1 + months, date ?? 1));
+}
