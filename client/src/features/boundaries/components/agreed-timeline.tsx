@@ -80,7 +80,7 @@ export function AgreedTimeline({ versions, agreedHashes, current }: Props) {
         <div className="compare__pickers">
           <div className="field">
             <label className="field__label" htmlFor={fromId}>
-              From
+              From version
             </label>
             <select
               id={fromId}
@@ -97,7 +97,7 @@ export function AgreedTimeline({ versions, agreedHashes, current }: Props) {
           </div>
           <div className="field">
             <label className="field__label" htmlFor={toId}>
-              To
+              To version
             </label>
             <select id={toId} className="field__input" value={to} onChange={(e) => setTo(e.target.value)}>
               {options.map((o) => (

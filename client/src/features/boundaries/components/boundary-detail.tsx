@@ -65,7 +65,9 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
   return (
     <article className="page boundary">
       <header className="boundary__header">
-        <p className="eyebrow">Boundary</p>
+        <Link to=".." relative="path" className="boundary__back">
+          <span aria-hidden="true">←</span> All boundaries
+        </Link>
         <div className="boundary__badges">
           <StatusBadge status={status} partnerName={partnerName} />
           {item.dueForReview && <span className="review-badge">Due for review</span>}
