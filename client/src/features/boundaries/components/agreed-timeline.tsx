@@ -19,8 +19,12 @@ const CURRENT = 'current';
  */
 export function AgreedTimeline({ versions, agreedHashes, current }: Props) {
   const tampered = useTamperedVersions(versions, agreedHashes);
-  const [from, setFrom] = useState<string>(() => versions.at(-2)?.hash ?? versions[0]?.hash ?? CURRENT);
-  const [to, setTo] = useState<string>(CURRENT);
+  // Until someone picks, compare the last agreed version with the text now.
+  const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
+  const from = picked.from ?? versions.at(-1)?.hash ?? CURRENT;
+  const to = picked.to ?? CURRENT;
+  const setFrom = (value: string) => setPicked((p) => ({ ...p, from: value }));
+  const setTo = (value: string) => setPicked((p) => ({ ...p, to: value }));
   const fromId = useId();
   const toId = useId();
 

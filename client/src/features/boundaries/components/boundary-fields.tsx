@@ -66,7 +66,7 @@ export function BoundaryFields({ boundary, onChange }: Props) {
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-ends`}>
-          Ends on <span className="field__optional">(optional, for a time-limited agreement)</span>
+          Ends on <span className="field__optional">(optional)</span>
         </label>
         <input
           id={`${id}-ends`}
@@ -74,8 +74,12 @@ export function BoundaryFields({ boundary, onChange }: Props) {
           type="date"
           value={boundary.endsOn ?? ''}
           min={boundary.reviewOn ?? undefined}
+          aria-describedby={`${id}-ends-note`}
           onChange={(event) => onChange({ endsOn: event.target.value || null })}
         />
+        <p id={`${id}-ends-note`} className="field__note">
+          For a time-limited agreement
+        </p>
       </div>
     </div>
   );
