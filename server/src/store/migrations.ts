@@ -99,6 +99,15 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX letters_space ON letters(space_id, sent_at);
   CREATE UNIQUE INDEX letters_one_per_pair_author ON letters(pair_id, author_id) WHERE pair_id IS NOT NULL;
   `,
+  `
+  CREATE TABLE departures (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    left_at INTEGER NOT NULL
+  );
+  CREATE INDEX departures_space ON departures(space_id, left_at);
+  `,
 ];
 
 /** Brings the schema up to date; safe to call on every start. */
