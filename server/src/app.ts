@@ -1,3 +1,4 @@
+import { accountRoutes } from './http/account.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ErrorCode } from '@twofold/shared';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/me', meRoutes(deps))
+    .route('/account', accountRoutes(deps))
     .route('/spaces', spaceRoutes(deps))
     .route('/spaces/:spaceId/attestations', attestationRoutes(deps))
     .route('/spaces/:spaceId/events', eventRoutes(deps))

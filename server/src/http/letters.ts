@@ -28,7 +28,13 @@ const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
 export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
   const nameOf = (spaceId: string) => {
     const names = new Map(stores.spaces.members(spaceId).map((m) => [m.id, m.name]));
-    return (userId: string) => names.get(userId) ?? 'A former member';
+    const former = new Map(stores.departures.of(spaceId).map((d) => [d.userId, d.name]));
+    return (userId: string) => {
+      const name = names.get(userId);
+      if (name) return name;
+      const left = former.get(userId);
+      return left ? `${left} (former member)` : 'A former member';
+    };
   };
   const pairView = (pair: LetterPairRow): LetterPairView => ({
     id: pair.id,

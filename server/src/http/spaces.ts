@@ -2,6 +2,7 @@ import { createSpaceSchema, ErrorCode, idSchema, INVITE_TTL_MS, MAX_MEMBERS } fr
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashToken, randomId } from '../lib/ids.ts';
+import { leaveSpace } from '../spaces/leave-space.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { requireSession } from './require-session.ts';
@@ -10,8 +11,9 @@ import { validate } from './validate.ts';
 
 const spaceParam = z.object({ spaceId: idSchema });
 
-/** Creating a space, reading one, and inviting the partner. Non-members get 404. */
-export function spaceRoutes({ stores, sessions, clock, logger }: AppDeps) {
+/** Creating a space, reading one, inviting the partner, and leaving. Non-members get 404. */
+export function spaceRoutes(deps: AppDeps) {
+  const { stores, sessions, clock, logger } = deps;
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
     .post('/', validate('json', createSpaceSchema), (c) => {
@@ -43,5 +45,12 @@ export function spaceRoutes({ stores, sessions, clock, logger }: AppDeps) {
         expiresAt,
       });
       return c.json({ invite: { code, expiresAt } }, 201);
+    })
+    .post('/:spaceId/leave', validate('param', spaceParam), (c) => {
+      const { spaceId } = c.req.valid('param');
+      const user = stores.users.findById(c.get('userId'));
+      if (!user || !stores.spaces.isMember(spaceId, user.id)) throw notFound();
+      leaveSpace(deps, spaceId, user);
+      return c.body(null, 204);
     });
 }

@@ -1,5 +1,6 @@
 import { createAttestationStore } from './attestations.ts';
 import type { Db } from './db.ts';
+import { createDepartureStore } from './departures.ts';
 import { createDocLog } from './doc-log.ts';
 import { createLetterStore } from './letters.ts';
 import { createSessionStore } from './sessions.ts';
@@ -16,6 +17,7 @@ export function createStores(db: Db) {
     docLog: createDocLog(db),
     attestations: createAttestationStore(db),
     letters: createLetterStore(db),
+    departures: createDepartureStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

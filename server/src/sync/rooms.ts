@@ -8,7 +8,14 @@ import type { Peer } from './socket.ts';
 export const docKey = {
   shared: (spaceId: string) => `space:${spaceId}`,
   private: (spaceId: string, userId: string) => `private:${spaceId}:${userId}`,
+  /** What every member's private doc key in a space starts with. */
+  privatePrefix: (spaceId: string) => `private:${spaceId}:`,
 };
+
+/** Every document key that belongs to one space. */
+export function isKeyOfSpace(key: string, spaceId: string): boolean {
+  return key === docKey.shared(spaceId) || key.startsWith(docKey.privatePrefix(spaceId));
+}
 
 /**
  * The rooms in memory. A room is loaded (synchronously) when its first connection arrives and

@@ -36,3 +36,7 @@ export type User = z.infer<typeof userSchema>;
 export function isStrongPassword(password: string): boolean {
   return [...password].length >= MIN_PASSWORD_LENGTH;
 }
+
+/** The body of DELETE /api/account: the password again, because this cannot be undone. */
+export const deleteAccountSchema = z.object({ password: passwordSchema.min(1, 'Enter your password') });
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

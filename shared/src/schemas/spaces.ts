@@ -18,6 +18,8 @@ export const spaceSchema = z.object({
   id: z.string(),
   name: z.string(),
   members: z.array(memberSchema),
+  /** People who have left the space: their shared words stay, marked as a former member's. */
+  formerMembers: z.array(z.object({ id: z.string(), name: z.string(), leftAt: z.number() })),
 });
 export type Space = z.infer<typeof spaceSchema>;
 

@@ -1,0 +1,58 @@
+import { CloseCode } from '@twofold/shared';
+import type { SpaceEvents } from '../events/space-events.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/log.ts';
+import type { Stores } from '../store/stores.ts';
+import { docKey, isKeyOfSpace, type RoomRegistry } from '../sync/rooms.ts';
+
+interface Deps {
+  stores: Stores;
+  rooms: RoomRegistry;
+  events: SpaceEvents;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function keysOf(spaceId: string, userId: string) {
+  return {
+    shared: docKey.shared(spaceId),
+    private: docKey.private(spaceId, userId),
+    privatePrefix: docKey.privatePrefix(spaceId),
+  };
+}
+
+/**
+ * Takes a member out of a space. Their sockets in it close first (4403), so an open room
+ * cannot write a snapshot of their private document back after it is deleted; then the
+ * database forgets what was only theirs, in one transaction, and the partner is told.
+ */
+export function leaveSpace(deps: Deps, spaceId: string, user: { id: string; name: string }): void {
+  const { stores, rooms, events, clock, logger } = deps;
+  const lastOne = stores.spaces.memberCount(spaceId) <= 1;
+  rooms.disconnect(
+    (peer, key) => isKeyOfSpace(key, spaceId) && (lastOne || peer.userId === user.id),
+    CloseCode.membershipLost,
+    'left the space',
+  );
+  const { spaceDeleted } = stores.departures.leave(spaceId, user, clock.now(), keysOf(spaceId, user.id));
+  logger.info(spaceDeleted ? 'space_closed' : 'space_left', { spaceId });
+  if (!spaceDeleted) events.publish(spaceId, { type: 'members' });
+}
+
+/**
+ * Deletes an account: every space is left as above (rows deleted, not flagged), then the user
+ * and their sessions go. Their sockets everywhere close as a session end (4401).
+ */
+export function deleteAccount(deps: Deps, user: { id: string; name: string }): void {
+  const { stores, rooms, events, clock, logger } = deps;
+  const spaceIds = stores.spaces.spacesOf(user.id).map((space) => space.id);
+  const alone = new Set(spaceIds.filter((id) => stores.spaces.memberCount(id) <= 1));
+  rooms.disconnect(
+    (peer, key) => peer.userId === user.id || spaceIds.some((id) => alone.has(id) && isKeyOfSpace(key, id)),
+    CloseCode.sessionEnded,
+    'account deleted',
+  );
+  stores.departures.deleteAccount(user, clock.now(), (spaceId) => keysOf(spaceId, user.id));
+  logger.info('account_deleted', { spaces: spaceIds.length });
+  for (const spaceId of spaceIds) if (!alone.has(spaceId)) events.publish(spaceId, { type: 'members' });
+}
