@@ -1,4 +1,5 @@
 import { accountRoutes } from './http/account.ts';
+import { exportRoutes } from './http/exports.ts';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ErrorCode } from '@twofold/shared';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/attestations', attestationRoutes(deps))
     .route('/spaces/:spaceId/events', eventRoutes(deps))
     .route('/spaces/:spaceId/letters', letterRoutes(deps))
+    .route('/spaces/:spaceId/export', exportRoutes(deps))
     .route('/spaces/:spaceId/letter-pairs', letterPairRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);

@@ -16,3 +16,4 @@ export * from './doc/boundaries.ts';
 export * from './doc/boundary-status.ts';
 export * from './doc/boundary-templates.ts';
 export * from './schemas/letters.ts';
+export * from './schemas/export.ts';

@@ -10,6 +10,7 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { randomId } from '../lib/ids.ts';
+import { authorNames, lettersFor } from '../letters/letters-for.ts';
 import { hiddenReason, letterView } from '../letters/visibility.ts';
 import type { LetterPairRow } from '../store/letters.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
@@ -26,16 +27,7 @@ const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
  * on every route, so no client can read early.
  */
 export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
-  const nameOf = (spaceId: string) => {
-    const names = new Map(stores.spaces.members(spaceId).map((m) => [m.id, m.name]));
-    const former = new Map(stores.departures.of(spaceId).map((d) => [d.userId, d.name]));
-    return (userId: string) => {
-      const name = names.get(userId);
-      if (name) return name;
-      const left = former.get(userId);
-      return left ? `${left} (former member)` : 'A former member';
-    };
-  };
+  const nameOf = (spaceId: string) => authorNames(stores, spaceId);
   const pairView = (pair: LetterPairRow): LetterPairView => ({
     id: pair.id,
     prompt: pair.prompt,
@@ -49,16 +41,9 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
       const spaceId = c.req.param('spaceId') as string;
-      const viewer = c.get('userId');
       const now = clock.now();
-      const name = nameOf(spaceId);
+      const letters = lettersFor(stores, spaceId, c.get('userId'), now);
       const pairs = stores.letters.pairs(spaceId);
-      const pairById = new Map(pairs.map((p) => [p.id, p]));
-      const letters = stores.letters
-        .list(spaceId)
-        .map((row) =>
-          letterView(row, viewer, now, row.pairId ? pairById.get(row.pairId) : undefined, name(row.authorId)),
-        );
       return c.json({ letters, pairs: pairs.map(pairView), now }, 200);
     })
     .get('/:letterId', validate('param', letterParam), (c) => {

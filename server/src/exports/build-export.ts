@@ -1,0 +1,78 @@
+import {
+  BOUNDARY_STATUS_LABELS,
+  boundaryContent,
+  boundaryHash,
+  deriveBoundaryStatus,
+  EXPORT_FORMAT,
+  fragmentToPlainText,
+  privateNotesFragment,
+  readBoundaries,
+  SubjectType,
+  usLetterFragment,
+  type ExportedBoundary,
+  type SpaceExport,
+} from '@twofold/shared';
+import { lettersFor } from '../letters/letters-for.ts';
+import type { Stores } from '../store/stores.ts';
+import { docKey, type RoomRegistry } from '../sync/rooms.ts';
+import { spaceView } from '../http/space-view.ts';
+import { readDoc } from './read-doc.ts';
+
+interface Deps {
+  stores: Stores;
+  rooms: RoomRegistry;
+}
+
+/**
+ * What one member may take with them from a space: the shared words, their own private notes,
+ * every letter they may read now. Built from the same visibility rules as the routes.
+ */
+export async function buildExport(
+  { stores, rooms }: Deps,
+  spaceId: string,
+  user: { id: string; name: string; email: string },
+  now: number,
+): Promise<SpaceExport> {
+  const space = stores.spaces.find(spaceId);
+  if (!space) throw new Error(`no space ${spaceId}`);
+  const shared = readDoc(rooms, stores.docLog, docKey.shared(spaceId));
+  const mine = readDoc(rooms, stores.docLog, docKey.private(spaceId, user.id));
+  try {
+    const view = spaceView(stores, space);
+    const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;
+    const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
+    const boundaries: ExportedBoundary[] = [];
+    for (const entry of readBoundaries(shared)) {
+      if (!entry.readable) continue;
+      const content = boundaryContent(entry);
+      const status = deriveBoundaryStatus({
+        currentHash: await boundaryHash(content),
+        myId: user.id,
+        partnerId,
+        attestations: attestations.filter((a) => a.subjectId === entry.id),
+      });
+      boundaries.push({
+        id: entry.id,
+        content,
+        status: BOUNDARY_STATUS_LABELS[status.kind],
+        versions: entry.versions,
+        createdAt: entry.createdAt,
+      });
+    }
+    return {
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: now,
+      account: { id: user.id, name: user.name, email: user.email },
+      space: view,
+      usLetter: fragmentToPlainText(usLetterFragment(shared)),
+      boundaries,
+      attestations,
+      letters: lettersFor(stores, spaceId, user.id, now).filter((letter) => letter.hidden === null),
+      privateNotes: fragmentToPlainText(privateNotesFragment(mine)),
+    };
+  } finally {
+    shared.destroy();
+    mine.destroy();
+  }
+}

@@ -1,0 +1,43 @@
+import { ErrorCode } from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { buildExport } from '../exports/build-export.ts';
+import { exportToMarkdown } from '../exports/markdown.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError } from './errors.ts';
+import { requireMember } from './require-member.ts';
+import { requireSession } from './require-session.ts';
+import { validate } from './validate.ts';
+
+const exportQuery = z.object({ format: z.enum(['json', 'markdown']).default('json') });
+
+/** Safe in a Content-Disposition filename: letters, digits and dashes only. */
+function fileName(spaceName: string, extension: string): string {
+  const base =
+    spaceName
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'space';
+  return `twofold-${base.slice(0, 40).toLowerCase()}.${extension}`;
+}
+
+/** GET /api/spaces/:spaceId/export — everything that is the member's to keep, to download. */
+export function exportRoutes(deps: AppDeps) {
+  const { stores, sessions, clock } = deps;
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .get('/', validate('query', exportQuery), async (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const user = stores.users.findById(c.get('userId'));
+      if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
+      const data = await buildExport(deps, spaceId, user, clock.now());
+      c.header('Cache-Control', 'no-store');
+      if (c.req.valid('query').format === 'markdown') {
+        c.header('Content-Type', 'text/markdown; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="${fileName(data.space.name, 'md')}"`);
+        return c.body(exportToMarkdown(data), 200);
+      }
+      c.header('Content-Disposition', `attachment; filename="${fileName(data.space.name, 'json')}"`);
+      return c.json(data, 200);
+    });
+}

@@ -1,0 +1,127 @@
+import {
+  createBoundary,
+  privateNotesFragment,
+  spaceExportSchema,
+  usLetterFragment,
+  writePlainParagraphs,
+} from '@twofold/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, expectError, pairUp, signUp } from '../helpers/http.ts';
+import { connect, type SyncClient } from '../helpers/sync-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+const body = (text: string) => ({
+  doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+  text,
+});
+
+/** Writes through a real sync client and waits until the server has stored it. */
+async function write(client: SyncClient, change: () => void): Promise<void> {
+  await client.synced();
+  change();
+  await waitFor(() => client.provider.synced && client.provider.wsconnected, { message: 'written' });
+}
+
+describe('export', () => {
+  it('gives each partner their words and the shared ones, never the other’s private notes or unrevealed letters', async () => {
+    const { alex, sam, spaceId } = await pairUp(server.url);
+    const alexShared = connect(server.url, spaceId, alex.cookie);
+    const alexPrivate = connect(server.url, spaceId, alex.cookie, { private: true });
+    const samPrivate = connect(server.url, spaceId, sam.cookie, { private: true });
+    await write(alexShared, () => {
+      writePlainParagraphs(usLetterFragment(alexShared.doc), ['Trust is a promise kept.']);
+      createBoundary(alexShared.doc, {
+        id: 'b1',
+        title: 'Phones and privacy',
+        category: 'privacy',
+        text: { meaning: ['We ask before we look.'] },
+        userId: alex.id,
+        now: Date.now(),
+      });
+    });
+    await write(alexPrivate, () =>
+      writePlainParagraphs(privateNotesFragment(alexPrivate.doc), ['Alex alone']),
+    );
+    await write(samPrivate, () => writePlainParagraphs(privateNotesFragment(samPrivate.doc), ['Sam alone']));
+
+    const letters = `/api/spaces/${spaceId}/letters`;
+    for (const json of [
+      { title: 'Open', body: body('You can read this now') },
+      {
+        title: 'Later',
+        body: body('Words for next month'),
+        seal: { kind: 'date', opensAt: Date.now() + 30 * DAY },
+      },
+    ]) {
+      expect((await call(server.url, 'POST', letters, { cookie: sam.cookie, json })).status).toBe(201);
+    }
+    // The server stores each update before it answers the next sync step; give it the round trip.
+    await waitFor(
+      async () => {
+        const reply = await call(server.url, 'GET', `/api/spaces/${spaceId}/export`, { cookie: alex.cookie });
+        return reply.text.includes('Alex alone') && reply.text.includes('We ask before we look.');
+      },
+      { message: 'export has the stored words' },
+    );
+
+    const json = await call(server.url, 'GET', `/api/spaces/${spaceId}/export`, { cookie: alex.cookie });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="twofold-alex-sam\.json"/);
+    const data = spaceExportSchema.parse(json.body);
+    expect(data.account).toMatchObject({ id: alex.id, name: 'Alex' });
+    expect(data.usLetter).toBe('Trust is a promise kept.');
+    expect(data.boundaries).toMatchObject([
+      {
+        id: 'b1',
+        status: 'Draft',
+        content: { title: 'Phones and privacy', meaning: 'We ask before we look.' },
+      },
+    ]);
+    expect(data.privateNotes).toBe('Alex alone');
+    expect(data.letters.map((l) => l.title)).toEqual(['Open']);
+    expect(json.text).not.toContain('Sam alone');
+    expect(json.text).not.toContain('Words for next month');
+
+    const markdown = await call(server.url, 'GET', `/api/spaces/${spaceId}/export?format=markdown`, {
+      cookie: alex.cookie,
+    });
+    expect(markdown.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(markdown.text).toContain('## What trust means to us');
+    expect(markdown.text).toContain('### Phones and privacy');
+    expect(markdown.text).toContain('You can read this now');
+    expect(markdown.text).not.toContain('Sam alone');
+    expect(markdown.text).not.toContain('Words for next month');
+
+    // Sam's export has Sam's notes and Sam's own sealed letter, and not Alex's notes.
+    const samExport = await call(server.url, 'GET', `/api/spaces/${spaceId}/export`, { cookie: sam.cookie });
+    expect(samExport.text).toContain('Sam alone');
+    expect(samExport.text).toContain('Words for next month');
+    expect(samExport.text).not.toContain('Alex alone');
+
+    for (const client of [alexShared, alexPrivate, samPrivate]) client.destroy();
+  });
+
+  it('refuses an outsider and a bad format', async () => {
+    const { alex, spaceId } = await pairUp(server.url);
+    const stranger = await signUp(server.url, 'Kim');
+    expectError(
+      await call(server.url, 'GET', `/api/spaces/${spaceId}/export`, { cookie: stranger.cookie }),
+      404,
+      'not_found',
+    );
+    expectError(await call(server.url, 'GET', `/api/spaces/${spaceId}/export`), 401, 'unauthenticated');
+    expectError(
+      await call(server.url, 'GET', `/api/spaces/${spaceId}/export?format=pdf`, { cookie: alex.cookie }),
+      400,
+      'invalid_input',
+    );
+  });
+});
