@@ -9,6 +9,7 @@ import './styles/space.css';
 import './styles/prosemirror.css';
 import './styles/editor.css';
 import './styles/boundaries.css';
+import './styles/settings.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -17,3 +17,4 @@ export * from './doc/boundary-status.ts';
 export * from './doc/boundary-templates.ts';
 export * from './schemas/letters.ts';
 export * from './schemas/export.ts';
+export * from './doc/import-export.ts';

@@ -9,12 +9,14 @@ import { LettersRoute } from './routes/letters-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { NotesRoute } from './routes/notes-route.tsx';
+import { PrintRoute } from './routes/print-route.tsx';
 import { RequireAuth } from './routes/require-auth.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { SignupRoute } from './routes/signup-route.tsx';
 import { SpaceHomeRoute } from './routes/space-home-route.tsx';
 import { SpaceLayout } from './routes/space-layout.tsx';
+import { SpaceSettingsRoute } from './routes/space-settings-route.tsx';
 import { UsLetterRoute } from './routes/us-letter-route.tsx';
 
 export const router = createBrowserRouter([
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
               { path: 'boundaries', element: <BoundariesRoute /> },
               { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
               { path: 'letters/*', element: <LettersRoute /> },
+              { path: 'settings', element: <SpaceSettingsRoute /> },
+              { path: 'print', element: <PrintRoute /> },
             ],
           },
         ],

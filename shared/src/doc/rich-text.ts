@@ -35,15 +35,21 @@ export function normaliseText(text: string): string {
     .join('\n');
 }
 
+function paragraphsOf(texts: readonly string[]): Y.XmlElement[] {
+  return texts.map((text) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    return paragraph;
+  });
+}
+
 /** Replaces a fragment's content with paragraphs of plain text (templates, imports). */
 export function writePlainParagraphs(fragment: Y.XmlFragment, paragraphs: readonly string[]): void {
   fragment.delete(0, fragment.length);
-  fragment.insert(
-    0,
-    paragraphs.map((text) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(text)]);
-      return paragraph;
-    }),
-  );
+  fragment.insert(0, paragraphsOf(paragraphs));
+}
+
+/** Adds paragraphs of plain text after whatever the fragment already holds (imports). */
+export function appendPlainParagraphs(fragment: Y.XmlFragment, paragraphs: readonly string[]): void {
+  fragment.insert(fragment.length, paragraphsOf(paragraphs));
 }

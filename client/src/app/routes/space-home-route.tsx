@@ -1,4 +1,4 @@
-import { PresenceView } from '@twofold/shared';
+import { PresenceView, type Space } from '@twofold/shared';
 import { Link } from 'react-router';
 import { BoundariesSummary } from '@/features/boundaries/components/boundaries-summary.tsx';
 import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
@@ -22,6 +22,7 @@ export function SpaceHomeRoute() {
         </p>
       </header>
 
+      {!partner && space.formerMembers.length > 0 && <PartnerLeftNotice space={space} />}
       {!partner && <InvitePanel spaceId={space.id} />}
 
       <nav aria-label="In this space" className="sections">
@@ -85,7 +86,29 @@ export function SpaceHomeRoute() {
         </Link>
       </nav>
 
+      <p className="space-home__more">
+        <Link to="settings">This space: download your words, print for a counsellor, or leave</Link>
+      </p>
+
       <p className="coming">More is coming to this space: shared goals and weekly check-ins.</p>
     </div>
+  );
+}
+
+/** The partner has left: the space is this person's alone now, and nothing they shared is gone. */
+function PartnerLeftNotice({ space }: { space: Space }) {
+  const last = space.formerMembers.at(-1);
+  if (!last) return null;
+  const when = new Date(last.leftAt).toLocaleDateString(undefined, { dateStyle: 'long' });
+  return (
+    <section className="space-notice" data-testid="partner-left">
+      <p className="space-notice__title">
+        {last.name} left this space on {when}. It is yours alone now.
+      </p>
+      <p>
+        What {last.name} shared is still here, marked as written by a former member. You can invite someone
+        new below, or <Link to="settings">close this space</Link>.
+      </p>
+    </section>
   );
 }

@@ -28,3 +28,11 @@ export async function clearLocalDocs(userId: string, spaceIds: readonly string[]
   await Promise.all([...names].map(deleteDatabase));
   clearAllUnsynced(userId);
 }
+
+/** Deletes this device's copies of one space's documents (after leaving it). */
+export async function clearSpaceLocalDocs(userId: string, spaceId: string): Promise<void> {
+  await Promise.all([
+    deleteDatabase(docNames.shared(userId, spaceId)),
+    deleteDatabase(docNames.private(userId, spaceId)),
+  ]);
+}

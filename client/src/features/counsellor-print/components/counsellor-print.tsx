@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useSpaceExport } from '../api/space-export.ts';
+import { PrintedBoundary, PrintedLetter, PrintedUsLetter } from './print-items.tsx';
+
+const US_LETTER = 'us-letter';
+
+/**
+ * "For a counsellor": pick a few things, then print them (or save as PDF) as a clean document
+ * with no app around it, one item per page, each with its dates and authors.
+ */
+export function CounsellorPrint({ spaceId }: { spaceId: string }) {
+  const query = useSpaceExport(spaceId);
+  const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
+
+  if (query.isPending) return <LoadingState label="Gathering your words…" />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        title="We could not gather your words"
+        message={apiErrorInfo(query.error).message}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+
+  const data = query.data;
+  const members = [
+    ...data.space.members.map((m) => m.name),
+    ...data.space.formerMembers.map((m) => m.name),
+  ].join(' and ');
+  // Until someone chooses, every boundary is picked: the usual reason to print.
+  const chosen = picked ?? new Set(data.boundaries.map((b) => `boundary:${b.id}`));
+  const toggle = (key: string) => {
+    const next = new Set(chosen);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setPicked(next);
+  };
+  const options = [
+    ...(data.usLetter
+      ? [{ key: US_LETTER, label: 'What trust means to us', group: 'Written together' }]
+      : []),
+    ...data.boundaries.map((b) => ({
+      key: `boundary:${b.id}`,
+      label: `${b.content.title || 'Untitled boundary'} (${b.status.toLowerCase()})`,
+      group: 'Boundaries',
+    })),
+    ...data.letters.map((l) => ({
+      key: `letter:${l.id}`,
+      label: `${l.title} — from ${l.authorName}`,
+      group: 'Letters',
+    })),
+  ];
+  const groups = [...new Set(options.map((o) => o.group))];
+
+  return (
+    <div className="page print-page">
+      <div className="print-picker">
+        <header className="page__header">
+          <h1 className="page__title">For a counsellor</h1>
+          <p className="lead">
+            Choose what to bring. Only what you pick is printed, one item to a page, with dates and names.
+          </p>
+        </header>
+        {options.length === 0 ? (
+          <p className="muted">There is nothing to print yet: no boundaries, letters or shared writing.</p>
+        ) : (
+          <fieldset className="print-picker__choices">
+            <legend className="visually-hidden">What to print</legend>
+            {groups.map((group) => (
+              <div key={group} className="print-picker__group">
+                <h2 className="print-picker__group-title">{group}</h2>
+                {options
+                  .filter((o) => o.group === group)
+                  .map((o) => (
+                    <label key={o.key} className="print-picker__choice">
+                      <input type="checkbox" checked={chosen.has(o.key)} onChange={() => toggle(o.key)} />
+                      <span>{o.label}</span>
+                    </label>
+                  ))}
+              </div>
+            ))}
+          </fieldset>
+        )}
+        <div className="settings-actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={chosen.size === 0}
+            onClick={() => window.print()}
+          >
+            Print or save as PDF
+          </button>
+        </div>
+        <h2 className="print-picker__preview-title">Preview</h2>
+      </div>
+
+      <div className="print-doc" data-testid="print-doc">
+        <header className="print-doc__header">
+          <p className="print-doc__space">{data.space.name}</p>
+          <p className="print-doc__meta">
+            Prepared by {data.account.name} on{' '}
+            {new Date(data.exportedAt).toLocaleDateString(undefined, { dateStyle: 'long' })} from Twofold.
+          </p>
+        </header>
+        {chosen.has(US_LETTER) && data.usLetter && <PrintedUsLetter text={data.usLetter} members={members} />}
+        {data.boundaries
+          .filter((b) => chosen.has(`boundary:${b.id}`))
+          .map((b) => (
+            <PrintedBoundary key={b.id} boundary={b} members={members} />
+          ))}
+        {data.letters
+          .filter((l) => chosen.has(`letter:${l.id}`))
+          .map((l) => (
+            <PrintedLetter key={l.id} letter={l} />
+          ))}
+        {chosen.size === 0 && <p className="muted">Choose something above to see it here.</p>}
+      </div>
+    </div>
+  );
+}

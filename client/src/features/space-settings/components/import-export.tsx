@@ -1,0 +1,123 @@
+import { importIntoDocs, spaceExportSchema, type SpaceExport } from '@twofold/shared';
+import { useId, useState, type ChangeEvent } from 'react';
+import { FormAlert } from '@/components/form-alert.tsx';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import type { SpaceDocs } from '@/lib/yjs/space-docs.ts';
+import { useImportLetters } from '../api/import-letters.ts';
+
+interface Props {
+  spaceId: string;
+  userId: string;
+  docs: SpaceDocs;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+async function readExport(file: File): Promise<SpaceExport | string> {
+  if (file.size > MAX_FILE_BYTES) return 'That file is larger than any Twofold export should be.';
+  try {
+    const parsed = spaceExportSchema.safeParse(JSON.parse(await file.text()));
+    return parsed.success ? parsed.data : 'That file is not a Twofold export we can read.';
+  } catch {
+    return 'That file is not a Twofold export we can read.';
+  }
+}
+
+/** Brings a downloaded export (JSON) into this space, after showing what it holds. */
+export function ImportExport({ spaceId, userId, docs }: Props) {
+  const inputId = useId();
+  const [data, setData] = useState<SpaceExport | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const importLetters = useImportLetters(spaceId);
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setDone(null);
+    setData(null);
+    setProblem(null);
+    if (!file) return;
+    const result = await readExport(file);
+    if (typeof result === 'string') setProblem(result);
+    else setData(result);
+  };
+
+  const bringIn = (chosen: SpaceExport) => {
+    const boundaries = importIntoDocs({
+      shared: docs.shared.doc,
+      private: docs.private.doc,
+      data: chosen,
+      userId,
+      now: Date.now(),
+      newId: () => crypto.randomUUID(),
+    });
+    const letters = chosen.letters.filter((letter) => letter.body !== null);
+    importLetters.mutate(letters, {
+      onSuccess: () => {
+        setData(null);
+        setDone(
+          `Brought in ${plural(boundaries, 'boundary', 'boundaries')} and ${plural(letters.length, 'letter', 'letters')}.`,
+        );
+      },
+    });
+  };
+
+  return (
+    <section className="settings-section" aria-labelledby="import-title">
+      <h2 id="import-title" className="settings-section__title">
+        Bring in an export
+      </h2>
+      <p>
+        Starting again in a new space? Choose a file you downloaded with “Download to import”. Its words are
+        added to this space; boundaries arrive as drafts, because signatures belong to the space they were
+        given in, so you sign them again here together.
+      </p>
+      <div className="field">
+        <label className="field__label" htmlFor={inputId}>
+          Twofold export file
+        </label>
+        <input
+          id={inputId}
+          className="field__input"
+          type="file"
+          accept="application/json,.json"
+          onChange={onFile}
+        />
+      </div>
+      <FormAlert>
+        {problem ?? (importLetters.error ? apiErrorInfo(importLetters.error).message : null)}
+      </FormAlert>
+      {data && (
+        <div className="import-preview" data-testid="import-preview">
+          <p>
+            From “{data.space.name}”, exported by {data.account.name}:{' '}
+            {plural(data.boundaries.length, 'boundary', 'boundaries')},{' '}
+            {plural(data.letters.filter((l) => l.body).length, 'letter', 'letters')}
+            {data.usLetter ? ', “What trust means to us”' : ''}
+            {data.privateNotes ? ' and your private notes' : ''}.
+          </p>
+          <div className="settings-actions">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={importLetters.isPending}
+              onClick={() => bringIn(data)}
+            >
+              {importLetters.isPending ? 'Bringing it in…' : 'Add to this space'}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setData(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {done && (
+        <p className="import-done" role="status">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createSpace, pairCouple, person, signUp } from './support/flows.ts';
+import { expect, test } from './fixtures.ts';
+
+function spaceIdOf(page: Page): string {
+  const id = /\/spaces\/([^/]+)/.exec(page.url())?.[1];
+  if (!id) throw new Error(`not in a space: ${page.url()}`);
+  return id;
+}
+
+async function startFromTemplate(page: Page, template: string): Promise<void> {
+  await page.getByRole('link', { name: 'Boundaries' }).click();
+  const first = page.getByRole('button', { name: 'Write your first boundary' });
+  if (await first.isVisible()) await first.click();
+  else await page.getByRole('button', { name: 'New boundary' }).click();
+  await page.getByRole('button', { name: `Start from “${template}”` }).click();
+  await expect(page.getByLabel('Title')).toHaveValue(template);
+}
+
+/** Sends a letter through the API with the page's own session (the letters screens are their own spec). */
+async function sendLetter(page: Page, baseUrl: string, title: string, text: string): Promise<void> {
+  const reply = await page.request.post(`${baseUrl}/api/spaces/${spaceIdOf(page)}/letters`, {
+    headers: { origin: baseUrl },
+    data: { title, body: { doc: { type: 'doc', content: [] }, text } },
+  });
+  expect(reply.status()).toBe(201);
+}
+
+async function openSettings(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/spaces/${spaceIdOf(page)}`);
+  await page.getByRole('link', { name: /This space: download your words/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This space' })).toBeVisible();
+}
+
+test.describe('keeping your words and leaving', () => {
+  test('an export downloaded by one partner imports into a new space with its boundaries and letters', async ({
+    browser,
+    app,
+  }, testInfo) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await startFromTemplate(alex, 'Money decisions');
+    await sendLetter(sam, app.url, 'For Alex', 'Thank you for listening last night.');
+
+    await openSettings(alex, app.url);
+    const [download] = await Promise.all([
+      alex.waitForEvent('download'),
+      alex.getByRole('link', { name: 'Download to import (JSON)' }).click(),
+    ]);
+    const file = join(testInfo.outputDir, 'export.json');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain('Thank you for listening last night.');
+
+    // Someone starting again in a new space brings the file in.
+    const fresh = await browser.newContext();
+    const kim = await fresh.newPage();
+    await signUp(kim, app.url, person('Kim'));
+    await createSpace(kim, 'Starting again');
+    await openSettings(kim, app.url);
+    await kim.getByLabel('Twofold export file').setInputFiles(file);
+    await expect(kim.getByTestId('import-preview')).toContainText('1 boundary, 1 letter');
+    await kim.getByRole('button', { name: 'Add to this space' }).click();
+    await expect(kim.getByText('Brought in 1 boundary and 1 letter.')).toBeVisible();
+
+    await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/boundaries`);
+    const row = kim.getByTestId('boundary-row').filter({ hasText: 'Money decisions' });
+    await expect(row.getByTestId('boundary-status')).toHaveText('Draft');
+    const letters = await kim.request.get(`${app.url}/api/spaces/${spaceIdOf(kim)}/letters`);
+    expect(await letters.text()).toContain('Thank you for listening last night.');
+
+    await Promise.all([...contexts, fresh].map((context) => context.close()));
+  });
+
+  test('the counsellor copy prints only what was chosen, one item to a page, without the app around it', async ({
+    browser,
+    app,
+  }, testInfo) => {
+    const { alex, contexts } = await pairCouple(browser, app.url);
+    await startFromTemplate(alex, 'Phones and privacy');
+    await alex.getByRole('link', { name: 'All boundaries' }).click();
+    await alex.getByRole('button', { name: 'New boundary' }).click();
+    await alex.getByRole('button', { name: 'Start from “Money decisions”' }).click();
+    await sendLetter(alex, app.url, 'A letter to keep', 'Words for the counsellor.');
+
+    await openSettings(alex, app.url);
+    await alex.getByRole('link', { name: 'Choose what to print' }).click();
+    await expect(alex.getByRole('heading', { level: 1, name: 'For a counsellor' })).toBeVisible();
+    const doc = alex.getByTestId('print-doc');
+    await expect(doc.locator('.print-item')).toHaveCount(2);
+    await alex.getByRole('checkbox', { name: /Money decisions/ }).uncheck();
+    await alex.getByRole('checkbox', { name: /A letter to keep/ }).check();
+    await expect(doc.locator('.print-item')).toHaveCount(2);
+    await expect(doc).toContainText('Phones and privacy');
+    await expect(doc).toContainText('From Alex, sent on');
+    await expect(doc).not.toContainText('Money decisions');
+
+    await alex.emulateMedia({ media: 'print' });
+    await expect(alex.locator('.header')).toBeHidden();
+    await expect(alex.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+    const pdf = await alex.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages).toBe(2);
+    await testInfo.attach('counsellor.pdf', { body: pdf, contentType: 'application/pdf' });
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('a partner leaves while the other watches the space become theirs alone', async ({ browser, app }) => {
+    const { alex, sam, contexts, spaceName } = await pairCouple(browser, app.url);
+    await startFromTemplate(sam, 'Time with friends');
+    await alex.goto(`${app.url}/spaces/${spaceIdOf(sam)}`);
+    await expect(alex.getByTestId('partner-presence')).toContainText('Sam');
+
+    await openSettings(sam, app.url);
+    await expect(
+      sam.getByText('Letters you sealed that Alex has not opened yet are withdrawn.'),
+    ).toBeVisible();
+    await sam.getByRole('button', { name: 'Leave this space…' }).click();
+    await sam.getByRole('dialog').getByRole('button', { name: 'Leave this space' }).click();
+
+    // Sam is back at the start, with no space; Alex is told, without reloading.
+    await expect(sam.getByLabel('Name of your space')).toBeVisible();
+    await expect(alex.getByTestId('partner-left')).toContainText('Sam left this space');
+    await expect(alex.getByRole('button', { name: 'Invite your partner' })).toBeVisible();
+    await alex.getByRole('link', { name: 'Boundaries' }).click();
+    await expect(alex.getByRole('link', { name: 'Time with friends' })).toBeVisible();
+
+    // Sam cannot open the space any more.
+    await sam.goto(`${app.url}/spaces/${spaceIdOf(alex)}`);
+    await expect(sam.getByText('This space is not available')).toBeVisible();
+    expect(spaceName).toBe('Alex & Sam');
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});
