@@ -108,6 +108,43 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX departures_space ON departures(space_id, left_at);
   `,
+  `
+  CREATE TABLE checkin_schedules (
+    space_id TEXT PRIMARY KEY REFERENCES spaces(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE checkin_answers (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    week TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    answers TEXT NOT NULL,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (space_id, week, user_id)
+  );
+  CREATE TABLE promises (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    due_on TEXT,
+    content_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    missed_at INTEGER,
+    missed_note TEXT
+  );
+  CREATE INDEX promises_space ON promises(space_id, created_at);
+  CREATE TABLE appreciations (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    hearted_at INTEGER
+  );
+  CREATE INDEX appreciations_space ON appreciations(space_id, created_at);
+  `,
 ];
 
 /** Brings the schema up to date; safe to call on every start. */
