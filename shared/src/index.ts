@@ -18,3 +18,6 @@ export * from './doc/boundary-templates.ts';
 export * from './schemas/letters.ts';
 export * from './schemas/export.ts';
 export * from './doc/import-export.ts';
+export * from './schemas/checkins.ts';
+export * from './schemas/promises.ts';
+export * from './schemas/appreciations.ts';

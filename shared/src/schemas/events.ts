@@ -9,6 +9,9 @@ export const spaceEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('members') }),
   z.object({ type: z.literal('attestations'), subjectType: z.string(), subjectId: z.string() }),
   z.object({ type: z.literal('letters') }),
+  z.object({ type: z.literal('checkins') }),
+  z.object({ type: z.literal('promises') }),
+  z.object({ type: z.literal('appreciations') }),
 ]);
 export type SpaceEvent = z.infer<typeof spaceEventSchema>;
 

@@ -2,7 +2,7 @@
  * Query keys for a space's HTTP resources. Every feature builds its keys here, so the event
  * stream can refresh exactly what changed: `['spaces', spaceId, resource, ...rest]`.
  */
-export type SpaceResource = 'attestations' | 'letters';
+export type SpaceResource = 'attestations' | 'letters' | 'checkins' | 'promises' | 'appreciations';
 
 export function spaceQueryKey(spaceId: string, resource: SpaceResource, ...rest: readonly string[]) {
   return ['spaces', spaceId, resource, ...rest] as const;

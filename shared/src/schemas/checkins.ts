@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The most words one check-in answer may hold. */
+export const MAX_CHECKIN_ANSWER_CHARS = 4000;
+
+const answerText = z
+  .string()
+  .trim()
+  .max(MAX_CHECKIN_ANSWER_CHARS, 'Please keep each answer under 4000 characters.');
+const score = z.number().int().min(0).max(10);
+
+/**
+ * One partner's answers for one week. Kept on the server, never in the shared document: the
+ * partner's client must not receive them before both have answered.
+ */
+export const checkinAnswersSchema = z.object({
+  appreciations: answerText,
+  wentWell: answerText,
+  hard: answerText,
+  needNextWeek: answerText,
+  /** 0–10: how safe, how trusting, how connected I felt this week. */
+  safe: score,
+  trusting: score,
+  connected: score,
+});
+export type CheckinAnswers = z.infer<typeof checkinAnswersSchema>;
+
+/** The couple's check-in day, 0 = Sunday … 6 = Saturday (as `Date#getUTCDay`). */
+export const checkinScheduleSchema = z.object({ day: z.number().int().min(0).max(6) });
+export type CheckinSchedule = z.infer<typeof checkinScheduleSchema>;
+
+/** A check-in week is named by the date it starts on, `YYYY-MM-DD` (UTC). */
+export const checkinWeekSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const checkinEntrySchema = z.object({
+  userId: z.string(),
+  answeredAt: z.number(),
+  /** Null while the caller may not read them: until both have answered that week. */
+  answers: checkinAnswersSchema.nullable(),
+});
+export type CheckinEntry = z.infer<typeof checkinEntrySchema>;
+
+export const checkinViewSchema = z.object({
+  week: checkinWeekSchema,
+  /** Member ids who have answered this week. */
+  answeredBy: z.array(z.string()),
+  /** When the second answer arrived and both opened together; null until then. */
+  openedAt: z.number().nullable(),
+  entries: z.array(checkinEntrySchema),
+});
+export type CheckinView = z.infer<typeof checkinViewSchema>;

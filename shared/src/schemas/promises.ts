@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** A calendar day, `YYYY-MM-DD`, with no time of day and no time zone. */
+export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const createPromiseSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write what you promise.')
+    .max(500, 'Keep a promise short: under 500 characters.'),
+  dueOn: calendarDateSchema.nullable().optional(),
+});
+export type CreatePromiseInput = z.input<typeof createPromiseSchema>;
+
+export const missedPromiseSchema = z.object({
+  note: z.string().trim().max(1000, 'Please keep the note under 1000 characters.'),
+});
+
+/** The words of a promise that its attestations are bound to. */
+export function promiseContent(promise: { text: string; dueOn: string | null }) {
+  return { text: promise.text, dueOn: promise.dueOn };
+}
+
+export const promiseViewSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  text: z.string(),
+  dueOn: z.string().nullable(),
+  /** SHA-256 of `promiseContent`: what "kept" attestations must carry. */
+  contentHash: z.string(),
+  createdAt: z.number(),
+  /** The promiser's own "I didn't manage this one", with their note. */
+  missed: z.object({ at: z.number(), note: z.string() }).nullable(),
+});
+export type PromiseView = z.infer<typeof promiseViewSchema>;
