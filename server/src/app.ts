@@ -6,6 +6,7 @@ import { ErrorCode } from '@twofold/shared';
 import type { AppDeps } from './http/context.ts';
 import { attestationRoutes } from './http/attestations.ts';
 import { authRoutes } from './http/auth.ts';
+import { checkinRoutes } from './http/checkins.ts';
 import { clientApp } from './http/client-app.ts';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { eventRoutes } from './http/events.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/letters', letterRoutes(deps))
     .route('/spaces/:spaceId/export', exportRoutes(deps))
     .route('/spaces/:spaceId/letter-pairs', letterPairRoutes(deps))
+    .route('/spaces/:spaceId/checkins', checkinRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

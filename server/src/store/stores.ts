@@ -1,4 +1,5 @@
 import { createAttestationStore } from './attestations.ts';
+import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
 import { createDocLog } from './doc-log.ts';
@@ -18,6 +19,7 @@ export function createStores(db: Db) {
     attestations: createAttestationStore(db),
     letters: createLetterStore(db),
     departures: createDepartureStore(db),
+    checkins: createCheckinStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
