@@ -1,0 +1,172 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { call, expectError, pairUp, signUp, type SignedUp } from '../helpers/http.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+
+const t = createTestApp();
+afterAll(() => t.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+const checkins = (spaceId: string) => `/api/spaces/${spaceId}/checkins`;
+
+const answers = (words: string) => ({
+  appreciations: `${words} appreciation`,
+  wentWell: `${words} went well`,
+  hard: `${words} was hard`,
+  needNextWeek: `${words} need`,
+  safe: 7,
+  trusting: 6,
+  connected: 8,
+});
+
+async function answer(who: SignedUp, spaceId: string, words: string) {
+  const reply = await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+    cookie: who.cookie,
+    json: answers(words),
+  });
+  expect(reply.status, reply.text).toBe(201);
+  return reply;
+}
+
+/** Every check-in response this person could ask for, as raw text, to search byte for byte. */
+async function everythingVisibleTo(who: SignedUp, spaceId: string) {
+  const replies = await Promise.all([
+    call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: who.cookie }),
+    call(t.app, 'GET', checkins(spaceId), { cookie: who.cookie }),
+    call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: who.cookie }),
+  ]);
+  return replies;
+}
+
+describe('weekly check-ins', () => {
+  it('keeps one partner’s answers from the other, byte for byte, until both have answered', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    await answer(alex, spaceId, 'Xylophone-alex-secret');
+
+    for (const reply of await everythingVisibleTo(sam, spaceId)) {
+      expect(reply.status).toBe(200);
+      expect(reply.text).not.toContain('Xylophone');
+      expect(reply.text).not.toContain('"safe"');
+    }
+    const seen = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: sam.cookie });
+    expect(seen.body).toMatchObject({
+      checkin: { answeredBy: [alex.id], openedAt: null, entries: [{ userId: alex.id, answers: null }] },
+    });
+    const own = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: alex.cookie });
+    expect(own.text).toContain('Xylophone-alex-secret appreciation');
+
+    t.clock.advance(60_000);
+    const second = await answer(sam, spaceId, 'Quokka-sam-secret');
+    expect(second.text).toContain('Xylophone-alex-secret went well');
+    for (const who of [alex, sam]) {
+      const texts = (await everythingVisibleTo(who, spaceId)).map((r) => r.text);
+      expect(texts[0]).toContain('Xylophone-alex-secret was hard');
+      expect(texts[0]).toContain('Quokka-sam-secret need');
+      expect(texts[1]).toContain('Xylophone-alex-secret');
+      expect(texts[1]).toContain('Quokka-sam-secret');
+    }
+    const opened = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: alex.cookie });
+    expect((opened.body as { checkin: { openedAt: number } }).checkin.openedAt).toBe(t.clock.now());
+  });
+
+  it('answers an outsider 404 on every route and shows them nothing', async () => {
+    const { alex, spaceId } = await pairUp(t.app);
+    await answer(alex, spaceId, 'Outsider-must-not-see');
+    const stranger = await signUp(t.app, 'Riley');
+    for (const reply of await everythingVisibleTo(stranger, spaceId)) {
+      expectError(reply, 404, 'not_found');
+      expect(reply.text).not.toContain('Outsider-must-not-see');
+    }
+    expectError(
+      await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+        cookie: stranger.cookie,
+        json: answers('x'),
+      }),
+      404,
+      'not_found',
+    );
+    expectError(
+      await call(t.app, 'PUT', `${checkins(spaceId)}/schedule`, {
+        cookie: stranger.cookie,
+        json: { day: 3 },
+      }),
+      404,
+      'not_found',
+    );
+    expectError(await call(t.app, 'GET', checkins(spaceId)), 401, 'unauthenticated');
+  });
+
+  it('takes one answer per person per week, and it cannot be changed after the partner’s opens', async () => {
+    const { alex, spaceId } = await pairUp(t.app);
+    await answer(alex, spaceId, 'first');
+    const again = await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+      cookie: alex.cookie,
+      json: answers('second'),
+    });
+    expectError(again, 409, 'conflict');
+  });
+
+  it('refuses scores outside 0–10 and answers that are not words', async () => {
+    const { alex, spaceId } = await pairUp(t.app);
+    for (const bad of [
+      { ...answers('x'), safe: 11 },
+      { ...answers('x'), trusting: -1 },
+      { ...answers('x'), connected: 2.5 },
+      { ...answers('x'), hard: 42 },
+      { appreciations: 'only this' },
+    ]) {
+      expectError(
+        await call(t.app, 'POST', `${checkins(spaceId)}/current`, { cookie: alex.cookie, json: bad }),
+        400,
+        'invalid_input',
+      );
+    }
+  });
+
+  it('starts each week on the couple’s chosen day; a missed week leaves no mark, and an unanswered partner stays private', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const schedule = await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: sam.cookie });
+    expect(schedule.body).toMatchObject({ day: null });
+
+    // The test clock starts on a Sunday; Wednesday is day 3.
+    const set = await call(t.app, 'PUT', `${checkins(spaceId)}/schedule`, {
+      cookie: sam.cookie,
+      json: { day: 3 },
+    });
+    expect(set.status).toBe(200);
+    const { week: first } = set.body as { week: string };
+    expect(new Date(`${first}T00:00:00Z`).getUTCDay()).toBe(3);
+    expect(
+      (await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: alex.cookie })).body,
+    ).toMatchObject({ day: 3, week: first });
+
+    await answer(alex, spaceId, 'Lonely-week-words');
+    t.clock.advance(14 * DAY); // two weeks later: one missed, nothing to catch up on
+    const current = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: sam.cookie });
+    const checkin = (current.body as { checkin: { week: string; entries: unknown[] } }).checkin;
+    expect(checkin.week).not.toBe(first);
+    expect(checkin.entries).toEqual([]);
+
+    await answer(sam, spaceId, 'New-week-words');
+    const history = await call(t.app, 'GET', checkins(spaceId), { cookie: sam.cookie });
+    expect(history.text).not.toContain('Lonely-week-words');
+    const weeks = (history.body as { checkins: { week: string; answeredBy: string[] }[] }).checkins;
+    expect(weeks.map((w) => w.week)).toEqual([checkin.week, first]);
+    expect(weeks[1]?.answeredBy).toEqual([alex.id]);
+    expect(history.text).not.toMatch(/streak|missed/i);
+
+    const alexHistory = await call(t.app, 'GET', checkins(spaceId), { cookie: alex.cookie });
+    expect(alexHistory.text).toContain('Lonely-week-words');
+    expect(alexHistory.text).not.toContain('New-week-words');
+  });
+
+  it('refuses a day that is not 0–6', async () => {
+    const { alex, spaceId } = await pairUp(t.app);
+    for (const day of [7, -1, 'monday', 1.5]) {
+      expectError(
+        await call(t.app, 'PUT', `${checkins(spaceId)}/schedule`, { cookie: alex.cookie, json: { day } }),
+        400,
+        'invalid_input',
+      );
+    }
+  });
+});
