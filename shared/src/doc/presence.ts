@@ -7,6 +7,9 @@ export const PresenceView = {
   notes: 'notes',
   boundaries: 'boundaries',
   letters: 'letters',
+  checkins: 'checkins',
+  promises: 'promises',
+  appreciations: 'appreciations',
 } as const;
 export type PresenceView = (typeof PresenceView)[keyof typeof PresenceView];
 

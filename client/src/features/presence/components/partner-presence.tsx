@@ -7,6 +7,9 @@ const WHERE: Record<string, string> = {
   [PresenceView.notes]: 'in their private notes',
   [PresenceView.boundaries]: 'in Boundaries',
   [PresenceView.letters]: 'in Letters',
+  [PresenceView.checkins]: 'on the weekly check-in',
+  [PresenceView.promises]: 'in Promises',
+  [PresenceView.appreciations]: 'in Appreciations',
 };
 
 interface Props {
