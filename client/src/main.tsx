@@ -10,6 +10,7 @@ import './styles/prosemirror.css';
 import './styles/editor.css';
 import './styles/boundaries.css';
 import './styles/settings.css';
+import './styles/rituals.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

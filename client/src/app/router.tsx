@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AccountRoute } from './routes/account-route.tsx';
 import { BoundariesRoute } from './routes/boundaries-route.tsx';
 import { BoundaryRoute } from './routes/boundary-route.tsx';
+import { CheckinsRoute } from './routes/checkins-route.tsx';
 import { HelpRoute } from './routes/help-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { JoinRoute } from './routes/join-route.tsx';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'boundaries', element: <BoundariesRoute /> },
               { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
               { path: 'letters/*', element: <LettersRoute /> },
+              { path: 'checkins', element: <CheckinsRoute /> },
               { path: 'settings', element: <SpaceSettingsRoute /> },
               { path: 'print', element: <PrintRoute /> },
             ],

@@ -72,6 +72,19 @@ export function SpaceHomeRoute() {
           </span>
         </Link>
         <Link
+          to="checkins"
+          className="section-card"
+          aria-labelledby="section-checkins"
+          aria-describedby="section-checkins-text"
+        >
+          <span id="section-checkins" className="section-card__title">
+            Weekly check-in
+          </span>
+          <span id="section-checkins-text" className="section-card__text">
+            A few questions each week, answered on your own and opened together once you both have.
+          </span>
+        </Link>
+        <Link
           to="notes"
           className="section-card section-card--private"
           aria-labelledby="section-notes"

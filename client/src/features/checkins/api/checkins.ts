@@ -1,0 +1,66 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CheckinAnswers } from '@twofold/shared';
+import { parseResponse } from 'hono/client';
+import { api } from '@/lib/api-client.ts';
+import { spaceQueryKey } from '@/lib/space-events/space-query-key.ts';
+
+const checkins = () => api.api.spaces[':spaceId'].checkins;
+
+/**
+ * The couple's check-in day and the current week's name. The event stream refreshes it (and
+ * every other check-in query) when either partner changes the day or answers.
+ */
+export const checkinScheduleQueryOptions = (spaceId: string) =>
+  queryOptions({
+    queryKey: spaceQueryKey(spaceId, 'checkins', 'schedule'),
+    queryFn: () => parseResponse(checkins().schedule.$get({ param: { spaceId } })),
+  });
+
+export function useCheckinSchedule(spaceId: string) {
+  return useQuery(checkinScheduleQueryOptions(spaceId));
+}
+
+/** This week's check-in as the server lets the caller see it: the partner's words only once both answered. */
+export const currentCheckinQueryOptions = (spaceId: string) =>
+  queryOptions({
+    queryKey: spaceQueryKey(spaceId, 'checkins', 'current'),
+    queryFn: async () => (await parseResponse(checkins().current.$get({ param: { spaceId } }))).checkin,
+  });
+
+export function useCurrentCheckin(spaceId: string) {
+  return useQuery(currentCheckinQueryOptions(spaceId));
+}
+
+/** Every week with at least one answer, newest first. */
+export const checkinHistoryQueryOptions = (spaceId: string) =>
+  queryOptions({
+    queryKey: spaceQueryKey(spaceId, 'checkins', 'history'),
+    queryFn: async () => (await parseResponse(checkins().$get({ param: { spaceId } }))).checkins,
+  });
+
+export function useCheckinHistory(spaceId: string) {
+  return useQuery(checkinHistoryQueryOptions(spaceId));
+}
+
+/** Everything about check-ins, for invalidating after a change made here. */
+const allCheckins = (spaceId: string) => spaceQueryKey(spaceId, 'checkins');
+
+/** Sets the couple's check-in day (either partner may). */
+export function useSetCheckinDay(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (day: number) =>
+      parseResponse(checkins().schedule.$put({ param: { spaceId }, json: { day } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
+  });
+}
+
+/** Hands in the caller's answers for this week; they cannot be changed afterwards. */
+export function useAnswerCheckin(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: CheckinAnswers) =>
+      parseResponse(checkins().current.$post({ param: { spaceId }, json: answers })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
+  });
+}

@@ -1,0 +1,76 @@
+import type { CheckinView } from '@twofold/shared';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useCheckinHistory } from '../api/checkins.ts';
+import { weekHeading } from '../model/weeks.ts';
+import { CheckinAnswersCard, CheckinSideBySide } from './checkin-answers.tsx';
+
+interface Props {
+  spaceId: string;
+  selfId: string;
+  /** The current week, left out here because it is shown above. */
+  currentWeek: string | undefined;
+  nameOf: (userId: string) => string;
+}
+
+/** Earlier weeks, newest first. Weeks nobody answered simply are not here: nothing to make up. */
+export function CheckinHistory({ spaceId, selfId, currentWeek, nameOf }: Props) {
+  const history = useCheckinHistory(spaceId);
+  if (history.isPending) return <p className="checkin-muted">Looking for earlier check-ins…</p>;
+  if (history.isError) {
+    return (
+      <div className="form-alert" role="alert">
+        <p>Earlier check-ins could not be loaded: {apiErrorInfo(history.error).message}</p>
+        <button type="button" className="button" onClick={() => void history.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const past = history.data.filter((checkin) => checkin.week !== currentWeek);
+  return (
+    <section className="checkin-history" aria-labelledby="checkin-history-title">
+      <h2 id="checkin-history-title" className="checkin-section__title">
+        Earlier check-ins
+      </h2>
+      {past.length === 0 ? (
+        <p className="checkin-muted">Earlier weeks will gather here, to look back on together.</p>
+      ) : (
+        <ol className="checkin-history__list">
+          {past.map((checkin) => (
+            <li key={checkin.week}>
+              <details className="checkin-week">
+                <summary>
+                  Week of {weekHeading(checkin.week)}
+                  <span className="checkin-week__who">{whoAnswered(checkin, selfId, nameOf)}</span>
+                </summary>
+                <PastWeek checkin={checkin} selfId={selfId} nameOf={nameOf} />
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function whoAnswered(checkin: CheckinView, selfId: string, nameOf: (userId: string) => string): string {
+  if (checkin.openedAt !== null) return 'You both answered';
+  const [only] = checkin.answeredBy;
+  return only === selfId ? 'Only you answered' : `Only ${only ? nameOf(only) : 'your partner'} answered`;
+}
+
+function PastWeek({
+  checkin,
+  selfId,
+  nameOf,
+}: {
+  checkin: CheckinView;
+  selfId: string;
+  nameOf: (id: string) => string;
+}) {
+  if (checkin.openedAt !== null)
+    return <CheckinSideBySide entries={checkin.entries} selfId={selfId} nameOf={nameOf} />;
+  const mine = checkin.entries.find((entry) => entry.userId === selfId)?.answers;
+  if (mine) return <CheckinAnswersCard title="Your answers" answers={mine} />;
+  return <p className="checkin-muted">Their answers for this week stay with them.</p>;
+}

@@ -1,0 +1,83 @@
+import type { CheckinView } from '@twofold/shared';
+import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useCurrentCheckin } from '../api/checkins.ts';
+import { CheckinAnswersCard, CheckinSideBySide } from './checkin-answers.tsx';
+import { CheckinForm } from './checkin-form.tsx';
+
+interface Props {
+  spaceId: string;
+  selfId: string;
+  partner: { id: string; name: string } | null;
+  nameOf: (userId: string) => string;
+}
+
+/**
+ * This week: the questions until you have answered; then your answers and a quiet "waiting";
+ * then, the moment the second answer arrives (the event stream refreshes this), both together.
+ */
+export function CurrentCheckin({ spaceId, selfId, partner, nameOf }: Props) {
+  const current = useCurrentCheckin(spaceId);
+  if (current.isPending) return <LoadingState label="Opening this week’s check-in…" />;
+  if (current.isError) {
+    return (
+      <ErrorState
+        title="This week’s check-in could not be loaded"
+        message={apiErrorInfo(current.error).message}
+        onRetry={() => void current.refetch()}
+      />
+    );
+  }
+  return (
+    <CurrentWeek checkin={current.data} spaceId={spaceId} selfId={selfId} partner={partner} nameOf={nameOf} />
+  );
+}
+
+function CurrentWeek({ checkin, spaceId, selfId, partner, nameOf }: Props & { checkin: CheckinView }) {
+  const mine = checkin.entries.find((entry) => entry.userId === selfId);
+  const partnerAnswered = checkin.answeredBy.some((id) => id !== selfId);
+  const partnerName = partner?.name ?? 'Your partner';
+
+  if (checkin.openedAt !== null) {
+    return (
+      <section className="checkin-current" aria-labelledby="checkin-current-title">
+        <h2 id="checkin-current-title" className="checkin-section__title">
+          This week, together
+        </h2>
+        <p className="checkin-status checkin-status--open" data-testid="checkin-status">
+          You have both answered. Here is what each of you wrote.
+        </p>
+        <CheckinSideBySide entries={checkin.entries} selfId={selfId} nameOf={nameOf} />
+      </section>
+    );
+  }
+
+  if (mine?.answers) {
+    return (
+      <section className="checkin-current" aria-labelledby="checkin-current-title">
+        <h2 id="checkin-current-title" className="checkin-section__title">
+          This week
+        </h2>
+        <p className="checkin-status" data-testid="checkin-status">
+          Your answers are in. They open for both of you once {partner ? partner.name : 'your partner'} has
+          answered too.
+        </p>
+        <CheckinAnswersCard title="Your answers" answers={mine.answers} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="checkin-current" aria-labelledby="checkin-current-title">
+      <h2 id="checkin-current-title" className="checkin-section__title">
+        This week
+      </h2>
+      <p className="checkin-status" data-testid="checkin-status">
+        {partnerAnswered
+          ? `${partnerName} has answered. Their answers stay closed until yours are in, then you both see both.`
+          : 'Take a quiet moment. Answer as honestly as feels safe; there are no right answers.'}
+      </p>
+      <CheckinForm spaceId={spaceId} partnerName={partner?.name ?? null} />
+    </section>
+  );
+}
