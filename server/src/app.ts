@@ -15,6 +15,7 @@ import { inviteRoutes } from './http/invites.ts';
 import { letterPairRoutes, letterRoutes } from './http/letters.ts';
 import { meRoutes } from './http/me.ts';
 import { originGuard } from './http/origin-guard.ts';
+import { promiseRoutes } from './http/promises.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { spaceRoutes } from './http/spaces.ts';
 
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/export', exportRoutes(deps))
     .route('/spaces/:spaceId/letter-pairs', letterPairRoutes(deps))
     .route('/spaces/:spaceId/checkins', checkinRoutes(deps))
+    .route('/spaces/:spaceId/promises', promiseRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

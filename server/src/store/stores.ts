@@ -4,6 +4,7 @@ import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
 import { createDocLog } from './doc-log.ts';
 import { createLetterStore } from './letters.ts';
+import { createPromiseStore } from './promises.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
 import { createUserStore } from './users.ts';
@@ -20,6 +21,7 @@ export function createStores(db: Db) {
     letters: createLetterStore(db),
     departures: createDepartureStore(db),
     checkins: createCheckinStore(db),
+    promises: createPromiseStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -1,0 +1,103 @@
+import {
+  AttestationKind,
+  contentHash,
+  createPromiseSchema,
+  ErrorCode,
+  idSchema,
+  missedPromiseSchema,
+  promiseContent,
+  SubjectType,
+  type PromiseView,
+} from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { randomId } from '../lib/ids.ts';
+import type { PromiseRow } from '../store/promises.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import { requireMember } from './require-member.ts';
+import { requireSession } from './require-session.ts';
+import { validate } from './validate.ts';
+
+const promiseParam = z.object({ spaceId: idSchema, promiseId: idSchema });
+
+const view = (row: PromiseRow): PromiseView => ({
+  id: row.id,
+  authorId: row.authorId,
+  text: row.text,
+  dueOn: row.dueOn,
+  contentHash: row.contentHash,
+  createdAt: row.createdAt,
+  missed: row.missedAt === null ? null : { at: row.missedAt, note: row.missedNote ?? '' },
+});
+
+/**
+ * Promises live on the server rather than in the shared document: a promise's words must not
+ * change after it is made (the partner's "kept" is bound to their hash, and in the shared doc
+ * either partner could rewrite them), and the author must be the authenticated caller. The
+ * server records the `authored` attestation in the same transaction, so from the first moment
+ * the notary refuses a `kept` from the promiser; `kept` itself goes through the ordinary
+ * attestation API, recorded for the partner.
+ */
+export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
+  const create = stores.db.transaction((row: Omit<PromiseRow, 'missedAt' | 'missedNote'>) => {
+    stores.promises.create(row);
+    stores.attestations.record(row.spaceId, row.authorId, row.createdAt, {
+      subjectType: SubjectType.promise,
+      subjectId: row.id,
+      kind: AttestationKind.authored,
+      contentHash: row.contentHash,
+    });
+  });
+  const isKept = (row: PromiseRow) =>
+    stores.attestations
+      .list(row.spaceId, { subjectType: SubjectType.promise, subjectId: row.id })
+      .some((a) => a.kind === AttestationKind.kept && a.userId !== row.authorId);
+
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .get('/', (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      return c.json({ promises: stores.promises.list(spaceId).map(view) }, 200);
+    })
+    .post('/', validate('json', createPromiseSchema), async (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const input = c.req.valid('json');
+      const content = promiseContent({ text: input.text, dueOn: input.dueOn ?? null });
+      const row = {
+        id: randomId(),
+        spaceId,
+        authorId: c.get('userId'),
+        ...content,
+        contentHash: await contentHash(content),
+        createdAt: clock.now(),
+      };
+      create(row);
+      events.publish(spaceId, { type: 'promises' });
+      events.publish(spaceId, { type: 'attestations', subjectType: SubjectType.promise, subjectId: row.id });
+      return c.json({ promise: view({ ...row, missedAt: null, missedNote: null }) }, 201);
+    })
+    .post(
+      '/:promiseId/missed',
+      validate('param', promiseParam),
+      validate('json', missedPromiseSchema),
+      (c) => {
+        const { spaceId, promiseId } = c.req.valid('param');
+        const row = stores.promises.find(spaceId, promiseId);
+        if (!row) throw notFound('There is no such promise.');
+        if (row.authorId !== c.get('userId')) {
+          throw new AppError(
+            403,
+            ErrorCode.notYours,
+            'Only the one who made a promise can say it did not work out.',
+          );
+        }
+        if (row.missedAt !== null || isKept(row)) {
+          throw new AppError(409, ErrorCode.conflict, 'This promise already has its ending.');
+        }
+        stores.promises.markMissed(row.id, clock.now(), c.req.valid('json').note);
+        events.publish(spaceId, { type: 'promises' });
+        return c.json({ promise: view(stores.promises.find(spaceId, promiseId) ?? row) }, 200);
+      },
+    );
+}
