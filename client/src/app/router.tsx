@@ -11,6 +11,7 @@ import { LoginRoute } from './routes/login-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { NotesRoute } from './routes/notes-route.tsx';
 import { PrintRoute } from './routes/print-route.tsx';
+import { PromisesRoute } from './routes/promises-route.tsx';
 import { RequireAuth } from './routes/require-auth.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { RouteError } from './routes/route-error.tsx';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
               { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
               { path: 'letters/*', element: <LettersRoute /> },
               { path: 'checkins', element: <CheckinsRoute /> },
+              { path: 'promises', element: <PromisesRoute /> },
               { path: 'settings', element: <SpaceSettingsRoute /> },
               { path: 'print', element: <PrintRoute /> },
             ],

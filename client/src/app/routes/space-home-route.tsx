@@ -85,6 +85,19 @@ export function SpaceHomeRoute() {
           </span>
         </Link>
         <Link
+          to="promises"
+          className="section-card"
+          aria-labelledby="section-promises"
+          aria-describedby="section-promises-text"
+        >
+          <span id="section-promises" className="section-card__title">
+            Promises
+          </span>
+          <span id="section-promises-text" className="section-card__text">
+            Small, concrete promises. The other one of you says when one was kept.
+          </span>
+        </Link>
+        <Link
           to="notes"
           className="section-card section-card--private"
           aria-labelledby="section-notes"

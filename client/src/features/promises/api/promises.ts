@@ -1,0 +1,81 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AttestationKind, SubjectType, type CreatePromiseInput } from '@twofold/shared';
+import { parseResponse } from 'hono/client';
+import { api } from '@/lib/api-client.ts';
+import { spaceQueryKey } from '@/lib/space-events/space-query-key.ts';
+
+const promises = () => api.api.spaces[':spaceId'].promises;
+
+/** Every promise in the space, newest first; refreshed by the event stream when one is made or closed. */
+export const promisesQueryOptions = (spaceId: string) =>
+  queryOptions({
+    queryKey: spaceQueryKey(spaceId, 'promises'),
+    queryFn: async () => (await parseResponse(promises().$get({ param: { spaceId } }))).promises,
+  });
+
+export function usePromises(spaceId: string) {
+  return useQuery(promisesQueryOptions(spaceId));
+}
+
+/**
+ * The notary's record for promises (who made each, who confirmed it kept). Under the
+ * `attestations` key, so the partner's confirmation refreshes it the moment it is recorded.
+ */
+export const promiseAttestationsQueryOptions = (spaceId: string) =>
+  queryOptions({
+    queryKey: spaceQueryKey(spaceId, 'attestations', SubjectType.promise),
+    queryFn: async () =>
+      (
+        await parseResponse(
+          api.api.spaces[':spaceId'].attestations.$get({
+            param: { spaceId },
+            query: { subjectType: SubjectType.promise },
+          }),
+        )
+      ).attestations,
+  });
+
+export function usePromiseAttestations(spaceId: string) {
+  return useQuery(promiseAttestationsQueryOptions(spaceId));
+}
+
+/** Makes a promise; the server records the caller as its author with the notary. */
+export function useMakePromise(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreatePromiseInput) =>
+      parseResponse(promises().$post({ param: { spaceId }, json: input })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: promisesQueryOptions(spaceId).queryKey }),
+  });
+}
+
+/** The partner's "you kept this": an attestation bound to the promise's exact words. */
+export function useConfirmKept(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (promise: { id: string; contentHash: string }) =>
+      parseResponse(
+        api.api.spaces[':spaceId'].attestations.$post({
+          param: { spaceId },
+          json: {
+            subjectType: SubjectType.promise,
+            subjectId: promise.id,
+            kind: AttestationKind.kept,
+            contentHash: promise.contentHash,
+          },
+        }),
+      ),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: promiseAttestationsQueryOptions(spaceId).queryKey }),
+  });
+}
+
+/** The promiser's own "I didn't manage this one", with a note. */
+export function useMarkMissed(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ promiseId, note }: { promiseId: string; note: string }) =>
+      parseResponse(promises()[':promiseId'].missed.$post({ param: { spaceId, promiseId }, json: { note } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: promisesQueryOptions(spaceId).queryKey }),
+  });
+}

@@ -1,0 +1,137 @@
+import type { PromiseView } from '@twofold/shared';
+import { useId, useState } from 'react';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useConfirmKept, useMarkMissed } from '../api/promises.ts';
+import type { PromiseStatus } from '../model/promise-status.ts';
+
+interface Props {
+  spaceId: string;
+  promise: PromiseView;
+  status: PromiseStatus;
+  selfId: string;
+  nameOf: (userId: string) => string;
+}
+
+const day = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
+const dueLabel = (dueOn: string) =>
+  new Date(`${dueOn}T12:00:00Z`).toLocaleDateString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
+
+/**
+ * One promise: who made it, by when, and how it ended. The partner may confirm it kept; the
+ * promiser never sees that button, only a way to say "I didn't manage this one".
+ */
+export function PromiseCard({ spaceId, promise, status, selfId, nameOf }: Props) {
+  const mine = promise.authorId === selfId;
+  const author = mine ? 'You' : nameOf(promise.authorId);
+  return (
+    <article className={`promise promise--${status.kind}`} aria-label={`Promise: ${promise.text}`}>
+      <p className="promise__who">{mine ? 'You promised' : `${author} promised`}</p>
+      <p className="promise__text">{promise.text}</p>
+      {promise.dueOn && <p className="promise__due">By {dueLabel(promise.dueOn)}</p>}
+      {status.kind === 'kept' && (
+        <p className="promise__outcome promise__outcome--kept" data-testid="promise-outcome">
+          Kept · confirmed by {status.by === selfId ? 'you' : nameOf(status.by)} on {day(status.at)}
+        </p>
+      )}
+      {status.kind === 'missed' && (
+        <div className="promise__outcome" data-testid="promise-outcome">
+          <p>{mine ? 'You didn’t manage this one.' : `${author} didn’t manage this one.`}</p>
+          {status.note && <p className="promise__note">“{status.note}”</p>}
+        </div>
+      )}
+      {status.kind === 'open' &&
+        (mine ? (
+          <MissedControl spaceId={spaceId} promiseId={promise.id} />
+        ) : (
+          <ConfirmKept spaceId={spaceId} promise={promise} authorName={author} />
+        ))}
+    </article>
+  );
+}
+
+function ConfirmKept({
+  spaceId,
+  promise,
+  authorName,
+}: {
+  spaceId: string;
+  promise: PromiseView;
+  authorName: string;
+}) {
+  const confirm = useConfirmKept(spaceId);
+  return (
+    <div className="promise__actions">
+      <button
+        type="button"
+        className="button"
+        disabled={confirm.isPending}
+        onClick={() => confirm.mutate({ id: promise.id, contentHash: promise.contentHash })}
+      >
+        {authorName} kept this
+      </button>
+      {confirm.isError && (
+        <p className="field__note field__note--error" role="alert">
+          {apiErrorInfo(confirm.error).message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function MissedControl({ spaceId, promiseId }: { spaceId: string; promiseId: string }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const missed = useMarkMissed(spaceId);
+  const id = useId();
+  if (!open) {
+    return (
+      <div className="promise__actions">
+        <p className="promise__waiting">Your partner will confirm it when it’s kept.</p>
+        <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
+          I didn’t manage this one
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="promise__missed form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        missed.mutate({ promiseId, note });
+      }}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={id}>
+          A note, if you like
+        </label>
+        <textarea
+          id={id}
+          className="field__input"
+          rows={2}
+          value={note}
+          placeholder="What got in the way, or what you’ll try next time"
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </div>
+      {missed.isError && (
+        <p className="field__note field__note--error" role="alert">
+          {apiErrorInfo(missed.error).message}
+        </p>
+      )}
+      <div className="promise__actions">
+        <button type="submit" className="button" disabled={missed.isPending}>
+          Save, and close this promise
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+          Not now
+        </button>
+      </div>
+    </form>
+  );
+}
