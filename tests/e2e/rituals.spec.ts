@@ -51,4 +51,32 @@ test.describe('rituals', () => {
 
     await Promise.all(contexts.map((context) => context.close()));
   });
+
+  test('a promise made by Alex is confirmed kept by Sam; Alex has no way to confirm their own', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, 'Promises', 'Promises');
+    await openSection(sam, 'Promises', 'Promises');
+    await expect(sam.getByText('No promises yet')).toBeVisible();
+
+    await alex.getByLabel('I promise…').fill('I will text when I am running late this week');
+    await alex.getByRole('button', { name: 'Make this promise' }).click();
+
+    const onAlex = alex.getByRole('article', { name: /I will text when I am running late/ });
+    const onSam = sam.getByRole('article', { name: /I will text when I am running late/ });
+    await expect(onAlex).toBeVisible();
+    await expect(onSam).toContainText('Alex promised');
+    await expect(onAlex.getByRole('button', { name: /kept this/ })).toHaveCount(0);
+    await expect(onAlex.getByRole('button', { name: 'I didn’t manage this one' })).toBeVisible();
+    await expect(onSam.getByRole('button', { name: 'I didn’t manage this one' })).toHaveCount(0);
+
+    await onSam.getByRole('button', { name: 'Alex kept this' }).click();
+    await expect(onSam.getByTestId('promise-outcome')).toContainText('Kept · confirmed by you');
+    await expect(onAlex.getByTestId('promise-outcome')).toContainText('Kept · confirmed by Sam');
+    await expect(onAlex.getByRole('button')).toHaveCount(0);
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
 });
