@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ErrorCode } from '@twofold/shared';
 import type { AppDeps } from './http/context.ts';
+import { appreciationRoutes } from './http/appreciations.ts';
 import { attestationRoutes } from './http/attestations.ts';
 import { authRoutes } from './http/auth.ts';
 import { checkinRoutes } from './http/checkins.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/letter-pairs', letterPairRoutes(deps))
     .route('/spaces/:spaceId/checkins', checkinRoutes(deps))
     .route('/spaces/:spaceId/promises', promiseRoutes(deps))
+    .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

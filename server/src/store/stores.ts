@@ -1,3 +1,4 @@
+import { createAppreciationStore } from './appreciations.ts';
 import { createAttestationStore } from './attestations.ts';
 import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
@@ -22,6 +23,7 @@ export function createStores(db: Db) {
     departures: createDepartureStore(db),
     checkins: createCheckinStore(db),
     promises: createPromiseStore(db),
+    appreciations: createAppreciationStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

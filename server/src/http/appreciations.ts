@@ -1,0 +1,59 @@
+import { createAppreciationSchema, ErrorCode, idSchema, type AppreciationView } from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { randomId } from '../lib/ids.ts';
+import type { AppreciationRow } from '../store/appreciations.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { AppError, notFound } from './errors.ts';
+import { requireMember } from './require-member.ts';
+import { requireSession } from './require-session.ts';
+import { validate } from './validate.ts';
+
+const appreciationParam = z.object({ spaceId: idSchema, appreciationId: idSchema });
+
+const view = ({ id, authorId, text, createdAt, heartedAt }: AppreciationRow): AppreciationView => ({
+  id,
+  authorId,
+  text,
+  createdAt,
+  heartedAt,
+});
+
+/**
+ * Appreciations: a short note to the partner, delivered live through the event stream, which
+ * the partner can answer with a heart. Only the one it was for can heart it.
+ */
+export function appreciationRoutes({ stores, sessions, events, clock }: AppDeps) {
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .get('/', (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      return c.json({ appreciations: stores.appreciations.list(spaceId).map(view) }, 200);
+    })
+    .post('/', validate('json', createAppreciationSchema), (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const row = {
+        id: randomId(),
+        spaceId,
+        authorId: c.get('userId'),
+        text: c.req.valid('json').text,
+        createdAt: clock.now(),
+      };
+      stores.appreciations.create(row);
+      events.publish(spaceId, { type: 'appreciations' });
+      return c.json({ appreciation: view({ ...row, heartedAt: null }) }, 201);
+    })
+    .post('/:appreciationId/heart', validate('param', appreciationParam), (c) => {
+      const { spaceId, appreciationId } = c.req.valid('param');
+      const row = stores.appreciations.find(spaceId, appreciationId);
+      if (!row) throw notFound('There is no such appreciation.');
+      if (row.authorId === c.get('userId')) {
+        throw new AppError(403, ErrorCode.notYours, 'Only the one it was written for can send a heart.');
+      }
+      if (row.heartedAt === null) {
+        stores.appreciations.heart(row.id, clock.now());
+        events.publish(spaceId, { type: 'appreciations' });
+      }
+      return c.json({ appreciation: view(stores.appreciations.find(spaceId, appreciationId) ?? row) }, 200);
+    });
+}
