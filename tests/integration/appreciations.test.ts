@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { call, expectError, pairUp, signUp } from '../helpers/http.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+
+const t = createTestApp();
+afterAll(() => t.close());
+
+const appreciations = (spaceId: string) => `/api/spaces/${spaceId}/appreciations`;
+
+describe('appreciations', () => {
+  it('reaches the partner, and only the partner can answer it with a heart', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const sent = await call(t.app, 'POST', appreciations(spaceId), {
+      cookie: alex.cookie,
+      json: { text: 'I appreciated you making dinner' },
+    });
+    expect(sent.status, sent.text).toBe(201);
+    const { id } = (sent.body as { appreciation: { id: string } }).appreciation;
+    const seen = await call(t.app, 'GET', appreciations(spaceId), { cookie: sam.cookie });
+    expect(seen.body).toMatchObject({
+      appreciations: [{ id, authorId: alex.id, text: 'I appreciated you making dinner', heartedAt: null }],
+    });
+
+    expectError(
+      await call(t.app, 'POST', `${appreciations(spaceId)}/${id}/heart`, { cookie: alex.cookie }),
+      403,
+      'not_yours',
+    );
+    const heart = await call(t.app, 'POST', `${appreciations(spaceId)}/${id}/heart`, { cookie: sam.cookie });
+    expect(heart.status).toBe(200);
+    expect(heart.body).toMatchObject({ appreciation: { heartedAt: t.clock.now() } });
+    t.clock.advance(1000);
+    const again = await call(t.app, 'POST', `${appreciations(spaceId)}/${id}/heart`, { cookie: sam.cookie });
+    expect((again.body as { appreciation: { heartedAt: number } }).appreciation.heartedAt).toBe(
+      t.clock.now() - 1000,
+    );
+  });
+
+  it('answers outsiders 404 and refuses an empty note', async () => {
+    const { alex, spaceId } = await pairUp(t.app);
+    const stranger = await signUp(t.app, 'Riley');
+    expectError(
+      await call(t.app, 'GET', appreciations(spaceId), { cookie: stranger.cookie }),
+      404,
+      'not_found',
+    );
+    expectError(
+      await call(t.app, 'POST', appreciations(spaceId), { cookie: stranger.cookie, json: { text: 'hi' } }),
+      404,
+      'not_found',
+    );
+    expectError(
+      await call(t.app, 'POST', appreciations(spaceId), { cookie: alex.cookie, json: { text: '  ' } }),
+      400,
+      'invalid_input',
+    );
+    expectError(
+      await call(t.app, 'POST', `${appreciations(spaceId)}/nosuchappreciation/heart`, {
+        cookie: alex.cookie,
+      }),
+      404,
+      'not_found',
+    );
+  });
+});
