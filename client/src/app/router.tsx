@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountRoute } from './routes/account-route.tsx';
+import { AppreciationsRoute } from './routes/appreciations-route.tsx';
 import { BoundariesRoute } from './routes/boundaries-route.tsx';
 import { BoundaryRoute } from './routes/boundary-route.tsx';
 import { CheckinsRoute } from './routes/checkins-route.tsx';
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
               { path: 'letters/*', element: <LettersRoute /> },
               { path: 'checkins', element: <CheckinsRoute /> },
               { path: 'promises', element: <PromisesRoute /> },
+              { path: 'appreciations', element: <AppreciationsRoute /> },
               { path: 'settings', element: <SpaceSettingsRoute /> },
               { path: 'print', element: <PrintRoute /> },
             ],

@@ -1,5 +1,6 @@
 import { PresenceView, type Space } from '@twofold/shared';
 import { Link } from 'react-router';
+import { LatestAppreciation } from '@/features/appreciations/components/latest-appreciation.tsx';
 import { BoundariesSummary } from '@/features/boundaries/components/boundaries-summary.tsx';
 import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
@@ -96,6 +97,20 @@ export function SpaceHomeRoute() {
           <span id="section-promises-text" className="section-card__text">
             Small, concrete promises. The other one of you says when one was kept.
           </span>
+        </Link>
+        <Link
+          to="appreciations"
+          className="section-card"
+          aria-labelledby="section-appreciations"
+          aria-describedby="section-appreciations-text"
+        >
+          <span id="section-appreciations" className="section-card__title">
+            Appreciations
+          </span>
+          <span id="section-appreciations-text" className="section-card__text">
+            Tell each other what you noticed and valued. It arrives on the other’s screen at once.
+          </span>
+          <LatestAppreciation spaceId={space.id} partner={partner} />
         </Link>
         <Link
           to="notes"
