@@ -79,4 +79,36 @@ test.describe('rituals', () => {
 
     await Promise.all(contexts.map((context) => context.close()));
   });
+
+  test('an appreciation appears live on the partner’s screen, and their heart shows back', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, 'Appreciations', 'Appreciations');
+    await expect(sam.getByTestId('latest-appreciation')).toHaveCount(0);
+
+    await alex.getByLabel('I appreciated…').fill('you asking about my day and really listening');
+    await alex.getByRole('button', { name: 'Send to Sam' }).click();
+    await expect(alex.getByRole('article', { name: 'Appreciation from You' })).toContainText(
+      'really listening',
+    );
+
+    // Sam, still on the space home, sees it arrive without reloading.
+    await expect(sam.getByTestId('latest-appreciation')).toContainText(
+      'Alex appreciated: you asking about my day',
+    );
+
+    await openSection(sam, 'Appreciations', 'Appreciations');
+    const received = sam.getByRole('article', { name: 'Appreciation from Alex' });
+    await expect(received).toContainText('really listening');
+    await expect(alex.getByRole('button', { name: 'Send a heart' })).toHaveCount(0);
+    await received.getByRole('button', { name: 'Send a heart' }).click();
+    await expect(received.getByTestId('appreciation-heart')).toContainText('You sent a heart');
+    await expect(
+      alex.getByRole('article', { name: 'Appreciation from You' }).getByTestId('appreciation-heart'),
+    ).toContainText('Sam sent a heart');
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
 });
