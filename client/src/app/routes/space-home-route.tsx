@@ -131,7 +131,7 @@ export function SpaceHomeRoute() {
         <Link to="settings">This space: download your words, print for a counsellor, or leave</Link>
       </p>
 
-      <p className="coming">More is coming to this space: shared goals and weekly check-ins.</p>
+      <p className="coming">More is coming to this space: shared goals.</p>
     </div>
   );
 }

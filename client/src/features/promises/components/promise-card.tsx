@@ -10,6 +10,8 @@ interface Props {
   status: PromiseStatus;
   selfId: string;
   nameOf: (userId: string) => string;
+  /** Who confirms the caller's own promises: the partner's name, or "Your partner". */
+  partnerName: string;
 }
 
 const day = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
@@ -25,7 +27,7 @@ const dueLabel = (dueOn: string) =>
  * One promise: who made it, by when, and how it ended. The partner may confirm it kept; the
  * promiser never sees that button, only a way to say "I didn't manage this one".
  */
-export function PromiseCard({ spaceId, promise, status, selfId, nameOf }: Props) {
+export function PromiseCard({ spaceId, promise, status, selfId, nameOf, partnerName }: Props) {
   const mine = promise.authorId === selfId;
   const author = mine ? 'You' : nameOf(promise.authorId);
   return (
@@ -46,7 +48,7 @@ export function PromiseCard({ spaceId, promise, status, selfId, nameOf }: Props)
       )}
       {status.kind === 'open' &&
         (mine ? (
-          <MissedControl spaceId={spaceId} promiseId={promise.id} />
+          <MissedControl spaceId={spaceId} promiseId={promise.id} partnerName={partnerName} />
         ) : (
           <ConfirmKept spaceId={spaceId} promise={promise} authorName={author} />
         ))}
@@ -83,7 +85,15 @@ function ConfirmKept({
   );
 }
 
-function MissedControl({ spaceId, promiseId }: { spaceId: string; promiseId: string }) {
+function MissedControl({
+  spaceId,
+  promiseId,
+  partnerName,
+}: {
+  spaceId: string;
+  promiseId: string;
+  partnerName: string;
+}) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const missed = useMarkMissed(spaceId);
@@ -91,7 +101,7 @@ function MissedControl({ spaceId, promiseId }: { spaceId: string; promiseId: str
   if (!open) {
     return (
       <div className="promise__actions">
-        <p className="promise__waiting">Your partner will confirm it when it’s kept.</p>
+        <p className="promise__waiting">{partnerName} will confirm it when it’s kept.</p>
         <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
           I didn’t manage this one
         </button>

@@ -61,6 +61,7 @@ export function PromisesPage({ spaceId, self, partner }: Props) {
                   status={promiseStatus(promise, attestations.data)}
                   selfId={self.id}
                   nameOf={nameOf}
+                  partnerName={partner?.name ?? 'Your partner'}
                 />
               </li>
             ))}
