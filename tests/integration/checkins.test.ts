@@ -170,3 +170,28 @@ describe('weekly check-ins', () => {
     }
   });
 });
+
+describe('check-ins when a partner leaves', () => {
+  it('withdraws the leaver’s unopened answers, so someone joining later can never open them', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    await answer(sam, spaceId, 'Opened-together');
+    await answer(alex, spaceId, 'Opened-together-too');
+    t.clock.advance(7 * DAY);
+    await answer(sam, spaceId, 'Leaver-unopened-words');
+    const left = await call(t.app, 'POST', `/api/spaces/${spaceId}/leave`, { cookie: sam.cookie });
+    expect(left.status, left.text).toBeLessThan(300);
+
+    const riley = await signUp(t.app, 'Riley');
+    const invite = await call(t.app, 'POST', `/api/spaces/${spaceId}/invites`, { cookie: alex.cookie });
+    const code = (invite.body as { invite: { code: string } }).invite.code;
+    expect((await call(t.app, 'POST', `/api/invites/${code}/accept`, { cookie: riley.cookie })).status).toBe(
+      200,
+    );
+    const second = await answer(riley, spaceId, 'Riley-words');
+    expect(second.text).not.toContain('Leaver-unopened-words');
+    const history = await call(t.app, 'GET', checkins(spaceId), { cookie: riley.cookie });
+    expect(history.text).not.toContain('Leaver-unopened-words');
+    const alexHistory = await call(t.app, 'GET', checkins(spaceId), { cookie: alex.cookie });
+    expect(alexHistory.text).toContain('Opened-together went well');
+  });
+});

@@ -29,6 +29,14 @@ export function createDepartureStore(db: Db) {
       (seal_kind = 'together' AND pair_id IN (SELECT id FROM letter_pairs WHERE opened_at IS NULL))
       OR (seal_kind = 'date' AND (opens_at IS NULL OR opens_at > @now))
     )`);
+  // Check-in answers the partner has not been shown (they had not answered that week) go too,
+  // so a later partner answering that week can never open them.
+  const withdrawCheckins = db.prepare(`
+    DELETE FROM checkin_answers
+    WHERE space_id = @spaceId AND user_id = @userId AND (
+      SELECT COUNT(DISTINCT other.user_id) FROM checkin_answers other
+      WHERE other.space_id = checkin_answers.space_id AND other.week = checkin_answers.week
+    ) < 2`);
   const deleteSpace = db.prepare('DELETE FROM spaces WHERE id = ?');
   const insertDeparture = db.prepare(
     'INSERT INTO departures (space_id, user_id, name, left_at) VALUES (?, ?, ?, ?)',
@@ -49,6 +57,7 @@ export function createDepartureStore(db: Db) {
     deleteDocUpdates.run(keys.private);
     deleteDocSnapshot.run(keys.private);
     withdrawSealed.run({ spaceId, userId: user.id, now });
+    withdrawCheckins.run({ spaceId, userId: user.id });
     if ((memberCount.get(spaceId) as { n: number }).n === 0) {
       deleteDocUpdates.run(keys.shared);
       deleteDocSnapshot.run(keys.shared);
