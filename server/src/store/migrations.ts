@@ -145,6 +145,14 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX appreciations_space ON appreciations(space_id, created_at);
   `,
+  `
+  CREATE TABLE checkin_trend_shares (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    shared_at INTEGER NOT NULL,
+    PRIMARY KEY (space_id, user_id)
+  );
+  `,
 ];
 
 /** Brings the schema up to date; safe to call on every start. */
