@@ -21,3 +21,5 @@ export * from './doc/import-export.ts';
 export * from './schemas/checkins.ts';
 export * from './schemas/promises.ts';
 export * from './schemas/appreciations.ts';
+export * from './schemas/wins.ts';
+export * from './schemas/trends.ts';

@@ -2,7 +2,14 @@
  * Query keys for a space's HTTP resources. Every feature builds its keys here, so the event
  * stream can refresh exactly what changed: `['spaces', spaceId, resource, ...rest]`.
  */
-export type SpaceResource = 'attestations' | 'letters' | 'checkins' | 'promises' | 'appreciations';
+export type SpaceResource =
+  | 'attestations'
+  | 'letters'
+  | 'checkins'
+  | 'promises'
+  | 'appreciations'
+  /** Gathered from all of the above; every one of their events refreshes it (see the stream). */
+  | 'wins';
 
 export function spaceQueryKey(spaceId: string, resource: SpaceResource, ...rest: readonly string[]) {
   return ['spaces', spaceId, resource, ...rest] as const;
