@@ -15,6 +15,8 @@ export * from './doc/boundary-model.ts';
 export * from './doc/boundaries.ts';
 export * from './doc/boundary-status.ts';
 export * from './doc/boundary-templates.ts';
+export * from './doc/goal-model.ts';
+export * from './doc/goals.ts';
 export * from './schemas/letters.ts';
 export * from './schemas/export.ts';
 export * from './doc/import-export.ts';

@@ -6,6 +6,7 @@ export const PresenceView = {
   usLetter: 'us-letter',
   notes: 'notes',
   boundaries: 'boundaries',
+  goals: 'goals',
   letters: 'letters',
   checkins: 'checkins',
   promises: 'promises',

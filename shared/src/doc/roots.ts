@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 export const SharedRoot = {
   usLetter: 'usLetter',
   boundaries: 'boundaries',
+  goals: 'goals',
 } as const;
 
 export const PrivateRoot = {
@@ -26,4 +27,9 @@ export function privateNotesFragment(doc: Y.Doc): Y.XmlFragment {
 /** Boundaries keyed by id; each value is a Y.Map entity (see boundaries.ts). */
 export function boundariesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(SharedRoot.boundaries);
+}
+
+/** Shared goals keyed by id; each value is a Y.Map entity with nested steps (see goals.ts). */
+export function goalsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(SharedRoot.goals);
 }

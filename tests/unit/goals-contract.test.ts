@@ -1,0 +1,320 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  acceptGoal,
+  achieveGoal,
+  addStep,
+  BOTH_OWNERS,
+  createGoal,
+  deleteStep,
+  goalsMap,
+  letGoalGo,
+  LOCAL_ORIGIN,
+  moveStep,
+  readGoals,
+  reopenGoal,
+  setStepDone,
+  updateGoal,
+  updateStep,
+  type Goal,
+  type Step,
+} from '@twofold/shared';
+
+const ALEX = 'alex-user-id';
+const SAM = 'sam-user-id';
+
+function goalIn(doc: Y.Doc, id: string): Goal {
+  const entry = readGoals(doc).find((e) => e.id === id);
+  if (!entry?.ok) throw new Error(`goal ${id} is not readable`);
+  return entry;
+}
+
+function stepsIn(doc: Y.Doc, goalId: string): Step[] {
+  return goalIn(doc, goalId).steps.filter((s): s is Step => s.ok);
+}
+
+function titles(doc: Y.Doc, goalId: string): string[] {
+  return stepsIn(doc, goalId).map((s) => s.title);
+}
+
+/** Exchanges everything each doc has that the other lacks. */
+function sync(a: Y.Doc, b: Y.Doc) {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+/** Two docs that share a goal with three steps, as two partners would after syncing. */
+function couple(clientIds: [number, number] = [1, 2]): [Y.Doc, Y.Doc] {
+  const alex = new Y.Doc();
+  alex.clientID = clientIds[0];
+  const sam = new Y.Doc();
+  sam.clientID = clientIds[1];
+  createGoal(alex, {
+    id: 'g',
+    title: 'Walk the coast path',
+    horizon: 'this-year',
+    proposed: false,
+    userId: ALEX,
+    now: 1,
+  });
+  for (const [i, title] of ['Book the cottage', 'Buy boots', 'Pack'].entries()) {
+    addStep(alex, 'g', { id: `s${i + 1}`, title, owner: BOTH_OWNERS, userId: ALEX, now: 2 + i });
+  }
+  sync(alex, sam);
+  return [alex, sam];
+}
+
+/** Merges two docs' concurrent edits in one order or the other, as the server may relay them. */
+function merge(a: Y.Doc, b: Y.Doc, order: 'a-first' | 'b-first'): Y.Doc {
+  const merged = new Y.Doc();
+  const updates = [Y.encodeStateAsUpdate(a), Y.encodeStateAsUpdate(b)];
+  if (order === 'b-first') updates.reverse();
+  for (const update of updates) Y.applyUpdate(merged, update);
+  return merged;
+}
+
+describe('goals contract', () => {
+  it('creates a goal with its fields, an empty why and no steps, and reads it back', () => {
+    const doc = new Y.Doc();
+    createGoal(doc, {
+      id: 'g1',
+      title: 'Learn to cook together',
+      horizon: 'this-month',
+      targetOn: '2026-12-31',
+      values: ['Family', ' family ', 'health'],
+      why: ['Evenings that are ours.'],
+      proposed: false,
+      userId: ALEX,
+      now: 100,
+    });
+    const goal = goalIn(doc, 'g1');
+    expect(goal).toMatchObject({
+      title: 'Learn to cook together',
+      horizon: 'this-month',
+      targetOn: '2026-12-31',
+      values: ['Family', 'health'],
+      status: 'active',
+      proposedBy: null,
+      createdBy: ALEX,
+      createdAt: 100,
+    });
+    expect(goal.why.toString()).toContain('Evenings that are ours.');
+    expect(goal.steps).toEqual([]);
+    expect(goal.progress).toEqual({ done: 0, total: 0 });
+  });
+
+  it('writes every mutation in one local transaction', () => {
+    const doc = new Y.Doc();
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+    createGoal(doc, {
+      id: 'g',
+      title: 'Save for a trip',
+      horizon: 'someday',
+      proposed: false,
+      userId: ALEX,
+      now: 1,
+    });
+    addStep(doc, 'g', { id: 's', title: 'Open an account', owner: SAM, userId: ALEX, now: 2 });
+    setStepDone(doc, 'g', 's', true, SAM, 3);
+    expect(origins).toEqual([LOCAL_ORIGIN, LOCAL_ORIGIN, LOCAL_ORIGIN]);
+  });
+
+  it('derives progress from the steps and records who ticked one and when', () => {
+    const [alex] = couple();
+    setStepDone(alex, 'g', 's2', true, SAM, 50);
+    const goal = goalIn(alex, 'g');
+    expect(goal.progress).toEqual({ done: 1, total: 3 });
+    expect(stepsIn(alex, 'g')[1]).toMatchObject({ done: true, doneBy: SAM, doneAt: 50 });
+    setStepDone(alex, 'g', 's2', false, ALEX, 60);
+    expect(stepsIn(alex, 'g')[1]).toMatchObject({ done: false, doneBy: null, doneAt: null });
+  });
+
+  it('keeps steps in their shared order and moves one between neighbours', () => {
+    const [alex] = couple();
+    moveStep(alex, 'g', 's3', null, 's1');
+    expect(titles(alex, 'g')).toEqual(['Pack', 'Book the cottage', 'Buy boots']);
+    moveStep(alex, 'g', 's3', 's2', null);
+    expect(titles(alex, 'g')).toEqual(['Book the cottage', 'Buy boots', 'Pack']);
+  });
+
+  it('updates fields and steps, recording who changed them', () => {
+    const [alex] = couple();
+    updateGoal(alex, 'g', { title: 'Walk the whole coast path', values: ['adventure'] }, SAM, 9);
+    updateStep(alex, 'g', 's1', { owner: SAM, dueOn: '2027-03-01', kind: 'milestone' }, SAM, 9);
+    expect(goalIn(alex, 'g')).toMatchObject({
+      title: 'Walk the whole coast path',
+      values: ['adventure'],
+      updatedBy: SAM,
+    });
+    expect(stepsIn(alex, 'g')[0]).toMatchObject({
+      owner: SAM,
+      dueOn: '2027-03-01',
+      kind: 'milestone',
+      updatedBy: SAM,
+    });
+    expect(() => updateStep(alex, 'g', 's1', { dueOn: 'next week' }, SAM, 9)).toThrow();
+  });
+
+  it('keeps a proposal until the other partner accepts it; the proposer cannot accept their own', () => {
+    const doc = new Y.Doc();
+    createGoal(doc, {
+      id: 'p',
+      title: 'A dog',
+      horizon: 'next-few-years',
+      proposed: true,
+      userId: ALEX,
+      now: 1,
+    });
+    expect(goalIn(doc, 'p')).toMatchObject({ status: 'proposed', proposedBy: ALEX });
+    expect(() => acceptGoal(doc, 'p', ALEX, 2)).toThrow();
+    acceptGoal(doc, 'p', SAM, 3);
+    expect(goalIn(doc, 'p').status).toBe('active');
+    expect(() => letGoalGo(doc, 'p')).toThrow();
+  });
+
+  it('lets a proposal go, and only a proposal', () => {
+    const doc = new Y.Doc();
+    createGoal(doc, {
+      id: 'p',
+      title: 'Move abroad',
+      horizon: 'someday',
+      proposed: true,
+      userId: SAM,
+      now: 1,
+    });
+    letGoalGo(doc, 'p');
+    expect(readGoals(doc)).toEqual([]);
+  });
+
+  it('marks a goal achieved with who and when, and can bring it back', () => {
+    const [alex] = couple();
+    achieveGoal(alex, 'g', SAM, 77);
+    expect(goalIn(alex, 'g')).toMatchObject({ status: 'achieved', achievedBy: SAM, achievedAt: 77 });
+    achieveGoal(alex, 'g', ALEX, 99);
+    expect(goalIn(alex, 'g')).toMatchObject({ achievedBy: SAM, achievedAt: 77 });
+    reopenGoal(alex, 'g', ALEX, 100);
+    expect(goalIn(alex, 'g')).toMatchObject({ status: 'active', achievedBy: null, achievedAt: null });
+  });
+
+  it('shows an unreadable goal as unreadable, keeps it, and reads the others', () => {
+    const [alex, sam] = couple();
+    goalsMap(sam).set('broken', 'not a goal at all');
+    const odd = new Y.Map<unknown>();
+    goalsMap(sam).set('odd', odd);
+    odd.set('id', 'odd');
+    odd.set('title', 42);
+    sync(alex, sam);
+
+    const entries = readGoals(alex);
+    expect(entries.find((e) => e.id === 'broken')).toMatchObject({ ok: false, id: 'broken' });
+    expect(entries.find((e) => e.id === 'odd')).toMatchObject({ ok: false, id: 'odd' });
+    expect(goalIn(alex, 'g').title).toBe('Walk the coast path');
+
+    // Other writes do not sweep it away.
+    createGoal(alex, {
+      id: 'g2',
+      title: 'Another',
+      horizon: 'someday',
+      proposed: false,
+      userId: ALEX,
+      now: 5,
+    });
+    sync(alex, sam);
+    expect(goalsMap(alex).has('broken')).toBe(true);
+    expect(goalsMap(sam).has('odd')).toBe(true);
+    expect(
+      readGoals(sam)
+        .filter((e) => !e.ok)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['broken', 'odd']);
+  });
+
+  it('shows an unreadable step in place and counts progress from the readable ones', () => {
+    const [alex] = couple();
+    const steps = goalsMap(alex).get('g') as Y.Map<unknown>;
+    (steps.get('steps') as Y.Map<unknown>).set('junk', { title: 'no' });
+    setStepDone(alex, 'g', 's1', true, ALEX, 9);
+    const goal = goalIn(alex, 'g');
+    expect(goal.steps.find((s) => s.id === 'junk')).toMatchObject({ ok: false, id: 'junk' });
+    expect(goal.progress).toEqual({ done: 1, total: 3 });
+  });
+
+  describe.each([
+    ['a-first', [1, 2]],
+    ['b-first', [1, 2]],
+    ['a-first', [2, 1]],
+    ['b-first', [2, 1]],
+  ] as const)('concurrent edits merged %s (client ids %j)', (order, ids) => {
+    it('converges when both partners reorder the same step at once', () => {
+      const [alex, sam] = couple([ids[0], ids[1]]);
+      moveStep(alex, 'g', 's3', null, 's1'); // Pack first
+      moveStep(sam, 'g', 's3', 's1', 's2'); // Pack second
+      const merged = merge(alex, sam, order);
+      sync(alex, sam);
+      const result = titles(merged, 'g');
+      expect(titles(alex, 'g')).toEqual(result);
+      expect(titles(sam, 'g')).toEqual(result);
+      // One of the two moves wins whole; the other steps keep their order.
+      expect([
+        ['Pack', 'Book the cottage', 'Buy boots'],
+        ['Book the cottage', 'Pack', 'Buy boots'],
+      ]).toContainEqual(result);
+    });
+
+    it('converges when both reorder different steps into the same place', () => {
+      const [alex, sam] = couple([ids[0], ids[1]]);
+      moveStep(alex, 'g', 's3', null, 's1');
+      moveStep(sam, 'g', 's2', null, 's1');
+      const merged = merge(alex, sam, order);
+      sync(alex, sam);
+      expect(titles(alex, 'g')).toEqual(titles(merged, 'g'));
+      expect(titles(sam, 'g')).toEqual(titles(merged, 'g'));
+      expect(titles(merged, 'g').at(-1)).toBe('Book the cottage');
+      expect(new Set(titles(merged, 'g')).size).toBe(3);
+    });
+
+    it('counts a step ticked by both at once as done once, by one of them with their own time', () => {
+      const [alex, sam] = couple([ids[0], ids[1]]);
+      setStepDone(alex, 'g', 's1', true, ALEX, 100);
+      setStepDone(sam, 'g', 's1', true, SAM, 200);
+      const merged = merge(alex, sam, order);
+      sync(alex, sam);
+      for (const doc of [merged, alex, sam]) {
+        const step = stepsIn(doc, 'g')[0]!;
+        expect(step.done).toBe(true);
+        expect([
+          [ALEX, 100],
+          [SAM, 200],
+        ]).toContainEqual([step.doneBy, step.doneAt]);
+        expect(goalIn(doc, 'g').progress).toEqual({ done: 1, total: 3 });
+      }
+      expect(stepsIn(alex, 'g')[0]!.doneBy).toBe(stepsIn(sam, 'g')[0]!.doneBy);
+    });
+
+    it('removes a step on both screens when one deletes it while the other edits and ticks it', () => {
+      const [alex, sam] = couple([ids[0], ids[1]]);
+      deleteStep(alex, 'g', 's2', ALEX, 10);
+      updateStep(sam, 'g', 's2', { title: 'Buy good boots' }, SAM, 11);
+      setStepDone(sam, 'g', 's2', true, SAM, 12);
+      const merged = merge(alex, sam, order);
+      sync(alex, sam);
+      for (const doc of [merged, alex, sam]) {
+        expect(titles(doc, 'g')).toEqual(['Book the cottage', 'Pack']);
+        expect(goalIn(doc, 'g').progress).toEqual({ done: 0, total: 2 });
+      }
+    });
+
+    it('keeps both partners’ steps when each adds one at the same moment', () => {
+      const [alex, sam] = couple([ids[0], ids[1]]);
+      addStep(alex, 'g', { id: 'a', title: 'Maps', owner: ALEX, userId: ALEX, now: 20 });
+      addStep(sam, 'g', { id: 'b', title: 'Snacks', owner: SAM, userId: SAM, now: 20 });
+      const merged = merge(alex, sam, order);
+      sync(alex, sam);
+      expect(titles(merged, 'g')).toHaveLength(5);
+      expect(titles(alex, 'g')).toEqual(titles(merged, 'g'));
+      expect(titles(sam, 'g')).toEqual(titles(merged, 'g'));
+    });
+  });
+});
