@@ -19,6 +19,7 @@ import { originGuard } from './http/origin-guard.ts';
 import { promiseRoutes } from './http/promises.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { spaceRoutes } from './http/spaces.ts';
+import { winRoutes } from './http/wins.ts';
 
 export type { AppDeps } from './http/context.ts';
 
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/checkins', checkinRoutes(deps))
     .route('/spaces/:spaceId/promises', promiseRoutes(deps))
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
+    .route('/spaces/:spaceId/wins', winRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

@@ -1,5 +1,6 @@
-import { checkinAnswersSchema, checkinScheduleSchema, ErrorCode } from '@twofold/shared';
+import { checkinAnswersSchema, checkinScheduleSchema, ErrorCode, trendSharingSchema } from '@twofold/shared';
 import { Hono } from 'hono';
+import { trendsFor } from '../checkins/trends.ts';
 import { checkinHistory, checkinView } from '../checkins/visibility.ts';
 import { checkinWeekOf, DEFAULT_CHECKIN_DAY } from '../checkins/week.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
@@ -52,6 +53,25 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
       }
       events.publish(spaceId, { type: 'checkins' });
       return c.json({ checkin: checkinView(week, stores.checkins.week(spaceId, week), userId) }, 201);
+    })
+    .get('/trends', (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const userId = c.get('userId');
+      const sharers = stores.checkins.trendSharers(spaceId);
+      return c.json(
+        {
+          series: trendsFor(stores.checkins.all(spaceId), userId, sharers),
+          shared: sharers.includes(userId),
+        },
+        200,
+      );
+    })
+    .put('/trends/sharing', validate('json', trendSharingSchema), (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const { shared } = c.req.valid('json');
+      stores.checkins.setTrendShared(spaceId, c.get('userId'), shared, clock.now());
+      events.publish(spaceId, { type: 'checkins' });
+      return c.json({ shared }, 200);
     })
     .get('/', (c) => {
       const spaceId = c.req.param('spaceId') as string;

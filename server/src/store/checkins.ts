@@ -33,7 +33,19 @@ export function createCheckinStore(db: Db) {
     `SELECT ${ANSWER_COLUMNS} FROM checkin_answers WHERE space_id = ? ORDER BY week DESC, answered_at, rowid`,
   );
 
+  const sharesOf = db.prepare('SELECT user_id AS userId FROM checkin_trend_shares WHERE space_id = ?');
+  const share = db.prepare(
+    'INSERT INTO checkin_trend_shares (space_id, user_id, shared_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const unshare = db.prepare('DELETE FROM checkin_trend_shares WHERE space_id = ? AND user_id = ?');
+
   return {
+    /** Members who chose to show their own trend to their partner. */
+    trendSharers: (spaceId: string) => (sharesOf.all(spaceId) as { userId: string }[]).map((r) => r.userId),
+    setTrendShared(spaceId: string, userId: string, shared: boolean, at: number): void {
+      if (shared) share.run(spaceId, userId, at);
+      else unshare.run(spaceId, userId);
+    },
     day: (spaceId: string) => (dayOf.get(spaceId) as { day: number } | undefined)?.day ?? null,
     setDay(spaceId: string, day: number, userId: string, at: number): void {
       setDay.run(spaceId, day, userId, at);

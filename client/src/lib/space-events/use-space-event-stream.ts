@@ -20,7 +20,11 @@ export function useSpaceEventStream(spaceId: string): void {
       if (!event) return;
       if (event.type === 'members')
         void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
-      else void queryClient.invalidateQueries({ queryKey: spaceQueryKey(spaceId, event.type) });
+      else {
+        void queryClient.invalidateQueries({ queryKey: spaceQueryKey(spaceId, event.type) });
+        // The small wins timeline is gathered from every kind of change.
+        void queryClient.invalidateQueries({ queryKey: spaceQueryKey(spaceId, 'wins') });
+      }
     };
     source.addEventListener('ready', refreshAll);
     source.addEventListener('change', onChange);
