@@ -195,3 +195,46 @@ describe('check-ins when a partner leaves', () => {
     expect(alexHistory.text).toContain('Opened-together went well');
   });
 });
+
+describe('check-in trends', () => {
+  type Trends = { series: { userId: string; points: { week: string; safe: number }[] }[]; shared: boolean };
+
+  it('shows each member their own scores, and the partner’s only once shared and only for opened weeks', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    await answer(alex, spaceId, 'w1');
+    await answer(sam, spaceId, 'w1');
+    t.clock.advance(7 * DAY);
+    await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+      cookie: sam.cookie,
+      json: { ...answers('w2'), safe: 3 },
+    });
+
+    const samOwn = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: sam.cookie }))
+      .body as Trends;
+    expect(samOwn.shared).toBe(false);
+    expect(samOwn.series.map((s) => [s.userId, s.points.length])).toEqual([[sam.id, 2]]);
+
+    const before = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: alex.cookie }))
+      .body as Trends;
+    expect(before.series.map((s) => s.userId)).toEqual([alex.id]);
+
+    const shared = await call(t.app, 'PUT', `${checkins(spaceId)}/trends/sharing`, {
+      cookie: sam.cookie,
+      json: { shared: true },
+    });
+    expect(shared.body).toEqual({ shared: true });
+    const after = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: alex.cookie }))
+      .body as Trends;
+    expect(after.series.map((s) => s.userId)).toEqual([alex.id, sam.id]);
+    // Week two has not opened (Alex has not answered it), so Sam's 3 is not in it.
+    expect(after.series[1]?.points.map((p) => p.safe)).toEqual([7]);
+
+    await call(t.app, 'PUT', `${checkins(spaceId)}/trends/sharing`, {
+      cookie: sam.cookie,
+      json: { shared: false },
+    });
+    const unshared = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: alex.cookie }))
+      .body as Trends;
+    expect(unshared.series.map((s) => s.userId)).toEqual([alex.id]);
+  });
+});
