@@ -11,6 +11,7 @@ export const PresenceView = {
   checkins: 'checkins',
   promises: 'promises',
   appreciations: 'appreciations',
+  wins: 'wins',
 } as const;
 export type PresenceView = (typeof PresenceView)[keyof typeof PresenceView];
 

@@ -10,6 +10,7 @@ const WHERE: Record<string, string> = {
   [PresenceView.checkins]: 'on the weekly check-in',
   [PresenceView.promises]: 'in Promises',
   [PresenceView.appreciations]: 'in Appreciations',
+  [PresenceView.wins]: 'looking at your small wins',
 };
 
 interface Props {
