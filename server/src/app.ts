@@ -16,8 +16,10 @@ import { inviteRoutes } from './http/invites.ts';
 import { letterPairRoutes, letterRoutes } from './http/letters.ts';
 import { meRoutes } from './http/me.ts';
 import { originGuard } from './http/origin-guard.ts';
+import { passwordRoutes } from './http/password.ts';
 import { promiseRoutes } from './http/promises.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { sessionRoutes } from './http/sessions.ts';
 import { spaceRoutes } from './http/spaces.ts';
 import { winRoutes } from './http/wins.ts';
 
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/me', meRoutes(deps))
+    .route('/me/sessions', sessionRoutes(deps))
+    .route('/me/password', passwordRoutes(deps))
     .route('/account', accountRoutes(deps))
     .route('/spaces', spaceRoutes(deps))
     .route('/spaces/:spaceId/attestations', attestationRoutes(deps))

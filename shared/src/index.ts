@@ -25,3 +25,4 @@ export * from './schemas/promises.ts';
 export * from './schemas/appreciations.ts';
 export * from './schemas/wins.ts';
 export * from './schemas/trends.ts';
+export * from './schemas/sessions.ts';

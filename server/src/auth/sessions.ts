@@ -4,8 +4,13 @@ import { hashToken, randomId } from '../lib/ids.ts';
 import type { SessionStore } from '../store/sessions.ts';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-/** Sliding expiry is refreshed at most this often, so reads do not turn into writes. */
-const TOUCH_EVERY_MS = 60 * 1000;
+/**
+ * Sliding expiry and "last seen" are refreshed at most this often, so reads do not turn into
+ * writes; the devices list is accurate to a few minutes, which is all it needs.
+ */
+export const TOUCH_EVERY_MS = 5 * 60 * 1000;
+/** How much of a User-Agent is kept: enough to name the device, not a place to store essays. */
+const MAX_USER_AGENT = 256;
 
 /**
  * Issues and resolves sessions. The cookie carries a random 256-bit token; the database keeps
@@ -19,7 +24,7 @@ export function createSessionService(store: SessionStore, clock: Clock) {
       const expiresAt = now + SESSION_TTL_MS;
       store.create(
         { idHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
-        userAgent.slice(0, 256),
+        userAgent.trim().slice(0, MAX_USER_AGENT),
       );
       return { token, expiresAt };
     },
@@ -41,6 +46,24 @@ export function createSessionService(store: SessionStore, clock: Clock) {
 
     revoke(sessionHash: string): void {
       store.remove(sessionHash);
+    },
+
+    /** A person's live sessions, newest first. */
+    list: (userId: string) => store.listOf(userId, clock.now()),
+
+    /** Ends one of this person's sessions by its public id; the hash it had, or null if not theirs. */
+    revokeOwn(userId: string, publicId: string): string | null {
+      const session = store.listOf(userId, clock.now()).find((row) => row.publicId === publicId);
+      if (!session) return null;
+      store.remove(session.idHash);
+      return session.idHash;
+    },
+
+    /** Ends every session of this person except `keepHash`; returns the hashes that ended. */
+    revokeOthers(userId: string, keepHash: string): string[] {
+      const others = store.listOf(userId, 0).filter((row) => row.idHash !== keepHash);
+      for (const row of others) store.remove(row.idHash);
+      return others.map((row) => row.idHash);
     },
   };
 }

@@ -153,6 +153,12 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (space_id, user_id)
   );
   `,
+  `
+  ALTER TABLE sessions ADD COLUMN public_id TEXT;
+  UPDATE sessions SET public_id = lower(hex(randomblob(16))) WHERE public_id IS NULL;
+  CREATE UNIQUE INDEX sessions_public_id ON sessions(public_id);
+  ALTER TABLE users ADD COLUMN sign_ins_seen_at INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Brings the schema up to date; safe to call on every start. */

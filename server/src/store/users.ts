@@ -16,6 +16,7 @@ export function createUserStore(db: Db) {
   const select = `SELECT id, email, name, password_hash AS passwordHash, created_at AS createdAt FROM users`;
   const byEmail = db.prepare(`${select} WHERE email = ?`);
   const byId = db.prepare(`${select} WHERE id = ?`);
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
 
   return {
     /** Returns false when the email is already taken (the unique index decides, race-free). */
@@ -30,6 +31,9 @@ export function createUserStore(db: Db) {
     },
     findByEmail: (email: string) => byEmail.get(email) as UserRow | undefined,
     findById: (id: string) => byId.get(id) as UserRow | undefined,
+    setPasswordHash(id: string, passwordHash: string): void {
+      setPassword.run(passwordHash, id);
+    },
   };
 }
 export type UserStore = ReturnType<typeof createUserStore>;

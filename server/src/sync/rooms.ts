@@ -1,3 +1,4 @@
+import { CloseCode } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { DocLog } from '../store/doc-log.ts';
@@ -48,6 +49,12 @@ export function createRoomRegistry(deps: { log: DocLog; clock: Clock; logger: Lo
     disconnect(predicate: (peer: Peer, roomKey: string) => boolean, code: number, reason: string) {
       for (const room of [...rooms.values()]) {
         room.disconnect((peer) => predicate(peer, room.key), code, reason);
+      }
+    },
+    /** Closes every connection opened with one session (signed out, revoked elsewhere): 4401. */
+    endSession(sessionHash: string, reason: string) {
+      for (const room of [...rooms.values()]) {
+        room.disconnect((peer) => peer.sessionHash === sessionHash, CloseCode.sessionEnded, reason);
       }
     },
     /** Closes every room (server shutdown); each compacts as it leaves memory. */

@@ -1,0 +1,47 @@
+import { changePasswordSchema, ErrorCode, isStrongPassword, MIN_PASSWORD_LENGTH } from '@twofold/shared';
+import { Hono } from 'hono';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { createRateLimiter } from '../auth/rate-limit.ts';
+import type { AppDeps, AuthEnv } from './context.ts';
+import { clientAddress } from './client-address.ts';
+import { AppError } from './errors.ts';
+import { requireSession } from './require-session.ts';
+import { validate } from './validate.ts';
+
+/**
+ * Changing the password: the current one is asked for again (rate-limited per address and per
+ * account, like login), and on success every other session ends, sockets included, so whoever
+ * knew the old password is out.
+ */
+export function passwordRoutes({ stores, sessions, rooms, clock, logger, config }: AppDeps) {
+  const limiter = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions))
+    .post('/', validate('json', changePasswordSchema), async (c) => {
+      const userId = c.get('userId');
+      const byAddress = limiter.hit(`address:${clientAddress(c)}`);
+      const byAccount = limiter.hit(`account:${userId}`);
+      if (!byAddress || !byAccount) {
+        c.header('Retry-After', '60');
+        throw new AppError(
+          429,
+          ErrorCode.rateLimited,
+          'Too many attempts. Please wait a minute and try again.',
+        );
+      }
+      const user = stores.users.findById(userId);
+      if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
+      const input = c.req.valid('json');
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+        throw new AppError(401, ErrorCode.invalidCredentials, 'That is not your current password.');
+      }
+      if (!isStrongPassword(input.newPassword)) {
+        throw new AppError(400, ErrorCode.weakPassword, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+      }
+      stores.users.setPasswordHash(userId, await hashPassword(input.newPassword));
+      const ended = sessions.revokeOthers(userId, c.get('sessionHash'));
+      for (const hash of ended) rooms.endSession(hash, 'password changed');
+      logger.info('password_changed', { userId, sessionsEnded: ended.length });
+      return c.json({ revoked: ended.length }, 200);
+    });
+}
