@@ -21,6 +21,7 @@ import { SpaceHomeRoute } from './routes/space-home-route.tsx';
 import { SpaceLayout } from './routes/space-layout.tsx';
 import { SpaceSettingsRoute } from './routes/space-settings-route.tsx';
 import { UsLetterRoute } from './routes/us-letter-route.tsx';
+import { WinsRoute } from './routes/wins-route.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
               { path: 'checkins', element: <CheckinsRoute /> },
               { path: 'promises', element: <PromisesRoute /> },
               { path: 'appreciations', element: <AppreciationsRoute /> },
+              { path: 'wins', element: <WinsRoute /> },
               { path: 'settings', element: <SpaceSettingsRoute /> },
               { path: 'print', element: <PrintRoute /> },
             ],

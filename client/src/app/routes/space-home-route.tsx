@@ -113,6 +113,19 @@ export function SpaceHomeRoute() {
           <LatestAppreciation spaceId={space.id} partner={partner} />
         </Link>
         <Link
+          to="wins"
+          className="section-card"
+          aria-labelledby="section-wins"
+          aria-describedby="section-wins-text"
+        >
+          <span id="section-wins" className="section-card__title">
+            Small wins
+          </span>
+          <span id="section-wins-text" className="section-card__text">
+            The good things, week by week: promises kept, check-ins, boundaries agreed, thanks given.
+          </span>
+        </Link>
+        <Link
           to="notes"
           className="section-card section-card--private"
           aria-labelledby="section-notes"
