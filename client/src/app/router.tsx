@@ -4,6 +4,8 @@ import { AppreciationsRoute } from './routes/appreciations-route.tsx';
 import { BoundariesRoute } from './routes/boundaries-route.tsx';
 import { BoundaryRoute } from './routes/boundary-route.tsx';
 import { CheckinsRoute } from './routes/checkins-route.tsx';
+import { GoalRoute } from './routes/goal-route.tsx';
+import { GoalsRoute } from './routes/goals-route.tsx';
 import { HelpRoute } from './routes/help-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { JoinRoute } from './routes/join-route.tsx';
@@ -46,6 +48,8 @@ export const router = createBrowserRouter([
               { path: 'notes', element: <NotesRoute /> },
               { path: 'boundaries', element: <BoundariesRoute /> },
               { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
+              { path: 'goals', element: <GoalsRoute /> },
+              { path: 'goals/:goalId', element: <GoalRoute /> },
               { path: 'letters/*', element: <LettersRoute /> },
               { path: 'checkins', element: <CheckinsRoute /> },
               { path: 'promises', element: <PromisesRoute /> },

@@ -60,6 +60,20 @@ export function SpaceHomeRoute() {
           />
         </Link>
         <Link
+          to="goals"
+          className="section-card"
+          aria-labelledby="section-goals"
+          aria-describedby="section-goals-text"
+        >
+          <span id="section-goals" className="section-card__title">
+            Shared goals
+          </span>
+          <span id="section-goals-text" className="section-card__text">
+            The future you plan as a team: goals, small steps for each of you, and what you have done
+            together.
+          </span>
+        </Link>
+        <Link
           to="letters"
           className="section-card"
           aria-labelledby="section-letters"

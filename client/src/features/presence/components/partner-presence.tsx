@@ -6,6 +6,7 @@ const WHERE: Record<string, string> = {
   [PresenceView.usLetter]: 'on What trust means to us',
   [PresenceView.notes]: 'in their private notes',
   [PresenceView.boundaries]: 'in Boundaries',
+  [PresenceView.goals]: 'in Shared goals',
   [PresenceView.letters]: 'in Letters',
   [PresenceView.checkins]: 'on the weekly check-in',
   [PresenceView.promises]: 'in Promises',

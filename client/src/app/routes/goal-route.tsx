@@ -1,0 +1,28 @@
+import { itemInView, PresenceView } from '@twofold/shared';
+import { useParams } from 'react-router';
+import { GoalDetail } from '@/features/goals/components/goal-detail.tsx';
+import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
+import { usePeers } from '@/features/presence/hooks/use-peers.ts';
+import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { useSpaceOutlet } from './space-outlet.ts';
+
+/** /spaces/:spaceId/goals/:goalId — one goal, planned and written live by both. */
+export function GoalRoute() {
+  const { goalId = '' } = useParams();
+  const { docs, self, partner } = useSpaceOutlet();
+  useDocumentTitle('Goal');
+  useAnnounceView(docs.awareness, `${PresenceView.goals}/${goalId}`);
+  const peers = usePeers(docs.awareness);
+  const partnerPeer = partner ? peers.find((peer) => peer.presence.user.id === partner.id) : undefined;
+  return (
+    <GoalDetail
+      key={goalId}
+      goalId={goalId}
+      doc={docs.shared.doc}
+      provider={docs.shared.provider}
+      self={self}
+      people={{ selfId: self.id, selfName: self.name, partner }}
+      partnerHere={itemInView(partnerPeer?.presence.view, PresenceView.goals) === goalId}
+    />
+  );
+}

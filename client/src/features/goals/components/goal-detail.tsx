@@ -1,0 +1,98 @@
+import { GoalStatus, updateGoal, type GoalPatch, type Presence } from '@twofold/shared';
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
+import { ErrorState } from '@/components/page-state.tsx';
+import { useGoals } from '../hooks/use-goals.ts';
+import type { People } from '../model/people.ts';
+import { GoalFields } from './goal-fields.tsx';
+import { GoalStatusPanel } from './goal-status.tsx';
+import { ProgressBar } from './progress-bar.tsx';
+import { StepList } from './step-list.tsx';
+import { UnreadableGoal } from './unreadable-goal.tsx';
+
+interface Props {
+  goalId: string;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  self: Presence['user'];
+  people: People;
+  /** The partner has this goal open right now. */
+  partnerHere: boolean;
+}
+
+/** One goal: why it matters (written live by both), its steps, progress and where it stands. */
+export function GoalDetail({ goalId, doc, provider, self, people, partnerHere }: Props) {
+  const navigate = useNavigate();
+  const entry = useGoals(doc).find((goal) => goal.id === goalId);
+  const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
+  const back = (
+    <Link to=".." relative="path" className="button">
+      All goals
+    </Link>
+  );
+
+  if (!entry) {
+    return (
+      <ErrorState
+        title="This goal is not here"
+        message="It may have been let go, or the link is not quite right."
+      >
+        {back}
+      </ErrorState>
+    );
+  }
+  if (!entry.ok) {
+    return (
+      <div className="page">
+        <UnreadableGoal />
+        {back}
+      </div>
+    );
+  }
+
+  const goal = entry;
+  const title = goal.title.trim() || 'Untitled goal';
+  const change = (patch: GoalPatch) => updateGoal(doc, goal.id, patch, people.selfId, Date.now());
+
+  return (
+    <article className="page goal" data-status={goal.status}>
+      <header className="goal__header">
+        <div className="goal__topline">
+          <Link to=".." relative="path" className="goal__back">
+            <span aria-hidden="true">←</span> All goals
+          </Link>
+          {partnerHere && people.partner && (
+            <span className="here-badge" data-testid="goal-partner-here">
+              {people.partner.name} is here
+            </span>
+          )}
+        </div>
+        <h1 className="visually-hidden">{title}</h1>
+        <GoalFields goal={goal} onChange={change} />
+      </header>
+
+      <GoalStatusPanel
+        doc={doc}
+        goal={goal}
+        people={people}
+        onLetGo={() => void navigate('..', { relative: 'path' })}
+      />
+
+      {goal.status !== GoalStatus.proposed || goal.progress.total > 0 ? (
+        <ProgressBar progress={goal.progress} label="Progress" />
+      ) : null}
+
+      <section className="goal__why" aria-labelledby="goal-why-title">
+        <h2 id="goal-why-title" className="section-title">
+          Why it matters to us
+        </h2>
+        <LazyCollabEditor fragment={goal.why} label="Why it matters to us" caret={caret} />
+      </section>
+
+      <StepList doc={doc} goal={goal} people={people} />
+    </article>
+  );
+}

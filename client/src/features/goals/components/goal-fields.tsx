@@ -1,0 +1,92 @@
+import { GOAL_HORIZON_LABELS, goalHorizonSchema, type Goal, type GoalPatch } from '@twofold/shared';
+import { useId, useState } from 'react';
+import { parseValues } from '../model/values.ts';
+
+interface Props {
+  goal: Goal;
+  onChange: (patch: GoalPatch) => void;
+}
+
+/** A goal's plain fields, written to the shared doc as they change. */
+export function GoalFields({ goal, onChange }: Props) {
+  const id = useId();
+  return (
+    <div className="goal-fields">
+      <div className="field goal-fields__title">
+        <label className="field__label" htmlFor={`${id}-title`}>
+          Title
+        </label>
+        <input
+          id={`${id}-title`}
+          className="field__input goal-fields__title-input"
+          value={goal.title}
+          maxLength={200}
+          onChange={(event) => onChange({ title: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-horizon`}>
+          When
+        </label>
+        <select
+          id={`${id}-horizon`}
+          className="field__input"
+          value={goal.horizon}
+          onChange={(event) => {
+            const parsed = goalHorizonSchema.safeParse(event.target.value);
+            if (parsed.success) onChange({ horizon: parsed.data });
+          }}
+        >
+          {Object.entries(GOAL_HORIZON_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-target`}>
+          Target date
+        </label>
+        <input
+          id={`${id}-target`}
+          type="date"
+          className="field__input"
+          value={goal.targetOn ?? ''}
+          onChange={(event) => onChange({ targetOn: event.target.value || null })}
+        />
+      </div>
+      {/* Remounts when the partner changes the values, so the field shows theirs. */}
+      <ValuesField key={goal.values.join('\u0000')} values={goal.values} onChange={onChange} />
+    </div>
+  );
+}
+
+function ValuesField({
+  values,
+  onChange,
+}: {
+  values: readonly string[];
+  onChange: (patch: GoalPatch) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(values.join(', '));
+  return (
+    <div className="field goal-fields__values">
+      <label className="field__label" htmlFor={id}>
+        Values it serves
+      </label>
+      <input
+        id={id}
+        className="field__input"
+        value={text}
+        placeholder="honesty, adventure, family"
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => {
+          const next = parseValues(text);
+          if (next.join('\u0000') !== values.join('\u0000')) onChange({ values: next });
+        }}
+      />
+    </div>
+  );
+}

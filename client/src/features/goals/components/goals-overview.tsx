@@ -1,0 +1,222 @@
+import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
+import { useId, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type * as Y from 'yjs';
+import { useGoals } from '../hooks/use-goals.ts';
+import { allValues, ANY, matchesOwner, matchesValue, type OwnerFilter } from '../model/goal-filters.ts';
+import type { People } from '../model/people.ts';
+import { AchievedGoals } from './achieved-goals.tsx';
+import { GoalCard } from './goal-card.tsx';
+import { GoalsTimeline } from './goals-timeline.tsx';
+import { NewGoal } from './new-goal.tsx';
+import { UnreadableGoal } from './unreadable-goal.tsx';
+
+interface Props {
+  doc: Y.Doc;
+  people: People;
+  /** The goal the partner has open right now, if any. */
+  partnerOn: string | null;
+}
+
+type Layout = 'board' | 'timeline';
+
+/** The couple's goals: suggestions waiting, the board by horizon or the timeline, and what is done. */
+export function GoalsOverview({ doc, people, partnerOn }: Props) {
+  const navigate = useNavigate();
+  const entries = useGoals(doc);
+  const [creating, setCreating] = useState(false);
+  const [layout, setLayout] = useState<Layout>('board');
+  const [owner, setOwner] = useState<OwnerFilter>(ANY);
+  const [value, setValue] = useState<string>(ANY);
+  const ownerId = useId();
+  const valueId = useId();
+
+  const goals = entries.filter((entry): entry is Goal => entry.ok);
+  const unreadable = entries.filter((entry) => !entry.ok);
+  const shown = goals.filter(
+    (goal) =>
+      matchesOwner(goal, owner, people.selfId, people.partner?.id ?? null) && matchesValue(goal, value),
+  );
+  const proposed = shown.filter((goal) => goal.status === GoalStatus.proposed);
+  const active = shown.filter((goal) => goal.status === GoalStatus.active);
+  const achieved = shown.filter((goal) => goal.status === GoalStatus.achieved);
+  const filtered = owner !== ANY || value !== ANY;
+  const values = allValues(goals);
+  const card = (goal: Goal, showHorizon = false) => (
+    <GoalCard goal={goal} people={people} partnerHere={partnerOn === goal.id} showHorizon={showHorizon} />
+  );
+
+  return (
+    <div className="page goals">
+      <header className="page__header goals__header">
+        <div>
+          <h1 className="page__title">Shared goals</h1>
+          <p className="lead">
+            The future you are building, planned as a team. Small steps count; each one is something you did
+            together.
+          </p>
+        </div>
+        {!creating && entries.length > 0 && (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New goal
+          </button>
+        )}
+      </header>
+
+      {creating && (
+        <NewGoal
+          doc={doc}
+          userId={people.selfId}
+          partnerName={people.partner?.name ?? null}
+          onCancel={() => setCreating(false)}
+          onCreated={(id) => void navigate(id)}
+        />
+      )}
+
+      {entries.length === 0 && !creating && (
+        <section className="empty">
+          <h2 className="empty__title">No goals yet</h2>
+          <p className="empty__text">
+            Planning something together is itself a way of rebuilding: it says you are both headed the same
+            way. Start with something small for this month, or something you have talked about for years.
+          </p>
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            Plan your first goal
+          </button>
+        </section>
+      )}
+
+      {entries.length > 0 && (
+        <>
+          <div className="goals__controls">
+            <div className="goals__layout" role="group" aria-label="Show goals as">
+              <button
+                type="button"
+                className="toggle"
+                aria-pressed={layout === 'board'}
+                onClick={() => setLayout('board')}
+              >
+                Board
+              </button>
+              <button
+                type="button"
+                className="toggle"
+                aria-pressed={layout === 'timeline'}
+                onClick={() => setLayout('timeline')}
+              >
+                Timeline
+              </button>
+            </div>
+            <div className="filters goals__filters" role="group" aria-label="Filter goals">
+              <div className="field">
+                <label className="field__label" htmlFor={ownerId}>
+                  Steps owned by
+                </label>
+                <select
+                  id={ownerId}
+                  className="field__input"
+                  value={owner}
+                  onChange={(event) => setOwner(event.target.value as OwnerFilter)}
+                >
+                  <option value={ANY}>Anyone</option>
+                  <option value="me">Me</option>
+                  {people.partner && <option value="partner">{people.partner.name}</option>}
+                  <option value="both">Both of us</option>
+                </select>
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor={valueId}>
+                  Value
+                </label>
+                <select
+                  id={valueId}
+                  className="field__input"
+                  value={value}
+                  onChange={(event) => setValue(event.target.value)}
+                >
+                  <option value={ANY}>All values</option>
+                  {values.map((v) => (
+                    <option key={v} value={v}>
+                      {v}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </div>
+
+          {filtered && shown.length === 0 && (
+            <section className="empty empty--quiet">
+              <p className="empty__text">No goals match these filters.</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setOwner(ANY);
+                  setValue(ANY);
+                }}
+              >
+                Show all
+              </button>
+            </section>
+          )}
+
+          {proposed.length > 0 && (
+            <section className="goals__section" aria-labelledby="goals-proposed">
+              <h2 id="goals-proposed" className="section-title">
+                Suggestions to talk about
+              </h2>
+              <ul className="goal-grid">
+                {proposed.map((goal) => (
+                  <li key={goal.id}>{card(goal, true)}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {layout === 'board' ? (
+            <section className="goal-board" aria-label="Goals by horizon">
+              {Object.entries(GOAL_HORIZON_LABELS).map(([horizon, label]) => {
+                const inColumn = active.filter((goal) => goal.horizon === horizon);
+                return (
+                  <section
+                    key={horizon}
+                    className="goal-board__column"
+                    aria-labelledby={`horizon-${horizon}`}
+                  >
+                    <h2 id={`horizon-${horizon}`} className="goal-board__title">
+                      {label}
+                    </h2>
+                    {inColumn.length === 0 ? (
+                      <p className="goal-board__empty">Nothing here yet.</p>
+                    ) : (
+                      <ul className="goal-board__list">
+                        {inColumn.map((goal) => (
+                          <li key={goal.id}>{card(goal)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
+            </section>
+          ) : (
+            <GoalsTimeline goals={active} renderCard={(goal) => card(goal, true)} />
+          )}
+
+          {unreadable.length > 0 && (
+            <ul className="goal-grid">
+              {unreadable.map((entry) => (
+                <li key={entry.id}>
+                  <UnreadableGoal />
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <AchievedGoals goals={achieved} renderCard={(goal) => card(goal)} />
+        </>
+      )}
+    </div>
+  );
+}
