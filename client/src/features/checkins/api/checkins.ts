@@ -64,3 +64,24 @@ export function useAnswerCheckin(spaceId: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
   });
 }
+
+/** Weekly scores: always the caller's own; the partner's only if they chose to share them. */
+export const checkinTrendsQueryOptions = (spaceId: string) =>
+  queryOptions({
+    queryKey: spaceQueryKey(spaceId, 'checkins', 'trends'),
+    queryFn: () => parseResponse(checkins().trends.$get({ param: { spaceId } })),
+  });
+
+export function useCheckinTrends(spaceId: string) {
+  return useQuery(checkinTrendsQueryOptions(spaceId));
+}
+
+/** Shows or hides the caller's own trend from their partner. */
+export function useSetTrendSharing(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (shared: boolean) =>
+      parseResponse(checkins().trends.sharing.$put({ param: { spaceId }, json: { shared } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: checkinTrendsQueryOptions(spaceId).queryKey }),
+  });
+}

@@ -1,6 +1,7 @@
 import { useCurrentCheckin } from '../api/checkins.ts';
 import { CheckinDayPicker } from './checkin-day-picker.tsx';
 import { CheckinHistory } from './checkin-history.tsx';
+import { CheckinTrends } from './checkin-trends.tsx';
 import { CurrentCheckin } from './current-checkin.tsx';
 
 interface Props {
@@ -25,6 +26,7 @@ export function CheckinPage({ spaceId, self, partner }: Props) {
         <CheckinDayPicker spaceId={spaceId} />
       </header>
       <CurrentCheckin spaceId={spaceId} selfId={self.id} partner={partner} nameOf={nameOf} />
+      <CheckinTrends spaceId={spaceId} selfId={self.id} partner={partner} />
       <CheckinHistory spaceId={spaceId} selfId={self.id} currentWeek={current.data?.week} nameOf={nameOf} />
     </div>
   );

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useCheckinTrends, useSetTrendSharing } from '../api/checkins.ts';
+import { TrendChart } from './trend-chart.tsx';
+
+interface Props {
+  spaceId: string;
+  selfId: string;
+  partner: { id: string; name: string } | null;
+}
+
+/**
+ * How the weeks have felt, over months. Each person's own chart is theirs; the partner sees it
+ * only if its owner ticks the box (and then only weeks both answered).
+ */
+export function CheckinTrends({ spaceId, selfId, partner }: Props) {
+  const trends = useCheckinTrends(spaceId);
+  const sharing = useSetTrendSharing(spaceId);
+  const shareId = useId();
+  if (trends.isPending) return <p className="checkin-muted">Drawing your weeks…</p>;
+  if (trends.isError) {
+    return (
+      <div className="form-alert" role="alert">
+        <p>The trends could not be loaded: {apiErrorInfo(trends.error).message}</p>
+        <button type="button" className="button" onClick={() => void trends.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const mine = trends.data.series.find((series) => series.userId === selfId);
+  const theirs = partner ? trends.data.series.find((series) => series.userId === partner.id) : undefined;
+  return (
+    <section className="checkin-trends" aria-labelledby="checkin-trends-title">
+      <h2 id="checkin-trends-title" className="checkin-section__title">
+        How the weeks have felt
+      </h2>
+      {mine && mine.points.length > 0 ? (
+        <TrendChart title="Your weeks" points={mine.points} />
+      ) : (
+        <p className="checkin-muted">
+          After your first check-in, your own scores will be drawn here over the weeks.
+        </p>
+      )}
+      {partner && (
+        <div className="checkin-trends__share">
+          <input
+            id={shareId}
+            type="checkbox"
+            checked={trends.data.shared}
+            disabled={sharing.isPending}
+            onChange={(event) => sharing.mutate(event.target.checked)}
+          />
+          <label htmlFor={shareId}>Show my trend to {partner.name}</label>
+        </div>
+      )}
+      <p className="checkin-muted checkin-trends__note">
+        Your chart is yours. {partner ? `${partner.name} sees it only if you tick the box above.` : ''}
+      </p>
+      {theirs && theirs.points.length > 0 && (
+        <TrendChart
+          title={`${partner?.name ?? 'Your partner'}’s weeks, shared with you`}
+          points={theirs.points}
+        />
+      )}
+    </section>
+  );
+}
