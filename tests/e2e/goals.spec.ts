@@ -1,0 +1,134 @@
+import type { Locator, Page } from '@playwright/test';
+import { pairCouple } from './support/flows.ts';
+import { expect, test } from './fixtures.ts';
+
+async function openGoals(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Shared goals' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared goals' })).toBeVisible();
+}
+
+/** Starts a goal from the goals page; the author lands on its page. */
+async function createGoal(page: Page, title: string, options: { suggest?: boolean } = {}): Promise<void> {
+  const first = page.getByRole('button', { name: 'Plan your first goal' });
+  if (await first.isVisible()) await first.click();
+  else await page.getByRole('button', { name: 'New goal' }).click();
+  await page.getByLabel('What would you like to do together?').fill(title);
+  await page.getByLabel('When').selectOption({ label: 'This year' });
+  await page.getByLabel('Values it serves').fill('adventure, health');
+  if (options.suggest) {
+    await page.getByRole('checkbox', { name: /Suggest it to/ }).check();
+    await page.getByRole('button', { name: 'Suggest this goal' }).click();
+  } else {
+    await page.getByRole('button', { name: 'Create goal' }).click();
+  }
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+}
+
+async function addStep(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New step').fill(title);
+  await page.getByRole('button', { name: 'Add step' }).click();
+  await expect(page.getByRole('checkbox', { name: title, exact: true })).toBeVisible();
+}
+
+function stepTitles(page: Page): Promise<string[]> {
+  return page.getByTestId('step-row').locator('.step-row__title').allTextContents();
+}
+
+function goalCard(page: Page | Locator, title: string): Locator {
+  return page.getByTestId('goal-card').filter({ hasText: title });
+}
+
+test.describe('shared goals', () => {
+  test('a couple plans a goal together: steps ticked and reordered live, then kept under what they have done together', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openGoals(alex);
+    await openGoals(sam);
+    await expect(sam.getByText('No goals yet')).toBeVisible();
+
+    await createGoal(alex, 'Walk the coast path');
+    for (const step of ['Book the cottage', 'Buy boots', 'Pack']) await addStep(alex, step);
+    await expect(alex.getByTestId('goal-progress')).toHaveText('0 of 3 done');
+
+    // Sam sees it arrive on the board, with Alex on it, and opens it.
+    const samCard = goalCard(sam, 'Walk the coast path');
+    await expect(samCard).toBeVisible();
+    await expect(samCard).toContainText('Alex is here');
+    await expect(samCard.getByRole('listitem').filter({ hasText: 'adventure' })).toBeVisible();
+    await samCard.getByRole('link', { name: 'Walk the coast path' }).click();
+    await expect(alex.getByTestId('goal-partner-here')).toHaveText('Sam is here');
+    await expect.poll(() => stepTitles(sam)).toEqual(['Book the cottage', 'Buy boots', 'Pack']);
+
+    // Sam ticks a step; progress moves on both screens.
+    await sam.getByRole('checkbox', { name: 'Buy boots', exact: true }).check();
+    for (const page of [alex, sam]) {
+      await expect(page.getByTestId('goal-progress')).toHaveText('1 of 3 done');
+      await expect(page.getByRole('checkbox', { name: 'Buy boots', exact: true })).toBeChecked();
+      await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute(
+        'aria-valuenow',
+        '33',
+      );
+    }
+    await expect(alex.getByTestId('step-row').filter({ hasText: 'Buy boots' })).toContainText('by Sam');
+
+    // Both reorder at the same moment; both screens end with the same order, every step kept.
+    await Promise.all([
+      alex.getByRole('button', { name: 'Move “Pack” up' }).click(),
+      sam.getByRole('button', { name: 'Move “Book the cottage” down' }).click(),
+    ]);
+    await expect
+      .poll(async () => {
+        const [a, s] = await Promise.all([stepTitles(alex), stepTitles(sam)]);
+        return a.join(' | ') === s.join(' | ') ? a.toSorted() : null;
+      })
+      .toEqual(['Book the cottage', 'Buy boots', 'Pack']);
+    const converged = await stepTitles(alex);
+    await expect.poll(() => stepTitles(sam)).toEqual(converged);
+
+    // Sam marks it achieved; it moves to "What we've done together" on both boards.
+    await sam.getByRole('button', { name: 'Mark as achieved' }).click();
+    await expect(alex.getByTestId('goal-status')).toContainText('marked by Sam');
+    await expect(sam.getByTestId('goal-status')).toContainText('marked by you');
+    for (const page of [alex, sam]) {
+      await page.getByRole('link', { name: 'All goals' }).click();
+      const done = page.getByRole('region', { name: /What we.ve done together/ });
+      await expect(goalCard(done, 'Walk the coast path')).toContainText(/Achieved .* marked by/);
+      await expect(page.getByRole('region', { name: 'Goals by horizon' })).not.toContainText(
+        'Walk the coast path',
+      );
+    }
+    await expect(goalCard(alex, 'Walk the coast path')).toContainText('marked by Sam');
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('a goal one partner suggests waits as “proposed by” until the other adds it to the plan', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openGoals(alex);
+    await openGoals(sam);
+
+    await createGoal(alex, 'Adopt a dog', { suggest: true });
+    await expect(alex.getByTestId('goal-status')).toContainText('Proposed by you');
+    await expect(alex.getByRole('button', { name: 'Add to our plan' })).toHaveCount(0);
+
+    const suggestions = sam.getByRole('region', { name: 'Suggestions to talk about' });
+    await expect(goalCard(suggestions, 'Adopt a dog')).toContainText('Proposed by Alex');
+    await suggestions.getByRole('link', { name: 'Adopt a dog' }).click();
+    await expect(sam.getByTestId('goal-status')).toContainText('Proposed by Alex');
+    await sam.getByRole('button', { name: 'Add to our plan' }).click();
+
+    await expect(alex.getByTestId('goal-status')).toHaveText('In your plan.');
+    await sam.getByRole('link', { name: 'All goals' }).click();
+    const thisYear = sam.getByRole('region', { name: 'This year' });
+    await expect(goalCard(thisYear, 'Adopt a dog')).toBeVisible();
+    await expect(goalCard(thisYear, 'Adopt a dog')).not.toContainText('Proposed');
+    await expect(sam.getByRole('region', { name: 'Suggestions to talk about' })).toHaveCount(0);
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});
