@@ -11,6 +11,7 @@ import './styles/editor.css';
 import './styles/boundaries.css';
 import './styles/settings.css';
 import './styles/rituals.css';
+import './styles/account.css';
 import './styles/goals.css';
 
 const root = document.getElementById('root');

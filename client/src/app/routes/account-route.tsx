@@ -1,11 +1,24 @@
+import { ChangePasswordForm } from '@/features/account/components/change-password-form.tsx';
+import { DevicesSection } from '@/features/account/components/devices-section.tsx';
+import { useMe } from '@/lib/session/me.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 
 /** /account — where you are signed in, your password, your data. */
 export function AccountRoute() {
   useDocumentTitle('Your account');
+  const { data: me } = useMe();
   return (
-    <div className="page">
-      <h1 className="page__title">Your account</h1>
+    <div className="account">
+      <header className="page__header">
+        <h1 className="page__title">Your account</h1>
+        {me && (
+          <p className="lead">
+            Signed in as {me.user.name} ({me.user.email}).
+          </p>
+        )}
+      </header>
+      <DevicesSection />
+      <ChangePasswordForm />
     </div>
   );
 }

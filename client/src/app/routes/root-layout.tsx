@@ -1,6 +1,8 @@
 import { Link, Outlet } from 'react-router';
 import { BrandMark } from '@/components/brand-mark.tsx';
+import { NewSignInNotice } from '@/features/account/components/new-sign-in-notice.tsx';
 import { LogoutButton } from '@/features/auth/components/logout-button.tsx';
+import { QuickExitButton } from '@/features/safety/components/quick-exit-button.tsx';
 import { useMe } from '@/lib/session/me.ts';
 
 /** The header (home link, who is signed in, log out) above every page. */
@@ -21,6 +23,7 @@ export function RootLayout() {
             <Link to="/help" className="header__link">
               Get help
             </Link>
+            <QuickExitButton />
           </nav>
           {me && (
             <div className="header__account">
@@ -33,6 +36,7 @@ export function RootLayout() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        {me && !me.fromDevice && <NewSignInNotice />}
         <Outlet />
       </main>
     </div>
