@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { pairCouple } from './support/flows.ts';
+import { seedCheckinWeeks, whoAndWhere } from './support/seed-checkins.ts';
 import { expect, test } from './fixtures.ts';
 
 async function openSection(page: Page, name: string, heading: string): Promise<void> {
@@ -77,6 +78,19 @@ test.describe('rituals', () => {
     await expect(onAlex.getByTestId('promise-outcome')).toContainText('Kept · confirmed by Sam');
     await expect(onAlex.getByRole('button')).toHaveCount(0);
 
+    // The kept promise is a small win on the timeline, for both.
+    for (const [page, who] of [
+      [alex, 'You'],
+      [sam, 'Alex'],
+    ] as const) {
+      await page.getByRole('link', { name: 'Alex & Sam' }).first().click();
+      await openSection(page, 'Small wins', 'Small wins');
+      await expect(page.getByTestId('wins-timeline')).toContainText(`${who} kept a promise`);
+      await expect(page.getByTestId('wins-timeline')).toContainText(
+        'I will text when I am running late this week',
+      );
+    }
+
     await Promise.all(contexts.map((context) => context.close()));
   });
 
@@ -108,6 +122,32 @@ test.describe('rituals', () => {
     await expect(
       alex.getByRole('article', { name: 'Appreciation from You' }).getByTestId('appreciation-heart'),
     ).toContainText('Sam sent a heart');
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('the trend chart draws seeded weeks for its owner, and the partner sees it only once shared', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    const a = await whoAndWhere(alex, app.url);
+    const b = await whoAndWhere(sam, app.url);
+    seedCheckinWeeks(app.dataDir, a.spaceId, [a.userId, b.userId], 12);
+
+    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
+    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    const alexChart = alex.getByRole('figure', { name: 'Your weeks' });
+    await expect(alexChart.locator('.recharts-line')).toHaveCount(3);
+    await expect(alexChart.getByRole('table')).toContainText('Safe');
+    await expect(alex.getByRole('figure', { name: /Sam’s weeks/ })).toHaveCount(0);
+
+    await sam.getByLabel('Show my trend to Alex').check();
+    const shared = alex.getByRole('figure', { name: 'Sam’s weeks, shared with you' });
+    await expect(shared.locator('.recharts-line')).toHaveCount(3);
+
+    await sam.getByLabel('Show my trend to Alex').uncheck();
+    await expect(alex.getByRole('figure', { name: /Sam’s weeks/ })).toHaveCount(0);
 
     await Promise.all(contexts.map((context) => context.close()));
   });

@@ -47,7 +47,7 @@ export function CheckinTrends({ spaceId, selfId, partner }: Props) {
           <input
             id={shareId}
             type="checkbox"
-            checked={trends.data.shared}
+            checked={sharing.isPending ? sharing.variables : trends.data.shared}
             disabled={sharing.isPending}
             onChange={(event) => sharing.mutate(event.target.checked)}
           />
