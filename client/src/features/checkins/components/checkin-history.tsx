@@ -1,8 +1,12 @@
 import type { CheckinView } from '@twofold/shared';
+import { useState } from 'react';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCheckinHistory } from '../api/checkins.ts';
 import { weekHeading } from '../model/weeks.ts';
 import { CheckinAnswersCard, CheckinSideBySide } from './checkin-answers.tsx';
+
+/** Earlier weeks shown before "Show all", so a long history does not bury the page. */
+const RECENT_WEEKS = 6;
 
 interface Props {
   spaceId: string;
@@ -15,6 +19,7 @@ interface Props {
 /** Earlier weeks, newest first. Weeks nobody answered simply are not here: nothing to make up. */
 export function CheckinHistory({ spaceId, selfId, currentWeek, nameOf }: Props) {
   const history = useCheckinHistory(spaceId);
+  const [showAll, setShowAll] = useState(false);
   if (history.isPending) return <p className="checkin-muted">Looking for earlier check-ins…</p>;
   if (history.isError) {
     return (
@@ -27,6 +32,7 @@ export function CheckinHistory({ spaceId, selfId, currentWeek, nameOf }: Props) 
     );
   }
   const past = history.data.filter((checkin) => checkin.week !== currentWeek);
+  const shown = showAll ? past : past.slice(0, RECENT_WEEKS);
   return (
     <section className="checkin-history" aria-labelledby="checkin-history-title">
       <h2 id="checkin-history-title" className="checkin-section__title">
@@ -36,7 +42,7 @@ export function CheckinHistory({ spaceId, selfId, currentWeek, nameOf }: Props) 
         <p className="checkin-muted">Earlier weeks will gather here, to look back on together.</p>
       ) : (
         <ol className="checkin-history__list">
-          {past.map((checkin) => (
+          {shown.map((checkin) => (
             <li key={checkin.week}>
               <details className="checkin-week">
                 <summary>
@@ -48,6 +54,15 @@ export function CheckinHistory({ spaceId, selfId, currentWeek, nameOf }: Props) 
             </li>
           ))}
         </ol>
+      )}
+      {shown.length < past.length && (
+        <button
+          type="button"
+          className="button button--quiet checkin-history__more"
+          onClick={() => setShowAll(true)}
+        >
+          Show all {past.length} earlier weeks
+        </button>
       )}
     </section>
   );
