@@ -82,6 +82,11 @@ export function useSetTrendSharing(spaceId: string) {
   return useMutation({
     mutationFn: (shared: boolean) =>
       parseResponse(checkins().trends.sharing.$put({ param: { spaceId }, json: { shared } })),
+    onSuccess: ({ shared }) =>
+      queryClient.setQueryData(
+        checkinTrendsQueryOptions(spaceId).queryKey,
+        (old) => old && { ...old, shared },
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: checkinTrendsQueryOptions(spaceId).queryKey }),
   });
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCheckinTrends, useSetTrendSharing } from '../api/checkins.ts';
 import { TrendChart } from './trend-chart.tsx';
@@ -17,6 +17,8 @@ export function CheckinTrends({ spaceId, selfId, partner }: Props) {
   const trends = useCheckinTrends(spaceId);
   const sharing = useSetTrendSharing(spaceId);
   const shareId = useId();
+  // What the person just clicked, shown at once until the server has taken it.
+  const [wanted, setWanted] = useState<boolean | null>(null);
   if (trends.isPending) return <p className="checkin-muted">Drawing your weeks…</p>;
   if (trends.isError) {
     return (
@@ -47,12 +49,20 @@ export function CheckinTrends({ spaceId, selfId, partner }: Props) {
           <input
             id={shareId}
             type="checkbox"
-            checked={sharing.isPending ? sharing.variables : trends.data.shared}
+            checked={wanted ?? trends.data.shared}
             disabled={sharing.isPending}
-            onChange={(event) => sharing.mutate(event.target.checked)}
+            onChange={(event) => {
+              setWanted(event.target.checked);
+              sharing.mutate(event.target.checked, { onSettled: () => setWanted(null) });
+            }}
           />
           <label htmlFor={shareId}>Show my trend to {partner.name}</label>
         </div>
+      )}
+      {sharing.isError && (
+        <p className="field__note field__note--error" role="alert">
+          {apiErrorInfo(sharing.error).message}
+        </p>
       )}
       <p className="checkin-muted checkin-trends__note">
         Your chart is yours. {partner ? `${partner.name} sees it only if you tick the box above.` : ''}
