@@ -36,7 +36,7 @@ export function DevicesSection() {
       {sessions.data && (
         <>
           <ul className="device-list" aria-label="Your devices">
-            {sessions.data.sessions.map((session) => (
+            {thisDeviceFirst(sessions.data.sessions).map((session) => (
               <DeviceRow key={session.id} session={session} />
             ))}
           </ul>
@@ -61,6 +61,14 @@ export function DevicesSection() {
   );
 }
 
+/** The device in hand first, then the others, newest first (the server's order). */
+function thisDeviceFirst(sessions: DeviceSession[]): DeviceSession[] {
+  return [
+    ...sessions.filter((session) => session.current),
+    ...sessions.filter((session) => !session.current),
+  ];
+}
+
 function DeviceRow({ session }: { session: DeviceSession }) {
   const revoke = useRevokeSession();
   return (
@@ -71,8 +79,8 @@ function DeviceRow({ session }: { session: DeviceSession }) {
           {session.current && <span className="device__badge">This device</span>}
         </p>
         <p className="device__meta">
-          Signed in {formatWhen(session.createdAt)}
-          {!session.current && <> · Last active {formatWhen(session.lastSeenAt)}</>}
+          <span>Signed in {formatWhen(session.createdAt)}</span>
+          {!session.current && <span>Last active {formatWhen(session.lastSeenAt)}</span>}
         </p>
         <FormAlert>{revoke.isError && apiErrorInfo(revoke.error).message}</FormAlert>
       </div>

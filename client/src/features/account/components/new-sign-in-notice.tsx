@@ -1,3 +1,4 @@
+import type { DeviceSession } from '@twofold/shared';
 import { Link, useLocation } from 'react-router';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
@@ -17,6 +18,19 @@ export function NewSignInNotice() {
   const fresh = data?.newSignIns ?? [];
   if (fresh.length === 0) return null;
 
+  const only = fresh.length === 1 ? fresh[0] : undefined;
+  const signOutButton = (session: DeviceSession) => (
+    <button
+      type="button"
+      className="button button--quiet"
+      onClick={() => revoke.mutate(session.id)}
+      disabled={revoke.isPending}
+      aria-label={`Sign out ${session.device}`}
+    >
+      Sign it out
+    </button>
+  );
+
   return (
     <aside className="sign-in-notice" aria-label="New sign-in">
       <ul className="sign-in-notice__list">
@@ -26,15 +40,7 @@ export function NewSignInNotice() {
               A new sign-in on <strong>{session.device}</strong> on {formatWhenInSentence(session.createdAt)}.
               If this wasn’t you, sign it out and change your password.
             </p>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => revoke.mutate(session.id)}
-              disabled={revoke.isPending}
-              aria-label={`Sign out ${session.device}`}
-            >
-              Sign it out
-            </button>
+            {!only && signOutButton(session)}
           </li>
         ))}
       </ul>
@@ -43,19 +49,20 @@ export function NewSignInNotice() {
           (acknowledge.isError && apiErrorInfo(acknowledge.error).message)}
       </FormAlert>
       <div className="sign-in-notice__actions">
-        {!onAccount && (
-          <Link to="/account" className="sign-in-notice__link">
-            Change your password
-          </Link>
-        )}
+        {only && signOutButton(only)}
         <button
           type="button"
           className="button button--quiet"
           onClick={() => acknowledge.mutate()}
           disabled={acknowledge.isPending}
         >
-          It was me
+          {only ? 'It was me' : 'They were all me'}
         </button>
+        {!onAccount && (
+          <Link to="/account" className="sign-in-notice__link">
+            Change your password
+          </Link>
+        )}
       </div>
     </aside>
   );
