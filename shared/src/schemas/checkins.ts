@@ -18,6 +18,8 @@ export const checkinAnswersSchema = z.object({
   wentWell: answerText,
   hard: answerText,
   needNextWeek: answerText,
+  /** A boundary this person would like the two of them to revisit (optional; added later, so old answers lack it). */
+  boundaryToReview: answerText.optional(),
   /** 0–10: how safe, how trusting, how connected I felt this week. */
   safe: score,
   trusting: score,

@@ -1,10 +1,16 @@
 import type { CheckinAnswers, CheckinEntry } from '@twofold/shared';
 
-const QUESTIONS: readonly { key: 'appreciations' | 'wentWell' | 'hard' | 'needNextWeek'; label: string }[] = [
+const QUESTIONS: readonly {
+  key: 'appreciations' | 'wentWell' | 'hard' | 'needNextWeek' | 'boundaryToReview';
+  label: string;
+  /** Left out entirely when empty, instead of saying "Left blank". */
+  optional?: boolean;
+}[] = [
   { key: 'appreciations', label: 'Appreciated this week' },
   { key: 'wentWell', label: 'What went well' },
   { key: 'hard', label: 'What was hard' },
   { key: 'needNextWeek', label: 'What I need next week' },
+  { key: 'boundaryToReview', label: 'A boundary to revisit', optional: true },
 ];
 
 const SCORES: readonly { key: 'safe' | 'trusting' | 'connected'; label: string }[] = [
@@ -19,7 +25,7 @@ export function CheckinAnswersCard({ title, answers }: { title: string; answers:
     <article className="checkin-answers" aria-label={title}>
       <h3 className="checkin-answers__title">{title}</h3>
       <dl className="checkin-answers__list">
-        {QUESTIONS.map(({ key, label }) => (
+        {QUESTIONS.filter(({ key, optional }) => !optional || answers[key]).map(({ key, label }) => (
           <div key={key} className="checkin-answers__item">
             <dt>{label}</dt>
             <dd className={answers[key] ? undefined : 'checkin-answers__none'}>

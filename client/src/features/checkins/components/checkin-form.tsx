@@ -1,5 +1,5 @@
 import { checkinAnswersSchema, type CheckinAnswers } from '@twofold/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useAnswerCheckin } from '../api/checkins.ts';
@@ -9,6 +9,7 @@ const TEXTS = [
   { key: 'wentWell', label: 'What went well' },
   { key: 'hard', label: 'What was hard' },
   { key: 'needNextWeek', label: 'What I need next week' },
+  { key: 'boundaryToReview', label: 'A boundary I’d like us to revisit (optional)' },
 ] as const;
 
 const SCORES = [
@@ -22,6 +23,7 @@ const EMPTY: CheckinAnswers = {
   wentWell: '',
   hard: '',
   needNextWeek: '',
+  boundaryToReview: '',
   safe: 5,
   trusting: 5,
   connected: 5,
@@ -30,10 +32,12 @@ const EMPTY: CheckinAnswers = {
 interface Props {
   spaceId: string;
   partnerName: string | null;
+  /** Which boundaries are due for review, composed in by the route. */
+  reviewNote?: ReactNode;
 }
 
 /** This week's questions, answered privately. Nothing leaves this form until it is handed in. */
-export function CheckinForm({ spaceId, partnerName }: Props) {
+export function CheckinForm({ spaceId, partnerName, reviewNote }: Props) {
   const [answers, setAnswers] = useState<CheckinAnswers>(EMPTY);
   const [problem, setProblem] = useState<string | null>(null);
   const answer = useAnswerCheckin(spaceId);
@@ -57,11 +61,12 @@ export function CheckinForm({ spaceId, partnerName }: Props) {
           <label className="field__label" htmlFor={`${baseId}-${key}`}>
             {label}
           </label>
+          {key === 'boundaryToReview' && reviewNote}
           <textarea
             id={`${baseId}-${key}`}
             className="field__input checkin-form__text"
             rows={3}
-            value={answers[key]}
+            value={answers[key] ?? ''}
             onChange={(event) => setAnswers({ ...answers, [key]: event.target.value })}
           />
         </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useCurrentCheckin } from '../api/checkins.ts';
 import { CheckinDayPicker } from './checkin-day-picker.tsx';
 import { CheckinHistory } from './checkin-history.tsx';
@@ -8,10 +9,12 @@ interface Props {
   spaceId: string;
   self: { id: string; name: string };
   partner: { id: string; name: string } | null;
+  /** What in the boundaries is due for review, composed in by the route. */
+  reviewNote?: ReactNode;
 }
 
 /** /spaces/:spaceId/checkins: the day, this week's questions or answers, and earlier weeks. */
-export function CheckinPage({ spaceId, self, partner }: Props) {
+export function CheckinPage({ spaceId, self, partner, reviewNote }: Props) {
   const current = useCurrentCheckin(spaceId);
   const nameOf = (userId: string) =>
     userId === self.id ? 'You' : userId === partner?.id ? partner.name : 'A former member';
@@ -25,7 +28,13 @@ export function CheckinPage({ spaceId, self, partner }: Props) {
         </p>
         <CheckinDayPicker spaceId={spaceId} />
       </header>
-      <CurrentCheckin spaceId={spaceId} selfId={self.id} partner={partner} nameOf={nameOf} />
+      <CurrentCheckin
+        spaceId={spaceId}
+        selfId={self.id}
+        partner={partner}
+        nameOf={nameOf}
+        reviewNote={reviewNote}
+      />
       <CheckinTrends spaceId={spaceId} selfId={self.id} partner={partner} />
       <CheckinHistory spaceId={spaceId} selfId={self.id} currentWeek={current.data?.week} nameOf={nameOf} />
     </div>

@@ -1,4 +1,5 @@
 import type { CheckinView } from '@twofold/shared';
+import type { ReactNode } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCurrentCheckin } from '../api/checkins.ts';
@@ -10,13 +11,14 @@ interface Props {
   selfId: string;
   partner: { id: string; name: string } | null;
   nameOf: (userId: string) => string;
+  reviewNote?: ReactNode;
 }
 
 /**
  * This week: the questions until you have answered; then your answers and a quiet "waiting";
  * then, the moment the second answer arrives (the event stream refreshes this), both together.
  */
-export function CurrentCheckin({ spaceId, selfId, partner, nameOf }: Props) {
+export function CurrentCheckin({ spaceId, selfId, partner, nameOf, reviewNote }: Props) {
   const current = useCurrentCheckin(spaceId);
   if (current.isPending) return <LoadingState label="Opening this week’s check-in…" />;
   if (current.isError) {
@@ -29,11 +31,25 @@ export function CurrentCheckin({ spaceId, selfId, partner, nameOf }: Props) {
     );
   }
   return (
-    <CurrentWeek checkin={current.data} spaceId={spaceId} selfId={selfId} partner={partner} nameOf={nameOf} />
+    <CurrentWeek
+      checkin={current.data}
+      spaceId={spaceId}
+      selfId={selfId}
+      partner={partner}
+      nameOf={nameOf}
+      reviewNote={reviewNote}
+    />
   );
 }
 
-function CurrentWeek({ checkin, spaceId, selfId, partner, nameOf }: Props & { checkin: CheckinView }) {
+function CurrentWeek({
+  checkin,
+  spaceId,
+  selfId,
+  partner,
+  nameOf,
+  reviewNote,
+}: Props & { checkin: CheckinView }) {
   const mine = checkin.entries.find((entry) => entry.userId === selfId);
   const partnerAnswered = checkin.answeredBy.some((id) => id !== selfId);
   const partnerName = partner?.name ?? 'Your partner';
@@ -77,7 +93,7 @@ function CurrentWeek({ checkin, spaceId, selfId, partner, nameOf }: Props & { ch
           ? `${partnerName} has answered. Their answers stay closed until yours are in, then you both see both.`
           : 'Take a quiet moment. Answer as honestly as feels safe; there are no right answers.'}
       </p>
-      <CheckinForm spaceId={spaceId} partnerName={partner?.name ?? null} />
+      <CheckinForm spaceId={spaceId} partnerName={partner?.name ?? null} reviewNote={reviewNote} />
     </section>
   );
 }
