@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { CloseCode, type DeviceSessions } from '@twofold/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectError, logIn, pairUp, PASSWORD, signUp } from '../helpers/http.ts';
 import { closeCodeOf, connect, openRawSocket } from '../helpers/sync-client.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -51,7 +53,37 @@ describe('the devices list', () => {
     });
     expect(sessions[1]?.device).toBe('Safari on iPhone');
     const text = JSON.stringify(sessions);
-    for (const token of [robin.cookie, phone, laptop]) expect(text).not.toContain(token);
+    for (const token of [robin.cookie, phone, laptop]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(createHash('sha256').update(token).digest('hex'));
+    }
+  });
+
+  it('keeps the user agent trimmed and capped, and updates "last seen" only every few minutes', async () => {
+    const t = createTestApp();
+    try {
+      const robin = await signUp(t.app, 'Robin');
+      const long = await call(t.app, 'POST', '/api/auth/login', {
+        json: { email: robin.email, password: PASSWORD },
+        headers: { 'user-agent': `   ${FIREFOX_WINDOWS}${' x'.repeat(2000)}` },
+      });
+      expect(long.status).toBe(200);
+      const stored = t.stores.db.prepare('SELECT user_agent AS ua FROM sessions').all() as { ua: string }[];
+      expect(stored.map((row) => row.ua.length).sort((a, b) => a - b)).toEqual([expect.any(Number), 256]);
+      expect(stored.every((row) => row.ua === row.ua.trim())).toBe(true);
+
+      const lastSeen = async () =>
+        (
+          (await call(t.app, 'GET', '/api/me/sessions', { cookie: robin.cookie })).body as DeviceSessions
+        ).sessions.find((s) => s.current)?.lastSeenAt;
+      const first = await lastSeen();
+      t.clock.advance(60_000);
+      expect(await lastSeen()).toBe(first);
+      t.clock.advance(5 * 60_000);
+      expect(await lastSeen()).toBe((first ?? 0) + 6 * 60_000);
+    } finally {
+      t.close();
+    }
   });
 
   it('tells an older device about a newer sign-in until the notice is dismissed', async () => {
