@@ -4,6 +4,7 @@ import { GoalDetail } from '@/features/goals/components/goal-detail.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
 import { usePeers } from '@/features/presence/hooks/use-peers.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { useSpaceDocsState } from '@/lib/yjs/use-space-docs.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
 /** /spaces/:spaceId/goals/:goalId — one goal, planned and written live by both. */
@@ -13,6 +14,7 @@ export function GoalRoute() {
   useDocumentTitle('Goal');
   useAnnounceView(docs.awareness, `${PresenceView.goals}/${goalId}`);
   const peers = usePeers(docs.awareness);
+  const { status } = useSpaceDocsState(docs);
   const partnerPeer = partner ? peers.find((peer) => peer.presence.user.id === partner.id) : undefined;
   return (
     <GoalDetail
@@ -22,6 +24,7 @@ export function GoalRoute() {
       provider={docs.shared.provider}
       self={self}
       people={{ selfId: self.id, selfName: self.name, partner }}
+      firstSync={status === 'connecting'}
       partnerHere={itemInView(partnerPeer?.presence.view, PresenceView.goals) === goalId}
     />
   );

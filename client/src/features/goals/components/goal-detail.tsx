@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
-import { ErrorState } from '@/components/page-state.tsx';
+import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { useGoals } from '../hooks/use-goals.ts';
 import type { People } from '../model/people.ts';
 import { GoalFields } from './goal-fields.tsx';
@@ -19,12 +19,14 @@ interface Props {
   provider: WebsocketProvider;
   self: Presence['user'];
   people: People;
+  /** The first exchange with the server is still under way (a new device may not have it yet). */
+  firstSync: boolean;
   /** The partner has this goal open right now. */
   partnerHere: boolean;
 }
 
 /** One goal: why it matters (written live by both), its steps, progress and where it stands. */
-export function GoalDetail({ goalId, doc, provider, self, people, partnerHere }: Props) {
+export function GoalDetail({ goalId, doc, provider, self, people, firstSync, partnerHere }: Props) {
   const navigate = useNavigate();
   const entry = useGoals(doc).find((goal) => goal.id === goalId);
   const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
@@ -34,6 +36,7 @@ export function GoalDetail({ goalId, doc, provider, self, people, partnerHere }:
     </Link>
   );
 
+  if (!entry && firstSync) return <LoadingState label="Opening this goal…" />;
   if (!entry) {
     return (
       <ErrorState

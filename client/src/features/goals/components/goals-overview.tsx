@@ -2,6 +2,7 @@ import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
+import { LoadingState } from '@/components/page-state.tsx';
 import { useGoals } from '../hooks/use-goals.ts';
 import { allValues, ANY, matchesOwner, matchesValue, type OwnerFilter } from '../model/goal-filters.ts';
 import type { People } from '../model/people.ts';
@@ -14,6 +15,8 @@ import { UnreadableGoal } from './unreadable-goal.tsx';
 interface Props {
   doc: Y.Doc;
   people: People;
+  /** The first exchange with the server is still under way (a new device may know no goals yet). */
+  firstSync: boolean;
   /** The goal the partner has open right now, if any. */
   partnerOn: string | null;
 }
@@ -21,7 +24,7 @@ interface Props {
 type Layout = 'board' | 'timeline';
 
 /** The couple's goals: suggestions waiting, the board by horizon or the timeline, and what is done. */
-export function GoalsOverview({ doc, people, partnerOn }: Props) {
+export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
   const navigate = useNavigate();
   const entries = useGoals(doc);
   const [creating, setCreating] = useState(false);
@@ -73,7 +76,9 @@ export function GoalsOverview({ doc, people, partnerOn }: Props) {
         />
       )}
 
-      {entries.length === 0 && !creating && (
+      {entries.length === 0 && !creating && firstSync && <LoadingState label="Gathering your goals…" />}
+
+      {entries.length === 0 && !creating && !firstSync && (
         <section className="empty">
           <h2 className="empty__title">No goals yet</h2>
           <p className="empty__text">
