@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useWins } from '../api/wins.ts';
-import { useAgreedBoundaries } from '../hooks/use-agreed-boundaries.ts';
+import { useDocWins, type DocWinKind } from '../hooks/use-doc-wins.ts';
 import { groupByMonthAndWeek } from '../model/group.ts';
 
 interface Props {
@@ -16,7 +16,7 @@ interface Props {
 interface TimelineItem {
   id: string;
   at: number;
-  kind: Win['kind'] | 'boundary-agreed';
+  kind: Win['kind'] | DocWinKind;
   text: string | null;
   by: string | null;
 }
@@ -28,6 +28,8 @@ const MARK: Record<TimelineItem['kind'], string> = {
   [WinKind.letterRead]: '✉',
   [WinKind.lettersOpened]: '✉',
   'boundary-agreed': '◇',
+  'goal-achieved': '★',
+  'milestone-reached': '⚑',
 };
 
 function describe(item: TimelineItem, selfId: string, nameOf: (id: string) => string): string {
@@ -45,16 +47,21 @@ function describe(item: TimelineItem, selfId: string, nameOf: (id: string) => st
       return 'Your sealed letters opened together';
     case 'boundary-agreed':
       return 'You agreed a boundary together';
+    case 'goal-achieved':
+      return 'You achieved a goal together';
+    case 'milestone-reached':
+      return who ? `${who} reached a milestone` : 'A milestone was reached';
   }
 }
 
 /**
  * One timeline, newest first, of the good things: check-ins, kept promises, appreciations,
- * letters, agreed boundaries — grouped by month and week. Nothing here counts or compares.
+ * letters, agreed boundaries, goals and milestones — grouped by month and week. Nothing here
+ * counts or compares.
  */
 export function WinsTimeline({ spaceId, doc, selfId, nameOf }: Props) {
   const wins = useWins(spaceId);
-  const boundaries = useAgreedBoundaries(doc);
+  const fromDoc = useDocWins(doc);
   if (wins.isPending) return <LoadingState label="Gathering your small wins…" />;
   if (wins.isError) {
     return (
@@ -65,16 +72,7 @@ export function WinsTimeline({ spaceId, doc, selfId, nameOf }: Props) {
       />
     );
   }
-  const items: TimelineItem[] = [
-    ...wins.data,
-    ...boundaries.map((b) => ({
-      id: `boundary:${b.id}`,
-      at: b.at,
-      kind: 'boundary-agreed' as const,
-      text: b.title,
-      by: null,
-    })),
-  ].sort((a, b) => b.at - a.at);
+  const items: TimelineItem[] = [...wins.data, ...fromDoc].sort((a, b) => b.at - a.at);
 
   if (items.length === 0) {
     return (
