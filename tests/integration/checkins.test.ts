@@ -238,3 +238,27 @@ describe('check-in trends', () => {
     expect(unshared.series.map((s) => s.userId)).toEqual([alex.id]);
   });
 });
+
+describe('check-ins in the export', () => {
+  it('exports one’s own answers, and the partner’s only once both answered (JSON and Markdown)', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    await answer(alex, spaceId, 'Exported-alex');
+    const exportAs = async (cookie: string) =>
+      [
+        await call(t.app, 'GET', `/api/spaces/${spaceId}/export`, { cookie }),
+        await call(t.app, 'GET', `/api/spaces/${spaceId}/export?format=markdown`, { cookie }),
+      ].map((reply) => {
+        expect(reply.status, reply.text).toBe(200);
+        return reply.text;
+      });
+
+    for (const text of await exportAs(sam.cookie)) expect(text).not.toContain('Exported-alex');
+    for (const text of await exportAs(alex.cookie)) expect(text).toContain('Exported-alex went well');
+
+    await answer(sam, spaceId, 'Exported-sam');
+    for (const text of await exportAs(sam.cookie)) {
+      expect(text).toContain('Exported-alex went well');
+      expect(text).toContain('Exported-sam went well');
+    }
+  });
+});

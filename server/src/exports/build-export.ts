@@ -1,4 +1,5 @@
 import {
+  AttestationKind,
   BOUNDARY_STATUS_LABELS,
   boundaryContent,
   boundaryHash,
@@ -12,7 +13,9 @@ import {
   type ExportedBoundary,
   type SpaceExport,
 } from '@twofold/shared';
+import { checkinHistory } from '../checkins/visibility.ts';
 import { lettersFor } from '../letters/letters-for.ts';
+import { promiseView } from '../promises/promise-view.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, type RoomRegistry } from '../sync/rooms.ts';
 import { spaceView } from '../http/space-view.ts';
@@ -41,6 +44,7 @@ export async function buildExport(
     const view = spaceView(stores, space);
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;
     const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
+    const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
     const boundaries: ExportedBoundary[] = [];
     for (const entry of readBoundaries(shared)) {
       if (!entry.readable) continue;
@@ -70,6 +74,26 @@ export async function buildExport(
       attestations,
       letters: lettersFor(stores, spaceId, user.id, now).filter((letter) => letter.hidden === null),
       privateNotes: fragmentToPlainText(privateNotesFragment(mine)),
+      checkins: checkinHistory(stores.checkins.all(spaceId), user.id),
+      promises: stores.promises.list(spaceId).map((row) => {
+        const kept = promiseRecord.find(
+          (a) =>
+            a.subjectId === row.id &&
+            a.kind === AttestationKind.kept &&
+            a.userId !== row.authorId &&
+            a.contentHash === row.contentHash,
+        );
+        return { ...promiseView(row), keptBy: kept?.userId ?? null, keptAt: kept?.at ?? null };
+      }),
+      appreciations: stores.appreciations
+        .list(spaceId)
+        .map(({ id, authorId, text, createdAt, heartedAt }) => ({
+          id,
+          authorId,
+          text,
+          createdAt,
+          heartedAt,
+        })),
     };
   } finally {
     shared.destroy();

@@ -4,6 +4,7 @@ import {
   BOUNDARY_TEXT_LABELS,
   type SpaceExport,
 } from '@twofold/shared';
+import { ritualsToMarkdown } from './rituals-markdown.ts';
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -57,6 +58,8 @@ export function exportToMarkdown(data: SpaceExport): string {
     if (letter.prompt) out.push(`_${escape(letter.prompt)}_`, '');
     out.push(paragraphs(letter.body?.text ?? ''), '');
   }
+
+  out.push(...ritualsToMarkdown(data));
 
   out.push(
     '## My private notes',

@@ -7,11 +7,11 @@ import {
   missedPromiseSchema,
   promiseContent,
   SubjectType,
-  type PromiseView,
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { randomId } from '../lib/ids.ts';
+import { promiseView } from '../promises/promise-view.ts';
 import type { PromiseRow } from '../store/promises.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -21,15 +21,7 @@ import { validate } from './validate.ts';
 
 const promiseParam = z.object({ spaceId: idSchema, promiseId: idSchema });
 
-const view = (row: PromiseRow): PromiseView => ({
-  id: row.id,
-  authorId: row.authorId,
-  text: row.text,
-  dueOn: row.dueOn,
-  contentHash: row.contentHash,
-  createdAt: row.createdAt,
-  missed: row.missedAt === null ? null : { at: row.missedAt, note: row.missedNote ?? '' },
-});
+const view = promiseView;
 
 /**
  * Promises live on the server rather than in the shared document: a promise's words must not

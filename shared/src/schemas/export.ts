@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { agreedVersionSchema, boundaryContentSchema } from '../doc/boundary-model.ts';
+import { appreciationViewSchema } from './appreciations.ts';
 import { attestationSchema } from './attestations.ts';
+import { checkinViewSchema } from './checkins.ts';
 import { letterViewSchema } from './letters.ts';
+import { promiseViewSchema } from './promises.ts';
 import { spaceSchema } from './spaces.ts';
 
 export const EXPORT_FORMAT = 'twofold-export';
@@ -16,6 +19,13 @@ export const exportedBoundarySchema = z.object({
   createdAt: z.number(),
 });
 export type ExportedBoundary = z.infer<typeof exportedBoundarySchema>;
+
+/** A promise as exported, with who confirmed it kept (from the notary), if anyone did. */
+export const exportedPromiseSchema = promiseViewSchema.extend({
+  keptBy: z.string().nullable(),
+  keptAt: z.number().nullable(),
+});
+export type ExportedPromise = z.infer<typeof exportedPromiseSchema>;
 
 /**
  * Everything in a space that is the exporter's to keep, and nothing their partner has not
@@ -34,5 +44,12 @@ export const spaceExportSchema = z.object({
   letters: z.array(letterViewSchema),
   /** The exporter's own private notes; never the partner's. */
   privateNotes: z.string(),
+  /**
+   * Weekly check-ins as the exporter may see them: their own answers, and the partner's only
+   * for weeks both answered. Optional: exports made before check-ins existed lack it.
+   */
+  checkins: z.array(checkinViewSchema).optional(),
+  promises: z.array(exportedPromiseSchema).optional(),
+  appreciations: z.array(appreciationViewSchema).optional(),
 });
 export type SpaceExport = z.infer<typeof spaceExportSchema>;
