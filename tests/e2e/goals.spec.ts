@@ -73,10 +73,20 @@ test.describe('shared goals', () => {
     }
     await expect(alex.getByTestId('step-row').filter({ hasText: 'Buy boots' })).toContainText('by Sam');
 
+    // Sam drags a step with the keyboard alone; Alex sees the new order.
+    await sam.getByRole('button', { name: 'Drag “Pack” to reorder' }).focus();
+    await sam.keyboard.press('Space');
+    await sam.keyboard.press('ArrowUp');
+    await sam.keyboard.press('ArrowUp');
+    await sam.keyboard.press('Space');
+    for (const page of [alex, sam]) {
+      await expect.poll(() => stepTitles(page)).toEqual(['Pack', 'Book the cottage', 'Buy boots']);
+    }
+
     // Both reorder at the same moment; both screens end with the same order, every step kept.
     await Promise.all([
-      alex.getByRole('button', { name: 'Move “Pack” up' }).click(),
-      sam.getByRole('button', { name: 'Move “Book the cottage” down' }).click(),
+      alex.getByRole('button', { name: 'Move “Buy boots” up' }).click(),
+      sam.getByRole('button', { name: 'Move “Pack” down' }).click(),
     ]);
     await expect
       .poll(async () => {
