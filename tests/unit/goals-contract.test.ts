@@ -241,6 +241,16 @@ describe('goals contract', () => {
     expect(goal.progress).toEqual({ done: 1, total: 3 });
   });
 
+  it('still adds and moves steps when an unreadable step sits among them', () => {
+    const [alex] = couple();
+    const goal = goalsMap(alex).get('g') as Y.Map<unknown>;
+    (goal.get('steps') as Y.Map<unknown>).set('junk', 'garbled');
+    addStep(alex, 'g', { id: 's4', title: 'Walk', owner: ALEX, userId: ALEX, now: 9 });
+    moveStep(alex, 'g', 's1', 's4', 'junk');
+    expect(titles(alex, 'g')).toEqual(['Buy boots', 'Pack', 'Walk', 'Book the cottage']);
+    expect(goalIn(alex, 'g').steps.at(-1)).toMatchObject({ ok: false, id: 'junk' });
+  });
+
   describe.each([
     ['a-first', [1, 2]],
     ['b-first', [1, 2]],
