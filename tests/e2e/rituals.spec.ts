@@ -113,14 +113,28 @@ test.describe('rituals', () => {
       'Alex appreciated: you asking about my day',
     );
 
-    await openSection(sam, 'Appreciations', 'Appreciations');
-    const received = sam.getByRole('article', { name: 'Appreciation from Alex' });
+    // On any other page of the space, a new one arrives as a quiet notice.
+    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    await alex.getByLabel('I appreciated…').fill('the walk after dinner');
+    await alex.getByRole('button', { name: 'Send to Sam' }).click();
+    const notice = sam.getByTestId('appreciation-arrival');
+    await expect(notice).toContainText('Alex appreciated: the walk after dinner');
+    await notice.getByRole('link', { name: 'Open' }).click();
+    await expect(sam.getByRole('heading', { level: 1, name: 'Appreciations' })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+
+    const received = sam
+      .getByRole('article', { name: 'Appreciation from Alex' })
+      .filter({ hasText: 'really listening' });
     await expect(received).toContainText('really listening');
     await expect(alex.getByRole('button', { name: 'Send a heart' })).toHaveCount(0);
     await received.getByRole('button', { name: 'Send a heart' }).click();
     await expect(received.getByTestId('appreciation-heart')).toContainText('You sent a heart');
     await expect(
-      alex.getByRole('article', { name: 'Appreciation from You' }).getByTestId('appreciation-heart'),
+      alex
+        .getByRole('article', { name: 'Appreciation from You' })
+        .filter({ hasText: 'really listening' })
+        .getByTestId('appreciation-heart'),
     ).toContainText('Sam sent a heart');
 
     await Promise.all(contexts.map((context) => context.close()));

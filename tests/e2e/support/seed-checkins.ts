@@ -6,6 +6,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The signed-in person's user id and the space open in this page. */
 export async function whoAndWhere(page: Page, baseUrl: string): Promise<{ userId: string; spaceId: string }> {
+  // Joining ends on the space home, but the address can follow a moment after the heading.
+  await page.waitForURL(/\/spaces\/[^/]+/);
   const me = (await (await page.request.get(`${baseUrl}/api/me`)).json()) as { user: { id: string } };
   const spaceId = /\/spaces\/([^/]+)/.exec(page.url())?.[1];
   if (!spaceId) throw new Error(`not in a space: ${page.url()}`);

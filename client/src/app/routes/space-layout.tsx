@@ -5,6 +5,7 @@ import { Link, Outlet, useMatch, useParams } from 'react-router';
 import { preloadEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { SyncStatusIndicator } from '@/components/sync-status-indicator.tsx';
+import { AppreciationArrival } from '@/features/appreciations/components/appreciation-arrival.tsx';
 import { PartnerPresence } from '@/features/presence/components/partner-presence.tsx';
 import { usePeers } from '@/features/presence/hooks/use-peers.ts';
 import { useRefreshMembers } from '@/features/spaces/hooks/use-refresh-members.ts';
@@ -54,6 +55,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
   const peers = usePeers(docs.awareness);
   const queryClient = useQueryClient();
   const onSubPage = useMatch('/spaces/:spaceId') === null;
+  const onAppreciations = useMatch('/spaces/:spaceId/appreciations') !== null;
   const partner = space.members.find((member) => member.id !== self.id) ?? null;
 
   useRefreshMembers(
@@ -94,6 +96,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
         <PartnerPresence partner={partner} selfId={self.id} peers={peers} />
         <SyncStatusIndicator status={state.status} />
       </div>
+      <AppreciationArrival spaceId={space.id} partner={partner} quiet={onAppreciations || !onSubPage} />
       <Outlet context={outlet} />
     </div>
   );
