@@ -1,4 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import { goalsMap, SESSION_COOKIE } from '@twofold/shared';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { connect } from '../helpers/sync-client.ts';
 import { pairCouple } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -36,6 +39,18 @@ function stepTitles(page: Page): Promise<string[]> {
 
 function goalCard(page: Page | Locator, title: string): Locator {
   return page.getByTestId('goal-card').filter({ hasText: title });
+}
+
+function spaceIdOf(page: Page): string {
+  const id = /\/spaces\/([^/]+)/.exec(page.url())?.[1];
+  if (!id) throw new Error(`not in a space: ${page.url()}`);
+  return id;
+}
+
+async function sessionCookie(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  return cookie.value;
 }
 
 test.describe('shared goals', () => {
@@ -139,6 +154,44 @@ test.describe('shared goals', () => {
     await expect(goalCard(thisYear, 'Adopt a dog')).not.toContainText('Proposed');
     await expect(sam.getByRole('region', { name: 'Suggestions to talk about' })).toHaveCount(0);
 
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('a goal written in a broken shape shows as unreadable on both screens and nothing else is lost', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openGoals(alex);
+    await createGoal(alex, 'Cook on Sundays');
+    await addStep(alex, 'Choose a recipe');
+    await alex.getByRole('link', { name: 'All goals' }).click();
+
+    // A faulty or hostile client of Sam's writes garbage into the shared goals.
+    const client = connect(app.url, spaceIdOf(sam), await sessionCookie(contexts[1]!));
+    await client.synced();
+    client.doc.transact(() => {
+      const broken = new Y.Map<unknown>();
+      broken.set('id', 'broken');
+      broken.set('title', 42);
+      goalsMap(client.doc).set('broken', broken);
+      goalsMap(client.doc).set('not-a-map', 'just a string');
+    });
+    await expect.poll(() => client.provider.wsconnected).toBe(true);
+
+    await openGoals(sam);
+    for (const page of [alex, sam]) {
+      await expect(page.getByText('This goal could not be read')).toHaveCount(2);
+      await expect(goalCard(page, 'Cook on Sundays')).toBeVisible();
+    }
+    await goalCard(sam, 'Cook on Sundays').getByRole('link', { name: 'Cook on Sundays' }).click();
+    await sam.getByRole('checkbox', { name: 'Choose a recipe', exact: true }).check();
+    await alex.getByRole('link', { name: 'Cook on Sundays' }).click();
+    await expect(alex.getByTestId('goal-progress')).toHaveText('1 of 1 done');
+    await sam.goto(`${app.url}/spaces/${spaceIdOf(sam)}/goals/broken`);
+    await expect(sam.getByText('This goal could not be read')).toBeVisible();
+
+    client.destroy();
     await Promise.all(contexts.map((context) => context.close()));
   });
 });
