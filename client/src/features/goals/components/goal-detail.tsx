@@ -1,4 +1,4 @@
-import { GoalStatus, updateGoal, type GoalPatch, type Presence } from '@twofold/shared';
+import { updateGoal, type GoalPatch, type Presence } from '@twofold/shared';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
@@ -84,9 +84,7 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
         onLetGo={() => void navigate('..', { relative: 'path' })}
       />
 
-      {goal.status !== GoalStatus.proposed || goal.progress.total > 0 ? (
-        <ProgressBar progress={goal.progress} label="Progress" />
-      ) : null}
+      {goal.progress.total > 0 && <ProgressBar progress={goal.progress} label="Progress" />}
 
       <section className="goal__why" aria-labelledby="goal-why-title">
         <h2 id="goal-why-title" className="section-title">
