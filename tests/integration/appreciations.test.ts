@@ -63,3 +63,15 @@ describe('appreciations', () => {
     );
   });
 });
+
+describe('appreciations in a flood', () => {
+  it('slows down one member sending dozens a minute, and lets them go on a minute later', async () => {
+    const { alex, spaceId } = await pairUp(t.app);
+    const send = () =>
+      call(t.app, 'POST', appreciations(spaceId), { cookie: alex.cookie, json: { text: 'thank you' } });
+    for (let i = 0; i < 30; i++) expect((await send()).status).toBe(201);
+    expectError(await send(), 429, 'rate_limited');
+    t.clock.advance(61_000);
+    expect((await send()).status).toBe(201);
+  });
+});

@@ -1,6 +1,7 @@
 import { createAppreciationSchema, ErrorCode, idSchema, type AppreciationView } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { createRateLimiter } from '../auth/rate-limit.ts';
 import { randomId } from '../lib/ids.ts';
 import type { AppreciationRow } from '../store/appreciations.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
@@ -8,6 +9,9 @@ import { AppError, notFound } from './errors.ts';
 import { requireMember } from './require-member.ts';
 import { requireSession } from './require-session.ts';
 import { validate } from './validate.ts';
+
+/** Notes one member may send per minute: plenty for people, not enough to flood a partner's screen. */
+const PER_MINUTE = 30;
 
 const appreciationParam = z.object({ spaceId: idSchema, appreciationId: idSchema });
 
@@ -24,6 +28,7 @@ const view = ({ id, authorId, text, createdAt, heartedAt }: AppreciationRow): Ap
  * the partner can answer with a heart. Only the one it was for can heart it.
  */
 export function appreciationRoutes({ stores, sessions, events, clock }: AppDeps) {
+  const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   return new Hono<AuthEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
@@ -32,6 +37,9 @@ export function appreciationRoutes({ stores, sessions, events, clock }: AppDeps)
     })
     .post('/', validate('json', createAppreciationSchema), (c) => {
       const spaceId = c.req.param('spaceId') as string;
+      if (!limiter.hit(c.get('userId'))) {
+        throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
+      }
       const row = {
         id: randomId(),
         spaceId,

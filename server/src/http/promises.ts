@@ -10,6 +10,7 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { createRateLimiter } from '../auth/rate-limit.ts';
 import { randomId } from '../lib/ids.ts';
 import { promiseView } from '../promises/promise-view.ts';
 import type { PromiseRow } from '../store/promises.ts';
@@ -18,6 +19,9 @@ import { AppError, notFound } from './errors.ts';
 import { requireMember } from './require-member.ts';
 import { requireSession } from './require-session.ts';
 import { validate } from './validate.ts';
+
+/** Promises one member may make per minute. */
+const PER_MINUTE = 30;
 
 const promiseParam = z.object({ spaceId: idSchema, promiseId: idSchema });
 
@@ -32,6 +36,7 @@ const view = promiseView;
  * attestation API, recorded for the partner.
  */
 export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
+  const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   const create = stores.db.transaction((row: Omit<PromiseRow, 'missedAt' | 'missedNote'>) => {
     stores.promises.create(row);
     stores.attestations.record(row.spaceId, row.authorId, row.createdAt, {
@@ -54,6 +59,9 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
     })
     .post('/', validate('json', createPromiseSchema), async (c) => {
       const spaceId = c.req.param('spaceId') as string;
+      if (!limiter.hit(c.get('userId'))) {
+        throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
+      }
       const input = c.req.valid('json');
       const content = promiseContent({ text: input.text, dueOn: input.dueOn ?? null });
       const row = {
