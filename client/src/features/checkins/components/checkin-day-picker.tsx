@@ -32,7 +32,7 @@ export function CheckinDayPicker({ spaceId }: { spaceId: string }) {
       <p className="checkin-day__note">
         {day === null
           ? 'Pick a day that suits you both. Until then, weeks start on Sunday.'
-          : `This week’s check-in began on ${weekLabel(week)}. Changing the day starts the next one from that day.`}
+          : `This week’s check-in began on ${weekLabel(week)}. If you change the day, weeks count from the new day.`}
       </p>
       {setDay.isError && (
         <p className="field__note field__note--error" role="alert">
