@@ -157,8 +157,6 @@ export function SpaceHomeRoute() {
       <p className="space-home__more">
         <Link to="settings">This space: download your words, print for a counsellor, or leave</Link>
       </p>
-
-      <p className="coming">More is coming to this space: shared goals.</p>
     </div>
   );
 }
