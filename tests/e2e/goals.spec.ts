@@ -89,11 +89,16 @@ test.describe('shared goals', () => {
     await expect(alex.getByTestId('step-row').filter({ hasText: 'Buy boots' })).toContainText('by Sam');
 
     // Sam drags a step with the keyboard alone; Alex sees the new order.
+    // Each key waits for the screen reader's announcement, as a listening user would.
     await sam.getByRole('button', { name: 'Drag “Pack” to reorder' }).focus();
     await sam.keyboard.press('Space');
+    await expect(sam.getByText('“Pack” is over position 3 of 3.')).toBeAttached();
     await sam.keyboard.press('ArrowUp');
+    await expect(sam.getByText('“Pack” is over position 2 of 3.')).toBeAttached();
     await sam.keyboard.press('ArrowUp');
+    await expect(sam.getByText('“Pack” is over position 1 of 3.')).toBeAttached();
     await sam.keyboard.press('Space');
+    await expect(sam.getByText('“Pack” dropped at position 1 of 3.')).toBeAttached();
     for (const page of [alex, sam]) {
       await expect.poll(() => stepTitles(page)).toEqual(['Pack', 'Book the cottage', 'Buy boots']);
     }
