@@ -37,11 +37,13 @@ export function CheckinTrends({ spaceId, selfId, partner }: Props) {
       <h2 id="checkin-trends-title" className="checkin-section__title">
         How the weeks have felt
       </h2>
-      {mine && mine.points.length > 0 ? (
+      {mine && mine.points.length > 1 ? (
         <TrendChart title="Your weeks" points={mine.points} />
       ) : (
         <p className="checkin-muted">
-          After your first check-in, your own scores will be drawn here over the weeks.
+          {mine?.points[0]
+            ? `One week so far: safe ${mine.points[0].safe}, trusting ${mine.points[0].trusting}, connected ${mine.points[0].connected}. The line begins with your next check-in.`
+            : 'After your first check-in, your own scores will be drawn here over the weeks.'}
         </p>
       )}
       {partner && (
@@ -67,7 +69,7 @@ export function CheckinTrends({ spaceId, selfId, partner }: Props) {
       <p className="checkin-muted checkin-trends__note">
         Your chart is yours. {partner ? `${partner.name} sees it only if you tick the box above.` : ''}
       </p>
-      {theirs && theirs.points.length > 0 && (
+      {theirs && theirs.points.length > 1 && (
         <TrendChart
           title={`${partner?.name ?? 'Your partner'}’s weeks, shared with you`}
           points={theirs.points}
