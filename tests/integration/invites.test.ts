@@ -67,6 +67,7 @@ describe('accepting an invite', () => {
           { id: alex.id, name: 'Alex' },
           { id: sam.id, name: 'Sam' },
         ],
+        formerMembers: [],
       },
     });
     const me = await call(t.app, 'GET', '/api/me', { cookie: sam.cookie });

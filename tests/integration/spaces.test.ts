@@ -22,6 +22,7 @@ describe('creating a space', () => {
         id: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
         name: 'Us',
         members: [{ id: eve.id, name: 'Eve' }],
+        formerMembers: [],
       },
     });
     const me = await call(t.app, 'GET', '/api/me', { cookie: eve.cookie });
@@ -55,6 +56,7 @@ describe('reading a space', () => {
             { id: alex.id, name: 'Alex' },
             { id: sam.id, name: 'Sam' },
           ],
+          formerMembers: [],
         },
       });
     }
