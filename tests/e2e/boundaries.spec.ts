@@ -67,13 +67,15 @@ test.describe('boundaries', () => {
     await samRow.getByRole('link', { name: 'Phones and privacy' }).click();
     await expect(alex.getByTestId('boundary-partner-here')).toHaveText('Sam is here');
 
-    // Both type into the same field at the same moment; both keep their words.
+    // Both type into the same field at the same moment, Alex at its start and Sam at its end
+    // (two people typing at one spot interleave letter by letter, as in any live editor);
+    // both keep their words.
     const field = 'What this means';
     await alex.getByRole('textbox', { name: field }).click();
-    await alex.keyboard.press('Control+End');
+    await alex.keyboard.press('Control+Home');
     await sam.getByRole('textbox', { name: field }).click();
     await sam.keyboard.press('Control+End');
-    await Promise.all([alex.keyboard.type(' Alex wrote this.'), sam.keyboard.type(' Sam wrote this.')]);
+    await Promise.all([alex.keyboard.type('Alex wrote this. '), sam.keyboard.type(' Sam wrote this.')]);
     for (const page of [alex, sam]) {
       const editor = page.getByRole('textbox', { name: field });
       await expect(editor).toContainText('Alex wrote this.');
