@@ -1,6 +1,6 @@
 import { boundariesMap, goalsMap, GoalStatus, readBoundaries, readGoals, StepKind } from '@twofold/shared';
-import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { useDocReading } from '@/lib/yjs/use-doc-reading.ts';
 
 export type DocWinKind = 'boundary-agreed' | 'goal-achieved' | 'milestone-reached';
 
@@ -53,29 +53,12 @@ function winsIn(doc: Y.Doc): DocWin[] {
   return wins;
 }
 
-function docWinsStore(doc: Y.Doc) {
-  const roots = [boundariesMap(doc), goalsMap(doc)];
-  let cached = winsIn(doc);
-  return {
-    subscribe(listener: () => void) {
-      const onChange = () => {
-        cached = winsIn(doc);
-        listener();
-      };
-      for (const root of roots) root.observeDeep(onChange);
-      return () => {
-        for (const root of roots) root.unobserveDeep(onChange);
-      };
-    },
-    getSnapshot: () => cached,
-  };
-}
+const roots = (doc: Y.Doc) => [boundariesMap(doc), goalsMap(doc)];
 
 /**
  * The small wins recorded in the shared document, re-read when either partner changes it: a
  * boundary version both signed, a goal achieved, a milestone reached.
  */
 export function useDocWins(doc: Y.Doc): readonly DocWin[] {
-  const store = useMemo(() => docWinsStore(doc), [doc]);
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return useDocReading(doc, roots, winsIn);
 }
