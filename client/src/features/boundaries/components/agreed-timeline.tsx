@@ -1,7 +1,7 @@
 import type { AgreedVersion, BoundaryContent } from '@twofold/shared';
 import { useId, useState } from 'react';
 import { useTamperedVersions } from '../hooks/use-tampered-versions.ts';
-import { formatMoment } from '../model/dates.ts';
+import { formatMoment } from '@/lib/dates.ts';
 import { ContentDiff } from './content-diff.tsx';
 import { ContentRead } from './content-read.tsx';
 

@@ -1,7 +1,7 @@
 import { BOUNDARY_CATEGORY_LABELS } from '@twofold/shared';
 import type { DragEvent } from 'react';
 import { Link } from 'react-router';
-import { formatDay } from '../model/dates.ts';
+import { formatDay } from '@/lib/dates.ts';
 import type { BoundaryView } from '../model/boundary-view.ts';
 import { StatusBadge } from './status-badge.tsx';
 

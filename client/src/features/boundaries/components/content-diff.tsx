@@ -5,7 +5,7 @@ import {
   wordDiff,
   type BoundaryContent,
 } from '@twofold/shared';
-import { formatDay } from '../model/dates.ts';
+import { formatDay } from '@/lib/dates.ts';
 
 type Row = { label: string; read: (content: BoundaryContent) => string };
 

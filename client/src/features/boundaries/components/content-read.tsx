@@ -4,7 +4,7 @@ import {
   BOUNDARY_TEXT_LABELS,
   type BoundaryContent,
 } from '@twofold/shared';
-import { formatDay } from '../model/dates.ts';
+import { formatDay } from '@/lib/dates.ts';
 
 /** The exact words a signature covers, laid out to be read slowly before agreeing. */
 export function ContentRead({ content }: { content: BoundaryContent }) {

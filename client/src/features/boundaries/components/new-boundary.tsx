@@ -8,7 +8,7 @@ import {
 } from '@twofold/shared';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { monthsFrom, today } from '../model/dates.ts';
+import { monthsFrom, today } from '@/lib/dates.ts';
 
 interface Props {
   doc: Y.Doc;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { monthsFrom, today } from '../model/dates.ts';
+import { monthsFrom, today } from '@/lib/dates.ts';
 
 interface Props {
   onKeep: (nextReview: string) => void;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useAttestBoundary } from '../api/attestations.ts';
-import { formatMoment } from '../model/dates.ts';
+import { formatMoment } from '@/lib/dates.ts';
 import type { BoundaryView } from '../model/boundary-view.ts';
 import { ContentDiff } from './content-diff.tsx';
 import { ContentRead } from './content-read.tsx';

@@ -1,5 +1,5 @@
 import { BOUNDARY_STATUS_LABELS, type BoundaryStatus } from '@twofold/shared';
-import { formatMoment } from '../model/dates.ts';
+import { formatMoment } from '@/lib/dates.ts';
 
 /** The words for a status, with the date when both agreed or retired it. */
 export function statusText(status: BoundaryStatus | null, partnerName: string | null): string {

@@ -2,7 +2,7 @@ import { recordAgreedVersion } from '@twofold/shared';
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useBoundaryAttestations } from '../api/attestations.ts';
-import { today } from '../model/dates.ts';
+import { today } from '@/lib/dates.ts';
 import { toListItems, type BoundaryListItem } from '../model/boundary-view.ts';
 import { useBoundaryEntries } from './use-boundary-entries.ts';
 import { useContentHashes } from './use-content-hashes.ts';
