@@ -1,6 +1,10 @@
 import {
+  addStep,
+  BOTH_OWNERS,
   createBoundary,
+  createGoal,
   privateNotesFragment,
+  setStepDone,
   spaceExportSchema,
   usLetterFragment,
   writePlainParagraphs,
@@ -107,6 +111,109 @@ describe('export', () => {
     expect(samExport.text).not.toContain('Alex alone');
 
     for (const client of [alexShared, alexPrivate, samPrivate]) client.destroy();
+  });
+
+  it('carries shared goals with their why, steps, owners and who ticked what, in JSON and Markdown', async () => {
+    const { alex, sam, spaceId } = await pairUp(server.url);
+    const alexShared = connect(server.url, spaceId, alex.cookie);
+    const at = Date.UTC(2026, 10, 20, 12);
+    await write(alexShared, () => {
+      const doc = alexShared.doc;
+      createGoal(doc, {
+        id: 'g1',
+        title: 'Walk the coast path',
+        horizon: 'this-year',
+        targetOn: '2027-06-01',
+        values: ['adventure', 'health'],
+        why: ['Time outdoors, just us.'],
+        proposed: false,
+        userId: alex.id,
+        now: at,
+      });
+      addStep(doc, 'g1', {
+        id: 's1',
+        title: 'Book the cottage',
+        owner: sam.id,
+        dueOn: '2027-03-01',
+        userId: alex.id,
+        now: at,
+      });
+      addStep(doc, 'g1', {
+        id: 's2',
+        title: 'Halfway there',
+        kind: 'milestone',
+        owner: BOTH_OWNERS,
+        userId: alex.id,
+        now: at,
+      });
+      setStepDone(doc, 'g1', 's1', true, alex.id, at);
+      createGoal(doc, {
+        id: 'g2',
+        title: 'Learn to cook',
+        horizon: 'someday',
+        proposed: true,
+        userId: alex.id,
+        now: at,
+      });
+    });
+    await waitFor(
+      async () =>
+        (
+          await call(server.url, 'GET', `/api/spaces/${spaceId}/export`, { cookie: sam.cookie })
+        ).text.includes('Learn to cook'),
+      { message: 'export has the stored goals' },
+    );
+
+    const data = spaceExportSchema.parse(
+      (await call(server.url, 'GET', `/api/spaces/${spaceId}/export`, { cookie: sam.cookie })).body,
+    );
+    expect(data.goals).toMatchObject([
+      {
+        id: 'g1',
+        title: 'Walk the coast path',
+        why: 'Time outdoors, just us.',
+        horizon: 'this-year',
+        targetOn: '2027-06-01',
+        values: ['adventure', 'health'],
+        status: 'active',
+        createdByName: 'Alex',
+        steps: [
+          {
+            title: 'Book the cottage',
+            owner: sam.id,
+            ownerName: 'Sam',
+            dueOn: '2027-03-01',
+            done: true,
+            doneBy: alex.id,
+            doneByName: 'Alex',
+            doneAt: at,
+          },
+          {
+            title: 'Halfway there',
+            kind: 'milestone',
+            owner: BOTH_OWNERS,
+            ownerName: 'Both of us',
+            done: false,
+          },
+        ],
+      },
+      { id: 'g2', status: 'proposed', proposedBy: alex.id, proposedByName: 'Alex', steps: [] },
+    ]);
+
+    const markdown = (
+      await call(server.url, 'GET', `/api/spaces/${spaceId}/export?format=markdown`, { cookie: sam.cookie })
+    ).text;
+    const goals = markdown.slice(markdown.indexOf('## Shared goals'), markdown.indexOf('## Letters'));
+    expect(goals).toContain('### Walk the coast path');
+    expect(goals).toContain('This year · target 2027-06-01 · In our plan.');
+    expect(goals).toContain('Values: adventure, health.');
+    expect(goals).toContain('Time outdoors, just us.');
+    expect(goals).toContain('**Steps** (1 of 2 done)');
+    expect(goals).toContain('- [x] Book the cottage · Sam · due 2027-03-01 · done by Alex on 2026-11-20');
+    expect(goals).toContain('- [ ] Milestone: Halfway there · Both of us');
+    expect(goals).toContain('Suggested by Alex; not yet added to the plan.');
+
+    alexShared.destroy();
   });
 
   it('refuses an outsider and a bad format', async () => {

@@ -19,6 +19,7 @@ import { promiseView } from '../promises/promise-view.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, type RoomRegistry } from '../sync/rooms.ts';
 import { spaceView } from '../http/space-view.ts';
+import { exportGoals } from './export-goals.ts';
 import { readDoc } from './read-doc.ts';
 
 interface Deps {
@@ -71,6 +72,7 @@ export async function buildExport(
       space: view,
       usLetter: fragmentToPlainText(usLetterFragment(shared)),
       boundaries,
+      goals: exportGoals(shared, view),
       attestations,
       letters: lettersFor(stores, spaceId, user.id, now).filter((letter) => letter.hidden === null),
       privateNotes: fragmentToPlainText(privateNotesFragment(mine)),

@@ -4,18 +4,9 @@ import {
   BOUNDARY_TEXT_LABELS,
   type SpaceExport,
 } from '@twofold/shared';
+import { goalsToMarkdown } from './goals-markdown.ts';
+import { day, escapeMarkdown as escape, paragraphs } from './markdown-text.ts';
 import { ritualsToMarkdown } from './rituals-markdown.ts';
-
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-
-/** Keeps a person's words from being read as Markdown structure (headings, lists, links). */
-function escape(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
-}
-
-function paragraphs(text: string): string {
-  return text.trim() ? escape(text).split('\n').join('\n\n') : '_Nothing written yet._';
-}
 
 /** The export as a readable document: the same content as the JSON, for people. */
 export function exportToMarkdown(data: SpaceExport): string {
@@ -49,6 +40,8 @@ export function exportToMarkdown(data: SpaceExport): string {
       );
     }
   }
+
+  out.push(...goalsToMarkdown(data.goals));
 
   out.push('## Letters', '');
   if (data.letters.length === 0) out.push('_No letters you can read yet._', '');

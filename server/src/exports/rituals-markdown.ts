@@ -1,10 +1,5 @@
 import type { CheckinAnswers, SpaceExport } from '@twofold/shared';
-
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
-}
+import { day, escapeMarkdown as escape } from './markdown-text.ts';
 
 const QUESTIONS: readonly [keyof CheckinAnswers, string][] = [
   ['appreciations', 'Appreciated this week'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agreedVersionSchema, boundaryContentSchema } from '../doc/boundary-model.ts';
+import { goalFieldsSchema, stepFieldsSchema } from '../doc/goal-model.ts';
 import { appreciationViewSchema } from './appreciations.ts';
 import { attestationSchema } from './attestations.ts';
 import { checkinViewSchema } from './checkins.ts';
@@ -28,6 +29,59 @@ export const exportedPromiseSchema = promiseViewSchema.extend({
 export type ExportedPromise = z.infer<typeof exportedPromiseSchema>;
 
 /**
+ * A step or milestone as exported. `owner` and `doneBy` are ids as stored (`owner` may be
+ * `BOTH_OWNERS`); the names beside them are resolved at export time, so the file reads well
+ * even after someone has left.
+ */
+export const exportedStepSchema = stepFieldsSchema
+  .pick({
+    id: true,
+    title: true,
+    kind: true,
+    owner: true,
+    dueOn: true,
+    done: true,
+    doneBy: true,
+    doneAt: true,
+  })
+  .extend({
+    /** The owner's name, or "Both of us". */
+    ownerName: z.string(),
+    doneByName: z.string().nullable(),
+    createdAt: z.number(),
+  });
+export type ExportedStep = z.infer<typeof exportedStepSchema>;
+
+/**
+ * A shared goal as exported: its plain fields with the same limits as in the document (so an
+ * export that parses always imports), "why it matters to us" as plain paragraphs, and its
+ * readable steps in their shared order.
+ */
+export const exportedGoalSchema = goalFieldsSchema
+  .pick({
+    id: true,
+    title: true,
+    horizon: true,
+    targetOn: true,
+    values: true,
+    status: true,
+    proposedBy: true,
+    achievedAt: true,
+    achievedBy: true,
+    createdBy: true,
+    createdAt: true,
+    updatedAt: true,
+  })
+  .extend({
+    why: z.string(),
+    proposedByName: z.string().nullable(),
+    achievedByName: z.string().nullable(),
+    createdByName: z.string(),
+    steps: z.array(exportedStepSchema),
+  });
+export type ExportedGoal = z.infer<typeof exportedGoalSchema>;
+
+/**
  * Everything in a space that is the exporter's to keep, and nothing their partner has not
  * revealed to them: sealed letters they cannot open yet are left out entirely.
  */
@@ -40,6 +94,8 @@ export const spaceExportSchema = z.object({
   /** "What trust means to us", as plain paragraphs. */
   usLetter: z.string(),
   boundaries: z.array(exportedBoundarySchema),
+  /** Shared goals with their steps. Optional: exports made before goals existed lack it. */
+  goals: z.array(exportedGoalSchema).optional(),
   attestations: z.array(attestationSchema),
   letters: z.array(letterViewSchema),
   /** The exporter's own private notes; never the partner's. */

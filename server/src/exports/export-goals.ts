@@ -1,0 +1,64 @@
+import { BOTH_OWNERS, fragmentToPlainText, readGoals, type ExportedGoal, type Space } from '@twofold/shared';
+import type * as Y from 'yjs';
+
+/**
+ * Names for the ids a goal records, as the app would say them: a member's name, a former
+ * member's name marked as such, or "A former member" for an id nobody remembers.
+ */
+function namer(space: Space): (id: string) => string {
+  const names = new Map(space.members.map((m) => [m.id, m.name]));
+  for (const m of space.formerMembers) if (!names.has(m.id)) names.set(m.id, `${m.name} (former member)`);
+  return (id) => names.get(id) ?? 'A former member';
+}
+
+/**
+ * The shared goals for an export, in their shared order, each with its readable steps. An
+ * unreadable goal or step is left out, as an unreadable boundary is: there are no words in it
+ * that could be carried anywhere.
+ */
+export function exportGoals(shared: Y.Doc, space: Space): ExportedGoal[] {
+  const nameOf = namer(space);
+  const maybeName = (id: string | null) => (id === null ? null : nameOf(id));
+  return readGoals(shared).flatMap((goal): ExportedGoal[] => {
+    if (!goal.ok) return [];
+    return [
+      {
+        id: goal.id,
+        title: goal.title,
+        why: fragmentToPlainText(goal.why),
+        horizon: goal.horizon,
+        targetOn: goal.targetOn,
+        values: goal.values,
+        status: goal.status,
+        proposedBy: goal.proposedBy,
+        proposedByName: maybeName(goal.proposedBy),
+        achievedAt: goal.achievedAt,
+        achievedBy: goal.achievedBy,
+        achievedByName: maybeName(goal.achievedBy),
+        createdBy: goal.createdBy,
+        createdAt: goal.createdAt,
+        createdByName: nameOf(goal.createdBy),
+        updatedAt: goal.updatedAt,
+        steps: goal.steps.flatMap((step) =>
+          step.ok
+            ? [
+                {
+                  id: step.id,
+                  title: step.title,
+                  kind: step.kind,
+                  owner: step.owner,
+                  ownerName: step.owner === BOTH_OWNERS ? 'Both of us' : nameOf(step.owner),
+                  dueOn: step.dueOn,
+                  done: step.done,
+                  doneBy: step.doneBy,
+                  doneByName: maybeName(step.doneBy),
+                  doneAt: step.doneAt,
+                  createdAt: step.createdAt,
+                },
+              ]
+            : [],
+        ),
+      },
+    ];
+  });
+}
