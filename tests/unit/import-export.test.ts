@@ -1,17 +1,27 @@
 import {
+  achieveGoal,
+  addStep,
+  BOTH_OWNERS,
   boundaryContent,
   createBoundary,
+  createGoal,
   EXPORT_FORMAT,
   fragmentToPlainText,
   importIntoDocs,
   privateNotesFragment,
   readBoundaries,
+  readGoals,
+  setStepDone,
+  spaceExportSchema,
+  StepKind,
   usLetterFragment,
   writePlainParagraphs,
+  type ExportedGoal,
   type SpaceExport,
 } from '@twofold/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { exportGoals } from '../../server/src/exports/export-goals.ts';
 
 function exportOf(doc: Y.Doc, notes: string): SpaceExport {
   return {
@@ -68,7 +78,7 @@ describe('import of an export', () => {
       newId: () => `new-${++n}`,
     });
 
-    expect(added).toBe(1);
+    expect(added).toEqual({ boundaries: 1, goals: 0 });
     const [imported] = readBoundaries(shared);
     expect(imported?.readable && imported.id).toBe('new-1');
     expect(imported?.readable && boundaryContent(imported)).toEqual(data.boundaries[0]?.content);
@@ -77,5 +87,173 @@ describe('import of an export', () => {
       'Already here.\nTrust is a promise kept.\nEvery day.',
     );
     expect(fragmentToPlainText(privateNotesFragment(mine))).toBe('My own thought');
+  });
+});
+
+const SPACE = {
+  id: 's1',
+  name: 'Alex & Sam',
+  members: [
+    { id: 'alex', name: 'Alex' },
+    { id: 'sam', name: 'Sam' },
+  ],
+  formerMembers: [],
+};
+
+/** Two goals in the plan and one suggestion, with steps owned by each partner and by both. */
+function plannedGoals(): Y.Doc {
+  const doc = new Y.Doc();
+  createGoal(doc, {
+    id: 'g1',
+    title: 'Walk the coast path',
+    horizon: 'this-year',
+    targetOn: '2027-06-01',
+    values: ['adventure', 'health'],
+    why: ['Time outdoors, just us.', 'No phones.'],
+    proposed: false,
+    userId: 'alex',
+    now: 10,
+  });
+  addStep(doc, 'g1', {
+    id: 's1',
+    title: 'Book the cottage',
+    owner: 'alex',
+    dueOn: '2027-03-01',
+    userId: 'alex',
+    now: 11,
+  });
+  addStep(doc, 'g1', { id: 's2', title: 'Buy boots', owner: 'sam', userId: 'alex', now: 12 });
+  addStep(doc, 'g1', {
+    id: 's3',
+    title: 'Halfway there',
+    kind: StepKind.milestone,
+    owner: BOTH_OWNERS,
+    userId: 'sam',
+    now: 13,
+  });
+  setStepDone(doc, 'g1', 's2', true, 'sam', 20);
+  createGoal(doc, {
+    id: 'g2',
+    title: 'Learn to cook together',
+    horizon: 'someday',
+    proposed: true,
+    userId: 'sam',
+    now: 30,
+  });
+  createGoal(doc, {
+    id: 'g3',
+    title: 'Paint the kitchen',
+    horizon: 'this-month',
+    proposed: false,
+    userId: 'sam',
+    now: 40,
+  });
+  addStep(doc, 'g3', { id: 's4', title: 'Choose a colour', owner: BOTH_OWNERS, userId: 'sam', now: 41 });
+  setStepDone(doc, 'g3', 's4', true, 'alex', 42);
+  achieveGoal(doc, 'g3', 'alex', 50);
+  return doc;
+}
+
+/** What a goal says, without the ids and people that belong to the space it lives in. */
+function wordsOf(goal: ExportedGoal) {
+  return {
+    title: goal.title,
+    why: goal.why,
+    horizon: goal.horizon,
+    targetOn: goal.targetOn,
+    values: goal.values,
+    status: goal.status,
+    achievedAt: goal.achievedAt,
+    steps: goal.steps.map((s) => ({
+      title: s.title,
+      kind: s.kind,
+      dueOn: s.dueOn,
+      done: s.done,
+      doneAt: s.doneAt,
+    })),
+  };
+}
+
+describe('import of shared goals', () => {
+  it('brings every goal back with its words, horizon, dates, values, standing and steps in order', () => {
+    const original = plannedGoals();
+    const exported = exportGoals(original, SPACE);
+    // Through the file and back, as the browser reads it.
+    const data = spaceExportSchema.parse(
+      JSON.parse(JSON.stringify({ ...exportOf(new Y.Doc(), ''), goals: exported })),
+    );
+
+    const shared = new Y.Doc();
+    createGoal(shared, {
+      id: 'here',
+      title: 'Already planned',
+      horizon: 'someday',
+      proposed: false,
+      userId: 'kim',
+      now: 1,
+    });
+    let n = 0;
+    const added = importIntoDocs({
+      shared,
+      private: new Y.Doc(),
+      data,
+      userId: 'kim',
+      now: 99,
+      newId: () => `new-${++n}`,
+    });
+
+    expect(added).toEqual({ boundaries: 0, goals: 3 });
+    const again = exportGoals(shared, { ...SPACE, members: [{ id: 'kim', name: 'Kim' }] });
+    expect(again.map((g) => g.title)).toEqual(['Already planned', ...exported.map((g) => g.title)]);
+    expect(again.slice(1).map(wordsOf)).toEqual(exported.map(wordsOf));
+    expect(readGoals(shared).every((g) => g.ok && !['g1', 'g2', 'g3'].includes(g.id))).toBe(true);
+  });
+
+  it('gives the importer what the absent partner did or owned, and keeps steps owned by both with both', () => {
+    const exported = exportGoals(plannedGoals(), SPACE);
+    expect(exported[0]?.steps.map((s) => [s.ownerName, s.doneByName])).toEqual([
+      ['Alex', null],
+      ['Sam', 'Sam'],
+      ['Both of us', null],
+    ]);
+    const shared = new Y.Doc();
+    let n = 0;
+    importIntoDocs({
+      shared,
+      private: new Y.Doc(),
+      data: { ...exportOf(new Y.Doc(), ''), goals: exported },
+      userId: 'kim',
+      now: 99,
+      newId: () => `new-${++n}`,
+    });
+
+    const [walk, cook, paint] = readGoals(shared);
+    if (!walk?.ok || !cook?.ok || !paint?.ok) throw new Error('every imported goal is readable');
+    expect(walk.steps.map((s) => s.ok && [s.owner, s.doneBy])).toEqual([
+      ['kim', null],
+      ['kim', 'kim'],
+      [BOTH_OWNERS, null],
+    ]);
+    expect(walk.createdBy).toBe('kim');
+    // A suggestion stays one, now the importer's, for the partner here to accept or let go.
+    expect(cook).toMatchObject({ status: 'proposed', proposedBy: 'kim' });
+    // An achieved goal keeps the day it was achieved; the import is its latest change.
+    expect(paint).toMatchObject({ status: 'achieved', achievedAt: 50, achievedBy: 'kim', updatedAt: 99 });
+  });
+
+  it('imports an export made before goals existed', () => {
+    const data = spaceExportSchema.parse(JSON.parse(JSON.stringify(exportOf(new Y.Doc(), ''))));
+    expect(data.goals).toBeUndefined();
+    const shared = new Y.Doc();
+    const added = importIntoDocs({
+      shared,
+      private: new Y.Doc(),
+      data,
+      userId: 'kim',
+      now: 1,
+      newId: () => 'x',
+    });
+    expect(added).toEqual({ boundaries: 0, goals: 0 });
+    expect(readGoals(shared)).toEqual([]);
   });
 });

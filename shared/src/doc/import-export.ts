@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
-import type { SpaceExport } from '../schemas/export.ts';
+import type { ExportedGoal, SpaceExport } from '../schemas/export.ts';
 import { BOUNDARY_TEXT_FIELDS } from './boundary-model.ts';
 import { createBoundary } from './boundaries.ts';
+import { BOTH_OWNERS, GoalStatus } from './goal-model.ts';
+import { achieveGoal, addStep, createGoal, setStepDone, touchGoal } from './goals.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { appendPlainParagraphs } from './rich-text.ts';
 import { privateNotesFragment, usLetterFragment } from './roots.ts';
@@ -17,13 +19,69 @@ export interface ImportArgs {
   newId: () => string;
 }
 
+/** What an import added, for the sentence that says so. */
+export interface ImportCounts {
+  boundaries: number;
+  goals: number;
+}
+
+/**
+ * Recreates one exported goal, with its steps in their order, through the same mutators the
+ * goal pages use. People are mapped for a space the exporter's partner is not in: the importer
+ * becomes the one who started, suggested or achieved the goal and who ticked each step, and a
+ * step owned by either partner alone becomes the importer's (assigning it to someone absent
+ * would leave it with nobody to do it); a step owned by both stays with both, whoever the
+ * partner here turns out to be. What happened and when is kept: a suggestion is still a
+ * suggestion (the partner here accepts it), an achieved goal keeps the day it was achieved and a
+ * ticked step the day it was ticked. The export file itself still names who did what.
+ */
+function importGoal(doc: Y.Doc, goal: ExportedGoal, userId: string, now: number, newId: () => string): void {
+  const id = createGoal(doc, {
+    id: newId(),
+    title: goal.title,
+    horizon: goal.horizon,
+    targetOn: goal.targetOn,
+    values: goal.values,
+    why: lines(goal.why),
+    proposed: goal.status === GoalStatus.proposed,
+    userId,
+    now,
+  });
+  for (const step of goal.steps) {
+    const stepId = addStep(doc, id, {
+      id: newId(),
+      title: step.title,
+      kind: step.kind,
+      owner: step.owner === BOTH_OWNERS ? BOTH_OWNERS : userId,
+      dueOn: step.dueOn,
+      userId,
+      now,
+    });
+    if (step.done) setStepDone(doc, id, stepId, true, userId, step.doneAt ?? now);
+  }
+  if (goal.status === GoalStatus.achieved) {
+    achieveGoal(doc, id, userId, goal.achievedAt ?? now);
+    // Achieving stamps the goal as last changed then; the import is the latest change.
+    touchGoal(doc, id, userId, now);
+  }
+}
+
 /**
  * Brings an export's words into a space's documents: the co-written letter and private notes
- * are added after what is there, and each boundary arrives as a new draft. Agreed versions are
- * not carried over: signatures belong to the space they were given in, so the couple signs
- * again here. Returns how many boundaries were added.
+ * are added after what is there, each boundary arrives as a new draft, and each shared goal
+ * with its steps (see `importGoal` for who becomes whom). Agreed versions are not carried over:
+ * signatures belong to the space they were given in, so the couple signs again here. Exports
+ * made before goals existed simply bring none. Returns how many boundaries and goals were added.
  */
-export function importIntoDocs({ shared, private: mine, data, userId, now, newId }: ImportArgs): number {
+export function importIntoDocs({
+  shared,
+  private: mine,
+  data,
+  userId,
+  now,
+  newId,
+}: ImportArgs): ImportCounts {
+  const goals = data.goals ?? [];
   shared.transact(() => {
     const letter = lines(data.usLetter);
     if (letter.length > 0) appendPlainParagraphs(usLetterFragment(shared), letter);
@@ -40,9 +98,10 @@ export function importIntoDocs({ shared, private: mine, data, userId, now, newId
         now,
       });
     }
+    for (const goal of goals) importGoal(shared, goal, userId, now, newId);
   }, LOCAL_ORIGIN);
   const notes = lines(data.privateNotes);
   if (notes.length > 0)
     mine.transact(() => appendPlainParagraphs(privateNotesFragment(mine), notes), LOCAL_ORIGIN);
-  return data.boundaries.length;
+  return { boundaries: data.boundaries.length, goals: goals.length };
 }

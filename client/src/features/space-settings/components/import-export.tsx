@@ -45,7 +45,7 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
   };
 
   const bringIn = (chosen: SpaceExport) => {
-    const boundaries = importIntoDocs({
+    const added = importIntoDocs({
       shared: docs.shared.doc,
       private: docs.private.doc,
       data: chosen,
@@ -58,7 +58,7 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
       onSuccess: () => {
         setData(null);
         setDone(
-          `Brought in ${plural(boundaries, 'boundary', 'boundaries')} and ${plural(letters.length, 'letter', 'letters')}.`,
+          `Brought in ${plural(added.boundaries, 'boundary', 'boundaries')}, ${plural(added.goals, 'goal', 'goals')} and ${plural(letters.length, 'letter', 'letters')}.`,
         );
       },
     });
@@ -72,7 +72,8 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
       <p>
         Starting again in a new space? Choose a file you downloaded with “Download to import”. Its words are
         added to this space; boundaries arrive as drafts, because signatures belong to the space they were
-        given in, so you sign them again here together.
+        given in, so you sign them again here together. Shared goals come with their steps; a step that was
+        one person’s becomes yours.
       </p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>
@@ -94,6 +95,7 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
           <p>
             From “{data.space.name}”, exported by {data.account.name}:{' '}
             {plural(data.boundaries.length, 'boundary', 'boundaries')},{' '}
+            {plural(data.goals?.length ?? 0, 'goal', 'goals')},{' '}
             {plural(data.letters.filter((l) => l.body).length, 'letter', 'letters')}
             {data.usLetter ? ', “What trust means to us”' : ''}
             {data.privateNotes ? ' and your private notes' : ''}.
