@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useSpaceExport } from '../api/space-export.ts';
-import { PrintedBoundary, PrintedLetter, PrintedUsLetter } from './print-items.tsx';
+import {
+  goalStandingWord,
+  PrintedBoundary,
+  PrintedGoal,
+  PrintedLetter,
+  PrintedUsLetter,
+} from './print-items.tsx';
 
 const US_LETTER = 'us-letter';
 
@@ -38,6 +44,7 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
     else next.add(key);
     setPicked(next);
   };
+  const goals = data.goals ?? [];
   const options = [
     ...(data.usLetter
       ? [{ key: US_LETTER, label: 'What trust means to us', group: 'Written together' }]
@@ -46,6 +53,11 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
       key: `boundary:${b.id}`,
       label: `${b.content.title || 'Untitled boundary'} (${b.status.toLowerCase()})`,
       group: 'Boundaries',
+    })),
+    ...goals.map((g) => ({
+      key: `goal:${g.id}`,
+      label: `${g.title || 'Untitled goal'} (${goalStandingWord(g)})`,
+      group: 'Shared goals',
     })),
     ...data.letters.map((l) => ({
       key: `letter:${l.id}`,
@@ -65,7 +77,9 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
           </p>
         </header>
         {options.length === 0 ? (
-          <p className="muted">There is nothing to print yet: no boundaries, letters or shared writing.</p>
+          <p className="muted">
+            There is nothing to print yet: no boundaries, goals, letters or shared writing.
+          </p>
         ) : (
           <fieldset className="print-picker__choices">
             <legend className="visually-hidden">What to print</legend>
@@ -110,6 +124,11 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
           .filter((b) => chosen.has(`boundary:${b.id}`))
           .map((b) => (
             <PrintedBoundary key={b.id} boundary={b} members={members} />
+          ))}
+        {goals
+          .filter((g) => chosen.has(`goal:${g.id}`))
+          .map((g) => (
+            <PrintedGoal key={g.id} goal={g} members={members} />
           ))}
         {data.letters
           .filter((l) => chosen.has(`letter:${l.id}`))
