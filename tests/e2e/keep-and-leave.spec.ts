@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createSpace, pairCouple, person, signUp } from './support/flows.ts';
+import { createSpace, pairCouple, person, signUp, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 function spaceIdOf(page: Page): string {
@@ -17,6 +17,27 @@ async function startFromTemplate(page: Page, template: string): Promise<void> {
   else await page.getByRole('button', { name: 'New boundary' }).click();
   await page.getByRole('button', { name: `Start from “${template}”` }).click();
   await expect(page.getByLabel('Title')).toHaveValue(template);
+}
+
+/**
+ * Plans a goal from the space home with two steps: the first for Sam alone, the second for both,
+ * ticked by the planner. Waits until the server has stored it, so an export made next has it.
+ */
+async function planGoal(page: Page, title: string, steps: [string, string]): Promise<void> {
+  await page.getByRole('link', { name: 'Shared goals' }).click();
+  await page.getByRole('button', { name: 'Plan your first goal' }).click();
+  await page.getByLabel('What would you like to do together?').fill(title);
+  await page.getByLabel('When').selectOption({ label: 'This year' });
+  await page.getByRole('button', { name: 'Create goal' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue(title);
+  for (const [i, step] of steps.entries()) {
+    await page.getByLabel('New step').fill(step);
+    await page.getByLabel('Who').selectOption({ label: i === 0 ? 'Sam' : 'Both of us' });
+    await page.getByRole('button', { name: 'Add step' }).click();
+    await expect(page.getByRole('checkbox', { name: step, exact: true })).toBeVisible();
+  }
+  await page.getByRole('checkbox', { name: steps[1], exact: true }).check();
+  await expect(syncStatus(page)).toHaveText('Synced');
 }
 
 /** Sends a letter through the API with the page's own session (the letters screens are their own spec). */
@@ -35,11 +56,13 @@ async function openSettings(page: Page, baseUrl: string): Promise<void> {
 }
 
 test.describe('keeping your words and leaving', () => {
-  test('an export downloaded by one partner imports into a new space with its boundaries and letters', async ({
+  test('an export downloaded by one partner imports into a new space with its boundaries, goals and letters', async ({
     browser,
     app,
   }, testInfo) => {
     const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await planGoal(alex, 'Walk the coast path', ['Book the cottage', 'Buy boots']);
+    await alex.goto(`${app.url}/spaces/${spaceIdOf(alex)}`);
     await startFromTemplate(alex, 'Money decisions');
     await sendLetter(sam, app.url, 'For Alex', 'Thank you for listening last night.');
 
@@ -59,15 +82,29 @@ test.describe('keeping your words and leaving', () => {
     await createSpace(kim, 'Starting again');
     await openSettings(kim, app.url);
     await kim.getByLabel('Twofold export file').setInputFiles(file);
-    await expect(kim.getByTestId('import-preview')).toContainText('1 boundary, 1 letter');
+    await expect(kim.getByTestId('import-preview')).toContainText('1 boundary, 1 goal, 1 letter');
     await kim.getByRole('button', { name: 'Add to this space' }).click();
-    await expect(kim.getByText('Brought in 1 boundary and 1 letter.')).toBeVisible();
+    await expect(kim.getByText('Brought in 1 boundary, 1 goal and 1 letter.')).toBeVisible();
 
     await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/boundaries`);
     const row = kim.getByTestId('boundary-row').filter({ hasText: 'Money decisions' });
     await expect(row.getByTestId('boundary-status')).toHaveText('Draft');
     const letters = await kim.request.get(`${app.url}/api/spaces/${spaceIdOf(kim)}/letters`);
     expect(await letters.text()).toContain('Thank you for listening last night.');
+
+    // The goal comes back with its steps in order: Sam's step is Kim's now (Sam is not here),
+    // the step for both stays with both, and the tick is kept.
+    await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/goals`);
+    await kim.getByTestId('goal-card').getByRole('link', { name: 'Walk the coast path' }).click();
+    await expect(kim.getByLabel('Title')).toHaveValue('Walk the coast path');
+    await expect(kim.getByTestId('goal-progress')).toHaveText('1 of 2 done');
+    await expect
+      .poll(() => kim.getByTestId('step-row').locator('.step-row__title').allTextContents())
+      .toEqual(['Book the cottage', 'Buy boots']);
+    await expect(kim.getByRole('checkbox', { name: 'Buy boots', exact: true })).toBeChecked();
+    await expect(kim.getByRole('checkbox', { name: 'Book the cottage', exact: true })).not.toBeChecked();
+    await expect(kim.getByLabel('Owner of “Book the cottage”').locator('option:checked')).toHaveText('Me');
+    await expect(kim.getByLabel('Owner of “Buy boots”').locator('option:checked')).toHaveText('Both of us');
 
     await Promise.all([...contexts, fresh].map((context) => context.close()));
   });
@@ -77,6 +114,8 @@ test.describe('keeping your words and leaving', () => {
     app,
   }, testInfo) => {
     const { alex, contexts } = await pairCouple(browser, app.url);
+    await planGoal(alex, 'Walk the coast path', ['Book the cottage', 'Buy boots']);
+    await alex.goto(`${app.url}/spaces/${spaceIdOf(alex)}`);
     await startFromTemplate(alex, 'Phones and privacy');
     await alex.getByRole('link', { name: 'All boundaries' }).click();
     await alex.getByRole('button', { name: 'New boundary' }).click();
@@ -94,13 +133,22 @@ test.describe('keeping your words and leaving', () => {
     await expect(doc).toContainText('Phones and privacy');
     await expect(doc).toContainText('From Alex, sent on');
     await expect(doc).not.toContainText('Money decisions');
+    await expect(doc).not.toContainText('Walk the coast path');
+    await alex.getByRole('checkbox', { name: 'Walk the coast path (in the plan)' }).check();
+    const goal = doc.locator('.print-item').filter({ hasText: 'Walk the coast path' });
+    await expect(goal).toContainText('Started by Alex on');
+    await expect(goal).toContainText('Steps · 1 of 2 done');
+    await expect(goal.getByRole('listitem')).toHaveText([
+      /Not done: Book the cottageSam$/,
+      /Done: Buy boots.*Both of us · done by Alex on/,
+    ]);
 
     await alex.emulateMedia({ media: 'print' });
     await expect(alex.locator('.header')).toBeHidden();
     await expect(alex.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
     const pdf = await alex.pdf({ format: 'A4' });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-    expect(pages).toBe(2);
+    expect(pages).toBe(3);
     await testInfo.attach('counsellor.pdf', { body: pdf, contentType: 'application/pdf' });
 
     await Promise.all(contexts.map((context) => context.close()));
