@@ -12,6 +12,7 @@ export const SharedRoot = {
 
 export const PrivateRoot = {
   notes: 'notes',
+  letterDrafts: 'letterDrafts',
 } as const;
 
 /** The co-written "What trust means to us" letter, bound to TipTap. */
@@ -32,4 +33,9 @@ export function boundariesMap(doc: Y.Doc): Y.Map<unknown> {
 /** Shared goals keyed by id; each value is a Y.Map entity with nested steps (see goals.ts). */
 export function goalsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(SharedRoot.goals);
+}
+
+/** A member's unsent letters keyed by id (see letter-drafts.ts); only ever in the private doc. */
+export function letterDraftsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(PrivateRoot.letterDrafts);
 }
