@@ -13,6 +13,7 @@ import './styles/settings.css';
 import './styles/rituals.css';
 import './styles/account.css';
 import './styles/goals.css';
+import './styles/letters.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -1,16 +1,50 @@
 import { PresenceView } from '@twofold/shared';
+import { Route, Routes, useParams } from 'react-router';
+import { DraftEditor } from '@/features/letters/components/draft-editor.tsx';
+import { LetterThread } from '@/features/letters/components/letter-thread.tsx';
+import { LettersOverview } from '@/features/letters/components/letters-overview.tsx';
+import { NewLetter } from '@/features/letters/components/new-letter.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { useSpaceDocsState } from '@/lib/yjs/use-space-docs.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
 /** /spaces/:spaceId/letters/* — drafts, inbox, sent, sealed pairs. */
 export function LettersRoute() {
-  const { docs } = useSpaceOutlet();
+  const { space, docs, self, partner } = useSpaceOutlet();
+  const { status } = useSpaceDocsState(docs);
   useDocumentTitle('Letters');
   useAnnounceView(docs.awareness, PresenceView.letters);
+  const privateDoc = docs.private.doc;
   return (
-    <div className="page">
-      <h1 className="page__title">Letters</h1>
-    </div>
+    <Routes>
+      <Route
+        index
+        element={
+          <LettersOverview spaceId={space.id} selfId={self.id} partner={partner} privateDoc={privateDoc} />
+        }
+      />
+      <Route path="new" element={<NewLetter privateDoc={privateDoc} partner={partner} />} />
+      <Route
+        path="drafts/:draftId"
+        element={<DraftRoute privateDoc={privateDoc} partner={partner} firstSync={status === 'connecting'} />}
+      />
+      <Route
+        path=":letterId"
+        element={
+          <ThreadRoute spaceId={space.id} selfId={self.id} partner={partner} privateDoc={privateDoc} />
+        }
+      />
+    </Routes>
   );
+}
+
+function DraftRoute(props: Omit<Parameters<typeof DraftEditor>[0], 'draftId'>) {
+  const { draftId = '' } = useParams();
+  return <DraftEditor key={draftId} draftId={draftId} {...props} />;
+}
+
+function ThreadRoute(props: Omit<Parameters<typeof LetterThread>[0], 'letterId'>) {
+  const { letterId = '' } = useParams();
+  return <LetterThread key={letterId} letterId={letterId} {...props} />;
 }

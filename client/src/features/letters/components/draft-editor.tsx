@@ -1,0 +1,153 @@
+import {
+  deleteLetterDraft,
+  setLetterDraftTitle,
+  touchLetterDraft,
+  type LetterDraft,
+  type Member,
+} from '@twofold/shared';
+import { useEffect, useId } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type * as Y from 'yjs';
+import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
+import { LoadingState } from '@/components/page-state.tsx';
+import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
+import { promptByTitle } from '../model/prompts.ts';
+import { BackToLetters } from './back-to-letters.tsx';
+import { SendPanel } from './send-panel.tsx';
+
+interface Props {
+  draftId: string;
+  privateDoc: Y.Doc;
+  partner: Member | null;
+  /** The private document has not finished its first sync: a missing draft may still arrive. */
+  firstSync: boolean;
+}
+
+/** /letters/drafts/:draftId: writing a letter in private, saved as it is typed. */
+export function DraftEditor({ draftId, privateDoc, partner, firstSync }: Props) {
+  const drafts = useLetterDrafts(privateDoc);
+  const entry = drafts.find((draft) => draft.id === draftId);
+
+  if (!entry) {
+    if (firstSync) return <LoadingState label="Opening your draft…" />;
+    return (
+      <div className="page letters">
+        <BackToLetters />
+        <section className="empty">
+          <h1 className="empty__title">This draft is not here</h1>
+          <p className="empty__text">It may have been sent or deleted on another of your devices.</p>
+        </section>
+      </div>
+    );
+  }
+  if (!entry.readable) {
+    return (
+      <div className="page letters">
+        <BackToLetters />
+        <section className="empty" role="alert">
+          <h1 className="empty__title">This draft could not be read</h1>
+          <p className="empty__text">
+            Something stored it in a shape Twofold does not understand. It has been kept.
+          </p>
+        </section>
+      </div>
+    );
+  }
+  return <ReadableDraft draft={entry} privateDoc={privateDoc} partner={partner} />;
+}
+
+function ReadableDraft({
+  draft,
+  privateDoc,
+  partner,
+}: {
+  draft: LetterDraft;
+  privateDoc: Y.Doc;
+  partner: Member | null;
+}) {
+  const titleId = useId();
+  const navigate = useNavigate();
+  const { spaceId = '' } = useParams();
+  useTouchOnEdit(privateDoc, draft);
+  const prompt = promptByTitle(draft.prompt);
+
+  const remove = () => {
+    if (!window.confirm('Delete this draft? Its words cannot be brought back.')) return;
+    deleteLetterDraft(privateDoc, draft.id);
+    void navigate(`/spaces/${spaceId}/letters`, { replace: true });
+  };
+
+  return (
+    <article className="page letters letter-draft">
+      <BackToLetters />
+      <p className="private-badge">
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+          <rect
+            x="4"
+            y="9"
+            width="12"
+            height="8"
+            rx="2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+          />
+          <path d="M7 9V6.5a3 3 0 0 1 6 0V9" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
+        Draft — only you can see it until you send it
+      </p>
+      <div className="field">
+        <label className="field__label" htmlFor={titleId}>
+          Title
+        </label>
+        <input
+          id={titleId}
+          className="field__input letter-draft__title"
+          value={draft.title}
+          maxLength={200}
+          placeholder="What is this letter about?"
+          onChange={(event) => setLetterDraftTitle(privateDoc, draft.id, event.target.value, Date.now())}
+        />
+      </div>
+      {(prompt || draft.prompt) && (
+        <aside className="letter-guide" aria-label="Prompt">
+          <p className="eyebrow">{draft.pairId ? 'Written together on' : 'Prompt'}</p>
+          <p className="letter-guide__title">{prompt?.title ?? draft.prompt}</p>
+          {prompt && (
+            <>
+              <p className="letter-guide__intro">{prompt.intro}</p>
+              <ul className="letter-guide__questions">
+                {prompt.questions.map((question) => (
+                  <li key={question}>{question}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </aside>
+      )}
+      <LazyCollabEditor fragment={draft.body} label="Your letter" />
+      <SendPanel draft={draft} privateDoc={privateDoc} partner={partner} />
+      <div>
+        <button type="button" className="button button--quiet" onClick={remove}>
+          Delete this draft
+        </button>
+      </div>
+    </article>
+  );
+}
+
+/** Keeps "last changed" honest while the words are typed, at most every few seconds. */
+function useTouchOnEdit(privateDoc: Y.Doc, draft: LetterDraft) {
+  const { body, id } = draft;
+  useEffect(() => {
+    let last = 0;
+    const onChange = (_events: unknown, transaction: Y.Transaction) => {
+      const now = Date.now();
+      if (!transaction.local || now - last < 5000) return;
+      last = now;
+      touchLetterDraft(privateDoc, id, now);
+    };
+    body.observeDeep(onChange);
+    return () => body.unobserveDeep(onChange);
+  }, [privateDoc, body, id]);
+}

@@ -1,0 +1,122 @@
+import type { LetterView, Member } from '@twofold/shared';
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
+import type * as Y from 'yjs';
+import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { formatMoment } from '@/lib/dates.ts';
+import { useLetters, useMarkLetterRead } from '../api/letters.ts';
+import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
+import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
+import { isUnread, threadOf } from '../model/letter-lists.ts';
+import { BackToLetters } from './back-to-letters.tsx';
+import { DeliveryNote, SealedNote } from './letter-notes.tsx';
+import { LetterWords } from './letter-words.tsx';
+import { StartDraftButton } from './start-draft-button.tsx';
+
+interface Props {
+  spaceId: string;
+  letterId: string;
+  selfId: string;
+  partner: Member | null;
+  privateDoc: Y.Doc;
+}
+
+/** /letters/:letterId: a letter and the replies under it; opening it tells the author it was read. */
+export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }: Props) {
+  const letters = useLetters(spaceId);
+  const drafts = useLetterDrafts(privateDoc);
+  const { mutate: markRead } = useMarkLetterRead(spaceId);
+  const asked = useRef(new Set<string>());
+  const thread = letters.data ? threadOf(letters.data.letters, letterId) : [];
+  const unreadIds = thread
+    .filter((letter) => isUnread(letter, selfId))
+    .map((letter) => letter.id)
+    .join(' ');
+  useRefetchWhenDue(letters.data?.letters, letters.data?.clockOffset ?? 0, letters.refetch);
+
+  // Opening a thread reads every letter in it that is open to this member, once each.
+  useEffect(() => {
+    for (const id of unreadIds.split(' ').filter(Boolean)) {
+      if (asked.current.has(id)) continue;
+      asked.current.add(id);
+      markRead(id);
+    }
+  }, [unreadIds, markRead]);
+
+  if (letters.isPending) return <LoadingState label="Opening the letter…" />;
+  if (letters.isError) {
+    return (
+      <ErrorState
+        title="This letter could not be loaded"
+        message={apiErrorInfo(letters.error).message}
+        onRetry={() => void letters.refetch()}
+      />
+    );
+  }
+  const root = thread[0];
+  if (!root) {
+    return (
+      <div className="page letters">
+        <BackToLetters />
+        <section className="empty">
+          <h1 className="empty__title">This letter is not here</h1>
+          <p className="empty__text">Its writer may have withdrawn it before it was opened.</p>
+        </section>
+      </div>
+    );
+  }
+  const replyDraft = drafts.find((draft) => draft.readable && draft.replyTo === root.id);
+  const canReply = partner !== null && thread.every((letter) => letter.body !== null);
+  return (
+    <div className="page letters">
+      <BackToLetters />
+      {thread.map((letter, index) => (
+        <LetterSheet key={letter.id} letter={letter} mine={letter.authorId === selfId} isReply={index > 0} />
+      ))}
+      {canReply &&
+        (replyDraft ? (
+          <Link
+            className="button button--primary letters__reply"
+            to={`/spaces/${spaceId}/letters/drafts/${replyDraft.id}`}
+          >
+            Go on with your reply
+          </Link>
+        ) : (
+          <StartDraftButton
+            privateDoc={privateDoc}
+            draft={{ title: `Re: ${root.title}`.slice(0, 200), replyTo: root.id }}
+            className="button button--primary letters__reply"
+          >
+            Write a reply
+          </StartDraftButton>
+        ))}
+    </div>
+  );
+}
+
+function LetterSheet({ letter, mine, isReply }: { letter: LetterView; mine: boolean; isReply: boolean }) {
+  const from = mine ? 'You' : letter.authorName;
+  return (
+    <article className={`letter-sheet${isReply ? ' letter-sheet--reply' : ''}`} data-testid="letter-sheet">
+      <header className="letter-sheet__header">
+        {letter.prompt && <p className="eyebrow">{letter.prompt}</p>}
+        <h1 className="letter-sheet__title">{letter.title}</h1>
+        <p className="letter-sheet__meta">
+          {from} · {formatMoment(letter.sentAt)}
+        </p>
+        {mine && <DeliveryNote letter={letter} />}
+        {letter.sealKind && <SealedNote letter={letter} mine={mine} />}
+      </header>
+      {letter.body ? (
+        <LetterWords body={letter.body} />
+      ) : (
+        <p className="letter-sheet__closed" data-testid="letter-closed">
+          {letter.hidden === 'waiting-for-date'
+            ? `${letter.authorName} wrote this for a day that has not come yet. Its words open then.`
+            : `${letter.authorName} has sealed this letter. It opens when you have sealed yours too.`}
+        </p>
+      )}
+    </article>
+  );
+}

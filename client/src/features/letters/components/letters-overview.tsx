@@ -1,0 +1,228 @@
+import type { LetterView, Member } from '@twofold/shared';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type * as Y from 'yjs';
+import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { apiErrorInfo } from '@/lib/api-error.ts';
+import { formatMoment } from '@/lib/dates.ts';
+import { useLetters } from '../api/letters.ts';
+import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
+import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
+import { letterSections, type LetterThread } from '../model/letter-lists.ts';
+import { PairCard } from './pair-card.tsx';
+import { DeliveryNote, SealedNote } from './letter-notes.tsx';
+
+interface Props {
+  spaceId: string;
+  selfId: string;
+  partner: Member | null;
+  privateDoc: Y.Doc;
+}
+
+/** /spaces/:spaceId/letters: drafts, letters written together, inbox, sent and letters to open later. */
+export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props) {
+  const letters = useLetters(spaceId);
+  useRefetchWhenDue(letters.data?.letters, letters.data?.clockOffset ?? 0, letters.refetch);
+  const partnerName = partner?.name ?? 'your partner';
+  return (
+    <div className="page letters">
+      <header className="page__header letters__header">
+        <div>
+          <h1 className="page__title">Letters</h1>
+          <p className="lead">
+            Write slowly and in private; send when you are ready. A letter can also wait for a date, or be
+            written together with {partnerName} and opened at the same moment.
+          </p>
+        </div>
+        <Link className="button button--primary" to="new">
+          Write a letter
+        </Link>
+      </header>
+
+      <Drafts privateDoc={privateDoc} />
+
+      {letters.isPending ? (
+        <LoadingState label="Gathering your letters…" />
+      ) : letters.isError ? (
+        <ErrorState
+          title="Letters could not be loaded"
+          message={apiErrorInfo(letters.error).message}
+          onRetry={() => void letters.refetch()}
+        />
+      ) : (
+        <Sent
+          sections={letterSections(letters.data.letters, letters.data.pairs, selfId, letters.data.now)}
+          selfId={selfId}
+          partnerName={partner?.name ?? 'Your partner'}
+          privateDoc={privateDoc}
+        />
+      )}
+    </div>
+  );
+}
+
+function Drafts({ privateDoc }: { privateDoc: Y.Doc }) {
+  const drafts = useLetterDrafts(privateDoc);
+  if (drafts.length === 0) return null;
+  return (
+    <section className="letters__section" aria-labelledby="letters-drafts">
+      <h2 id="letters-drafts" className="section-title">
+        Your drafts
+      </h2>
+      <p className="muted letters__note">
+        Only you can see these. They are saved as you write, even offline.
+      </p>
+      <ul className="letter-list">
+        {drafts.map((draft) => (
+          <li key={draft.id} className="letter-item" data-testid="letter-draft">
+            {draft.readable ? (
+              <Link className="letter-item__link" to={`drafts/${draft.id}`}>
+                <span className="letter-item__title">{draft.title || 'Untitled draft'}</span>
+                <span className="letter-item__meta">
+                  {draft.pairId ? 'Written together · ' : draft.replyTo ? 'Reply · ' : ''}
+                  Last changed {formatMoment(draft.updatedAt)}
+                </span>
+              </Link>
+            ) : (
+              <p className="letter-item__unreadable">
+                This draft could not be read. It has been kept as it is.
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface SentProps {
+  sections: ReturnType<typeof letterSections>;
+  selfId: string;
+  partnerName: string;
+  privateDoc: Y.Doc;
+}
+
+function Sent({ sections, selfId, partnerName, privateDoc }: SentProps) {
+  const nothingYet =
+    sections.inbox.length === 0 &&
+    sections.sent.length === 0 &&
+    sections.waiting.length === 0 &&
+    sections.pairs.length === 0;
+  if (nothingYet) {
+    return (
+      <section className="empty">
+        <h2 className="empty__title">No letters yet</h2>
+        <p className="empty__text">
+          A first letter can be short. “What trust means to me” is a good place to start; there are prompts
+          for repair, appreciation and the future too.
+        </p>
+        <Link className="button" to="new">
+          Choose a prompt
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <>
+      {sections.pairs.length > 0 && (
+        <section className="letters__section" aria-labelledby="letters-together">
+          <h2 id="letters-together" className="section-title">
+            Written together
+          </h2>
+          <ul className="letter-list">
+            {sections.pairs.map(({ pair, letters }) => (
+              <li key={pair.id}>
+                <PairCard
+                  pair={pair}
+                  letters={letters}
+                  selfId={selfId}
+                  partnerName={partnerName}
+                  privateDoc={privateDoc}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {sections.waiting.length > 0 && (
+        <section className="letters__section" aria-labelledby="letters-waiting">
+          <h2 id="letters-waiting" className="section-title">
+            Waiting for their day
+          </h2>
+          <ul className="letter-list">
+            {sections.waiting.map((letter) => (
+              <li key={letter.id}>
+                <WaitingLetter letter={letter} selfId={selfId} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ThreadList id="letters-inbox" title="Inbox" threads={sections.inbox} selfId={selfId}>
+        Nothing from {partnerName} yet.
+      </ThreadList>
+      <ThreadList id="letters-sent" title="Sent" threads={sections.sent} selfId={selfId}>
+        You have not sent a letter yet.
+      </ThreadList>
+    </>
+  );
+}
+
+function WaitingLetter({ letter, selfId }: { letter: LetterView; selfId: string }) {
+  const mine = letter.authorId === selfId;
+  return (
+    <div className="letter-item letter-item--sealed" data-testid="letter-waiting">
+      <Link className="letter-item__link" to={letter.id}>
+        <span className="letter-item__title">
+          {mine ? letter.title : `A letter from ${letter.authorName}`}
+        </span>
+        <SealedNote letter={letter} mine={mine} />
+      </Link>
+    </div>
+  );
+}
+
+interface ThreadListProps {
+  id: string;
+  title: string;
+  threads: LetterThread[];
+  selfId: string;
+  children: ReactNode;
+}
+
+function ThreadList({ id, title, threads, selfId, children }: ThreadListProps) {
+  return (
+    <section className="letters__section" aria-labelledby={id}>
+      <h2 id={id} className="section-title">
+        {title}
+      </h2>
+      {threads.length === 0 ? (
+        <p className="muted">{children}</p>
+      ) : (
+        <ul className="letter-list">
+          {threads.map((thread) => (
+            <li key={thread.root.id} className="letter-item" data-testid="letter-thread">
+              <Link className="letter-item__link" to={thread.root.id}>
+                <span className="letter-item__title">
+                  {thread.root.title}
+                  {thread.unread > 0 && (
+                    <span className="letter-item__new" data-testid="letter-unread">
+                      New
+                    </span>
+                  )}
+                </span>
+                <span className="letter-item__meta">
+                  {thread.root.authorId === selfId ? 'You' : thread.root.authorName} ·{' '}
+                  {formatMoment(thread.root.sentAt)}
+                  {thread.replies.length > 0 &&
+                    ` · ${thread.replies.length} ${thread.replies.length === 1 ? 'reply' : 'replies'}`}
+                </span>
+                {thread.root.authorId === selfId && <DeliveryNote letter={thread.root} />}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startAppServer, type AppServer } from '../helpers/app-server.ts';
+import { expect, test } from './fixtures.ts';
+import { pairCouple, syncStatus } from './support/flows.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function openLetters(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Letters' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();
+}
+
+/** Starts a letter from a prompt, gives it words, and leaves it open as a draft. */
+async function draftFromPrompt(page: Page, prompt: string, words: string): Promise<void> {
+  await page.getByRole('link', { name: 'Write a letter' }).click();
+  await page.getByRole('button', { name: `Write “${prompt}”`, exact: true }).click();
+  await writeWords(page, words);
+}
+
+async function writeWords(page: Page, words: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Your letter' });
+  await editor.click();
+  await page.keyboard.type(words);
+  await expect(editor).toContainText(words);
+}
+
+test.describe('letters', () => {
+  test('a draft written offline stays private and survives a reload; once sent it arrives live and the author sees it read', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openLetters(alex);
+    await openLetters(sam);
+    await expect(sam.getByText('No letters yet')).toBeVisible();
+
+    // Alex writes offline, from a prompt.
+    await expect(syncStatus(alex)).toHaveText('Synced');
+    await contexts[0]!.setOffline(true);
+    await draftFromPrompt(alex, 'What trust means to me', 'Trust, to me, is being told the small things.');
+    await expect(alex.getByText('Draft — only you can see it until you send it')).toBeVisible();
+    await contexts[0]!.setOffline(false);
+    await expect(syncStatus(alex)).toHaveText('Synced');
+
+    // The draft survives a reload; Sam's letters know nothing of it.
+    await alex.reload();
+    await expect(alex.getByRole('textbox', { name: 'Your letter' })).toContainText(
+      'being told the small things',
+    );
+    await expect(alex.getByLabel('Title')).toHaveValue('What trust means to me');
+    await sam.reload();
+    await expect(sam.getByText('No letters yet')).toBeVisible();
+    await expect(sam.getByText('being told the small things')).toHaveCount(0);
+
+    // Sent: it appears in Sam's inbox without a reload, marked new.
+    await alex.getByRole('button', { name: 'Send to Sam' }).click();
+    await expect(alex.getByTestId('letter-sheet')).toContainText('being told the small things');
+    await expect(alex.getByTestId('letter-delivery')).toHaveText('Delivered');
+    const samThread = sam.getByTestId('letter-thread').filter({ hasText: 'What trust means to me' });
+    await expect(samThread).toBeVisible();
+    await expect(samThread.getByTestId('letter-unread')).toHaveText('New');
+
+    // Sam opens it; Alex's screen turns "Delivered" into "Read" with the time.
+    await samThread.getByRole('link').click();
+    await expect(sam.getByTestId('letter-sheet')).toContainText(
+      'Trust, to me, is being told the small things.',
+    );
+    await expect(alex.getByTestId('letter-delivery')).toHaveText(/^Read /);
+
+    // Sam replies; the reply threads under the letter on both screens.
+    await sam.getByRole('button', { name: 'Write a reply' }).click();
+    await writeWords(sam, 'Thank you for writing this. I will tell you the small things.');
+    await sam.getByRole('button', { name: 'Send to Alex' }).click();
+    await expect(sam.getByTestId('letter-sheet')).toHaveCount(2);
+    await expect(alex.getByTestId('letter-sheet')).toHaveCount(2);
+    await expect(alex.getByTestId('letter-sheet').nth(1)).toContainText('I will tell you the small things.');
+
+    // A sent letter is not a draft any more.
+    await alex.getByRole('link', { name: 'All letters' }).click();
+    await expect(alex.getByTestId('letter-draft')).toHaveCount(0);
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('a letter sealed together stays closed after one seals, and opens for both when the second seals', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openLetters(alex);
+    await openLetters(sam);
+
+    await alex.getByRole('link', { name: 'Write a letter' }).click();
+    await alex
+      .getByRole('button', { name: 'Write “A moment I felt fully trusted” together with Sam' })
+      .click();
+    await writeWords(alex, 'The night you drove me home without a word.');
+    await alex.getByRole('button', { name: 'Seal my letter' }).click();
+    await expect(alex.getByTestId('letter-sheet')).toContainText('The night you drove me home');
+
+    // Sam sees the shared prompt and that Alex has sealed, but not a word of Alex's letter.
+    const samPair = sam.getByTestId('letter-pair').filter({ hasText: 'A moment I felt fully trusted' });
+    await expect(samPair.getByTestId('pair-status')).toHaveText(
+      'Alex has sealed theirs — write yours when you’re ready.',
+    );
+    await expect(sam.getByText('The night you drove me home')).toHaveCount(0);
+
+    await samPair.getByRole('button', { name: 'Write yours' }).click();
+    await writeWords(sam, 'When you gave me your keys on our second date.');
+    await alex.getByRole('link', { name: 'All letters' }).click();
+    const alexPair = alex.getByTestId('letter-pair').filter({ hasText: 'A moment I felt fully trusted' });
+    await expect(alexPair.getByTestId('pair-status')).toHaveText(
+      'Yours is sealed. Waiting for Sam to write theirs.',
+    );
+    await sam.getByRole('button', { name: 'Seal my letter' }).click();
+    await expect(sam.getByTestId('letter-sheet')).toContainText('your keys');
+
+    // Both open at once: Alex's screen changes by itself, and each reads the other's letter.
+    await expect(alexPair.getByTestId('pair-status')).toContainText('Opened together');
+    await alexPair.getByRole('link', { name: 'Sam’s letter' }).click();
+    await expect(alex.getByTestId('letter-sheet')).toContainText(
+      'When you gave me your keys on our second date.',
+    );
+    await sam.getByRole('link', { name: 'All letters' }).click();
+    await sam
+      .getByTestId('letter-pair')
+      .filter({ hasText: 'A moment I felt fully trusted' })
+      .getByRole('link', { name: 'Alex’s letter' })
+      .click();
+    await expect(sam.getByTestId('letter-sheet')).toContainText(
+      'The night you drove me home without a word.',
+    );
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});
+
+test.describe('letters sealed until a date', () => {
+  let clockApp: AppServer;
+  let clockFile: string;
+
+  test.beforeAll(async () => {
+    // This server reads its time from a file, so the test can move it to tomorrow.
+    clockFile = join(process.env.TMPDIR ?? '/tmp', `twofold-clock-${process.pid}-${Date.now()}`);
+    writeFileSync(clockFile, '0');
+    clockApp = await startAppServer({ env: { TEST_CLOCK_OFFSET_FILE: clockFile } });
+  });
+  test.afterAll(async () => {
+    await clockApp.stop();
+  });
+
+  test('a letter sealed until tomorrow shows its day but not its words, and opens when the day comes', async ({
+    browser,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, clockApp.url);
+    await openLetters(alex);
+    await openLetters(sam);
+
+    await draftFromPrompt(
+      alex,
+      'A letter to open later',
+      'Six months from now, I hope we laugh about today.',
+    );
+    await alex.getByLabel('On a day I choose').check();
+    const day = await alex.getByLabel('Opens on').inputValue();
+    await alex.getByRole('button', { name: /^Seal until / }).click();
+    await expect(alex.getByTestId('letter-sealed')).toContainText('Sealed until');
+
+    // Sam sees that a letter waits, and for when, without its words.
+    const waiting = sam.getByTestId('letter-waiting');
+    await expect(waiting).toContainText('A letter from Alex');
+    await expect(waiting.getByTestId('letter-sealed')).toContainText('Opens on');
+    await waiting.getByRole('link').click();
+    await expect(sam.getByTestId('letter-closed')).toBeVisible();
+    await expect(sam.getByText('I hope we laugh about today')).toHaveCount(0);
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    // The server's day moves on; the letter opens on Sam's screen.
+    writeFileSync(clockFile, String(2 * DAY_MS));
+    await sam.reload();
+    await expect(sam.getByTestId('letter-sheet')).toContainText(
+      'Six months from now, I hope we laugh about today.',
+    );
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});
