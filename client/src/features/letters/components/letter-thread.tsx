@@ -100,7 +100,7 @@ function LetterSheet({ letter, mine, isReply }: { letter: LetterView; mine: bool
   return (
     <article className={`letter-sheet${isReply ? ' letter-sheet--reply' : ''}`} data-testid="letter-sheet">
       <header className="letter-sheet__header">
-        {letter.prompt && <p className="eyebrow">{letter.prompt}</p>}
+        {letter.prompt && letter.prompt !== letter.title && <p className="eyebrow">{letter.prompt}</p>}
         <h1 className="letter-sheet__title">{letter.title}</h1>
         <p className="letter-sheet__meta">
           {from} · {formatMoment(letter.sentAt)}

@@ -33,7 +33,6 @@ export function PairCard({ pair, letters, selfId, partnerName, privateDoc }: Pro
 
   return (
     <article className="letter-item letter-pair" data-testid="letter-pair">
-      <p className="eyebrow">Written together</p>
       <h3 className="letter-pair__prompt">{pair.prompt}</h3>
       <p className="letter-pair__status" data-testid="pair-status">
         {status}
