@@ -1,5 +1,6 @@
 import { ChangePasswordForm } from '@/features/account/components/change-password-form.tsx';
 import { DevicesSection } from '@/features/account/components/devices-section.tsx';
+import { DeleteAccount } from '@/features/account-deletion/components/delete-account.tsx';
 import { useMe } from '@/lib/session/me.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 
@@ -19,6 +20,14 @@ export function AccountRoute() {
       </header>
       <DevicesSection />
       <ChangePasswordForm />
+      {me && (
+        <DeleteAccount
+          userId={me.user.id}
+          spaceIds={me.spaces.map((space) => space.id)}
+          spaceId={me.spaces[0]?.id ?? null}
+          partnerName={me.spaces[0]?.members.find((member) => member.id !== me.user.id)?.name ?? null}
+        />
+      )}
     </div>
   );
 }
