@@ -142,7 +142,9 @@ describe('sessions', () => {
     const me = await call(t.app, 'GET', '/api/me', { cookie: sam.cookie });
     expect(me.body).toEqual({
       user: { id: sam.id, email: sam.email, name: 'Sam' },
-      spaces: [{ id: spaceId, name: 'Sam’s space', members: [{ id: sam.id, name: 'Sam' }], formerMembers: [] }],
+      spaces: [
+        { id: spaceId, name: 'Sam’s space', members: [{ id: sam.id, name: 'Sam' }], formerMembers: [] },
+      ],
     });
   });
 
