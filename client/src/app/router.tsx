@@ -3,9 +3,6 @@ import { AccountRoute } from './routes/account-route.tsx';
 import { AppreciationsRoute } from './routes/appreciations-route.tsx';
 import { BoundariesRoute } from './routes/boundaries-route.tsx';
 import { BoundaryRoute } from './routes/boundary-route.tsx';
-import { CheckinsRoute } from './routes/checkins-route.tsx';
-import { GoalRoute } from './routes/goal-route.tsx';
-import { GoalsRoute } from './routes/goals-route.tsx';
 import { HelpRoute } from './routes/help-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { JoinRoute } from './routes/join-route.tsx';
@@ -24,6 +21,13 @@ import { SpaceLayout } from './routes/space-layout.tsx';
 import { SpaceSettingsRoute } from './routes/space-settings-route.tsx';
 import { UsLetterRoute } from './routes/us-letter-route.tsx';
 import { WinsRoute } from './routes/wins-route.tsx';
+
+// The pages that bring a large library of their own (dnd-kit for goals, recharts for check-in
+// trends) load when first opened, so every other page starts lighter. The service worker
+// precaches them, so they still open offline.
+const lazyGoals = async () => ({ Component: (await import('./routes/goals-route.tsx')).GoalsRoute });
+const lazyGoal = async () => ({ Component: (await import('./routes/goal-route.tsx')).GoalRoute });
+const lazyCheckins = async () => ({ Component: (await import('./routes/checkins-route.tsx')).CheckinsRoute });
 
 export const router = createBrowserRouter([
   {
@@ -48,10 +52,10 @@ export const router = createBrowserRouter([
               { path: 'notes', element: <NotesRoute /> },
               { path: 'boundaries', element: <BoundariesRoute /> },
               { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
-              { path: 'goals', element: <GoalsRoute /> },
-              { path: 'goals/:goalId', element: <GoalRoute /> },
+              { path: 'goals', lazy: lazyGoals },
+              { path: 'goals/:goalId', lazy: lazyGoal },
               { path: 'letters/*', element: <LettersRoute /> },
-              { path: 'checkins', element: <CheckinsRoute /> },
+              { path: 'checkins', lazy: lazyCheckins },
               { path: 'promises', element: <PromisesRoute /> },
               { path: 'appreciations', element: <AppreciationsRoute /> },
               { path: 'wins', element: <WinsRoute /> },
