@@ -107,6 +107,30 @@ describe('promises', () => {
     );
   });
 
+  it('cannot be confirmed kept once the promiser has said they did not manage it', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const promise = await makePromise(alex.cookie, spaceId);
+    const missed = await call(t.app, 'POST', `${promises(spaceId)}/${promise.id}/missed`, {
+      cookie: alex.cookie,
+      json: { note: 'I forgot twice.' },
+    });
+    expect(missed.status, missed.text).toBe(200);
+    const refused = await kept(sam.cookie, spaceId, promise);
+    expectError(refused, 409, 'conflict');
+    expect(refused.text).toContain('didn’t manage this one');
+    const record = await call(
+      t.app,
+      'GET',
+      `${attestations(spaceId)}?subjectType=promise&subjectId=${promise.id}`,
+      { cookie: sam.cookie },
+    );
+    expect(record.body).toEqual({ attestations: [expect.objectContaining({ kind: 'authored' })] });
+    const listed = await call(t.app, 'GET', promises(spaceId), { cookie: sam.cookie });
+    expect(listed.body).toMatchObject({
+      promises: [{ id: promise.id, missed: { note: 'I forgot twice.' } }],
+    });
+  });
+
   it('answers outsiders 404 and refuses empty or malformed promises', async () => {
     const { alex, spaceId } = await pairUp(t.app);
     const promise = await makePromise(alex.cookie, spaceId, 'Outsider must not read this');

@@ -3,6 +3,7 @@ import {
   createAttestationSchema,
   ErrorCode,
   listAttestationsQuerySchema,
+  SubjectType,
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { createRateLimiter } from '../auth/rate-limit.ts';
@@ -42,6 +43,20 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
             403,
             ErrorCode.notYours,
             'Only your partner can confirm a promise you made was kept.',
+          );
+        }
+        // A promise has one ending. The promiser's own "I didn't manage this one" stands: the
+        // partner cannot overwrite an honest admission with "kept" (and the promiser cannot mark
+        // missed once it is kept, in promises.ts). Checked and recorded with no await between.
+        const promise =
+          input.subjectType === SubjectType.promise
+            ? stores.promises.find(spaceId, input.subjectId)
+            : undefined;
+        if (promise !== undefined && promise.missedAt !== null) {
+          throw new AppError(
+            409,
+            ErrorCode.conflict,
+            'Your partner already said they didn’t manage this one, so it can’t be confirmed kept.',
           );
         }
       }
