@@ -49,7 +49,11 @@ export function useMakePromise(spaceId: string) {
   });
 }
 
-/** The partner's "you kept this": an attestation bound to the promise's exact words. */
+/**
+ * The partner's "you kept this": an attestation bound to the promise's exact words. Refused
+ * (409) if the promiser has meanwhile said they didn't manage it, so the promises are re-read
+ * too and the card moves to that ending instead of offering the button again.
+ */
 export function useConfirmKept(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -66,7 +70,10 @@ export function useConfirmKept(spaceId: string) {
         }),
       ),
     onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: promiseAttestationsQueryOptions(spaceId).queryKey }),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: promiseAttestationsQueryOptions(spaceId).queryKey }),
+        queryClient.invalidateQueries({ queryKey: promisesQueryOptions(spaceId).queryKey }),
+      ]),
   });
 }
 

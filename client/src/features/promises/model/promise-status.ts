@@ -6,6 +6,8 @@ export type PromiseStatus =
 /**
  * Where a promise stands. Kept only when someone other than the promiser attested `kept` for
  * these exact words (the notary refuses the promiser anyway; checking again costs nothing).
+ * A promise has one ending and the first one stands: the server now refuses the other, but a
+ * promise recorded before that rule may carry both, and then the earlier is the truth.
  */
 export function promiseStatus(promise: PromiseView, attestations: readonly Attestation[]): PromiseStatus {
   const kept = attestations.find(
@@ -15,7 +17,7 @@ export function promiseStatus(promise: PromiseView, attestations: readonly Attes
       a.userId !== promise.authorId &&
       a.contentHash === promise.contentHash,
   );
+  if (promise.missed && (!kept || promise.missed.at < kept.at)) return { kind: 'missed', ...promise.missed };
   if (kept) return { kind: 'kept', by: kept.userId, at: kept.at };
-  if (promise.missed) return { kind: 'missed', ...promise.missed };
   return { kind: 'open' };
 }
