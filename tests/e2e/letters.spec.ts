@@ -53,11 +53,15 @@ test.describe('letters', () => {
     await sam.reload();
     await expect(sam.getByText('No letters yet')).toBeVisible();
     await expect(sam.getByText('being told the small things')).toHaveCount(0);
+    await sam.getByRole('link', { name: 'Alex & Sam' }).click();
+    await expect(sam.getByTestId('letters-summary')).toHaveCount(0);
 
-    // Sent: it appears in Sam's inbox without a reload, marked new.
+    // Sent: Sam's home says so without a reload, and the inbox marks it new.
     await alex.getByRole('button', { name: 'Send to Sam' }).click();
     await expect(alex.getByTestId('letter-sheet')).toContainText('being told the small things');
     await expect(alex.getByTestId('letter-delivery')).toHaveText('Delivered');
+    await expect(sam.getByTestId('letters-summary')).toHaveText('1 new letter');
+    await openLetters(sam);
     const samThread = sam.getByTestId('letter-thread').filter({ hasText: 'What trust means to me' });
     await expect(samThread).toBeVisible();
     await expect(samThread.getByTestId('letter-unread')).toHaveText('New');

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { LatestAppreciation } from '@/features/appreciations/components/latest-appreciation.tsx';
 import { BoundariesSummary } from '@/features/boundaries/components/boundaries-summary.tsx';
 import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
+import { LettersSummary } from '@/features/letters/components/letters-summary.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
@@ -85,6 +86,7 @@ export function SpaceHomeRoute() {
           <span id="section-letters-text" className="section-card__text">
             Write slowly and privately, send when you are ready, or seal one until you have both written.
           </span>
+          <LettersSummary spaceId={space.id} selfId={self.id} />
         </Link>
         <Link
           to="checkins"
