@@ -4,6 +4,8 @@ import {
   createBoundary,
   createGoal,
   privateNotesFragment,
+  createLetterDraft,
+  readLetterDrafts,
   setStepDone,
   spaceExportSchema,
   usLetterFragment,
@@ -51,10 +53,16 @@ describe('export', () => {
         now: Date.now(),
       });
     });
-    await write(alexPrivate, () =>
-      writePlainParagraphs(privateNotesFragment(alexPrivate.doc), ['Alex alone']),
-    );
-    await write(samPrivate, () => writePlainParagraphs(privateNotesFragment(samPrivate.doc), ['Sam alone']));
+    await write(alexPrivate, () => {
+      writePlainParagraphs(privateNotesFragment(alexPrivate.doc), ['Alex alone']);
+      createLetterDraft(alexPrivate.doc, { id: 'd1', title: 'Not sent yet', prompt: 'An apology', now: 1 });
+      const draft = readLetterDrafts(alexPrivate.doc)[0];
+      if (draft?.readable) writePlainParagraphs(draft.body, ['Alex is still writing']);
+    });
+    await write(samPrivate, () => {
+      writePlainParagraphs(privateNotesFragment(samPrivate.doc), ['Sam alone']);
+      createLetterDraft(samPrivate.doc, { id: 'd2', title: 'Sam draft', now: 1 });
+    });
 
     const letters = `/api/spaces/${spaceId}/letters`;
     for (const json of [
@@ -90,6 +98,9 @@ describe('export', () => {
       },
     ]);
     expect(data.privateNotes).toBe('Alex alone');
+    expect(data.letterDrafts).toEqual([
+      { title: 'Not sent yet', prompt: 'An apology', text: 'Alex is still writing', updatedAt: 1 },
+    ]);
     expect(data.letters.map((l) => l.title)).toEqual(['Open']);
     expect(json.text).not.toContain('Sam alone');
     expect(json.text).not.toContain('Words for next month');
@@ -101,6 +112,9 @@ describe('export', () => {
     expect(markdown.text).toContain('## What trust means to us');
     expect(markdown.text).toContain('### Phones and privacy');
     expect(markdown.text).toContain('You can read this now');
+    expect(markdown.text).toContain('## My unsent letters');
+    expect(markdown.text).toContain('Alex is still writing');
+    expect(markdown.text).not.toContain('Sam draft');
     expect(markdown.text).not.toContain('Sam alone');
     expect(markdown.text).not.toContain('Words for next month');
 
@@ -109,6 +123,8 @@ describe('export', () => {
     expect(samExport.text).toContain('Sam alone');
     expect(samExport.text).toContain('Words for next month');
     expect(samExport.text).not.toContain('Alex alone');
+    expect(samExport.text).toContain('Sam draft');
+    expect(samExport.text).not.toContain('Alex is still writing');
 
     for (const client of [alexShared, alexPrivate, samPrivate]) client.destroy();
   });

@@ -9,6 +9,7 @@ import {
   fragmentToPlainText,
   importIntoDocs,
   privateNotesFragment,
+  readLetterDrafts,
   readBoundaries,
   readGoals,
   setStepDone,
@@ -47,6 +48,9 @@ function exportOf(doc: Y.Doc, notes: string): SpaceExport {
     attestations: [],
     letters: [],
     privateNotes: notes,
+    letterDrafts: [
+      { title: 'Still writing', prompt: 'An apology', text: 'I am sorry.\nTruly.', updatedAt: 1 },
+    ],
   };
 }
 
@@ -87,6 +91,16 @@ describe('import of an export', () => {
       'Already here.\nTrust is a promise kept.\nEvery day.',
     );
     expect(fragmentToPlainText(privateNotesFragment(mine))).toBe('My own thought');
+    const drafts = readLetterDrafts(mine);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({
+      readable: true,
+      title: 'Still writing',
+      prompt: 'An apology',
+      plain: 'I am sorry.\nTruly.',
+      pairId: null,
+      replyTo: null,
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   EXPORT_FORMAT,
   fragmentToPlainText,
   privateNotesFragment,
+  readLetterDrafts,
   readBoundaries,
   SubjectType,
   usLetterFragment,
@@ -76,6 +77,11 @@ export async function buildExport(
       attestations,
       letters: lettersFor(stores, spaceId, user.id, now).filter((letter) => letter.hidden === null),
       privateNotes: fragmentToPlainText(privateNotesFragment(mine)),
+      letterDrafts: readLetterDrafts(mine).flatMap((draft) =>
+        draft.readable
+          ? [{ title: draft.title, prompt: draft.prompt, text: draft.plain, updatedAt: draft.updatedAt }]
+          : [],
+      ),
       checkins: checkinHistory(stores.checkins.all(spaceId), user.id),
       promises: stores.promises.list(spaceId).map((row) => {
         const kept = promiseRecord.find(

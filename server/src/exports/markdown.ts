@@ -62,5 +62,17 @@ export function exportToMarkdown(data: SpaceExport): string {
     paragraphs(data.privateNotes),
     '',
   );
+  const drafts = data.letterDrafts ?? [];
+  if (drafts.length > 0) out.push('## My unsent letters', '', '_Drafts only you could see._', '');
+  for (const draft of drafts) {
+    out.push(
+      `### ${escape(draft.title || 'Untitled draft')}`,
+      '',
+      `Last changed ${day(draft.updatedAt)}.`,
+      '',
+    );
+    if (draft.prompt) out.push(`_${escape(draft.prompt)}_`, '');
+    out.push(paragraphs(draft.text), '');
+  }
   return out.join('\n');
 }

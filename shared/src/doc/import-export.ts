@@ -6,7 +6,8 @@ import { BOTH_OWNERS, GoalStatus } from './goal-model.ts';
 import { achieveGoal, addStep, createGoal, setStepDone, touchGoal } from './goals.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { appendPlainParagraphs } from './rich-text.ts';
-import { privateNotesFragment, usLetterFragment } from './roots.ts';
+import { createLetterDraft, readLetterDraft } from './letter-drafts.ts';
+import { letterDraftsMap, privateNotesFragment, usLetterFragment } from './roots.ts';
 
 const lines = (text: string) => text.split('\n').filter((line) => line.trim().length > 0);
 
@@ -103,5 +104,12 @@ export function importIntoDocs({
   const notes = lines(data.privateNotes);
   if (notes.length > 0)
     mine.transact(() => appendPlainParagraphs(privateNotesFragment(mine), notes), LOCAL_ORIGIN);
+  // Unsent letters come back as drafts; a reply or shared prompt they belonged to stayed behind.
+  for (const draft of data.letterDrafts ?? []) {
+    const id = createLetterDraft(mine, { id: newId(), title: draft.title, prompt: draft.prompt, now });
+    const entry = readLetterDraft(id, letterDraftsMap(mine).get(id));
+    if (entry.readable)
+      mine.transact(() => appendPlainParagraphs(entry.body, lines(draft.text)), LOCAL_ORIGIN);
+  }
   return { boundaries: data.boundaries.length, goals: goals.length };
 }

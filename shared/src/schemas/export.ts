@@ -10,6 +10,14 @@ import { spaceSchema } from './spaces.ts';
 
 export const EXPORT_FORMAT = 'twofold-export';
 
+/** An unsent letter from the exporter's private document, as plain words. */
+export const exportedLetterDraftSchema = z.object({
+  title: z.string().max(200),
+  prompt: z.string().max(500).nullable(),
+  text: z.string(),
+  updatedAt: z.number(),
+});
+
 /** One boundary as exported: the words as they are now, and every version both signed. */
 export const exportedBoundarySchema = z.object({
   id: z.string(),
@@ -100,6 +108,8 @@ export const spaceExportSchema = z.object({
   letters: z.array(letterViewSchema),
   /** The exporter's own private notes; never the partner's. */
   privateNotes: z.string(),
+  /** The exporter's unsent letters. Optional: exports made before drafts were kept lack it. */
+  letterDrafts: z.array(exportedLetterDraftSchema).optional(),
   /**
    * Weekly check-ins as the exporter may see them: their own answers, and the partner's only
    * for weeks both answered. Optional: exports made before check-ins existed lack it.
