@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useSpaceExport } from '../api/space-export.ts';
+import { lastMonthKeys, printableCheckins } from '../model/printable-checkins.ts';
+import { CheckinChoices } from './checkin-choices.tsx';
+import { PrintedCheckin } from './printed-checkin.tsx';
 import {
   goalStandingWord,
   PrintedBoundary,
@@ -38,12 +41,17 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
   ].join(' and ');
   // Until someone chooses, every boundary is picked: the usual reason to print.
   const chosen = picked ?? new Set(data.boundaries.map((b) => `boundary:${b.id}`));
-  const toggle = (key: string) => {
+  const setMany = (keys: readonly string[], on: boolean) => {
     const next = new Set(chosen);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
+    for (const key of keys) {
+      if (on) next.add(key);
+      else next.delete(key);
+    }
     setPicked(next);
   };
+  const everyone = [...data.space.members, ...data.space.formerMembers];
+  const nameOf = (userId: string) => everyone.find((m) => m.id === userId)?.name ?? 'A former member';
+  const weeks = printableCheckins(data.checkins ?? [], data.account.id);
   const goals = data.goals ?? [];
   const options = [
     ...(data.usLetter
@@ -76,9 +84,9 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
             Choose what to bring. Only what you pick is printed, one item to a page, with dates and names.
           </p>
         </header>
-        {options.length === 0 ? (
+        {options.length === 0 && weeks.length === 0 ? (
           <p className="muted">
-            There is nothing to print yet: no boundaries, goals, letters or shared writing.
+            There is nothing to print yet: no boundaries, goals, letters, check-ins or shared writing.
           </p>
         ) : (
           <fieldset className="print-picker__choices">
@@ -90,12 +98,24 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
                   .filter((o) => o.group === group)
                   .map((o) => (
                     <label key={o.key} className="print-picker__choice">
-                      <input type="checkbox" checked={chosen.has(o.key)} onChange={() => toggle(o.key)} />
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(o.key)}
+                        onChange={() => setMany([o.key], !chosen.has(o.key))}
+                      />
                       <span>{o.label}</span>
                     </label>
                   ))}
               </div>
             ))}
+            {weeks.length > 0 && (
+              <CheckinChoices
+                weeks={weeks}
+                lastMonth={lastMonthKeys(weeks, data.exportedAt)}
+                chosen={chosen}
+                setMany={setMany}
+              />
+            )}
           </fieldset>
         )}
         <div className="settings-actions">
@@ -134,6 +154,13 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
           .filter((l) => chosen.has(`letter:${l.id}`))
           .map((l) => (
             <PrintedLetter key={l.id} letter={l} />
+          ))}
+        {/* Oldest first, so a counsellor reads the weeks in the order they were lived. */}
+        {weeks
+          .filter((w) => chosen.has(w.key))
+          .reverse()
+          .map((w) => (
+            <PrintedCheckin key={w.key} checkin={w.checkin} selfId={data.account.id} nameOf={nameOf} />
           ))}
         {chosen.size === 0 && <p className="muted">Choose something above to see it here.</p>}
       </div>
