@@ -131,6 +131,30 @@ describe('promises', () => {
     });
   });
 
+  it('counts a promise recorded with both endings by the first: missed, then kept, is not a win', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const promise = await makePromise(alex.cookie, spaceId);
+    await call(t.app, 'POST', `${promises(spaceId)}/${promise.id}/missed`, {
+      cookie: alex.cookie,
+      json: { note: '' },
+    });
+    // As a partner's "kept" could be recorded before the rule: straight into the notary's record.
+    t.clock.advance(60_000);
+    t.stores.attestations.record(spaceId, sam.id, t.clock.now(), {
+      subjectType: 'promise',
+      subjectId: promise.id,
+      kind: 'kept',
+      contentHash: promise.contentHash,
+    });
+    const wins = await call(t.app, 'GET', `/api/spaces/${spaceId}/wins`, { cookie: sam.cookie });
+    expect(wins.status, wins.text).toBe(200);
+    expect(wins.text).not.toContain('promise-kept');
+    const exported = await call(t.app, 'GET', `/api/spaces/${spaceId}/export`, { cookie: alex.cookie });
+    expect(exported.body).toMatchObject({
+      promises: [{ id: promise.id, keptBy: null, missed: { note: '' } }],
+    });
+  });
+
   it('answers outsiders 404 and refuses empty or malformed promises', async () => {
     const { alex, spaceId } = await pairUp(t.app);
     const promise = await makePromise(alex.cookie, spaceId, 'Outsider must not read this');

@@ -1,5 +1,4 @@
 import {
-  AttestationKind,
   BOUNDARY_STATUS_LABELS,
   boundaryContent,
   boundaryHash,
@@ -16,6 +15,7 @@ import {
 } from '@twofold/shared';
 import { checkinHistory } from '../checkins/visibility.ts';
 import { lettersFor } from '../letters/letters-for.ts';
+import { keptAttestation } from '../promises/kept-by.ts';
 import { promiseView } from '../promises/promise-view.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, type RoomRegistry } from '../sync/rooms.ts';
@@ -84,13 +84,7 @@ export async function buildExport(
       ),
       checkins: checkinHistory(stores.checkins.all(spaceId), user.id),
       promises: stores.promises.list(spaceId).map((row) => {
-        const kept = promiseRecord.find(
-          (a) =>
-            a.subjectId === row.id &&
-            a.kind === AttestationKind.kept &&
-            a.userId !== row.authorId &&
-            a.contentHash === row.contentHash,
-        );
+        const kept = keptAttestation(row, promiseRecord);
         return { ...promiseView(row), keptBy: kept?.userId ?? null, keptAt: kept?.at ?? null };
       }),
       appreciations: stores.appreciations

@@ -1,6 +1,7 @@
-import { AttestationKind, SubjectType, WinKind, type Win } from '@twofold/shared';
+import { SubjectType, WinKind, type Win } from '@twofold/shared';
 import { checkinHistory } from '../checkins/visibility.ts';
 import { lettersFor } from '../letters/letters-for.ts';
+import { keptAttestation } from '../promises/kept-by.ts';
 import type { Stores } from '../store/stores.ts';
 
 /**
@@ -26,13 +27,7 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
 
   const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
   for (const promise of stores.promises.list(spaceId)) {
-    const kept = promiseRecord.find(
-      (a) =>
-        a.subjectId === promise.id &&
-        a.kind === AttestationKind.kept &&
-        a.userId !== promise.authorId &&
-        a.contentHash === promise.contentHash,
-    );
+    const kept = keptAttestation(promise, promiseRecord);
     if (kept) {
       wins.push({
         id: `promise:${promise.id}`,
