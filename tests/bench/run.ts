@@ -12,8 +12,8 @@ import { WebSocketServer, WebSocket } from 'ws';
 import { startAppServer } from '../helpers/app-server.ts';
 import { benchClient, whenDoc, type BenchClient } from './clients.ts';
 import { seedCouples, seedLongHistory, type SeededCouple } from './seed.ts';
-import { startReferenceServer } from './servers.ts';
-import { cpuSeconds, kib, mib, ms, quantile, rssBytes, summary } from './stats.ts';
+import { startHoldingServer, startReferenceServer } from './servers.ts';
+import { cpuSeconds, kib, mib, ms, quantile, settledMemory, summary, type SettledMemory } from './stats.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RUNS = env('BENCH_RUNS', 3);
@@ -25,6 +25,8 @@ const KEYSTROKES = env('BENCH_KEYSTROKES', 100_000);
 interface Target {
   name: string;
   pid: () => number;
+  /** Settled memory (see memory-probe.mjs). */
+  memory(): Promise<SettledMemory>;
   connect(couple: SeededCouple, partner: 0 | 1): BenchClient;
 }
 
@@ -52,6 +54,31 @@ async function wsEchoFloor(): Promise<number[]> {
   return times;
 }
 
+/**
+ * Memory per couple of a bare `ws` server holding two idle connections per couple: what any
+ * WebSocket server pays before it keeps a single document.
+ */
+async function connectionFloor(couples: number, env: Record<string, string>, file: string): Promise<number> {
+  const server = await startHoldingServer(env);
+  const open = (n: number) =>
+    Promise.all(
+      Array.from({ length: n }, async () => {
+        const socket = new WebSocket(server.url);
+        await new Promise((resolve) => socket.once('open', resolve));
+        return socket;
+      }),
+    );
+  for (const socket of await open(20)) socket.close();
+  await sleep(500);
+  const before = await settledMemory(server.pid, file);
+  const sockets = await open(couples * 2);
+  await sleep(2000);
+  const held = await settledMemory(server.pid, file);
+  for (const socket of sockets) socket.close();
+  await server.stop();
+  return (held.heapAndExternal - before.heapAndExternal) / couples;
+}
+
 async function partnerLatency(target: Target, couple: SeededCouple): Promise<number[]> {
   const [a, b] = [target.connect(couple, 0), target.connect(couple, 1)];
   await Promise.all([a.synced, b.synced]);
@@ -71,11 +98,11 @@ async function partnerLatency(target: Target, couple: SeededCouple): Promise<num
 }
 
 async function manyCouples(target: Target, couples: SeededCouple[]) {
-  const rssBefore = rssBytes(target.pid());
+  const before = await target.memory();
   const pairs = couples.map((couple) => [target.connect(couple, 0), target.connect(couple, 1)] as const);
   await Promise.all(pairs.flat().map((client) => client.synced));
   await sleep(2000);
-  const rssIdle = rssBytes(target.pid());
+  const idle = await target.memory();
 
   const delays: number[] = [];
   let sent = 0;
@@ -110,10 +137,12 @@ async function manyCouples(target: Target, couples: SeededCouple[]) {
   });
   await sleep(SECONDS * 1000);
   for (const stop of timers) stop();
-  const rssLoad = rssBytes(target.pid());
   const deadline = Date.now() + 10_000;
   while (delays.length < sent && Date.now() < deadline) await sleep(50);
   const cpu = cpuSeconds(target.pid()) - cpuStart;
+  // Read after the load (collecting garbage stalls a server, which would show in the latency
+  // figures), with every client still connected and every document holding its edits.
+  const loaded = await target.memory();
   for (const client of pairs.flat()) client.destroy();
   return {
     sent,
@@ -121,8 +150,10 @@ async function manyCouples(target: Target, couples: SeededCouple[]) {
     p50: quantile(delays, 0.5),
     p99: quantile(delays, 0.99),
     cpuMicrosPerEdit: (cpu / Math.max(1, sent)) * 1e6,
-    idleBytesPerCouple: (rssIdle - rssBefore) / couples.length,
-    loadBytesPerCouple: (rssLoad - rssBefore) / couples.length,
+    idleBytesPerCouple: (idle.heapAndExternal - before.heapAndExternal) / couples.length,
+    loadBytesPerCouple: (loaded.heapAndExternal - before.heapAndExternal) / couples.length,
+    idleRssBytesPerCouple: (idle.rss - before.rss) / couples.length,
+    loadRssBytesPerCouple: (loaded.rss - before.rss) / couples.length,
   };
 }
 
@@ -155,15 +186,21 @@ async function main() {
   db.close();
   const encodedBytes = seedLongHistory(dbPath, historyCouple.spaceId, authorId, KEYSTROKES);
 
+  // Both servers are preloaded with the same memory probe, so memory is read alike.
+  const probe = (name: string) => ({
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --import ${join(import.meta.dirname, 'memory-probe.mjs')}`,
+    BENCH_PROBE_FILE: join(dataDir, `memory-${name}.json`),
+  });
   // The per-connection budget protects people from floods; a benchmark is a flood by design.
   const twofold = await startAppServer({
     dataDir,
-    env: { SYNC_MESSAGES_PER_SEC: '1000000', SYNC_BYTES_PER_SEC: '1000000000' },
+    env: { SYNC_MESSAGES_PER_SEC: '1000000', SYNC_BYTES_PER_SEC: '1000000000', ...probe('twofold') },
   });
-  const reference = await startReferenceServer();
+  const reference = await startReferenceServer(probe('reference'));
   const twofoldTarget: Target = {
     name: 'Twofold',
     pid: () => twofold.pid(),
+    memory: () => settledMemory(twofold.pid(), probe('twofold').BENCH_PROBE_FILE),
     connect: (couple, partner) =>
       benchClient(
         `${twofold.url.replace('http', 'ws')}/api/spaces/${couple.spaceId}`,
@@ -174,6 +211,7 @@ async function main() {
   const referenceTarget: Target = {
     name: 'reference',
     pid: () => reference.pid,
+    memory: () => settledMemory(reference.pid, probe('reference').BENCH_PROBE_FILE),
     connect: (couple) => benchClient(reference.url, couple.spaceId),
   };
 
@@ -213,6 +251,9 @@ async function main() {
     `× ${(pl.Twofold!.p50.median / quantile(floor, 0.5)).toFixed(1)}`,
   ]);
 
+  const floorBytes = await connectionFloor(COUPLES, probe('floor'), probe('floor').BENCH_PROBE_FILE);
+  results.connectionFloorBytesPerCouple = floorBytes;
+
   const load: Record<string, Awaited<ReturnType<typeof manyCouples>>> = {};
   for (const target of [twofoldTarget, referenceTarget])
     load[target.name] = await manyCouples(target, loadCouples);
@@ -227,8 +268,22 @@ async function main() {
     `${t.cpuMicrosPerEdit.toFixed(0)} µs`,
     `${r.cpuMicrosPerEdit.toFixed(0)} µs`,
   ]);
-  rows.push(['  memory per couple, idle', kib(t.idleBytesPerCouple), kib(r.idleBytesPerCouple)]);
-  rows.push(['  memory per couple, under load', kib(t.loadBytesPerCouple), kib(r.loadBytesPerCouple)]);
+  rows.push([
+    '  memory per couple, idle (heap + external, after GC)',
+    kib(t.idleBytesPerCouple),
+    kib(r.idleBytesPerCouple),
+  ]);
+  rows.push([
+    '  memory per couple, after load (heap + external, after GC)',
+    kib(t.loadBytesPerCouple),
+    kib(r.loadBytesPerCouple),
+  ]);
+  rows.push(['  of which two bare ws connections (the floor)', kib(floorBytes), kib(floorBytes)]);
+  rows.push([
+    '  RSS per couple, idle / after load',
+    `${kib(t.idleRssBytesPerCouple)} / ${kib(t.loadRssBytesPerCouple)}`,
+    `${kib(r.idleRssBytesPerCouple)} / ${kib(r.loadRssBytesPerCouple)}`,
+  ]);
 
   // Cold open after a restart: a space with KEYSTROKES updates of history against a new one.
   await twofold.restart('SIGTERM');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** The value at quantile q (0..1) of a list of numbers. */
 export function quantile(values: readonly number[], q: number): number {
@@ -22,12 +22,33 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** Resident memory of a process in bytes, from /proc. */
-export function rssBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Number(line?.replace(/\D+/g, '') ?? 0) * 1024;
+export interface SettledMemory {
+  /** V8 heap in use plus memory outside it (Buffers, ArrayBuffers), after two full GCs. */
+  heapAndExternal: number;
+  rss: number;
+}
+
+/**
+ * Asks a server preloaded with memory-probe.mjs to collect garbage twice and report what is
+ * left (SIGUSR2; the answer is written to `file`). The same reading for both servers.
+ */
+export async function settledMemory(pid: number, file: string): Promise<SettledMemory> {
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (text && text !== previous) {
+      try {
+        const usage = JSON.parse(text) as { heapUsed: number; external: number; rss: number };
+        return { heapAndExternal: usage.heapUsed + usage.external, rss: usage.rss };
+      } catch {
+        // caught half-written; read again
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no memory reading from ${pid}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
