@@ -137,6 +137,48 @@ test.describe('letters', () => {
     );
     await Promise.all(contexts.map((context) => context.close()));
   });
+
+  test('a letter with a strange or hostile shape shows its words as text and breaks nothing', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openLetters(alex);
+    // Sam's client (buggy or hostile) sends markup, unknown nodes and very deep nesting.
+    const status = await sam.evaluate(async (spaceUrl) => {
+      let deep: Record<string, unknown> = { type: 'text', text: 'deep words' };
+      for (let i = 0; i < 2000; i += 1) deep = { type: 'blockquote', content: [deep] };
+      const doc = {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: '<img src=x onerror="window.hacked=1">' }] },
+          {
+            type: 'mysteryWidget',
+            content: [{ type: 'text', text: 'kept words', marks: [{ type: 'link' }] }],
+          },
+          deep,
+        ],
+      };
+      const spaceId = spaceUrl.split('/spaces/')[1]?.split('/')[0] ?? '';
+      const reply = await fetch(`/api/spaces/${spaceId}/letters`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Odd shapes', body: { doc, text: 'plain' } }),
+      });
+      return reply.status;
+    }, sam.url());
+    expect(status).toBe(201);
+
+    const thread = alex.getByTestId('letter-thread').filter({ hasText: 'Odd shapes' });
+    await thread.getByRole('link').click();
+    const sheet = alex.getByTestId('letter-sheet');
+    await expect(sheet).toContainText('<img src=x onerror="window.hacked=1">');
+    await expect(sheet).toContainText('kept words');
+    await expect(sheet).toContainText('deep words');
+    await expect(sheet.locator('img')).toHaveCount(0);
+    expect(await alex.evaluate(() => (window as { hacked?: number }).hacked)).toBeUndefined();
+    await Promise.all(contexts.map((context) => context.close()));
+  });
 });
 
 test.describe('letters sealed until a date', () => {
