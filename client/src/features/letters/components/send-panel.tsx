@@ -1,5 +1,5 @@
 import { deleteLetterDraft, type LetterDraft, type Member, type SendLetterInput } from '@twofold/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
@@ -46,6 +46,8 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
   const [when, setWhen] = useState<When>('now');
   const [day, setDay] = useState(tomorrow());
   const [problem, setProblem] = useState<string | null>(null);
+  // Set from the first click until the server answers, so a double click sends one letter.
+  const sending = useRef(false);
   const dayId = useId();
   const partnerName = partner?.name ?? 'your partner';
   const together = draft.pairId !== null;
@@ -56,14 +58,26 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
     if (!draft.title.trim()) return setProblem('Give your letter a title.');
     if (!draft.plain) return setProblem('A letter needs some words before it can be sent.');
     if (!together && when === 'date' && day < tomorrow()) return setProblem('Choose a day from tomorrow on.');
+    if (sending.current) return;
+    sending.current = true;
     const seal: SendLetterInput['seal'] = draft.pairId
       ? { kind: 'together', pairId: draft.pairId }
       : when === 'date'
         ? { kind: 'date', opensAt: startOfDay(day) }
         : null;
+    let body: SendLetterInput['body'];
+    try {
+      body = await bodyOf(draft);
+    } catch {
+      sending.current = false;
+      return setProblem('Your letter could not be prepared for sending. Please try again.');
+    }
     send.mutate(
-      { title: draft.title, prompt: draft.prompt, replyTo: draft.replyTo, body: await bodyOf(draft), seal },
+      { title: draft.title, prompt: draft.prompt, replyTo: draft.replyTo, body, seal },
       {
+        onSettled: () => {
+          sending.current = false;
+        },
         onSuccess: ({ letter }) => {
           deleteLetterDraft(privateDoc, draft.id);
           void navigate(`/spaces/${spaceId}/letters/${letter.id}`, { replace: true });
