@@ -17,24 +17,47 @@ export const DEFAULT_BUDGET: BudgetLimits = {
   burstSeconds: 3,
 };
 
-export function createConnectionBudget(limits: BudgetLimits = DEFAULT_BUDGET, now: () => number = Date.now) {
-  let messages = limits.messagesPerSecond * limits.burstSeconds;
-  let bytes = limits.bytesPerSecond * limits.burstSeconds;
-  let last = now();
-  return {
-    /** Spends one message of `size` bytes; false once the connection is over its budget. */
-    spend(size: number): boolean {
-      const current = now();
-      const elapsed = Math.max(0, current - last) / 1000;
-      last = current;
-      messages = Math.min(
-        limits.messagesPerSecond * limits.burstSeconds,
-        messages + elapsed * limits.messagesPerSecond,
-      );
-      bytes = Math.min(limits.bytesPerSecond * limits.burstSeconds, bytes + elapsed * limits.bytesPerSecond);
-      messages -= 1;
-      bytes -= size;
-      return messages >= 0 && bytes >= 0;
-    },
-  };
+/**
+ * A class rather than a closure: a connection holds one small object, not an object, a closure
+ * and its context.
+ */
+export class ConnectionBudget {
+  private messages: number;
+  private bytes: number;
+  private last: number;
+
+  constructor(
+    private readonly limits: BudgetLimits = DEFAULT_BUDGET,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.messages = limits.messagesPerSecond * limits.burstSeconds;
+    this.bytes = limits.bytesPerSecond * limits.burstSeconds;
+    this.last = now();
+  }
+
+  /** Spends one message of `size` bytes; false once the connection is over its budget. */
+  spend(size: number): boolean {
+    const { limits } = this;
+    const current = this.now();
+    const elapsed = Math.max(0, current - this.last) / 1000;
+    this.last = current;
+    this.messages = Math.min(
+      limits.messagesPerSecond * limits.burstSeconds,
+      this.messages + elapsed * limits.messagesPerSecond,
+    );
+    this.bytes = Math.min(
+      limits.bytesPerSecond * limits.burstSeconds,
+      this.bytes + elapsed * limits.bytesPerSecond,
+    );
+    this.messages -= 1;
+    this.bytes -= size;
+    return this.messages >= 0 && this.bytes >= 0;
+  }
+}
+
+export function createConnectionBudget(
+  limits: BudgetLimits = DEFAULT_BUDGET,
+  now: () => number = Date.now,
+): ConnectionBudget {
+  return new ConnectionBudget(limits, now);
 }

@@ -24,16 +24,18 @@ export function isKeyOfSpace(key: string, spaceId: string): boolean {
  */
 export function createRoomRegistry(deps: { log: DocLog; clock: Clock; logger: Logger }) {
   const rooms = new Map<string, Room>();
+  // One deps object for every room, not a fresh object and closure per room.
+  const roomDeps = {
+    ...deps,
+    onEmpty(emptied: Room) {
+      if (rooms.get(emptied.key) === emptied) rooms.delete(emptied.key);
+    },
+  };
 
   function open(key: string): Room {
     let room = rooms.get(key);
     if (!room) {
-      room = new Room(key, {
-        ...deps,
-        onEmpty: (emptied) => {
-          if (rooms.get(emptied.key) === emptied) rooms.delete(emptied.key);
-        },
-      });
+      room = new Room(key, roomDeps);
       rooms.set(key, room);
     }
     return room;

@@ -56,14 +56,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  // One listener shared by every socket (`this` is the socket), not a closure per connection.
+  function answered(this: WebSocket) {
+    answeredPing.set(this, true);
+  }
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
-    const socket: SyncSocket = {
-      send: (data) => {
-        if (ws.readyState === ws.OPEN) ws.send(data);
-      },
-      close: (code, reason) => ws.close(code, reason),
-    };
+    const socket = new WsSyncSocket(ws);
     const budget = createConnectionBudget(deps.budget);
     ws.on('message', (data, isBinary) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -94,7 +93,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       }
     });
     answeredPing.set(ws, true);
-    ws.on('pong', () => answeredPing.set(ws, true));
+    ws.on('pong', answered);
     ws.on('close', () => room.leave(socket));
     ws.on('error', (error) => {
       // `ws` closes with 1009 itself when a frame is over maxPayload; we only log it.
@@ -130,6 +129,20 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     /** Stops the heartbeat; sockets are closed by the rooms' shutdown. */
     close: () => clearInterval(heartbeat),
   };
+}
+
+/**
+ * A `ws` WebSocket as a room sees it. A class, not an object of arrow functions: its methods are
+ * shared by every connection instead of two closures (and their contexts) each.
+ */
+class WsSyncSocket implements SyncSocket {
+  constructor(private readonly ws: WebSocket) {}
+  send(data: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data);
+  }
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
 }
 
 function toBytes(data: WebSocket.RawData): Uint8Array {
