@@ -72,6 +72,33 @@ describe('a sync room with two devices', () => {
     expect(text(sam)).toBe('hello');
   });
 
+  it('passes an update frame on byte for byte, and re-frames a sync step 2 or a frame with bytes after the update', () => {
+    const { room, device } = setup();
+    const alex = device('alex').connect();
+    const sam = device('sam').connect();
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    source.getText('letter').insert(0, 'one');
+    source.getText('letter').insert(3, ' two');
+    source.getText('letter').insert(7, ' three');
+
+    const frame = updateMessage(updates[0]!);
+    room.receive(alex.socket, frame);
+    expect(sam.received.at(-1)).toEqual(frame);
+
+    const trailing = new Uint8Array([...updateMessage(updates[1]!), 7, 7]);
+    room.receive(alex.socket, trailing);
+    expect(sam.received.at(-1)).toEqual(updateMessage(updates[1]!));
+
+    const step2 = updateMessage(updates[2]!);
+    step2[1] = 1; // the same bytes as a sync step 2
+    room.receive(alex.socket, step2);
+    expect(sam.received.at(-1)).toEqual(updateMessage(updates[2]!));
+    sam.deliver();
+    expect(text(sam)).toBe('one two three');
+  });
+
   it('has stored each edit, with its author and time, before the partner receives it', () => {
     const { db, device } = setup();
     const storedWhenRelayed: boolean[] = [];
