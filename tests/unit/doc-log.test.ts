@@ -1,8 +1,11 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../server/src/store/db.ts';
 import { COALESCE_WINDOW_MS, createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
+import { migrate } from '../../server/src/store/migrations.ts';
 import { openTestDb } from '../helpers/test-db.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const SECOND = 1000;
 const cleanups: (() => void)[] = [];
@@ -146,6 +149,43 @@ describe('the update log', () => {
     expect(rebuild(historyRows(db)).getText('letter').toString()).toBe(
       'round 0. round 1. round 2. round 3. round 4. ',
     );
+  });
+});
+
+describe('row ids', () => {
+  it('gives an edit written after compaction merged away the newest rows an id above the snapshot, so it loads', () => {
+    const { db, log } = setup();
+    const w = writer(log).type('abc');
+    w.compact();
+    const snapshotAt = w.lastId;
+    // The run 'a', 'b', 'c' is one row now: the newest rows are gone from the table.
+    expect(historyRows(db)).toHaveLength(1);
+    w.type('d');
+    expect(w.lastId).toBeGreaterThan(snapshotAt);
+    const loaded = log.load('doc');
+    expect(loaded.sinceSnapshot).toBe(1);
+    expect(rebuild(loaded.updates).getText('letter').toString()).toBe('abcd');
+  });
+
+  it('keeps every row and the highest id ever given when the log moves off AUTOINCREMENT', () => {
+    const { db: current } = setup();
+    const latest = current.pragma('user_version', { simple: true }) as number;
+    const dir = tempDir('twofold-migrate-');
+    cleanups.push(() => dir.remove());
+    const db = new Database(`${dir.path}/old.sqlite`);
+    cleanups.push(() => db.close());
+    migrate(db, latest - 1);
+    const insert = db.prepare('INSERT INTO doc_updates (doc_key, author, at, data) VALUES (?, ?, ?, ?)');
+    for (const n of [1, 2, 3]) insert.run('doc', 'alex', n, new Uint8Array([n]));
+    db.prepare('DELETE FROM doc_updates WHERE id = 3').run();
+
+    migrate(db);
+    expect(db.prepare('SELECT id, data FROM doc_updates ORDER BY id').all()).toEqual([
+      { id: 1, data: Buffer.from([1]) },
+      { id: 2, data: Buffer.from([2]) },
+    ]);
+    // Id 3 was handed out once; AUTOINCREMENT would never give it again, and neither does the log.
+    expect(createDocLog(db).append('doc', 'alex', 4, new Uint8Array([4]))).toBe(4);
   });
 });
 

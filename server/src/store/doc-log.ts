@@ -19,7 +19,16 @@ export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
  * updates by the same author into one row (so "who changed what, roughly when" stays).
  */
 export function createDocLog(db: Db) {
-  const insert = db.prepare('INSERT INTO doc_updates (doc_key, author, at, data) VALUES (?, ?, ?, ?)');
+  // A new row's id is above every id in the table and above the floor, which every compaction
+  // raises to its upto_id: compaction deletes the newest rows of a merged run, and an id at or
+  // below a snapshot's upto_id would be skipped on load. (This is what AUTOINCREMENT gave, without
+  // writing sqlite_sequence on every commit.)
+  const insert = db.prepare(
+    `INSERT INTO doc_updates (id, doc_key, author, at, data)
+     SELECT max(COALESCE((SELECT max(id) FROM doc_updates), 0), floor.id) + 1, ?, ?, ?, ?
+     FROM doc_log_floor AS floor`,
+  );
+  const raiseFloor = db.prepare('UPDATE doc_log_floor SET id = max(id, ?)');
   const snapshotOf = db.prepare(
     'SELECT upto_id AS uptoId, coalesced_upto AS coalescedUpto, data FROM doc_snapshots WHERE doc_key = ?',
   );
@@ -86,7 +95,9 @@ export function createDocLog(db: Db) {
   return {
     /** Appends one update; returns its row id. Synchronous: when it returns, it is committed. */
     append(docKey: string, author: string, at: number, data: Uint8Array): number {
-      return Number(insert.run(docKey, author, at, data).lastInsertRowid);
+      const inserted = insert.run(docKey, author, at, data);
+      if (inserted.changes !== 1) throw new Error('doc log: the id floor row is missing');
+      return Number(inserted.lastInsertRowid);
     },
 
     load(docKey: string): LoadedDoc {
@@ -109,6 +120,7 @@ export function createDocLog(db: Db) {
       // The previous snapshot is the document exactly as of the rows already coalesced.
       const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
       upsertSnapshot.run(docKey, uptoId, at, state);
+      raiseFloor.run(uptoId);
       coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
     }),
 

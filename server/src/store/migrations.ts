@@ -159,12 +159,37 @@ const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX sessions_public_id ON sessions(public_id);
   ALTER TABLE users ADD COLUMN sign_ins_seen_at INTEGER NOT NULL DEFAULT 0;
   `,
+  // doc_updates without AUTOINCREMENT: it wrote the sqlite_sequence page on every edit's
+  // commit (three WAL pages instead of two). What it guaranteed, that a new row's id is above
+  // every snapshot's upto_id even after compaction deleted the newest rows, is kept by
+  // doc_log_floor: raised by every compaction, and new ids are above it (doc-log.ts).
+  `
+  CREATE TABLE doc_log_floor (id INTEGER NOT NULL);
+  INSERT INTO doc_log_floor (id) VALUES (max(
+    COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'), 0),
+    COALESCE((SELECT max(id) FROM doc_updates), 0),
+    COALESCE((SELECT max(upto_id) FROM doc_snapshots), 0)
+  ));
+  CREATE TABLE doc_updates_next (
+    id INTEGER PRIMARY KEY,
+    doc_key TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    merged_count INTEGER NOT NULL DEFAULT 1,
+    data BLOB NOT NULL
+  );
+  INSERT INTO doc_updates_next (id, doc_key, author, at, merged_count, data)
+    SELECT id, doc_key, author, at, merged_count, data FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_updates_next RENAME TO doc_updates;
+  CREATE INDEX doc_updates_doc ON doc_updates(doc_key, id);
+  `,
 ];
 
-/** Brings the schema up to date; safe to call on every start. */
-export function migrate(db: Db): void {
+/** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */
+export function migrate(db: Db, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < upTo; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] ?? '');
       db.pragma(`user_version = ${version + 1}`);
