@@ -107,16 +107,20 @@ describe('letters', () => {
     const letter = await send(
       alex.cookie,
       spaceId,
-      { seal: { kind: 'date', opensAt } },
+      { seal: { kind: 'date', opensAt }, title: 'TITLE-SAYS-TOO-MUCH', prompt: 'PROMPT-TOO' },
       'FOR-OUR-ANNIVERSARY',
     );
     const early = await everythingVisibleTo(sam.cookie, spaceId, letter.id);
     expect(early).not.toContain('FOR-OUR-ANNIVERSARY');
+    expect(early).not.toContain('TITLE-SAYS-TOO-MUCH');
+    expect(early).not.toContain('PROMPT-TOO');
     expect(early).toContain(String(opensAt));
     expect(await everythingVisibleTo(alex.cookie, spaceId, letter.id)).toContain('FOR-OUR-ANNIVERSARY');
 
     t.clock.advance(DAY);
-    expect(await everythingVisibleTo(sam.cookie, spaceId, letter.id)).toContain('FOR-OUR-ANNIVERSARY');
+    const opened = await everythingVisibleTo(sam.cookie, spaceId, letter.id);
+    expect(opened).toContain('FOR-OUR-ANNIVERSARY');
+    expect(opened).toContain('TITLE-SAYS-TOO-MUCH');
   });
 
   it('threads replies, and refuses a reply to a letter the replier cannot read', async () => {
@@ -130,6 +134,24 @@ describe('letters', () => {
       json: { title: 'Re', body: body('x'), replyTo: sealed.id },
     });
     expect(blind.status).toBe(404);
+
+    // Its author may read it, but a reply would reach Sam before the letter it answers.
+    const early = await call(t.app, 'POST', letters(spaceId), {
+      cookie: alex.cookie,
+      json: { title: 'PS', body: body('EARLY-PS'), replyTo: sealed.id },
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toEqual({ error: { code: 'letter_immutable', message: expect.any(String) } });
+    expect(await everythingVisibleTo(sam.cookie, spaceId, first.id)).not.toContain('EARLY-PS');
+    t.clock.advance(DAY);
+    expect(
+      (
+        await call(t.app, 'POST', letters(spaceId), {
+          cookie: alex.cookie,
+          json: { title: 'PS', body: body('Now it is open.'), replyTo: sealed.id },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('answers empty, malformed and oversized letters clearly, and outsiders with 404', async () => {

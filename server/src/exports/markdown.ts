@@ -46,7 +46,7 @@ export function exportToMarkdown(data: SpaceExport): string {
   out.push('## Letters', '');
   if (data.letters.length === 0) out.push('_No letters you can read yet._', '');
   for (const letter of data.letters) {
-    out.push(`### ${escape(letter.title)}`, '');
+    out.push(`### ${escape(letter.title ?? 'A letter')}`, '');
     out.push(`From ${escape(letter.authorName)}, sent ${day(letter.sentAt)}.`, '');
     if (letter.prompt) out.push(`_${escape(letter.prompt)}_`, '');
     out.push(paragraphs(letter.body?.text ?? ''), '');

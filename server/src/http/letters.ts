@@ -74,6 +74,15 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
         const pair = parent?.pairId ? stores.letters.findPair(spaceId, parent.pairId) : undefined;
         if (!parent || hiddenReason(parent, authorId, now, pair))
           throw notFound('There is no such letter to reply to.');
+        // Its own author may read a sealed letter, but a reply would reach the partner openly
+        // before the letter it answers: replies wait until that letter has opened.
+        if (hiddenReason(parent, null, now, pair)) {
+          throw new AppError(
+            409,
+            ErrorCode.letterImmutable,
+            'This letter is still sealed. You can reply once it has opened.',
+          );
+        }
       }
       const seal = input.seal ?? null;
       if (seal?.kind === 'date' && seal.opensAt <= now) {

@@ -8,7 +8,8 @@ import type { LetterPairRow, LetterRow } from '../store/letters.ts';
  */
 export function hiddenReason(
   letter: LetterRow,
-  viewerId: string,
+  /** Null asks for anyone but the author. */
+  viewerId: string | null,
   now: number,
   pair: LetterPairRow | undefined,
 ): LetterHidden | null {
@@ -32,8 +33,10 @@ export function letterView(
     id: letter.id,
     authorId: letter.authorId,
     authorName,
-    title: letter.title,
-    prompt: letter.prompt,
+    // A title can say as much as the words ("About March"): it stays sealed with them. A pair's
+    // prompt is already shared, so it may show; a dated letter's prompt waits for its day.
+    title: hidden ? null : letter.title,
+    prompt: hidden === LetterHidden.waitingForDate ? null : letter.prompt,
     body: hidden ? null : (JSON.parse(letter.body) as LetterBody),
     hidden,
     replyTo: letter.replyTo,

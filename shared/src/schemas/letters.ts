@@ -48,7 +48,8 @@ export const letterViewSchema = z.object({
   id: z.string(),
   authorId: z.string(),
   authorName: z.string(),
-  title: z.string(),
+  /** Null while the letter is sealed from the caller: a title can say as much as the words. */
+  title: z.string().nullable(),
   prompt: z.string().nullable(),
   /** Null whenever the caller may not read it yet: the words never leave the server early. */
   body: letterBodySchema.nullable(),

@@ -20,7 +20,7 @@ export function useImportLetters(spaceId: string) {
           api.api.spaces[':spaceId'].letters.$post({
             param: { spaceId },
             json: {
-              title: letter.title,
+              title: letter.title ?? 'A letter',
               prompt: `Brought over from an export: written by ${letter.authorName} on ${day(letter.sentAt)}.`,
               body: letter.body,
             },
