@@ -5,7 +5,10 @@ import { startServer } from './server.ts';
 
 // The only module with side effects: read the environment, start, and stop gracefully.
 const config = loadConfig();
-const clockFile = process.env.TEST_CLOCK_OFFSET_FILE;
+// End-to-end tests may move the clock (to open a letter sealed until tomorrow). Only with
+// NODE_ENV=test as well, so a stray variable in production cannot open sealed letters early.
+const clockFile = process.env.NODE_ENV === 'test' ? process.env.TEST_CLOCK_OFFSET_FILE : undefined;
+if (clockFile) consoleLogger.warn('test_clock', { file: clockFile });
 const server = await startServer(config, clockFile ? { clock: offsetFileClock(clockFile) } : {});
 
 let stopping = false;

@@ -102,6 +102,12 @@ test.describe('letters', () => {
     await writeWords(alex, 'The night you drove me home without a word.');
     await alex.getByRole('button', { name: 'Seal my letter' }).click();
     await expect(alex.getByTestId('letter-sheet')).toContainText('The night you drove me home');
+    // Alex can reread it, sees it sealed (not "delivered"), and cannot answer it before it opens.
+    await expect(alex.getByTestId('letter-sealed')).toHaveText(
+      'Sealed — it opens when Sam has sealed theirs',
+    );
+    await expect(alex.getByTestId('letter-delivery')).toHaveCount(0);
+    await expect(alex.getByRole('button', { name: 'Write a reply' })).toHaveCount(0);
 
     // Sam sees the shared prompt and that Alex has sealed, but not a word of Alex's letter.
     const samPair = sam.getByTestId('letter-pair').filter({ hasText: 'A moment I felt fully trusted' });
@@ -117,6 +123,7 @@ test.describe('letters', () => {
     await expect(alexPair.getByTestId('pair-status')).toHaveText(
       'Yours is sealed. Waiting for Sam to write theirs.',
     );
+    await expect(alexPair.getByRole('link', { name: 'Your sealed letter' })).toBeVisible();
     await sam.getByRole('button', { name: 'Seal my letter' }).click();
     await expect(sam.getByTestId('letter-sheet')).toContainText('your keys');
 
@@ -189,7 +196,7 @@ test.describe('letters sealed until a date', () => {
     // This server reads its time from a file, so the test can move it to tomorrow.
     clockFile = join(process.env.TMPDIR ?? '/tmp', `twofold-clock-${process.pid}-${Date.now()}`);
     writeFileSync(clockFile, '0');
-    clockApp = await startAppServer({ env: { TEST_CLOCK_OFFSET_FILE: clockFile } });
+    clockApp = await startAppServer({ env: { NODE_ENV: 'test', TEST_CLOCK_OFFSET_FILE: clockFile } });
   });
   test.afterAll(async () => {
     await clockApp.stop();
@@ -211,14 +218,18 @@ test.describe('letters sealed until a date', () => {
     const day = await alex.getByLabel('Opens on').inputValue();
     await alex.getByRole('button', { name: /^Seal until / }).click();
     await expect(alex.getByTestId('letter-sealed')).toContainText('Sealed until');
+    await expect(alex.getByRole('button', { name: 'Write a reply' })).toHaveCount(0);
 
     // Sam sees that a letter waits, and for when, without its words.
     const waiting = sam.getByTestId('letter-waiting');
     await expect(waiting).toContainText('A letter from Alex');
     await expect(waiting.getByTestId('letter-sealed')).toContainText('Opens on');
+    await expect(waiting).not.toContainText('A letter to open later');
     await waiting.getByRole('link').click();
     await expect(sam.getByTestId('letter-closed')).toBeVisible();
+    await expect(sam.getByTestId('letter-sheet')).toContainText('A letter from Alex');
     await expect(sam.getByText('I hope we laugh about today')).toHaveCount(0);
+    await expect(sam.getByText('A letter to open later')).toHaveCount(0);
     expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     // The server's day moves on; the letter opens on Sam's screen.

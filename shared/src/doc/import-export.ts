@@ -105,11 +105,12 @@ export function importIntoDocs({
   if (notes.length > 0)
     mine.transact(() => appendPlainParagraphs(privateNotesFragment(mine), notes), LOCAL_ORIGIN);
   // Unsent letters come back as drafts; a reply or shared prompt they belonged to stayed behind.
-  for (const draft of data.letterDrafts ?? []) {
-    const id = createLetterDraft(mine, { id: newId(), title: draft.title, prompt: draft.prompt, now });
-    const entry = readLetterDraft(id, letterDraftsMap(mine).get(id));
-    if (entry.readable)
-      mine.transact(() => appendPlainParagraphs(entry.body, lines(draft.text)), LOCAL_ORIGIN);
-  }
+  mine.transact(() => {
+    for (const draft of data.letterDrafts ?? []) {
+      const id = createLetterDraft(mine, { id: newId(), title: draft.title, prompt: draft.prompt, now });
+      const entry = readLetterDraft(id, letterDraftsMap(mine).get(id));
+      if (entry.readable) appendPlainParagraphs(entry.body, lines(draft.text));
+    }
+  }, LOCAL_ORIGIN);
   return { boundaries: data.boundaries.length, goals: goals.length };
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SendLetterInput } from '@twofold/shared';
+import { deleteLetterDraft, type LetterView, type SendLetterInput } from '@twofold/shared';
 import { parseResponse } from 'hono/client';
+import type * as Y from 'yjs';
 import { api } from '@/lib/api-client.ts';
 import { spaceQueryKey } from '@/lib/space-events/space-query-key.ts';
 
@@ -26,11 +27,20 @@ export function useLetters(spaceId: string) {
   return useQuery(lettersQueryOptions(spaceId));
 }
 
-export function useSendLetter(spaceId: string) {
+/**
+ * Sends a draft. The draft is deleted here, where it runs even if the page that sent it has
+ * gone, so a letter that reached the server is never left behind as a draft to send twice.
+ * `onSent` runs first, so the page can move on before its draft disappears under it.
+ */
+export function useSendLetter(spaceId: string, privateDoc: Y.Doc, onSent: (letter: LetterView) => void) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SendLetterInput) =>
+    mutationFn: ({ input }: { input: SendLetterInput; draftId: string }) =>
       parseResponse(letters().$post({ param: { spaceId }, json: input })),
+    onSuccess: ({ letter }, { draftId }) => {
+      onSent(letter);
+      deleteLetterDraft(privateDoc, draftId);
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: lettersQueryOptions(spaceId).queryKey }),
   });
 }

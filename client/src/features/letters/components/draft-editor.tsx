@@ -80,6 +80,9 @@ function ReadableDraft({
   return (
     <article className="page letters letter-draft">
       <BackToLetters />
+      <h1 className="page__title letter-draft__heading">
+        {draft.replyTo ? 'Your reply' : draft.pairId ? 'Your letter, written together' : 'Your letter'}
+      </h1>
       <p className="private-badge">
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
           <rect

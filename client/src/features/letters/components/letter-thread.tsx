@@ -8,10 +8,11 @@ import { formatMoment } from '@/lib/dates.ts';
 import { useLetters, useMarkLetterRead } from '../api/letters.ts';
 import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
 import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
-import { isUnread, threadOf } from '../model/letter-lists.ts';
+import { isSealedNow, isUnread, threadOf, titleOf } from '../model/letter-lists.ts';
 import { BackToLetters } from './back-to-letters.tsx';
-import { DeliveryNote, SealedNote } from './letter-notes.tsx';
+import { LetterStateNote } from './letter-notes.tsx';
 import { LetterWords } from './letter-words.tsx';
+import { StaleNote } from './stale-note.tsx';
 import { StartDraftButton } from './start-draft-button.tsx';
 
 interface Props {
@@ -28,31 +29,35 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
   const drafts = useLetterDrafts(privateDoc);
   const { mutate: markRead } = useMarkLetterRead(spaceId);
   const asked = useRef(new Set<string>());
-  const thread = letters.data ? threadOf(letters.data.letters, letterId) : [];
+  const data = letters.data;
+  const thread = data ? threadOf(data.letters, letterId) : [];
   const unreadIds = thread
     .filter((letter) => isUnread(letter, selfId))
     .map((letter) => letter.id)
     .join(' ');
-  useRefetchWhenDue(letters.data?.letters, letters.data?.clockOffset ?? 0, letters.refetch);
+  useRefetchWhenDue(data?.letters, data?.now ?? 0, data?.clockOffset ?? 0, letters.refetch);
 
-  // Opening a thread reads every letter in it that is open to this member, once each.
+  // Opening a thread reads every letter in it that is open to this member, once each; one
+  // that could not be marked (offline) is tried again the next time the list changes.
   useEffect(() => {
     for (const id of unreadIds.split(' ').filter(Boolean)) {
       if (asked.current.has(id)) continue;
       asked.current.add(id);
-      markRead(id);
+      markRead(id, { onError: () => asked.current.delete(id) });
     }
   }, [unreadIds, markRead]);
 
-  if (letters.isPending) return <LoadingState label="Opening the letter…" />;
-  if (letters.isError) {
-    return (
-      <ErrorState
-        title="This letter could not be loaded"
-        message={apiErrorInfo(letters.error).message}
-        onRetry={() => void letters.refetch()}
-      />
-    );
+  if (!data) {
+    if (letters.isError) {
+      return (
+        <ErrorState
+          title="This letter could not be loaded"
+          message={apiErrorInfo(letters.error).message}
+          onRetry={() => void letters.refetch()}
+        />
+      );
+    }
+    return <LoadingState label="Opening the letter…" />;
   }
   const root = thread[0];
   if (!root) {
@@ -66,13 +71,24 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
       </div>
     );
   }
+  const partnerName = partner?.name ?? 'your partner';
+  const sealed = (letter: LetterView) => isSealedNow(letter, data.pairs, data.now);
   const replyDraft = drafts.find((draft) => draft.readable && draft.replyTo === root.id);
-  const canReply = partner !== null && thread.every((letter) => letter.body !== null);
+  // Nobody answers a letter before it has opened for both: a reply would arrive first.
+  const canReply = partner !== null && thread.every((letter) => letter.body !== null && !sealed(letter));
   return (
     <div className="page letters">
       <BackToLetters />
+      {letters.isError && <StaleNote />}
       {thread.map((letter, index) => (
-        <LetterSheet key={letter.id} letter={letter} mine={letter.authorId === selfId} isReply={index > 0} />
+        <LetterSheet
+          key={letter.id}
+          letter={letter}
+          mine={letter.authorId === selfId}
+          sealed={sealed(letter)}
+          partnerName={partnerName}
+          isReply={index > 0}
+        />
       ))}
       {canReply &&
         (replyDraft ? (
@@ -85,7 +101,7 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
         ) : (
           <StartDraftButton
             privateDoc={privateDoc}
-            draft={{ title: `Re: ${root.title}`.slice(0, 200), replyTo: root.id }}
+            draft={{ title: `Re: ${titleOf(root)}`.slice(0, 200), replyTo: root.id }}
             className="button button--primary letters__reply"
           >
             Write a reply
@@ -95,18 +111,26 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
   );
 }
 
-function LetterSheet({ letter, mine, isReply }: { letter: LetterView; mine: boolean; isReply: boolean }) {
+interface SheetProps {
+  letter: LetterView;
+  mine: boolean;
+  sealed: boolean;
+  partnerName: string;
+  isReply: boolean;
+}
+
+function LetterSheet({ letter, mine, sealed, partnerName, isReply }: SheetProps) {
   const from = mine ? 'You' : letter.authorName;
+  const Title = isReply ? 'h2' : 'h1';
   return (
     <article className={`letter-sheet${isReply ? ' letter-sheet--reply' : ''}`} data-testid="letter-sheet">
       <header className="letter-sheet__header">
         {letter.prompt && letter.prompt !== letter.title && <p className="eyebrow">{letter.prompt}</p>}
-        <h1 className="letter-sheet__title">{letter.title}</h1>
+        <Title className="letter-sheet__title">{titleOf(letter)}</Title>
         <p className="letter-sheet__meta">
           {from} · {formatMoment(letter.sentAt)}
         </p>
-        {mine && <DeliveryNote letter={letter} />}
-        {letter.sealKind && <SealedNote letter={letter} mine={mine} />}
+        <LetterStateNote letter={letter} mine={mine} sealed={sealed} partnerName={partnerName} />
       </header>
       {letter.body ? (
         <LetterWords body={letter.body} />

@@ -8,9 +8,10 @@ import { formatMoment } from '@/lib/dates.ts';
 import { useLetters } from '../api/letters.ts';
 import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
 import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
-import { letterSections, type LetterThread } from '../model/letter-lists.ts';
+import { letterSections, titleOf, type LetterThread } from '../model/letter-lists.ts';
 import { PairCard } from './pair-card.tsx';
-import { DeliveryNote, SealedNote } from './letter-notes.tsx';
+import { LetterStateNote } from './letter-notes.tsx';
+import { StaleNote } from './stale-note.tsx';
 
 interface Props {
   spaceId: string;
@@ -22,7 +23,12 @@ interface Props {
 /** /spaces/:spaceId/letters: drafts, letters written together, inbox, sent and letters to open later. */
 export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props) {
   const letters = useLetters(spaceId);
-  useRefetchWhenDue(letters.data?.letters, letters.data?.clockOffset ?? 0, letters.refetch);
+  useRefetchWhenDue(
+    letters.data?.letters,
+    letters.data?.now ?? 0,
+    letters.data?.clockOffset ?? 0,
+    letters.refetch,
+  );
   const partnerName = partner?.name ?? 'your partner';
   return (
     <div className="page letters">
@@ -41,8 +47,16 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
 
       <Drafts privateDoc={privateDoc} />
 
-      {letters.isPending ? (
-        <LoadingState label="Gathering your letters…" />
+      {letters.data ? (
+        <>
+          {letters.isError && <StaleNote />}
+          <Sent
+            sections={letterSections(letters.data.letters, letters.data.pairs, selfId, letters.data.now)}
+            selfId={selfId}
+            partnerName={partner?.name ?? 'Your partner'}
+            privateDoc={privateDoc}
+          />
+        </>
       ) : letters.isError ? (
         <ErrorState
           title="Letters could not be loaded"
@@ -50,12 +64,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
           onRetry={() => void letters.refetch()}
         />
       ) : (
-        <Sent
-          sections={letterSections(letters.data.letters, letters.data.pairs, selfId, letters.data.now)}
-          selfId={selfId}
-          partnerName={partner?.name ?? 'Your partner'}
-          privateDoc={privateDoc}
-        />
+        <LoadingState label="Gathering your letters…" />
       )}
     </div>
   );
@@ -174,9 +183,9 @@ function WaitingLetter({ letter, selfId }: { letter: LetterView; selfId: string 
     <div className="letter-item letter-item--sealed" data-testid="letter-waiting">
       <Link className="letter-item__link" to={letter.id}>
         <span className="letter-item__title">
-          {mine ? letter.title : `A letter from ${letter.authorName}`}
+          {mine ? titleOf(letter) : `A letter from ${letter.authorName}`}
         </span>
-        <SealedNote letter={letter} mine={mine} />
+        <LetterStateNote letter={letter} mine={mine} sealed partnerName="" />
       </Link>
     </div>
   );
@@ -204,7 +213,7 @@ function ThreadList({ id, title, threads, selfId, children }: ThreadListProps) {
             <li key={thread.root.id} className="letter-item" data-testid="letter-thread">
               <Link className="letter-item__link" to={thread.root.id}>
                 <span className="letter-item__title">
-                  {thread.root.title}
+                  {titleOf(thread.root)}
                   {thread.unread > 0 && (
                     <span className="letter-item__new" data-testid="letter-unread">
                       New
@@ -217,7 +226,12 @@ function ThreadList({ id, title, threads, selfId, children }: ThreadListProps) {
                   {thread.replies.length > 0 &&
                     ` · ${thread.replies.length} ${thread.replies.length === 1 ? 'reply' : 'replies'}`}
                 </span>
-                {thread.root.authorId === selfId && <DeliveryNote letter={thread.root} />}
+                <LetterStateNote
+                  letter={thread.root}
+                  mine={thread.root.authorId === selfId}
+                  sealed={false}
+                  partnerName=""
+                />
               </Link>
             </li>
           ))}

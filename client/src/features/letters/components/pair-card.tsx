@@ -51,7 +51,11 @@ export function PairCard({ pair, letters, selfId, partnerName, privateDoc }: Pro
               </Link>
             )}
           </>
-        ) : mine ? null : myDraft ? (
+        ) : mine ? (
+          <Link className="button" to={mine.id}>
+            Your sealed letter
+          </Link>
+        ) : myDraft ? (
           <Link className="button button--primary" to={`drafts/${myDraft.id}`}>
             Go on writing yours
           </Link>

@@ -1,5 +1,5 @@
-import { deleteLetterDraft, type LetterDraft, type Member, type SendLetterInput } from '@twofold/shared';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { type LetterDraft, type Member, type SendLetterInput } from '@twofold/shared';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
@@ -42,7 +42,17 @@ async function bodyOf(draft: LetterDraft): Promise<SendLetterInput['body']> {
 export function SendPanel({ draft, privateDoc, partner }: Props) {
   const navigate = useNavigate();
   const { spaceId = '' } = useParams();
-  const send = useSendLetter(spaceId);
+  // Move on to the sent letter only if this page is still open when the server answers.
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
+  const send = useSendLetter(spaceId, privateDoc, (letter) => {
+    if (open.current) void navigate(`/spaces/${spaceId}/letters/${letter.id}`, { replace: true });
+  });
   const [when, setWhen] = useState<When>('now');
   const [day, setDay] = useState(tomorrow());
   const [problem, setProblem] = useState<string | null>(null);
@@ -73,14 +83,13 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
       return setProblem('Your letter could not be prepared for sending. Please try again.');
     }
     send.mutate(
-      { title: draft.title, prompt: draft.prompt, replyTo: draft.replyTo, body, seal },
+      {
+        input: { title: draft.title, prompt: draft.prompt, replyTo: draft.replyTo, body, seal },
+        draftId: draft.id,
+      },
       {
         onSettled: () => {
           sending.current = false;
-        },
-        onSuccess: ({ letter }) => {
-          deleteLetterDraft(privateDoc, draft.id);
-          void navigate(`/spaces/${spaceId}/letters/${letter.id}`, { replace: true });
         },
       },
     );

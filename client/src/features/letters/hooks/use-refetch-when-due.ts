@@ -11,13 +11,13 @@ const LONGEST_WAIT_MS = 2 ** 31 - 1;
  */
 export function useRefetchWhenDue(
   letters: readonly LetterView[] | undefined,
+  serverNow: number,
   clockOffset: number,
   refetch: () => void,
 ): void {
-  // The server hides a dated letter only while its day has not come, so the soonest hidden one
-  // is the next to open.
+  // The soonest dated letter, either way, whose day had not come when the server last answered.
   const next = letters
-    ?.filter((letter) => letter.hidden === 'waiting-for-date' && letter.opensAt !== null)
+    ?.filter((letter) => letter.sealKind === 'date' && letter.opensAt !== null && letter.opensAt > serverNow)
     .map((letter) => letter.opensAt as number)
     .sort((a, b) => a - b)[0];
   useEffect(() => {

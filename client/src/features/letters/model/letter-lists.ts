@@ -19,6 +19,24 @@ export function isWaitingForDate(letter: LetterView, serverNow: number): boolean
   return letter.sealKind === 'date' && letter.opensAt !== null && letter.opensAt > serverNow;
 }
 
+/**
+ * Still sealed for the partner: a letter sealed together whose pair has not opened, or one
+ * sealed until a day that has not come. Its author can read it; nobody can answer it yet.
+ */
+export function isSealedNow(
+  letter: LetterView,
+  pairs: readonly LetterPairView[],
+  serverNow: number,
+): boolean {
+  if (letter.sealKind === 'together') return !pairs.find((pair) => pair.id === letter.pairId)?.openedAt;
+  return isWaitingForDate(letter, serverNow);
+}
+
+/** What to call a letter whose title is still sealed from this member. */
+export function titleOf(letter: LetterView): string {
+  return letter.title ?? `A letter from ${letter.authorName}`;
+}
+
 /** The first letter of the thread a letter belongs to; a reply whose parent is gone stands alone. */
 export function rootOf(letter: LetterView, byId: ReadonlyMap<string, LetterView>): LetterView {
   let current = letter;
