@@ -19,8 +19,9 @@ async function startFromTemplate(page: Page, template: string): Promise<void> {
   await expect(page.getByLabel('Title')).toHaveValue(template);
 }
 
+/** The status on the open boundary's own page (never a row of the list it was opened from). */
 function status(page: Page): Locator {
-  return page.getByTestId('boundary-status');
+  return page.locator('article.boundary').getByTestId('boundary-status');
 }
 
 async function sign(page: Page): Promise<void> {
