@@ -1,13 +1,5 @@
-import type { CheckinAnswers, SpaceExport } from '@twofold/shared';
+import { CHECKIN_QUESTIONS, type SpaceExport } from '@twofold/shared';
 import { day, escapeMarkdown as escape } from './markdown-text.ts';
-
-const QUESTIONS: readonly [keyof CheckinAnswers, string][] = [
-  ['appreciations', 'Appreciated this week'],
-  ['wentWell', 'What went well'],
-  ['hard', 'What was hard'],
-  ['needNextWeek', 'What I need next week'],
-  ['boundaryToReview', 'A boundary to revisit'],
-];
 
 /**
  * Check-ins, promises and appreciations for the Markdown export. Check-ins come already cut
@@ -34,7 +26,7 @@ export function ritualsToMarkdown(data: SpaceExport): string[] {
       }
       const a = entry.answers;
       out.push(`**${name(entry.userId)}** (${day(entry.answeredAt)})`, '');
-      for (const [key, label] of QUESTIONS) {
+      for (const { key, label } of CHECKIN_QUESTIONS) {
         const text = a[key];
         if (typeof text === 'string' && text.trim())
           out.push(`- ${label}: ${escape(text).split('\n').join(' ')}`);

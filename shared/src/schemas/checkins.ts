@@ -27,6 +27,27 @@ export const checkinAnswersSchema = z.object({
 });
 export type CheckinAnswers = z.infer<typeof checkinAnswersSchema>;
 
+/** How each written answer is headed wherever answers are read back: the app, print, Markdown. */
+export const CHECKIN_QUESTIONS: readonly {
+  key: 'appreciations' | 'wentWell' | 'hard' | 'needNextWeek' | 'boundaryToReview';
+  label: string;
+  /** Left out when empty, instead of saying "Left blank". */
+  optional?: boolean;
+}[] = [
+  { key: 'appreciations', label: 'Appreciated this week' },
+  { key: 'wentWell', label: 'What went well' },
+  { key: 'hard', label: 'What was hard' },
+  { key: 'needNextWeek', label: 'What I need next week' },
+  { key: 'boundaryToReview', label: 'A boundary to revisit', optional: true },
+];
+
+/** The three 0–10 scores, as they are headed when read back. */
+export const CHECKIN_SCORES: readonly { key: 'safe' | 'trusting' | 'connected'; label: string }[] = [
+  { key: 'safe', label: 'Safe' },
+  { key: 'trusting', label: 'Trusting' },
+  { key: 'connected', label: 'Connected' },
+];
+
 /** The couple's check-in day, 0 = Sunday … 6 = Saturday (as `Date#getUTCDay`). */
 export const checkinScheduleSchema = z.object({ day: z.number().int().min(0).max(6) });
 export type CheckinSchedule = z.infer<typeof checkinScheduleSchema>;

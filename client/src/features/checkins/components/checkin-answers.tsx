@@ -1,23 +1,4 @@
-import type { CheckinAnswers, CheckinEntry } from '@twofold/shared';
-
-const QUESTIONS: readonly {
-  key: 'appreciations' | 'wentWell' | 'hard' | 'needNextWeek' | 'boundaryToReview';
-  label: string;
-  /** Left out entirely when empty, instead of saying "Left blank". */
-  optional?: boolean;
-}[] = [
-  { key: 'appreciations', label: 'Appreciated this week' },
-  { key: 'wentWell', label: 'What went well' },
-  { key: 'hard', label: 'What was hard' },
-  { key: 'needNextWeek', label: 'What I need next week' },
-  { key: 'boundaryToReview', label: 'A boundary to revisit', optional: true },
-];
-
-const SCORES: readonly { key: 'safe' | 'trusting' | 'connected'; label: string }[] = [
-  { key: 'safe', label: 'Safe' },
-  { key: 'trusting', label: 'Trusting' },
-  { key: 'connected', label: 'Connected' },
-];
+import { CHECKIN_QUESTIONS, CHECKIN_SCORES, type CheckinAnswers, type CheckinEntry } from '@twofold/shared';
 
 /** One person's answers, read-only. Empty answers say so quietly instead of leaving a gap. */
 export function CheckinAnswersCard({ title, answers }: { title: string; answers: CheckinAnswers }) {
@@ -25,7 +6,7 @@ export function CheckinAnswersCard({ title, answers }: { title: string; answers:
     <article className="checkin-answers" aria-label={title}>
       <h3 className="checkin-answers__title">{title}</h3>
       <dl className="checkin-answers__list">
-        {QUESTIONS.filter(({ key, optional }) => !optional || answers[key]).map(({ key, label }) => (
+        {CHECKIN_QUESTIONS.filter(({ key, optional }) => !optional || answers[key]).map(({ key, label }) => (
           <div key={key} className="checkin-answers__item">
             <dt>{label}</dt>
             <dd className={answers[key] ? undefined : 'checkin-answers__none'}>
@@ -35,7 +16,7 @@ export function CheckinAnswersCard({ title, answers }: { title: string; answers:
         ))}
       </dl>
       <dl className="checkin-scores">
-        {SCORES.map(({ key, label }) => (
+        {CHECKIN_SCORES.map(({ key, label }) => (
           <div key={key} className="checkin-scores__item">
             <dt>{label}</dt>
             <dd>

@@ -1,24 +1,5 @@
-import type { CheckinAnswers, CheckinView } from '@twofold/shared';
+import { CHECKIN_QUESTIONS, CHECKIN_SCORES, type CheckinAnswers, type CheckinView } from '@twofold/shared';
 import { weekName, weekSpan } from '../model/printable-checkins.ts';
-
-const QUESTIONS: readonly {
-  key: 'appreciations' | 'wentWell' | 'hard' | 'needNextWeek' | 'boundaryToReview';
-  label: string;
-  /** Left out when empty rather than printed as "Left blank". */
-  optional?: boolean;
-}[] = [
-  { key: 'appreciations', label: 'Appreciated this week' },
-  { key: 'wentWell', label: 'What went well' },
-  { key: 'hard', label: 'What was hard' },
-  { key: 'needNextWeek', label: 'What I need next week' },
-  { key: 'boundaryToReview', label: 'A boundary to revisit', optional: true },
-];
-
-const SCORES: readonly { key: 'safe' | 'trusting' | 'connected'; label: string }[] = [
-  { key: 'safe', label: 'Safe' },
-  { key: 'trusting', label: 'Trusting' },
-  { key: 'connected', label: 'Connected' },
-];
 
 const longDay = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'long' });
 
@@ -63,7 +44,7 @@ export function PrintedCheckin({ checkin, selfId, nameOf }: Props) {
           </tr>
         </thead>
         <tbody>
-          {SCORES.map(({ key, label }) => (
+          {CHECKIN_SCORES.map(({ key, label }) => (
             <tr key={key}>
               <th scope="row">{label}</th>
               {answered.map((entry) => (
@@ -100,7 +81,7 @@ function PersonAnswers({
         {name}’s answers <span className="print-checkin__when">· answered on {longDay(answeredAt)}</span>
       </h3>
       <dl className="print-answers">
-        {QUESTIONS.map(({ key, label, optional }) => {
+        {CHECKIN_QUESTIONS.map(({ key, label, optional }) => {
           const lines = (answers[key] ?? '').split('\n').filter((line) => line.trim());
           if (optional && lines.length === 0) return null;
           return (
