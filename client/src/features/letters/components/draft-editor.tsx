@@ -14,6 +14,7 @@ import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
 import { promptByTitle } from '../model/prompts.ts';
 import { BackToLetters } from './back-to-letters.tsx';
 import { SendPanel } from './send-panel.tsx';
+import { PrivateBadge } from '@/components/private-badge.tsx';
 
 interface Props {
   draftId: string;
@@ -83,22 +84,7 @@ function ReadableDraft({
       <h1 className="page__title letter-draft__heading">
         {draft.replyTo ? 'Your reply' : draft.pairId ? 'Your letter, written together' : 'Your letter'}
       </h1>
-      <p className="private-badge">
-        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-          <rect
-            x="4"
-            y="9"
-            width="12"
-            height="8"
-            rx="2"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-          />
-          <path d="M7 9V6.5a3 3 0 0 1 6 0V9" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        </svg>
-        Draft — only you can see it until you send it
-      </p>
+      <PrivateBadge>Draft — only you can see it until you send it</PrivateBadge>
       <div className="field">
         <label className="field__label" htmlFor={titleId}>
           Title

@@ -1,11 +1,11 @@
 import type { Member } from '@twofold/shared';
-import { createLetterDraft } from '@twofold/shared';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCreateLetterPair } from '../api/letters.ts';
 import { LETTER_PROMPTS, PROMPT_GROUPS, type LetterPrompt } from '../model/prompts.ts';
+import { useStartDraft } from '../hooks/use-start-draft.ts';
 import { BackToLetters } from './back-to-letters.tsx';
 
 interface Props {
@@ -15,15 +15,11 @@ interface Props {
 
 /** /letters/new: a blank page, or a prompt to write alone or together. */
 export function NewLetter({ privateDoc, partner }: Props) {
-  const navigate = useNavigate();
   const { spaceId = '' } = useParams();
   const createPair = useCreateLetterPair(spaceId);
   const partnerName = partner?.name ?? 'your partner';
 
-  const openDraft = (draft: { title?: string; prompt?: string; pairId?: string }) => {
-    const id = createLetterDraft(privateDoc, { id: crypto.randomUUID(), now: Date.now(), ...draft });
-    void navigate(`/spaces/${spaceId}/letters/drafts/${id}`);
-  };
+  const openDraft = useStartDraft(privateDoc);
   const writeTogether = (prompt: LetterPrompt) =>
     createPair.mutate(prompt.title, {
       onSuccess: ({ pair }) => openDraft({ title: prompt.title, prompt: prompt.title, pairId: pair.id }),
