@@ -7,11 +7,17 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The first moment of a `YYYY-MM-DD` day on the local calendar, or null if it is not a day. */
+export function dayStart(day: string): Date | null {
+  const [year, month, date] = day.split('-').map(Number);
+  if (!year || !month || !date) return null;
+  return new Date(year, month - 1, date);
+}
+
 /** "22 Nov 2026" for a `YYYY-MM-DD` day, read on the local calendar. */
 export function formatDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (!year || !month || !date) return day;
-  return dayFormat.format(new Date(year, month - 1, date));
+  const start = dayStart(day);
+  return start ? dayFormat.format(start) : day;
 }
 
 /** "22 Nov 2026, 18:40" for a timestamp in milliseconds. */

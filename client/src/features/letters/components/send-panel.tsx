@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
-import { formatDay, today } from '@/lib/dates.ts';
+import { dayStart, formatDay, today } from '@/lib/dates.ts';
 import { useSendLetter } from '../api/letters.ts';
 
 interface Props {
@@ -14,12 +14,6 @@ interface Props {
 }
 
 type When = 'now' | 'date';
-
-/** The start of a local calendar day, `YYYY-MM-DD`, as an instant. */
-function startOfDay(day: string): number {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year ?? 2000, (month ?? 1) - 1, date ?? 1).getTime();
-}
 
 function tomorrow(): string {
   const next = new Date();
@@ -73,7 +67,7 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
     const seal: SendLetterInput['seal'] = draft.pairId
       ? { kind: 'together', pairId: draft.pairId }
       : when === 'date'
-        ? { kind: 'date', opensAt: startOfDay(day) }
+        ? { kind: 'date', opensAt: dayStart(day)?.getTime() ?? 0 }
         : null;
     let body: SendLetterInput['body'];
     try {
