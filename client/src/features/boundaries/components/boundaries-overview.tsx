@@ -69,7 +69,7 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
 
   return (
     <div className="page boundaries">
-      <header className="page__header boundaries__header">
+      <header className="page__header page-head">
         <div>
           <h1 className="page__title">Boundaries</h1>
           <p className="lead">

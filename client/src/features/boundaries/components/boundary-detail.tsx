@@ -65,7 +65,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
   return (
     <article className="page boundary">
       <header className="boundary__header">
-        <Link to=".." relative="path" className="boundary__back">
+        <Link to=".." relative="path" className="back-link">
           <span aria-hidden="true">←</span> All boundaries
         </Link>
         <div className="boundary__badges">

@@ -64,7 +64,7 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
     <article className="page goal" data-status={goal.status}>
       <header className="goal__header">
         <div className="goal__topline">
-          <Link to=".." relative="path" className="goal__back">
+          <Link to=".." relative="path" className="back-link">
             <span aria-hidden="true">←</span> All goals
           </Link>
           {partnerHere && people.partner && (

@@ -51,7 +51,7 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
 
   return (
     <div className="page goals">
-      <header className="page__header goals__header">
+      <header className="page__header page-head">
         <div>
           <h1 className="page__title">Shared goals</h1>
           <p className="lead">

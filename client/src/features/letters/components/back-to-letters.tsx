@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 export function BackToLetters() {
   const { spaceId = '' } = useParams();
   return (
-    <Link to={`/spaces/${spaceId}/letters`} className="letters__back">
+    <Link to={`/spaces/${spaceId}/letters`} className="back-link">
       <span aria-hidden="true">←</span> All letters
     </Link>
   );

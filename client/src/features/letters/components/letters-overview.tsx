@@ -32,7 +32,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
   const partnerName = partner?.name ?? 'your partner';
   return (
     <div className="page letters">
-      <header className="page__header letters__header">
+      <header className="page__header page-head">
         <div>
           <h1 className="page__title">Letters</h1>
           <p className="lead">
