@@ -8,7 +8,7 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input whose hint and error are announced with it. */
-export function TextField({ label, hint, error, id, ...input }: Props) {
+export function TextField({ label, hint, error, id, className, ...input }: Props) {
   const autoId = useId();
   const inputId = id ?? autoId;
   const noteId = `${inputId}-note`;
@@ -21,7 +21,7 @@ export function TextField({ label, hint, error, id, ...input }: Props) {
       <input
         {...input}
         id={inputId}
-        className="field__input"
+        className={className ? `field__input ${className}` : 'field__input'}
         aria-invalid={error ? true : undefined}
         aria-describedby={note ? noteId : undefined}
       />

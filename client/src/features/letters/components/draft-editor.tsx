@@ -5,7 +5,7 @@ import {
   type LetterDraft,
   type Member,
 } from '@twofold/shared';
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
@@ -15,6 +15,7 @@ import { promptByTitle } from '../model/prompts.ts';
 import { BackToLetters } from './back-to-letters.tsx';
 import { SendPanel } from './send-panel.tsx';
 import { PrivateBadge } from '@/components/private-badge.tsx';
+import { TextField } from '@/components/text-field.tsx';
 
 interface Props {
   draftId: string;
@@ -66,7 +67,6 @@ function ReadableDraft({
   privateDoc: Y.Doc;
   partner: Member | null;
 }) {
-  const titleId = useId();
   const navigate = useNavigate();
   const { spaceId = '' } = useParams();
   useTouchOnEdit(privateDoc, draft);
@@ -85,19 +85,14 @@ function ReadableDraft({
         {draft.replyTo ? 'Your reply' : draft.pairId ? 'Your letter, written together' : 'Your letter'}
       </h1>
       <PrivateBadge>Draft — only you can see it until you send it</PrivateBadge>
-      <div className="field">
-        <label className="field__label" htmlFor={titleId}>
-          Title
-        </label>
-        <input
-          id={titleId}
-          className="field__input letter-draft__title"
-          value={draft.title}
-          maxLength={200}
-          placeholder="What is this letter about?"
-          onChange={(event) => setLetterDraftTitle(privateDoc, draft.id, event.target.value, Date.now())}
-        />
-      </div>
+      <TextField
+        label="Title"
+        className="letter-draft__title"
+        value={draft.title}
+        maxLength={200}
+        placeholder="What is this letter about?"
+        onChange={(event) => setLetterDraftTitle(privateDoc, draft.id, event.target.value, Date.now())}
+      />
       {(prompt || draft.prompt) && (
         <aside className="letter-guide" aria-label="Prompt">
           <p className="eyebrow">{draft.pairId ? 'Written together on' : 'Prompt'}</p>

@@ -1,8 +1,9 @@
 import { type LetterDraft, type Member, type SendLetterInput } from '@twofold/shared';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
+import { TextField } from '@/components/text-field.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { dayStart, formatDay, today } from '@/lib/dates.ts';
 import { useSendLetter } from '../api/letters.ts';
@@ -52,7 +53,6 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   // Set from the first click until the server answers, so a double click sends one letter.
   const sending = useRef(false);
-  const dayId = useId();
   const partnerName = partner?.name ?? 'your partner';
   const together = draft.pairId !== null;
 
@@ -124,23 +124,15 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
             On a day I choose
           </label>
           {when === 'date' && (
-            <div className="field">
-              <label className="field__label" htmlFor={dayId}>
-                Opens on
-              </label>
-              <input
-                id={dayId}
-                type="date"
-                className="field__input letter-send__day"
-                value={day}
-                min={tomorrow()}
-                onChange={(event) => setDay(event.target.value)}
-              />
-              <p className="field__note">
-                {partnerName} will see that a letter is waiting and the day it opens, never its words before
-                then.
-              </p>
-            </div>
+            <TextField
+              label="Opens on"
+              type="date"
+              className="letter-send__day"
+              value={day}
+              min={tomorrow()}
+              onChange={(event) => setDay(event.target.value)}
+              hint={`${partnerName} will see that a letter is waiting and the day it opens, never its words before then.`}
+            />
           )}
           <p className="letter-send__note">
             Once sent, a letter cannot be changed; you can always write a reply.
