@@ -1,4 +1,4 @@
-import type { LetterView, Member } from '@twofold/shared';
+import type { LetterDraftEntry, LetterView, Member } from '@twofold/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
@@ -23,6 +23,7 @@ interface Props {
 /** /spaces/:spaceId/letters: drafts, letters written together, inbox, sent and letters to open later. */
 export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props) {
   const letters = useLetters(spaceId);
+  const drafts = useLetterDrafts(privateDoc);
   useRefetchWhenDue(
     letters.data?.letters,
     letters.data?.now ?? 0,
@@ -45,7 +46,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
         </Link>
       </header>
 
-      <Drafts privateDoc={privateDoc} />
+      <Drafts drafts={drafts} />
 
       {letters.data ? (
         <>
@@ -55,6 +56,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
             selfId={selfId}
             partnerName={partner?.name ?? 'Your partner'}
             privateDoc={privateDoc}
+            drafts={drafts}
           />
         </>
       ) : letters.isError ? (
@@ -70,8 +72,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
   );
 }
 
-function Drafts({ privateDoc }: { privateDoc: Y.Doc }) {
-  const drafts = useLetterDrafts(privateDoc);
+function Drafts({ drafts }: { drafts: readonly LetterDraftEntry[] }) {
   if (drafts.length === 0) return null;
   return (
     <section className="letters__section" aria-labelledby="letters-drafts">
@@ -109,9 +110,10 @@ interface SentProps {
   selfId: string;
   partnerName: string;
   privateDoc: Y.Doc;
+  drafts: readonly LetterDraftEntry[];
 }
 
-function Sent({ sections, selfId, partnerName, privateDoc }: SentProps) {
+function Sent({ sections, selfId, partnerName, privateDoc, drafts }: SentProps) {
   const nothingYet =
     sections.inbox.length === 0 &&
     sections.sent.length === 0 &&
@@ -147,6 +149,7 @@ function Sent({ sections, selfId, partnerName, privateDoc }: SentProps) {
                   selfId={selfId}
                   partnerName={partnerName}
                   privateDoc={privateDoc}
+                  myDraft={drafts.find((draft) => draft.readable && draft.pairId === pair.id)}
                 />
               </li>
             ))}

@@ -1,8 +1,7 @@
-import type { LetterPairView, LetterView } from '@twofold/shared';
+import type { LetterDraftEntry, LetterPairView, LetterView } from '@twofold/shared';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { formatMoment } from '@/lib/dates.ts';
-import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
 import { StartDraftButton } from './start-draft-button.tsx';
 
 interface Props {
@@ -11,18 +10,18 @@ interface Props {
   selfId: string;
   partnerName: string;
   privateDoc: Y.Doc;
+  /** The member's unsent draft for this prompt, if they have started one. */
+  myDraft: LetterDraftEntry | undefined;
 }
 
 /**
  * One prompt the two of them write on. Each letter stays closed to the other until both are
  * sealed; then both open at once. The server decides, this only says where things stand.
  */
-export function PairCard({ pair, letters, selfId, partnerName, privateDoc }: Props) {
-  const drafts = useLetterDrafts(privateDoc);
+export function PairCard({ pair, letters, selfId, partnerName, privateDoc, myDraft }: Props) {
   const mine = letters.find((letter) => letter.authorId === selfId);
   const theirs = letters.find((letter) => letter.authorId !== selfId);
   const partnerSealed = pair.sealedBy.some((id) => id !== selfId);
-  const myDraft = drafts.find((draft) => draft.readable && draft.pairId === pair.id);
 
   let status: string;
   if (pair.openedAt) status = `Opened together ${formatMoment(pair.openedAt)}`;
