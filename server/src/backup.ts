@@ -2,12 +2,16 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './config.ts';
+import { createJournalCommit } from './store/doc-log.ts';
+import { editJournalPath, readJournal } from './store/edit-journal.ts';
 
 /**
  * `pnpm backup`: a consistent copy of the live database through SQLite's online backup API,
  * safe while the server is running and writing. The copy is readable by its owner only.
+ * Edits the server has written to its journal but not yet committed (a few milliseconds' worth)
+ * are added to the copy, so it holds every edit that had reached the server.
  * Restore: stop the server, replace DATA_DIR/twofold.sqlite with the copy (and delete any
- * twofold.sqlite-wal / -shm beside it), start the server.
+ * twofold.sqlite-wal, -shm and .edits beside it), start the server.
  */
 export async function backupDatabase(dbPath: string, backupDir: string, now = new Date()): Promise<string> {
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}`);
@@ -20,6 +24,12 @@ export async function backupDatabase(dbPath: string, backupDir: string, now = ne
     db.close();
   }
   chmodSync(target, 0o600);
+  const copy = new Database(target);
+  try {
+    createJournalCommit(copy)(readJournal(editJournalPath(dbPath)));
+  } finally {
+    copy.close();
+  }
   return target;
 }
 

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { openDb } from './store/db.ts';
+import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores } from './store/stores.ts';
 import { createRoomRegistry } from './sync/rooms.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
@@ -33,7 +34,10 @@ export async function startServer(
   const logger = options.logger ?? consoleLogger;
   const db = openDb(config.dbPath, { synchronous: config.sqliteSync, manualCheckpoints: true });
   const checkpointer = startCheckpointer(config.dbPath);
-  const stores = createStores(db);
+  const stores = createStores(db, {
+    journal: new EditJournal(editJournalPath(config.dbPath), config.sqliteSync === 'full'),
+    onBatchError: (error) => logger.error('doc_log_batch_failed', { message: String(error) }),
+  });
   const sessions = createSessionService(stores.sessions, clock);
   const rooms = createRoomRegistry({ log: stores.docLog, clock, logger });
   const events = createSpaceEvents();
@@ -73,6 +77,7 @@ export async function startServer(
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(async () => {
+        stores.docLog.close();
         await checkpointer.stop();
         db.close();
         logger.info('stopped');

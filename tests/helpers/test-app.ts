@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../server/src/config.ts';
 import { createSpaceEvents } from '../../server/src/events/space-events.ts';
 import { silentLogger } from '../../server/src/lib/log.ts';
 import { openDb } from '../../server/src/store/db.ts';
+import { EditJournal, editJournalPath } from '../../server/src/store/edit-journal.ts';
 import { createStores } from '../../server/src/store/stores.ts';
 import { createRoomRegistry } from '../../server/src/sync/rooms.ts';
 import { tempDir } from './temp-dir.ts';
@@ -21,7 +22,7 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
   };
   function build() {
     const db = openDb(config.dbPath, { synchronous: config.sqliteSync });
-    const stores = createStores(db);
+    const stores = createStores(db, { journal: new EditJournal(editJournalPath(config.dbPath)) });
     const sessions = createSessionService(stores.sessions, clock);
     const rooms = createRoomRegistry({ log: stores.docLog, clock, logger: silentLogger });
     const events = createSpaceEvents();
@@ -39,11 +40,15 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
       return current.stores;
     },
     reopen() {
+      current.stores.docLog.close();
       current.db.close();
       current = build();
     },
     close() {
-      if (current.db.open) current.db.close();
+      if (current.db.open) {
+        current.stores.docLog.close();
+        current.db.close();
+      }
       dir.remove();
     },
   };

@@ -11,7 +11,7 @@ export interface Departure {
  * partner. The leaver's private document and their still-sealed letters go; what they already
  * shared stays, marked as a former member's. The last member leaving deletes the space.
  */
-export function createDepartureStore(db: Db) {
+export function createDepartureStore(db: Db, docLog: { flush(): void }) {
   const deleteMember = db.prepare('DELETE FROM members WHERE space_id = ? AND user_id = ?');
   const memberCount = db.prepare('SELECT COUNT(*) AS n FROM members WHERE space_id = ?');
   const deleteDocUpdates = db.prepare('DELETE FROM doc_updates WHERE doc_key = ?');
@@ -70,21 +70,32 @@ export function createDepartureStore(db: Db) {
     return { spaceDeleted: false };
   };
 
+  const deleteAccountCommitted = db.transaction(
+    (
+      user: { id: string; name: string },
+      now: number,
+      keysFor: (spaceId: string) => Parameters<typeof leave>[3],
+    ): string[] => {
+      const spaceIds = (spacesOf.all(user.id) as { spaceId: string }[]).map((row) => row.spaceId);
+      for (const spaceId of spaceIds) leave(spaceId, user, now, keysFor(spaceId));
+      deleteUser.run(user.id);
+      return spaceIds;
+    },
+  );
+  const leaveCommitted = db.transaction(leave);
+
+  // Every journalled edit is committed before rows are deleted: committed after, it would
+  // bring back words that were meant to go.
   return {
-    leave: db.transaction(leave),
+    leave(...args: Parameters<typeof leave>) {
+      docLog.flush();
+      return leaveCommitted(...args);
+    },
     /** Removes the account and, through `leave`, every trace of it that was only theirs. */
-    deleteAccount: db.transaction(
-      (
-        user: { id: string; name: string },
-        now: number,
-        keysFor: (spaceId: string) => Parameters<typeof leave>[3],
-      ): string[] => {
-        const spaceIds = (spacesOf.all(user.id) as { spaceId: string }[]).map((row) => row.spaceId);
-        for (const spaceId of spaceIds) leave(spaceId, user, now, keysFor(spaceId));
-        deleteUser.run(user.id);
-        return spaceIds;
-      },
-    ),
+    deleteAccount(...args: Parameters<typeof deleteAccountCommitted>) {
+      docLog.flush();
+      return deleteAccountCommitted(...args);
+    },
     of: (spaceId: string) => departuresOf.all(spaceId) as Departure[],
   };
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from './db.ts';
+import type { EditJournal, JournalEntry } from './edit-journal.ts';
 
 export interface LoadedDoc {
   /** The snapshot (if any) followed by every update logged after it, in order. */
@@ -13,21 +14,39 @@ export interface LoadedDoc {
 /** Runs of one author's updates closer together than this are merged into one history entry. */
 export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
 
+/** Journalled edits wait at most this long to be committed to the database together. */
+export const BATCH_MS = 50;
+/** A batch this large is committed at the next turn of the event loop instead. */
+const BATCH_MAX = 500;
+/** Once everything in it is committed, a journal larger than this is emptied. */
+const JOURNAL_CLEAR_BYTES = 4 * 1024 * 1024;
+
+export interface DocLogOptions {
+  /**
+   * Where each edit is written first (see edit-journal.ts); the database then takes edits in
+   * batches. Without a journal every append is its own committed transaction.
+   */
+  journal?: EditJournal;
+  /** Told when a batch could not be committed (it stays in the journal and is tried again). */
+  onBatchError?: (error: unknown) => void;
+}
+
 /**
  * The append-only update log of every Yjs document, with snapshots that make loading fast.
  * Rows keep their author and time; compaction never drops history, it merges runs of small
  * updates by the same author into one row (so "who changed what, roughly when" stays).
+ *
+ * One log per database: it hands out row ids itself. A new id is above every id in the table
+ * and above the floor (`doc_log_floor`), which compaction raises to its upto_id (compaction
+ * deletes the newest rows of a merged run, and an id at or below a snapshot's upto_id would be
+ * skipped on load) and every journalled batch raises to its newest id (so after a crash, the
+ * journal's entries above the floor are exactly the ones the database does not have).
  */
-export function createDocLog(db: Db) {
-  // A new row's id is above every id in the table and above the floor, which every compaction
-  // raises to its upto_id: compaction deletes the newest rows of a merged run, and an id at or
-  // below a snapshot's upto_id would be skipped on load. (This is what AUTOINCREMENT gave, without
-  // writing sqlite_sequence on every commit.)
-  const insert = db.prepare(
-    `INSERT INTO doc_updates (id, doc_key, author, at, data)
-     SELECT max(COALESCE((SELECT max(id) FROM doc_updates), 0), floor.id) + 1, ?, ?, ?, ?
-     FROM doc_log_floor AS floor`,
-  );
+export function createDocLog(db: Db, options: DocLogOptions = {}) {
+  const { journal } = options;
+  const insert = db.prepare(INSERT_ROW);
+  const floorOf = db.prepare(FLOOR);
+  const newestId = db.prepare('SELECT COALESCE(max(id), 0) AS id FROM doc_updates');
   const raiseFloor = db.prepare('UPDATE doc_log_floor SET id = max(id, ?)');
   const snapshotOf = db.prepare(
     'SELECT upto_id AS uptoId, coalesced_upto AS coalescedUpto, data FROM doc_snapshots WHERE doc_key = ?',
@@ -48,6 +67,48 @@ export function createDocLog(db: Db) {
   const historyOf = db.prepare(
     'SELECT id, author, at, merged_count AS mergedCount FROM doc_updates WHERE doc_key = ? ORDER BY id',
   );
+
+  const floor = () => (floorOf.get() as { id: number } | undefined)?.id ?? 0;
+  const commitBatch = createJournalCommit(db);
+
+  // Edits a crash left in the journal and not in the database go in before anything else.
+  if (journal) {
+    const left = journal.read();
+    if (left.length > 0) commitBatch(left);
+    journal.clear();
+  }
+  let lastId = Math.max((newestId.get() as { id: number }).id, floor());
+
+  /** Journalled edits not yet committed to the database, oldest first. */
+  let pending: JournalEntry[] = [];
+  let batchTimer: NodeJS.Timeout | undefined;
+  let batchSoon: NodeJS.Immediate | undefined;
+
+  /**
+   * Commits every journalled edit to the database, then empties a large journal. Everything
+   * that reads or deletes log rows calls this first, outside any transaction of its own: were a
+   * batch part of a transaction that rolled back, the journal could be emptied of edits the
+   * database never got.
+   */
+  const flush = () => {
+    clearTimeout(batchTimer);
+    batchTimer = undefined;
+    if (batchSoon) clearImmediate(batchSoon);
+    batchSoon = undefined;
+    if (pending.length === 0 || !journal) return;
+    if (db.inTransaction) throw new Error('doc log: flush inside a transaction');
+    commitBatch(pending);
+    pending = [];
+    if (journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
+  };
+  const flushLater = () => {
+    try {
+      flush();
+    } catch (error) {
+      // The edits are safe in the journal; the next append or read tries again.
+      options.onBatchError?.(error);
+    }
+  };
 
   interface Row {
     id: number;
@@ -92,15 +153,45 @@ export function createDocLog(db: Db) {
     setCoalesced.run(uptoId, docKey);
   };
 
+  const compactCommitted = db.transaction((docKey: string, uptoId: number, at: number, state: Uint8Array) => {
+    // The previous snapshot is the document exactly as of the rows already coalesced.
+    const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
+    upsertSnapshot.run(docKey, uptoId, at, state);
+    raiseFloor.run(uptoId);
+    coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
+  });
+
   return {
-    /** Appends one update; returns its row id. Synchronous: when it returns, it is committed. */
+    /**
+     * Appends one update; returns its row id. Synchronous: when it returns, the update survives
+     * a crash (committed, or written to the journal and committed with the next batch).
+     */
     append(docKey: string, author: string, at: number, data: Uint8Array): number {
-      const inserted = insert.run(docKey, author, at, data);
-      if (inserted.changes !== 1) throw new Error('doc log: the id floor row is missing');
-      return Number(inserted.lastInsertRowid);
+      const id = lastId + 1;
+      if (!journal) {
+        insert.run(id, docKey, author, at, data);
+        return (lastId = id);
+      }
+      const entry = { id, docKey, author, at, data };
+      journal.append(entry);
+      lastId = id;
+      pending.push(entry);
+      if (pending.length >= BATCH_MAX) batchSoon ??= setImmediate(flushLater);
+      else batchTimer ??= setTimeout(flushLater, BATCH_MS);
+      return id;
+    },
+
+    flush,
+
+    /** Commits what is journalled and empties the journal: on shutdown, before the database closes. */
+    close() {
+      flush();
+      journal?.clear();
+      journal?.close();
     },
 
     load(docKey: string): LoadedDoc {
+      flush();
       const snapshot = snapshotOf.get(docKey) as { uptoId: number; data: Uint8Array } | undefined;
       const after = updatesAfter.all(docKey, snapshot?.uptoId ?? 0) as { id: number; data: Uint8Array }[];
       const updates = after.map((row) => row.data);
@@ -116,17 +207,37 @@ export function createDocLog(db: Db) {
      * Records `state` as the document at log row `uptoId`, then merges the history rows the
      * snapshot now covers. Loading reads only the snapshot and the rows after it.
      */
-    compact: db.transaction((docKey: string, uptoId: number, at: number, state: Uint8Array) => {
-      // The previous snapshot is the document exactly as of the rows already coalesced.
-      const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
-      upsertSnapshot.run(docKey, uptoId, at, state);
-      raiseFloor.run(uptoId);
-      coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
-    }),
+    compact(docKey: string, uptoId: number, at: number, state: Uint8Array) {
+      flush();
+      compactCommitted(docKey, uptoId, at, state);
+    },
 
     /** Who changed a document and when, oldest first (no content). */
-    history: (docKey: string) =>
-      historyOf.all(docKey) as { id: number; author: string; at: number; mergedCount: number }[],
+    history(docKey: string) {
+      flush();
+      return historyOf.all(docKey) as { id: number; author: string; at: number; mergedCount: number }[];
+    },
   };
 }
 export type DocLog = ReturnType<typeof createDocLog>;
+
+const INSERT_ROW = 'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)';
+const FLOOR = 'SELECT id FROM doc_log_floor';
+
+/**
+ * A transaction that commits journalled edits the database does not have yet: those above the
+ * floor, in order. It raises the floor to the newest, so committing the same entries again
+ * (after a crash, or into a backup) adds nothing twice.
+ */
+export function createJournalCommit(db: Db): (entries: JournalEntry[]) => void {
+  const insert = db.prepare(INSERT_ROW);
+  const floorOf = db.prepare(FLOOR);
+  const raiseFloor = db.prepare('UPDATE doc_log_floor SET id = max(id, ?)');
+  return db.transaction((entries: JournalEntry[]) => {
+    const floor = (floorOf.get() as { id: number } | undefined)?.id ?? 0;
+    for (const entry of entries) {
+      if (entry.id > floor) insert.run(entry.id, entry.docKey, entry.author, entry.at, entry.data);
+    }
+    raiseFloor.run(entries[entries.length - 1]?.id ?? 0);
+  });
+}

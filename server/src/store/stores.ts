@@ -3,24 +3,28 @@ import { createAttestationStore } from './attestations.ts';
 import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
-import { createDocLog } from './doc-log.ts';
+import { createDocLog, type DocLogOptions } from './doc-log.ts';
 import { createLetterStore } from './letters.ts';
 import { createPromiseStore } from './promises.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
 import { createUserStore } from './users.ts';
 
-/** Every store over one database, built once at start and injected where needed. */
-export function createStores(db: Db) {
+/**
+ * Every store over one database, built once at start and injected where needed. The server
+ * gives the document log a journal (see edit-journal.ts).
+ */
+export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
+  const docLog = createDocLog(db, docLogOptions);
   return {
     db,
     users: createUserStore(db),
     sessions: createSessionStore(db),
     spaces: createSpaceStore(db),
-    docLog: createDocLog(db),
+    docLog,
     attestations: createAttestationStore(db),
     letters: createLetterStore(db),
-    departures: createDepartureStore(db),
+    departures: createDepartureStore(db, docLog),
     checkins: createCheckinStore(db),
     promises: createPromiseStore(db),
     appreciations: createAppreciationStore(db),

@@ -1,0 +1,147 @@
+import {
+  closeSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
+import { crc32 } from 'node:zlib';
+
+/** One edit as the journal keeps it until it is in the database. */
+export interface JournalEntry {
+  id: number;
+  docKey: string;
+  author: string;
+  at: number;
+  data: Uint8Array;
+}
+
+/** Length and checksum of the body, then the body: id, at, two strings and the update. */
+const HEADER_BYTES = 8;
+const MAX_STRING_BYTES = 0xffff;
+
+/**
+ * An append-only file of edits, written with one `write` each before the edit is shared. It is
+ * what makes an edit durable the moment it arrives, so SQLite can take edits in batches, off
+ * the path between one partner's keystroke and the other's screen.
+ *
+ * The file only ever holds edits the database may not have yet: the log truncates it once
+ * everything in it is committed. A `write` to a regular file is in the kernel's page cache when
+ * it returns, so it survives the process being killed, as a WAL commit with
+ * `synchronous = NORMAL` does (with `SQLITE_SYNC=full`, each write also waits for the disk). A record cut short (the process killed in the middle of a large
+ * write, or a power loss) fails its checksum; it and anything after it are ignored. Such an
+ * edit was never shared: its write had not returned.
+ */
+export class EditJournal {
+  private readonly fd: number;
+  private bytes: number;
+
+  /** `syncEachWrite` waits for the disk on every append, so an edit also survives a power loss. */
+  constructor(
+    readonly path: string,
+    private readonly syncEachWrite = false,
+  ) {
+    this.fd = openSync(path, 'a+', 0o600);
+    this.bytes = fstatSync(this.fd).size;
+  }
+
+  /** Bytes in the file: records not yet truncated away. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Writes one entry; when this returns, the entry survives a crash of this process. */
+  append(entry: JournalEntry): void {
+    const record = encodeRecord(entry);
+    const written = writeSync(this.fd, record);
+    // A short write (a full disk) leaves a record that fails its checksum; the edit must not
+    // be shared.
+    if (written !== record.byteLength) throw new Error('edit journal: short write');
+    if (this.syncEachWrite) fdatasyncSync(this.fd);
+    this.bytes += written;
+  }
+
+  /** Every whole record in the file, oldest first, up to the first damaged one. */
+  read(): JournalEntry[] {
+    return decodeRecords(readFileSync(this.path));
+  }
+
+  /** Empties the file. Only once every entry in it is committed to the database. */
+  clear(): void {
+    ftruncateSync(this.fd, 0);
+    this.bytes = 0;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** The journal beside a database file: `twofold.sqlite` keeps its edits in `twofold.sqlite.edits`. */
+export function editJournalPath(dbPath: string): string {
+  return `${dbPath}.edits`;
+}
+
+/** Reads the journal at `path` without opening it for writing (backups). */
+export function readJournal(path: string): JournalEntry[] {
+  try {
+    return decodeRecords(readFileSync(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+function encodeRecord(entry: JournalEntry): Buffer {
+  const docKey = Buffer.from(entry.docKey, 'utf8');
+  const author = Buffer.from(entry.author, 'utf8');
+  if (docKey.byteLength > MAX_STRING_BYTES || author.byteLength > MAX_STRING_BYTES) {
+    throw new Error('edit journal: key or author too long');
+  }
+  const bodyBytes = 8 + 8 + 2 + docKey.byteLength + 2 + author.byteLength + entry.data.byteLength;
+  const record = Buffer.allocUnsafe(HEADER_BYTES + bodyBytes);
+  let at = HEADER_BYTES;
+  at = record.writeDoubleLE(entry.id, at);
+  at = record.writeDoubleLE(entry.at, at);
+  at = record.writeUInt16LE(docKey.byteLength, at);
+  at += docKey.copy(record, at);
+  at = record.writeUInt16LE(author.byteLength, at);
+  at += author.copy(record, at);
+  record.set(entry.data, at);
+  record.writeUInt32LE(bodyBytes, 0);
+  record.writeUInt32LE(crc32(record.subarray(HEADER_BYTES)), 4);
+  return record;
+}
+
+function decodeRecords(file: Buffer): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  let offset = 0;
+  while (offset + HEADER_BYTES <= file.byteLength) {
+    const bodyBytes = file.readUInt32LE(offset);
+    const end = offset + HEADER_BYTES + bodyBytes;
+    if (bodyBytes < 20 || end > file.byteLength) break;
+    const body = file.subarray(offset + HEADER_BYTES, end);
+    if (crc32(body) !== file.readUInt32LE(offset + 4)) break;
+    let at = 16;
+    const keyBytes = body.readUInt16LE(at);
+    if (at + 2 + keyBytes > body.byteLength) break;
+    const docKey = body.toString('utf8', at + 2, at + 2 + keyBytes);
+    at += 2 + keyBytes;
+    if (at + 2 > body.byteLength) break;
+    const authorBytes = body.readUInt16LE(at);
+    if (at + 2 + authorBytes > body.byteLength) break;
+    const author = body.toString('utf8', at + 2, at + 2 + authorBytes);
+    at += 2 + authorBytes;
+    entries.push({
+      id: body.readDoubleLE(0),
+      at: body.readDoubleLE(8),
+      docKey,
+      author,
+      data: new Uint8Array(body.subarray(at)),
+    });
+    offset = end;
+  }
+  return entries;
+}

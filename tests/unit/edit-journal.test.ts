@@ -1,0 +1,188 @@
+import Database from 'better-sqlite3';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupDatabase } from '../../server/src/backup.ts';
+import { openDb, type Db } from '../../server/src/store/db.ts';
+import { createDepartureStore } from '../../server/src/store/departures.ts';
+import { BATCH_MS, createDocLog } from '../../server/src/store/doc-log.ts';
+import { EditJournal, editJournalPath, readJournal } from '../../server/src/store/edit-journal.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+/** A data directory whose database and journal can be opened again, as after a restart. */
+function dataDir() {
+  const dir = tempDir('twofold-journal-');
+  cleanups.push(dir.remove);
+  const dbPath = join(dir.path, 'twofold.sqlite');
+  const open = () => {
+    const db = openDb(dbPath);
+    const journal = new EditJournal(editJournalPath(dbPath));
+    const errors: unknown[] = [];
+    const log = createDocLog(db, { journal, onBatchError: (error) => errors.push(error) });
+    cleanups.push(() => {
+      if (db.open) log.close();
+      if (db.open) db.close();
+    });
+    return {
+      db,
+      log,
+      journal,
+      errors,
+      /** The process dies: nothing is flushed, closed or cleared. */
+      crash() {
+        db.close();
+        journal.close();
+      },
+    };
+  };
+  return { dir: dir.path, dbPath, open };
+}
+
+function rows(db: Db, key = 'doc') {
+  return db.prepare('SELECT id, author, at, data FROM doc_updates WHERE doc_key = ? ORDER BY id').all(key);
+}
+
+describe('the edit journal', () => {
+  it('reads back every entry it wrote, in order', () => {
+    const { dbPath } = dataDir();
+    const journal = new EditJournal(editJournalPath(dbPath));
+    cleanups.push(() => journal.close());
+    journal.append({ id: 1, docKey: 'space:a', author: 'alex', at: 10, data: bytes(1, 2, 3) });
+    journal.append({ id: 2, docKey: 'private:a:ß', author: 'sam', at: 11, data: bytes() });
+    expect(journal.read()).toEqual([
+      { id: 1, docKey: 'space:a', author: 'alex', at: 10, data: bytes(1, 2, 3) },
+      { id: 2, docKey: 'private:a:ß', author: 'sam', at: 11, data: bytes() },
+    ]);
+    expect(statSync(journal.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('stops at a record cut short or damaged, and keeps every whole one before it', () => {
+    const { dbPath } = dataDir();
+    const path = editJournalPath(dbPath);
+    const journal = new EditJournal(path);
+    cleanups.push(() => journal.close());
+    journal.append({ id: 1, docKey: 'doc', author: 'alex', at: 1, data: bytes(1) });
+    journal.append({ id: 2, docKey: 'doc', author: 'alex', at: 2, data: bytes(2, 2, 2, 2) });
+    const whole = readFileSync(path).byteLength;
+
+    truncateSync(path, whole - 2);
+    expect(readJournal(path).map((entry) => entry.id)).toEqual([1]);
+
+    truncateSync(path, whole);
+    const damaged = readFileSync(path);
+    damaged.writeUInt8(damaged.readUInt8(damaged.byteLength - 1) ^ 0xff, damaged.byteLength - 1);
+    writeFileSync(path, damaged);
+    expect(readJournal(path).map((entry) => entry.id)).toEqual([1]);
+
+    writeFileSync(path, 'garbage that is no record at all');
+    expect(readJournal(path)).toEqual([]);
+  });
+
+  it('reads a journal that does not exist as empty', () => {
+    expect(readJournal('/nonexistent/twofold.sqlite.edits')).toEqual([]);
+  });
+});
+
+describe('the update log with a journal', () => {
+  it('journals an edit at once and commits it to the database shortly after', async () => {
+    const { open } = dataDir();
+    const { db, log, journal } = open();
+    const id = log.append('doc', 'alex', 5, bytes(7));
+    expect(readJournal(journal.path).map((entry) => entry.id)).toEqual([id]);
+    expect(rows(db)).toEqual([]);
+    await sleep(BATCH_MS * 4);
+    expect(rows(db)).toEqual([{ id, author: 'alex', at: 5, data: Buffer.from([7]) }]);
+  });
+
+  it('loads edits that are journalled and not yet committed', () => {
+    const { open } = dataDir();
+    const { log } = open();
+    log.append('doc', 'alex', 1, bytes(1));
+    log.append('doc', 'sam', 2, bytes(2));
+    expect(log.load('doc').updates).toEqual([Buffer.from([1]), Buffer.from([2])]);
+  });
+
+  it('after a crash, commits what only the journal had, once, and goes on numbering above it', () => {
+    const { open } = dataDir();
+    const first = open();
+    const committed = first.log.append('doc', 'alex', 1, bytes(1));
+    first.log.flush();
+    const journalled = [
+      first.log.append('doc', 'sam', 2, bytes(2)),
+      first.log.append('other', 'alex', 3, bytes(3)),
+    ];
+    expect(rows(first.db)).toHaveLength(1);
+    first.crash();
+
+    const second = open();
+    expect(rows(second.db).map((row) => (row as { id: number }).id)).toEqual([committed, journalled[0]]);
+    expect(rows(second.db, 'other')).toEqual([
+      { id: journalled[1], author: 'alex', at: 3, data: Buffer.from([3]) },
+    ]);
+    expect(readJournal(second.journal.path)).toEqual([]);
+    expect(second.log.append('doc', 'alex', 4, bytes(4))).toBe(journalled[1]! + 1);
+    second.log.close();
+    second.db.close();
+
+    // A third start finds nothing more to do.
+    const third = open();
+    expect(rows(third.db)).toHaveLength(3);
+  });
+
+  it('never brings back rows deleted after they were committed', () => {
+    const { open } = dataDir();
+    const first = open();
+    const departures = createDepartureStore(first.db, first.log);
+    first.db
+      .prepare(
+        "INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u1', 'a@b.c', 'Alex', 'x', 0)",
+      )
+      .run();
+    first.db.prepare("INSERT INTO spaces (id, name, created_at) VALUES ('s1', 'Us', 0)").run();
+    first.db.prepare("INSERT INTO members (space_id, user_id, joined_at) VALUES ('s1', 'u1', 0)").run();
+    first.log.append('private:s1:u1', 'u1', 1, bytes(1));
+    first.log.append('space:s1', 'u1', 2, bytes(2));
+    // Leaving commits the journalled edits first, then deletes: the journal still holds them.
+    departures.leave('s1', { id: 'u1', name: 'Alex' }, 3, {
+      shared: 'space:s1',
+      private: 'private:s1:u1',
+      privatePrefix: 'private:s1:',
+    });
+    expect(readJournal(first.journal.path)).toHaveLength(2);
+    first.crash();
+
+    const second = open();
+    expect(second.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses to commit a batch inside another transaction, where a rollback could lose it', () => {
+    const { open } = dataDir();
+    const { db, log } = open();
+    log.append('doc', 'alex', 1, bytes(1));
+    expect(() => db.transaction(() => log.flush())()).toThrow(/inside a transaction/);
+    expect(log.load('doc').updates).toHaveLength(1);
+  });
+
+  it('a backup holds the edits that were only journalled when it was taken', async () => {
+    const { open, dbPath, dir } = dataDir();
+    const { log } = open();
+    log.append('doc', 'alex', 1, bytes(1));
+    log.flush();
+    log.append('doc', 'alex', 2, bytes(2));
+    const copy = await backupDatabase(dbPath, join(dir, 'backups'));
+    const restored = new Database(copy, { readonly: true });
+    cleanups.push(() => restored.close());
+    expect(rows(restored).map((row) => (row as { data: Buffer }).data)).toEqual([
+      Buffer.from([1]),
+      Buffer.from([2]),
+    ]);
+  });
+});
