@@ -86,6 +86,15 @@ describe('the edit journal', () => {
     expect(readJournal(path)).toEqual([]);
   });
 
+  it('refuses to take an edit it could not write, and every edit after a write it could not undo', () => {
+    // /dev/full fails every write (ENOSPC) and cannot be truncated back.
+    const journal = new EditJournal('/dev/full');
+    cleanups.push(() => journal.close());
+    const entry = { id: 1, docKey: 'doc', author: 'alex', at: 1, data: bytes(1) };
+    expect(() => journal.append(entry)).toThrow(/ENOSPC/);
+    expect(() => journal.append(entry)).toThrow(/unusable/);
+  });
+
   it('reads a journal that does not exist as empty', () => {
     expect(readJournal('/nonexistent/twofold.sqlite.edits')).toEqual([]);
   });

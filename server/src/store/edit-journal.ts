@@ -30,13 +30,15 @@ const MAX_STRING_BYTES = 0xffff;
  * The file only ever holds edits the database may not have yet: the log truncates it once
  * everything in it is committed. A `write` to a regular file is in the kernel's page cache when
  * it returns, so it survives the process being killed, as a WAL commit with
- * `synchronous = NORMAL` does (with `SQLITE_SYNC=full`, each write also waits for the disk). A record cut short (the process killed in the middle of a large
- * write, or a power loss) fails its checksum; it and anything after it are ignored. Such an
- * edit was never shared: its write had not returned.
+ * `synchronous = NORMAL` does (with `SQLITE_SYNC=full`, each write also waits for the disk).
+ * A record cut short (the process killed in the middle of a large write, or a power loss)
+ * fails its checksum; it and anything after it are ignored. Such an edit was never shared:
+ * its write had not returned.
  */
 export class EditJournal {
   private readonly fd: number;
   private bytes: number;
+  private broken = false;
 
   /** `syncEachWrite` waits for the disk on every append, so an edit also survives a power loss. */
   constructor(
@@ -54,13 +56,27 @@ export class EditJournal {
 
   /** Writes one entry; when this returns, the entry survives a crash of this process. */
   append(entry: JournalEntry): void {
+    if (this.broken) throw new Error('edit journal: unusable since a write failed');
     const record = encodeRecord(entry);
-    const written = writeSync(this.fd, record);
-    // A short write (a full disk) leaves a record that fails its checksum; the edit must not
-    // be shared.
-    if (written !== record.byteLength) throw new Error('edit journal: short write');
-    if (this.syncEachWrite) fdatasyncSync(this.fd);
-    this.bytes += written;
+    try {
+      // A short write (a full disk) would leave a damaged record, and the whole records after
+      // it would never be read back: cut it off, and the edit is not shared.
+      if (writeSync(this.fd, record) !== record.byteLength) throw new Error('edit journal: short write');
+      if (this.syncEachWrite) fdatasyncSync(this.fd);
+    } catch (error) {
+      this.rollBack();
+      throw error;
+    }
+    this.bytes += record.byteLength;
+  }
+
+  /** Cuts the file back to its last whole record; if even that fails, refuses every append. */
+  private rollBack() {
+    try {
+      ftruncateSync(this.fd, this.bytes);
+    } catch {
+      this.broken = true;
+    }
   }
 
   /** Every whole record in the file, oldest first, up to the first damaged one. */
