@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@twofold/shared';
 import { silentLogger } from '../../server/src/lib/log.ts';
-import { createDocLog } from '../../server/src/store/doc-log.ts';
-import { Room, UndecodableMessage } from '../../server/src/sync/room.ts';
+import { createDocLog, type DocLogOptions } from '../../server/src/store/doc-log.ts';
+import { EditJournal, readJournal } from '../../server/src/store/edit-journal.ts';
+import { Room, RoomFailure, UndecodableMessage } from '../../server/src/sync/room.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 import { MockDevice } from '../helpers/mock-device.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -17,10 +19,11 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-function setup() {
+function setup(options: DocLogOptions = {}) {
   const { db, close } = openTestDb();
   cleanups.push(close);
-  const log = createDocLog(db);
+  const log = createDocLog(db, options);
+  cleanups.push(() => db.open && log.close());
   const emptied: Room[] = [];
   const openRoom = () =>
     new Room(KEY, { log, clock: { now: () => NOW }, logger: silentLogger, onEmpty: (r) => emptied.push(r) });
@@ -116,6 +119,53 @@ describe('a sync room with two devices', () => {
     expect(storedWhenRelayed).toEqual([true, true, true]);
     const rows = db.prepare('SELECT author, at FROM doc_updates WHERE doc_key = ?').all(KEY);
     expect(rows).toEqual(Array(3).fill({ author: 'alex', at: NOW }));
+  });
+
+  it('with a journal, has written each edit to it before the partner receives it', () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const journal = new EditJournal(`${dir.path}/edits`);
+    const { device } = setup({ journal });
+    const journalledWhenRelayed: boolean[] = [];
+    let watching = false;
+    const alex = device('alex').connect();
+    device('sam', (frame) => {
+      const update = updateIn(frame);
+      if (!watching || !update) return;
+      const journalled = readJournal(journal.path).some((entry) => Buffer.from(entry.data).equals(update));
+      journalledWhenRelayed.push(journalled);
+    }).connect();
+    watching = true;
+
+    for (const word of ['one ', 'two ', 'three ']) alex.doc.getText('letter').insert(0, word);
+
+    expect(journalledWhenRelayed).toEqual([true, true, true]);
+  });
+
+  it('relays nothing of an edit the log could not keep, and fails the room', () => {
+    const { db, close } = openTestDb();
+    cleanups.push(close);
+    const failing = {
+      ...createDocLog(db),
+      append: () => {
+        throw new Error('disk full');
+      },
+    };
+    const room = new Room(KEY, {
+      log: failing,
+      clock: { now: () => NOW },
+      logger: silentLogger,
+      onEmpty: () => {},
+    });
+    const alex = new MockDevice(room, { userId: 'alex', sessionHash: 'a' });
+    const sam = new MockDevice(room, { userId: 'sam', sessionHash: 's' });
+    cleanups.push(() => (alex.destroy(), sam.destroy()));
+    alex.connect();
+    sam.connect();
+    const samBefore = sam.received.length;
+
+    expect(() => alex.doc.getText('letter').insert(0, 'not kept')).toThrow(RoomFailure);
+    expect(sam.received.length).toBe(samBefore);
   });
 
   it('gives a device that joins later everything written before it came', () => {
