@@ -17,6 +17,10 @@ export async function backupDatabase(dbPath: string, backupDir: string, now = ne
   if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}`);
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const target = join(backupDir, `twofold-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  // The journal is read before the copy is taken: it only ever lets go of edits that are
+  // committed, so what it holds now and what the database holds a moment later leave no gap.
+  // Read after, a batch committed and cleared in between would be in neither.
+  const journalled = readJournal(editJournalPath(dbPath));
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     await db.backup(target);
@@ -26,7 +30,7 @@ export async function backupDatabase(dbPath: string, backupDir: string, now = ne
   chmodSync(target, 0o600);
   const copy = new Database(target);
   try {
-    createJournalCommit(copy)(readJournal(editJournalPath(dbPath)));
+    createJournalCommit(copy)(journalled);
   } finally {
     copy.close();
   }

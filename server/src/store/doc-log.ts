@@ -238,6 +238,9 @@ export function createJournalCommit(db: Db): (entries: JournalEntry[]) => void {
     for (const entry of entries) {
       if (entry.id > floor) insert.run(entry.id, entry.docKey, entry.author, entry.at, entry.data);
     }
-    raiseFloor.run(entries[entries.length - 1]?.id ?? 0);
+    const raised = raiseFloor.run(entries[entries.length - 1]?.id ?? 0);
+    // Without its one row the floor would stay at nothing, and every restart would commit
+    // the journal again.
+    if (raised.changes !== 1) throw new Error('doc log: the id floor row is missing');
   });
 }
