@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { offsetFileClock } from './lib/clock.ts';
 import { consoleLogger } from './lib/log.ts';
 import { startServer } from './server.ts';
+import { DataInUse } from './store/data-lock.ts';
 
 // The only module with side effects: read the environment, start, and stop gracefully.
 const config = loadConfig();
@@ -9,7 +10,13 @@ const config = loadConfig();
 // NODE_ENV=test as well, so a stray variable in production cannot open sealed letters early.
 const clockFile = process.env.NODE_ENV === 'test' ? process.env.TEST_CLOCK_OFFSET_FILE : undefined;
 if (clockFile) consoleLogger.warn('test_clock', { file: clockFile });
-const server = await startServer(config, clockFile ? { clock: offsetFileClock(clockFile) } : {});
+const server = await startServer(config, clockFile ? { clock: offsetFileClock(clockFile) } : {}).catch(
+  (error: unknown) => {
+    if (!(error instanceof DataInUse)) throw error;
+    consoleLogger.error('data_in_use', { message: error.message });
+    process.exit(1);
+  },
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

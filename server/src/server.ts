@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
+import { lockData } from './store/data-lock.ts';
 import { openDb } from './store/db.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores } from './store/stores.ts';
@@ -32,6 +33,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
+  const dataLock = lockData(config.dbPath);
   const db = openDb(config.dbPath, { synchronous: config.sqliteSync, manualCheckpoints: true });
   const checkpointer = startCheckpointer(config.dbPath);
   const stores = createStores(db, {
@@ -80,6 +82,7 @@ export async function startServer(
         stores.docLog.close();
         await checkpointer.stop();
         db.close();
+        dataLock.release();
         logger.info('stopped');
       });
       return closing;

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export class DataInUse extends Error {
+  constructor(path: string) {
+    super(`another Twofold server is using ${path}; stop it first`);
+  }
+}
+
+/**
+ * Claims the database for this process until `release` (or until the process ends: the
+ * operating system drops the lock with it, so a crash leaves nothing stale behind). A second
+ * server on the same data would hand out the same row ids and, starting up, commit and empty
+ * the running server's edit journal under it. The lock is SQLite's own exclusive lock on a
+ * small file beside the database.
+ */
+export function lockData(dbPath: string): { release(): void } {
+  const path = `${dbPath}.lock`;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const lock = new Database(path, { timeout: 0 });
+  chmodSync(path, 0o600);
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new DataInUse(dbPath);
+    throw error;
+  }
+  return { release: () => lock.close() };
+}
