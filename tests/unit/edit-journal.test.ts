@@ -175,6 +175,7 @@ describe('the update log with a journal', () => {
   it('refuses to commit a batch inside another transaction, where a rollback could lose it', () => {
     const { open } = dataDir();
     const { db, log } = open();
+    expect(() => db.transaction(() => log.load('doc'))()).toThrow(/inside a transaction/);
     log.append('doc', 'alex', 1, bytes(1));
     expect(() => db.transaction(() => log.flush())()).toThrow(/inside a transaction/);
     expect(log.load('doc').updates).toHaveLength(1);

@@ -95,8 +95,10 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     batchTimer = undefined;
     if (batchSoon) clearImmediate(batchSoon);
     batchSoon = undefined;
-    if (pending.length === 0 || !journal) return;
+    if (!journal) return;
+    // Always, not only when edits are waiting, so a misplaced call fails every time.
     if (db.inTransaction) throw new Error('doc log: flush inside a transaction');
+    if (pending.length === 0) return;
     commitBatch(pending);
     pending = [];
     if (journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
