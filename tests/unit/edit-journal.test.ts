@@ -111,6 +111,14 @@ describe('the update log with a journal', () => {
     expect(rows(db)).toEqual([{ id, author: 'alex', at: 5, data: Buffer.from([7]) }]);
   });
 
+  it('commits a large batch in the background a part at a time, all of it, in order', async () => {
+    const { open } = dataDir();
+    const { db, log } = open();
+    const ids = Array.from({ length: 150 }, (_, i) => log.append('doc', 'alex', i, bytes(i)));
+    await sleep(BATCH_MS * 4);
+    expect(rows(db).map((row) => (row as { id: number }).id)).toEqual(ids);
+  });
+
   it('loads edits that are journalled and not yet committed', () => {
     const { open } = dataDir();
     const { log } = open();

@@ -14,10 +14,16 @@ export interface LoadedDoc {
 /** Runs of one author's updates closer together than this are merged into one history entry. */
 export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
 
-/** Journalled edits wait at most this long to be committed to the database together. */
+/** Journalled edits wait at most this long before they start going into the database. */
 export const BATCH_MS = 50;
-/** A batch this large is committed at the next turn of the event loop instead. */
+/** With this many waiting, they start at the next turn of the event loop instead. */
 const BATCH_MAX = 500;
+/**
+ * In the background, edits go into the database this many to a transaction, one transaction a
+ * turn of the event loop: enough to share a commit's cost, few enough that an edit arriving
+ * meanwhile waits a fraction of a millisecond, not the whole batch.
+ */
+const CHUNK = 64;
 /** Once everything in it is committed, a journal larger than this is emptied. */
 const JOURNAL_CLEAR_BYTES = 4 * 1024 * 1024;
 
@@ -103,13 +109,21 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     pending = [];
     if (journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
   };
-  const flushLater = () => {
+  /** Commits the oldest waiting edits, and schedules the rest for the next turn. */
+  const flushInBackground = () => {
+    batchTimer = undefined;
+    batchSoon = undefined;
     try {
-      flush();
+      const chunk = pending.slice(0, CHUNK);
+      commitBatch(chunk);
+      pending.splice(0, chunk.length);
+      if (pending.length === 0 && journal && journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
     } catch (error) {
       // The edits are safe in the journal; the next append or read tries again.
       options.onBatchError?.(error);
+      return;
     }
+    if (pending.length > 0) batchSoon = setImmediate(flushInBackground);
   };
 
   interface Row {
@@ -178,8 +192,14 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
       journal.append(entry);
       lastId = id;
       pending.push(entry);
-      if (pending.length >= BATCH_MAX) batchSoon ??= setImmediate(flushLater);
-      else batchTimer ??= setTimeout(flushLater, BATCH_MS);
+      if (batchSoon) return id;
+      if (pending.length >= BATCH_MAX) {
+        clearTimeout(batchTimer);
+        batchTimer = undefined;
+        batchSoon = setImmediate(flushInBackground);
+      } else {
+        batchTimer ??= setTimeout(flushInBackground, BATCH_MS);
+      }
       return id;
     },
 
