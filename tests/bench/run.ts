@@ -1,6 +1,6 @@
 // `pnpm bench`: Twofold (durable, authenticated) and the reference Yjs server (in memory, no
-// auth) under the same loads on loopback, one after the other, in one run. Prints one table
-// and writes JSON to bench-results/. Sizes are set by environment (defaults keep it short):
+// auth) under the same loads on loopback, one after the other, in one run; every figure is the
+// median and spread of BENCH_RUNS runs. Prints one table and writes JSON to bench-results/. Sizes are set by environment (defaults keep it short):
 // BENCH_RUNS (3), BENCH_EDITS (1000), BENCH_COUPLES (200), BENCH_SECONDS (10),
 // BENCH_KEYSTROKES (100000).
 import Database from 'better-sqlite3';
@@ -98,6 +98,9 @@ async function partnerLatency(target: Target, couple: SeededCouple): Promise<num
 }
 
 async function manyCouples(target: Target, couples: SeededCouple[]) {
+  // Let the previous run's connections close and its rooms leave memory first: read while
+  // they are still going, the baseline would be too high.
+  await sleep(3000);
   const before = await target.memory();
   const pairs = couples.map((couple) => [target.connect(couple, 0), target.connect(couple, 1)] as const);
   await Promise.all(pairs.flat().map((client) => client.synced));
@@ -170,13 +173,17 @@ async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
   const dbPath = join(dataDir, 'twofold.sqlite');
-  const couples = seedCouples(dbPath, COUPLES + 4);
+  // Every load run, for either server, gets couples of its own: none starts with another
+  // run's documents in memory or on disk.
+  const couples = seedCouples(dbPath, 3 + COUPLES * RUNS * 2);
   const [latencyCouple, historyCouple, freshCouple, ...loadCouples] = couples as [
     SeededCouple,
     SeededCouple,
     SeededCouple,
     ...SeededCouple[],
   ];
+  const couplesFor = (run: number, targetIndex: number) =>
+    loadCouples.slice((run * 2 + targetIndex) * COUPLES, (run * 2 + targetIndex + 1) * COUPLES);
   const db = new Database(dbPath, { readonly: true });
   const authorId = (
     db.prepare('SELECT user_id AS id FROM members WHERE space_id = ? LIMIT 1').get(historyCouple.spaceId) as {
@@ -254,36 +261,44 @@ async function main() {
   const floorBytes = await connectionFloor(COUPLES, probe('floor'), probe('floor').BENCH_PROBE_FILE);
   results.connectionFloorBytesPerCouple = floorBytes;
 
-  const load: Record<string, Awaited<ReturnType<typeof manyCouples>>> = {};
-  for (const target of [twofoldTarget, referenceTarget])
-    load[target.name] = await manyCouples(target, loadCouples);
+  // Repeated runs, the two servers taking turns going first, so neither always meets a
+  // machine the other has just warmed up or loaded.
+  type LoadResult = Awaited<ReturnType<typeof manyCouples>>;
+  const load: Record<string, LoadResult[]> = { Twofold: [], reference: [] };
+  const targets = [twofoldTarget, referenceTarget];
+  for (let run = 0; run < RUNS; run++) {
+    const order = run % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      load[target.name]!.push(await manyCouples(target, couplesFor(run, targets.indexOf(target))));
+    }
+  }
   results.manyCouples = load;
-  const t = load.Twofold!;
-  const r = load.reference!;
-  rows.push([`${COUPLES} couples, 1 edit/s each partner: p50`, ms(t.p50), ms(r.p50)]);
-  rows.push(['  p99', ms(t.p99), ms(r.p99)]);
-  rows.push(['  delivered / sent', `${t.delivered} / ${t.sent}`, `${r.delivered} / ${r.sent}`]);
-  rows.push([
-    '  server CPU per edit',
-    `${t.cpuMicrosPerEdit.toFixed(0)} µs`,
-    `${r.cpuMicrosPerEdit.toFixed(0)} µs`,
-  ]);
+  const over = (name: string, pick: (result: LoadResult) => number) => summary(load[name]!.map(pick));
+  /** Median and min–max over the runs, for each server: "0.39 ms (0.38–0.41)". */
+  const both = (pick: (result: LoadResult) => number, digits: number, unit: string) =>
+    [over('Twofold', pick), over('reference', pick)].map(
+      (v) => `${v.median.toFixed(digits)} ${unit} (${v.min.toFixed(digits)}–${v.max.toFixed(digits)})`,
+    ) as [string, string];
+  const KIB = 1024;
+  const delivered = (name: string) =>
+    load[name]!.every((result) => result.delivered === result.sent)
+      ? `all, every run (${load[name]![0]!.delivered} / ${load[name]![0]!.sent})`
+      : load[name]!.map((result) => `${result.delivered} / ${result.sent}`).join(', ');
+  rows.push([`${COUPLES} couples, 1 edit/s each partner: p50`, ...both((r) => r.p50, 2, 'ms')]);
+  rows.push(['  p99', ...both((r) => r.p99, 2, 'ms')]);
+  rows.push(['  delivered / sent', delivered('Twofold'), delivered('reference')]);
+  rows.push(['  server CPU per edit', ...both((r) => r.cpuMicrosPerEdit, 0, 'µs')]);
   rows.push([
     '  memory per couple, idle (heap + external, after GC)',
-    kib(t.idleBytesPerCouple),
-    kib(r.idleBytesPerCouple),
+    ...both((r) => r.idleBytesPerCouple / KIB, 1, 'KiB'),
   ]);
   rows.push([
     '  memory per couple, after load (heap + external, after GC)',
-    kib(t.loadBytesPerCouple),
-    kib(r.loadBytesPerCouple),
+    ...both((r) => r.loadBytesPerCouple / KIB, 1, 'KiB'),
   ]);
   rows.push(['  of which two bare ws connections (the floor)', kib(floorBytes), kib(floorBytes)]);
-  rows.push([
-    '  RSS per couple, idle / after load',
-    `${kib(t.idleRssBytesPerCouple)} / ${kib(t.loadRssBytesPerCouple)}`,
-    `${kib(r.idleRssBytesPerCouple)} / ${kib(r.loadRssBytesPerCouple)}`,
-  ]);
+  rows.push(['  RSS per couple, idle', ...both((r) => r.idleRssBytesPerCouple / KIB, 1, 'KiB')]);
+  rows.push(['  RSS per couple, after load', ...both((r) => r.loadRssBytesPerCouple / KIB, 1, 'KiB')]);
 
   // Cold open after a restart: a space with KEYSTROKES updates of history against a new one.
   await twofold.restart('SIGTERM');
@@ -322,9 +337,10 @@ async function main() {
 
   const width = Math.max(...rows.map((row) => row[0].length));
   console.log(`\nTwofold bench — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}\n`);
-  console.log(`${'figure'.padEnd(width)}  ${'Twofold'.padEnd(26)}  reference`);
+  const oursWidth = Math.max(...rows.map((row) => row[1].length));
+  console.log(`${'figure'.padEnd(width)}  ${'Twofold'.padEnd(oursWidth)}  reference`);
   for (const [label, ours, theirs] of rows)
-    console.log(`${label.padEnd(width)}  ${ours.padEnd(26)}  ${theirs}`);
+    console.log(`${label.padEnd(width)}  ${ours.padEnd(oursWidth)}  ${theirs}`);
   const outDir = join(import.meta.dirname, '../../bench-results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
