@@ -51,9 +51,8 @@ export interface DocLogOptions {
 export function createDocLog(db: Db, options: DocLogOptions = {}) {
   const { journal } = options;
   const insert = db.prepare(INSERT_ROW);
-  const floorOf = db.prepare(FLOOR);
   const newestId = db.prepare('SELECT COALESCE(max(id), 0) AS id FROM doc_updates');
-  const raiseFloor = db.prepare('UPDATE doc_log_floor SET id = max(id, ?)');
+  const raiseFloor = db.prepare(RAISE_FLOOR);
   const snapshotOf = db.prepare(
     'SELECT upto_id AS uptoId, coalesced_upto AS coalescedUpto, data FROM doc_snapshots WHERE doc_key = ?',
   );
@@ -74,7 +73,6 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     'SELECT id, author, at, merged_count AS mergedCount FROM doc_updates WHERE doc_key = ? ORDER BY id',
   );
 
-  const floor = () => (floorOf.get() as { id: number } | undefined)?.id ?? 0;
   const commitBatch = createJournalCommit(db);
 
   // Edits a crash left in the journal and not in the database go in before anything else.
@@ -83,18 +81,25 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     if (left.length > 0) commitBatch(left);
     journal.clear();
   }
-  let lastId = Math.max((newestId.get() as { id: number }).id, floor());
+  let lastId = Math.max((newestId.get() as { id: number }).id, readFloor(db.prepare(FLOOR)));
 
   /** Journalled edits not yet committed to the database, oldest first. */
-  let pending: JournalEntry[] = [];
+  const pending: JournalEntry[] = [];
   let batchTimer: NodeJS.Timeout | undefined;
   let batchSoon: NodeJS.Immediate | undefined;
 
+  /** Commits the oldest `count` waiting edits; once none wait, empties a large journal. */
+  const commitPending = (count: number) => {
+    const batch = pending.slice(0, count);
+    commitBatch(batch);
+    pending.splice(0, batch.length);
+    if (pending.length === 0 && journal && journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
+  };
+
   /**
-   * Commits every journalled edit to the database, then empties a large journal. Everything
-   * that reads or deletes log rows calls this first, outside any transaction of its own: were a
-   * batch part of a transaction that rolled back, the journal could be emptied of edits the
-   * database never got.
+   * Commits every journalled edit to the database. Everything that reads or deletes log rows
+   * calls this first, outside any transaction of its own: were a batch part of a transaction
+   * that rolled back, the journal could be emptied of edits the database never got.
    */
   const flush = () => {
     clearTimeout(batchTimer);
@@ -104,20 +109,14 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     if (!journal) return;
     // Always, not only when edits are waiting, so a misplaced call fails every time.
     if (db.inTransaction) throw new Error('doc log: flush inside a transaction');
-    if (pending.length === 0) return;
-    commitBatch(pending);
-    pending = [];
-    if (journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
+    commitPending(pending.length);
   };
   /** Commits the oldest waiting edits, and schedules the rest for the next turn. */
   const flushInBackground = () => {
     batchTimer = undefined;
     batchSoon = undefined;
     try {
-      const chunk = pending.slice(0, CHUNK);
-      commitBatch(chunk);
-      pending.splice(0, chunk.length);
-      if (pending.length === 0 && journal && journal.size > JOURNAL_CLEAR_BYTES) journal.clear();
+      commitPending(CHUNK);
     } catch (error) {
       // The edits are safe in the journal; the next append or read tries again.
       options.onBatchError?.(error);
@@ -245,6 +244,8 @@ export type DocLog = ReturnType<typeof createDocLog>;
 
 const INSERT_ROW = 'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)';
 const FLOOR = 'SELECT id FROM doc_log_floor';
+const RAISE_FLOOR = 'UPDATE doc_log_floor SET id = max(id, ?)';
+const readFloor = (statement: { get(): unknown }) => (statement.get() as { id: number } | undefined)?.id ?? 0;
 
 /**
  * A transaction that commits journalled edits the database does not have yet: those above the
@@ -254,9 +255,9 @@ const FLOOR = 'SELECT id FROM doc_log_floor';
 export function createJournalCommit(db: Db): (entries: JournalEntry[]) => void {
   const insert = db.prepare(INSERT_ROW);
   const floorOf = db.prepare(FLOOR);
-  const raiseFloor = db.prepare('UPDATE doc_log_floor SET id = max(id, ?)');
+  const raiseFloor = db.prepare(RAISE_FLOOR);
   return db.transaction((entries: JournalEntry[]) => {
-    const floor = (floorOf.get() as { id: number } | undefined)?.id ?? 0;
+    const floor = readFloor(floorOf);
     for (const entry of entries) {
       if (entry.id > floor) insert.run(entry.id, entry.docKey, entry.author, entry.at, entry.data);
     }

@@ -81,7 +81,7 @@ export class EditJournal {
 
   /** Every whole record in the file, oldest first, up to the first damaged one. */
   read(): JournalEntry[] {
-    return decodeRecords(readFileSync(this.path));
+    return readJournal(this.path);
   }
 
   /** Empties the file. Only once every entry in it is committed to the database. */
