@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openOwnerOnly } from './db.ts';
 
 export class DataInUse extends Error {
   constructor(path: string) {
@@ -16,10 +14,7 @@ export class DataInUse extends Error {
  * small file beside the database.
  */
 export function lockData(dbPath: string): { release(): void } {
-  const path = `${dbPath}.lock`;
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const lock = new Database(path, { timeout: 0 });
-  chmodSync(path, 0o600);
+  const lock = openOwnerOnly(`${dbPath}.lock`, { timeout: 0 });
   try {
     lock.pragma('locking_mode = EXCLUSIVE');
     lock.exec('BEGIN EXCLUSIVE');

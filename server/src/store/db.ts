@@ -14,9 +14,7 @@ export function openDb(
   path: string,
   options: { synchronous?: 'normal' | 'full'; manualCheckpoints?: boolean } = {},
 ): Db {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const db = new Database(path);
-  chmodSync(path, 0o600);
+  const db = openOwnerOnly(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
@@ -24,5 +22,16 @@ export function openDb(
   // Checkpoints run in a worker (see checkpointer.ts), never inside an edit's commit.
   if (options.manualCheckpoints) db.pragma('wal_autocheckpoint = 0');
   migrate(db);
+  return db;
+}
+
+/**
+ * Opens (creating if needed) an SQLite file readable by its owner only, in a directory only
+ * its owner can enter. `timeout` is how long to wait for another connection's lock.
+ */
+export function openOwnerOnly(path: string, options: { timeout?: number } = {}): Db {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path, options);
+  chmodSync(path, 0o600);
   return db;
 }
