@@ -1,6 +1,7 @@
 // `pnpm bench`: Twofold (durable, authenticated) and the reference Yjs server (in memory, no
 // auth) under the same loads on loopback, one after the other, in one run; every figure is the
-// median and spread of BENCH_RUNS runs. Prints one table and writes JSON to bench-results/. Sizes are set by environment (defaults keep it short):
+// median and spread of BENCH_RUNS runs. Prints one table and writes JSON to bench-results/.
+// Sizes are set by environment (defaults keep it short):
 // BENCH_RUNS (3), BENCH_EDITS (1000), BENCH_COUPLES (200), BENCH_SECONDS (10),
 // BENCH_KEYSTROKES (100000).
 import Database from 'better-sqlite3';

@@ -40,8 +40,8 @@ export interface RoomDeps {
  *
  * Loading is synchronous, so no message is handled before the document is whole. Every update
  * is validated, applied, and appended to the log (on disk, in the edit journal) before it is
- * relayed to anyone: durable before shared. The original update bytes are relayed, never re-encoded, and never
- * echoed to their sender.
+ * relayed to anyone: durable before shared. The original update bytes are relayed, never
+ * re-encoded, and never echoed to their sender.
  */
 export class Room {
   readonly doc = new Y.Doc();
