@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../server/src/backup.ts';
 import { openDb, type Db } from '../../server/src/store/db.ts';
 import { createDepartureStore } from '../../server/src/store/departures.ts';
-import { BATCH_MS, createDocLog } from '../../server/src/store/doc-log.ts';
+import { CHUNK, createDocLog } from '../../server/src/store/doc-log.ts';
 import { EditJournal, editJournalPath, readJournal } from '../../server/src/store/edit-journal.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -15,6 +15,8 @@ afterEach(() => {
 });
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
+/** Shorter than the server's, so the tests that wait for a background commit stay quick. */
+const BATCH_MS = 50;
 const bytes = (...values: number[]) => new Uint8Array(values);
 
 /** A data directory whose database and journal can be opened again, as after a restart. */
@@ -26,7 +28,7 @@ function dataDir() {
     const db = openDb(dbPath);
     const journal = new EditJournal(editJournalPath(dbPath));
     const errors: unknown[] = [];
-    const log = createDocLog(db, { journal, onBatchError: (error) => errors.push(error) });
+    const log = createDocLog(db, { journal, batchMs: BATCH_MS, onBatchError: (error) => errors.push(error) });
     cleanups.push(() => {
       if (db.open) log.close();
       if (db.open) db.close();
@@ -114,7 +116,7 @@ describe('the update log with a journal', () => {
   it('commits a large batch in the background a part at a time, all of it, in order', async () => {
     const { open } = dataDir();
     const { db, log } = open();
-    const ids = Array.from({ length: 150 }, (_, i) => log.append('doc', 'alex', i, bytes(i)));
+    const ids = Array.from({ length: CHUNK * 2 + 10 }, (_, i) => log.append('doc', 'alex', i, bytes(i)));
     await sleep(BATCH_MS * 4);
     expect(rows(db).map((row) => (row as { id: number }).id)).toEqual(ids);
   });
