@@ -267,16 +267,32 @@ describe('a sync room and its stored history', () => {
     expect(text(sam)).toBe(typed);
   });
 
-  it('writes a snapshot after 500 edits in the background, not inside the edit that reached it', async () => {
+  it('writes a snapshot after 500 edits once the editing pauses, not inside an edit', async () => {
     const { log, device } = setup();
     const alex = device('alex').connect();
     for (let i = 0; i < 500; i++) alex.doc.getText('letter').insert(i, String(i % 10));
 
-    // The 500th edit has returned, stored, without compaction running inside it.
+    // The 500th edit has returned, stored, without compaction running inside it; and while
+    // edits keep coming, compaction keeps waiting.
     expect(log.load(KEY).sinceSnapshot).toBe(500);
+    for (let i = 500; i < 520; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      alex.doc.getText('letter').insert(i, String(i % 10));
+    }
+    expect(log.load(KEY).sinceSnapshot).toBe(520);
     await waitFor(() => log.load(KEY).sinceSnapshot === 0, { message: 'the background snapshot' });
     const reloaded = new Y.Doc();
     for (const update of log.load(KEY).updates) Y.applyUpdate(reloaded, update);
     expect(reloaded.getText('letter').toString()).toBe(text(alex));
+  });
+
+  it('does not wait for a pause once 2,000 edits have gone without a snapshot', async () => {
+    const { log, device } = setup();
+    const alex = device('alex').connect();
+    for (let i = 0; i < 2000; i++) alex.doc.getText('letter').insert(i, String(i % 10));
+    expect(log.load(KEY).sinceSnapshot).toBe(2000);
+    // The next turn of the event loop, well before a pause of a second could have been seen.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log.load(KEY).sinceSnapshot).toBe(0);
   });
 });

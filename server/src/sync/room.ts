@@ -13,9 +13,16 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Compact after this many log rows since the last snapshot, or this many bytes. */
+/** Compact after this many log rows since the last snapshot, or this many bytes... */
 const COMPACT_AFTER_ROWS = 500;
 const COMPACT_AFTER_BYTES = 1024 * 1024;
+/**
+ * ...once edits have paused this long: compacting 500 rows takes the thread for about 15 ms,
+ * and that pause should fall between someone's sentences, not inside them.
+ */
+const COMPACT_WHEN_QUIET_MS = 1000;
+/** Without a pause, at once after this many times the rows or bytes above. */
+const COMPACT_OVERDUE_FACTOR = 4;
 /** On close, a room with at least this many rows since its snapshot writes a new one. */
 const COMPACT_ON_CLOSE_ROWS = 20;
 
@@ -51,6 +58,7 @@ export class Room {
   private rowsSinceSnapshot: number;
   private bytesSinceSnapshot = 0;
   private compactionScheduled = false;
+  private quietTimer: NodeJS.Timeout | undefined;
   private closed = false;
   /**
    * Assigned in the constructor rather than declared as an arrow-function field: under tsx a
@@ -193,9 +201,15 @@ export class Room {
 
     this.broadcast(relay ?? encodeUpdateMessage(update), socket);
 
-    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS || this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES) {
-      this.scheduleCompaction();
-    }
+    if (this.compactionDue(COMPACT_OVERDUE_FACTOR)) this.scheduleCompaction();
+    else if (this.compactionDue(1)) this.compactWhenQuiet();
+  }
+
+  private compactionDue(factor: number): boolean {
+    return (
+      this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS * factor ||
+      this.bytesSinceSnapshot >= COMPACT_AFTER_BYTES * factor
+    );
   }
 
   private onAwarenessUpdate(
@@ -236,8 +250,22 @@ export class Room {
     });
   }
 
+  /** Compacts once no edit has come for COMPACT_WHEN_QUIET_MS; every edit restarts the wait. */
+  private compactWhenQuiet() {
+    if (this.quietTimer) {
+      this.quietTimer.refresh();
+      return;
+    }
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      if (!this.closed) this.compact();
+    }, COMPACT_WHEN_QUIET_MS);
+  }
+
   /** Writes a snapshot of the document as of the newest log row and merges covered history. */
   compact(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = undefined;
     if (this.rowsSinceSnapshot === 0) return;
     try {
       this.deps.log.compact(this.key, this.lastId, this.deps.clock.now(), Y.encodeStateAsUpdate(this.doc));
@@ -252,6 +280,7 @@ export class Room {
   private close() {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.quietTimer);
     if (this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
     this.awareness.off('update', this.awarenessListener);
     this.awareness.destroy();
