@@ -7,12 +7,10 @@ import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts'
 import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
+import { startHeartbeat, type HeartbeatOptions } from './heartbeat.ts';
 import { RoomFailure, UndecodableMessage, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
-
-/** Sockets that do not answer a ping within one interval are dropped (their presence with them). */
-const HEARTBEAT_MS = 15_000;
 
 const SYNC_PATH = /^\/api\/spaces\/([A-Za-z0-9_-]{8,64})\/(private\/)?sync$/;
 
@@ -24,6 +22,8 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   maxFrameBytes: number;
   budget: BudgetLimits;
+  /** How often sockets are pinged (DEFAULT_HEARTBEAT; tests ping sooner). */
+  heartbeat?: HeartbeatOptions;
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any WebSocket exists. */
@@ -43,23 +43,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     maxPayload: deps.maxFrameBytes,
     perMessageDeflate: false,
   });
-  const answeredPing = new WeakMap<WebSocket, boolean>();
-  // One timer for every socket: a vanished device (no close frame) is noticed within two beats.
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (answeredPing.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      answeredPing.set(ws, false);
-      ws.ping();
-    }
-  }, HEARTBEAT_MS);
-  heartbeat.unref();
-  // One listener shared by every socket (`this` is the socket), not a closure per connection.
-  function answered(this: WebSocket) {
-    answeredPing.set(this, true);
-  }
+  const heartbeat = startHeartbeat(wss.clients, deps.heartbeat);
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket = new WsSyncSocket(ws);
@@ -92,8 +76,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         }
       }
     });
-    answeredPing.set(ws, true);
-    ws.on('pong', answered);
+    heartbeat.watch(ws);
     ws.on('close', () => room.leave(socket));
     ws.on('error', (error) => {
       // `ws` closes with 1009 itself when a frame is over maxPayload; we only log it.
@@ -127,7 +110,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   return {
     handleUpgrade,
     /** Stops the heartbeat; sockets are closed by the rooms' shutdown. */
-    close: () => clearInterval(heartbeat),
+    close: heartbeat.stop,
   };
 }
 
