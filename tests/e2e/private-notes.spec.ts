@@ -16,7 +16,7 @@ test('private notes stay with their author: the partner never receives a byte of
   );
   await sam.goto(couple.sam.url());
   await couple.sam.close();
-  await expect(sam.getByRole('heading', { level: 1, name: couple.spaceName })).toBeVisible();
+  await expect(sam.getByRole('heading', { level: 1, name: couple.spaceName, exact: true })).toBeVisible();
   await openSection(sam, 'Private notes');
   await openSection(alex, 'Private notes');
 

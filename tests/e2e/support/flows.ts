@@ -33,7 +33,7 @@ export async function signUp(page: Page, baseUrl: string, who: Person): Promise<
 export async function createSpace(page: Page, name: string): Promise<void> {
   await page.getByLabel('Name of your space').fill(name);
   await page.getByRole('button', { name: 'Create space' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
 }
 
 /** Creates an invite from the space home and returns the link to send. */
@@ -72,7 +72,10 @@ export async function pairCouple(
   await expect(sam.getByText(/Alex invited you/)).toBeVisible();
   await fillSignup(sam, person('Sam'));
   await sam.getByRole('button', { name: 'Join space' }).click();
-  await expect(sam.getByRole('heading', { level: 1, name: spaceName })).toBeVisible();
+  // The invitation's own heading ("Alex invited you to join “Alex & Sam”") holds the name too:
+  // wait for the space's page itself, and match its heading exactly.
+  await expect(sam).toHaveURL(/\/spaces\//);
+  await expect(sam.getByRole('heading', { level: 1, name: spaceName, exact: true })).toBeVisible();
   return { alex, sam, contexts, spaceName };
 }
 
