@@ -7,7 +7,7 @@ import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts'
 import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
-import { startHeartbeat, type HeartbeatOptions } from './heartbeat.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { RoomFailure, UndecodableMessage, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
@@ -22,8 +22,6 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   maxFrameBytes: number;
   budget: BudgetLimits;
-  /** How often sockets are pinged (DEFAULT_HEARTBEAT; tests ping sooner). */
-  heartbeat?: HeartbeatOptions;
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any WebSocket exists. */
@@ -43,7 +41,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     maxPayload: deps.maxFrameBytes,
     perMessageDeflate: false,
   });
-  const heartbeat = startHeartbeat(wss.clients, deps.heartbeat);
+  const heartbeat = startHeartbeat(wss.clients);
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket = new WsSyncSocket(ws);
