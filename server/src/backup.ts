@@ -8,7 +8,7 @@ import { editJournalPath, readJournal } from './store/edit-journal.ts';
 /**
  * `pnpm backup`: a consistent copy of the live database through SQLite's online backup API,
  * safe while the server is running and writing. The copy is readable by its owner only.
- * Edits the server has written to its journal but not yet committed (a few milliseconds' worth)
+ * Edits the server has written to its journal but not yet committed (up to a second's worth)
  * are added to the copy, so it holds every edit that had reached the server.
  * Restore: stop the server, replace DATA_DIR/twofold.sqlite with the copy (and delete any
  * twofold.sqlite-wal, -shm and .edits beside it), start the server.

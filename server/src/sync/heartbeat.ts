@@ -7,7 +7,7 @@ export interface HeartbeatOptions {
   slots: number;
 }
 
-export const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 15_000, slots: 15 };
+const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 15_000, slots: 15 };
 
 /**
  * Pings every watched socket once an interval and drops one that has not answered the ping
