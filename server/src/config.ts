@@ -1,6 +1,8 @@
 import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
 import { join, resolve } from 'node:path';
+import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
+import { DEFAULT_DOC_QUOTA_BYTES } from './sync/room.ts';
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {
@@ -13,6 +15,10 @@ export interface Config {
   /** What one sync connection may send per second (see sync/connection-budget.ts). */
   syncMessagesPerSecond: number;
   syncBytesPerSecond: number;
+  /** Open sync sockets per account (sync/account-limits.ts). */
+  syncSocketsPerAccount: number;
+  /** Bytes one document may hold in the log (sync/room.ts). */
+  syncDocQuotaBytes: number;
   authRateLimitPerMin: number;
   sqliteSync: 'normal' | 'full';
   /** The built client to serve, if any. */
@@ -39,6 +45,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxFrameBytes: int(env.MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES),
     syncMessagesPerSecond: int(env.SYNC_MESSAGES_PER_SEC, DEFAULT_BUDGET.messagesPerSecond),
     syncBytesPerSecond: int(env.SYNC_BYTES_PER_SEC, DEFAULT_BUDGET.bytesPerSecond),
+    syncSocketsPerAccount: int(env.SYNC_SOCKETS_PER_ACCOUNT, DEFAULT_ACCOUNT_LIMITS.socketsPerAccount),
+    syncDocQuotaBytes: int(env.SYNC_DOC_QUOTA_BYTES, DEFAULT_DOC_QUOTA_BYTES),
     authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
     clientDir: env.CLIENT_DIR === undefined ? resolve('client/dist') : env.CLIENT_DIR || null,

@@ -13,6 +13,7 @@ import { openDb } from './store/db.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores } from './store/stores.ts';
 import { createRoomRegistry } from './sync/rooms.ts';
+import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { createUpgradeHandler } from './sync/upgrade.ts';
 
@@ -41,7 +42,12 @@ export async function startServer(
     onBatchError: (error) => logger.error('doc_log_batch_failed', { message: String(error) }),
   });
   const sessions = createSessionService(stores.sessions, clock);
-  const rooms = createRoomRegistry({ log: stores.docLog, clock, logger });
+  const rooms = createRoomRegistry({
+    log: stores.docLog,
+    clock,
+    logger,
+    docQuotaBytes: config.syncDocQuotaBytes,
+  });
   const events = createSpaceEvents();
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
   const upgrades = createUpgradeHandler({
@@ -56,6 +62,7 @@ export async function startServer(
       messagesPerSecond: config.syncMessagesPerSecond,
       bytesPerSecond: config.syncBytesPerSecond,
     },
+    accountLimits: { ...DEFAULT_ACCOUNT_LIMITS, socketsPerAccount: config.syncSocketsPerAccount },
   });
 
   const server = await new Promise<ServerType>((resolve) => {

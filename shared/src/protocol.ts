@@ -14,6 +14,8 @@ export const CloseCode = {
   sessionEnded: 4401,
   /** Membership of the space was lost. */
   membershipLost: 4403,
+  /** The document reached its storage quota; the update was not kept. y-websocket stops here. */
+  spaceFull: 4413,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

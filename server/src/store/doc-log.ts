@@ -77,6 +77,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
   const updateRow = db.prepare('UPDATE doc_updates SET at = ?, merged_count = ?, data = ? WHERE id = ?');
   const deleteRow = db.prepare('DELETE FROM doc_updates WHERE id = ?');
   const setCoalesced = db.prepare('UPDATE doc_snapshots SET coalesced_upto = ? WHERE doc_key = ?');
+  const storedBytesOf = db.prepare(STORED_BYTES);
   const historyOf = db.prepare(
     'SELECT id, author, at, merged_count AS mergedCount FROM doc_updates WHERE doc_key = ? ORDER BY id',
   );
@@ -241,6 +242,15 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
       compactCommitted(docKey, uptoId, at, state);
     },
 
+    /**
+     * Bytes a document holds in the database (its log rows and snapshot), what its storage
+     * quota counts. Committed rows only: callers count what they append themselves.
+     */
+    storedBytes(docKey: string): number {
+      flush();
+      return (storedBytesOf.get(docKey, docKey) as { bytes: number }).bytes;
+    },
+
     /** Who changed a document and when, oldest first (no content). */
     history(docKey: string) {
       flush();
@@ -250,6 +260,9 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
 }
 export type DocLog = ReturnType<typeof createDocLog>;
 
+const STORED_BYTES = `SELECT
+  (SELECT COALESCE(sum(length(data)), 0) FROM doc_updates WHERE doc_key = ?) +
+  (SELECT COALESCE(sum(length(data)), 0) FROM doc_snapshots WHERE doc_key = ?) AS bytes`;
 const INSERT_ROW = 'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)';
 const FLOOR = 'SELECT id FROM doc_log_floor';
 const RAISE_FLOOR = 'UPDATE doc_log_floor SET id = max(id, ?)';

@@ -6,7 +6,11 @@ import * as Y from 'yjs';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { DocLog } from '../store/doc-log.ts';
+import { ApplyTooSlow, applyWithin } from './apply-deadline.ts';
+import { RoomCost } from './apply-cost.ts';
+import { filterAwareness } from './awareness-owners.ts';
 import type { Peer, SyncSocket } from './socket.ts';
+import { checkUpdate, countStructs, UpdateRefused } from './update-check.ts';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -26,11 +30,28 @@ const COMPACT_OVERDUE_FACTOR = 4;
 /** On close, a room with at least this many rows since its snapshot writes a new one. */
 const COMPACT_ON_CLOSE_ROWS = 20;
 
+/**
+ * What one document may hold by default: 64 MiB of log rows and snapshot. A couple's years of
+ * writing (history kept, in runs per author) stay in single megabytes; letters are capped at
+ * 200 KB each.
+ */
+export const DEFAULT_DOC_QUOTA_BYTES = 64 * 1024 * 1024;
+
 export class UndecodableMessage extends Error {}
+
+/**
+ * The document already holds `quotaBytes` (log rows and snapshot); the update was not applied.
+ * The caller closes the connection with 4413 so the client stops resending it.
+ */
+export class QuotaExceeded extends Error {
+  constructor() {
+    super('this space has reached its storage limit');
+  }
+}
 
 interface Connection {
   peer: Peer;
-  /** Awareness client ids this connection has published, removed when it leaves. */
+  /** Awareness client ids this connection owns (see awareness-owners.ts), removed when it leaves. */
   awarenessIds: Set<number>;
 }
 
@@ -38,6 +59,11 @@ export interface RoomDeps {
   log: DocLog;
   clock: Clock;
   logger: Logger;
+  /**
+   * Bytes one document may hold in the log (rows and snapshot); past it, updates are refused.
+   * DEFAULT_DOC_QUOTA_BYTES unless given.
+   */
+  docQuotaBytes?: number;
   /** Called once the last connection has left and the room's last write is done. */
   onEmpty(room: Room): void;
 }
@@ -60,6 +86,13 @@ export class Room {
   private compactionScheduled = false;
   private quietTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Set when the document no longer matches the log: it must not be written back as a snapshot. */
+  private failed = false;
+  private structCount: number;
+  private storedBytes: number;
+  private readonly cost: RoomCost;
+  /** How long loading took (ms), for the caller's account of work done. */
+  readonly loadMs: number;
   /**
    * Assigned in the constructor rather than declared as an arrow-function field: under tsx a
    * named arrow field is wrapped to keep its name, which puts the function's properties in
@@ -74,10 +107,15 @@ export class Room {
     readonly key: string,
     private readonly deps: RoomDeps,
   ) {
+    const started = performance.now();
     const loaded = deps.log.load(key);
     this.doc.transact(() => {
       for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
     });
+    this.loadMs = performance.now() - started;
+    this.structCount = countStructs(this.doc);
+    this.cost = new RoomCost(this.loadMs, this.structCount);
+    this.storedBytes = deps.log.storedBytes(key);
     this.lastId = loaded.lastId;
     this.rowsSinceSnapshot = loaded.sinceSnapshot;
     if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS) this.scheduleCompaction();
@@ -116,13 +154,12 @@ export class Room {
         case MESSAGE_SYNC:
           this.receiveSync(socket, connection, decoder, data);
           return;
-        case MESSAGE_AWARENESS:
-          awarenessProtocol.applyAwarenessUpdate(
-            this.awareness,
-            decoding.readVarUint8Array(decoder),
-            connection,
-          );
+        case MESSAGE_AWARENESS: {
+          // Only the states this connection owns: a partner cannot rewrite the other's presence.
+          const update = filterAwareness(decoding.readVarUint8Array(decoder), connection, this.awarenessOwners);
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
           return;
+        }
         case MESSAGE_QUERY_AWARENESS:
           socket.send(this.encodeAwareness([...this.awareness.getStates().keys()]));
           return;
@@ -132,7 +169,8 @@ export class Room {
           throw new UndecodableMessage(`unknown message type ${type}`);
       }
     } catch (error) {
-      if (error instanceof RoomFailure) throw error;
+      if (error instanceof RoomFailure || error instanceof UpdateRefused || error instanceof QuotaExceeded)
+        throw error;
       throw new UndecodableMessage(error instanceof Error ? error.message : String(error));
     }
   }
@@ -143,6 +181,7 @@ export class Room {
     if (!connection) return;
     this.connections.delete(socket);
     if (connection.awarenessIds.size > 0) {
+      for (const id of connection.awarenessIds) this.awarenessOwners.delete(id);
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
     if (this.connections.size === 0) this.close();
@@ -188,14 +227,21 @@ export class Room {
     relay: Uint8Array | null,
   ) {
     if (isEmptyUpdate(update)) return;
-    // Parse fully before touching the document, so a malformed update changes nothing.
-    Y.decodeUpdate(update);
+    // Parse fully and check the shape before touching the document, so a malformed update or
+    // one Yjs would have to keep pending changes nothing.
+    const shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);
+    if (this.storedBytes + update.byteLength > (this.deps.docQuotaBytes ?? DEFAULT_DOC_QUOTA_BYTES)) throw new QuotaExceeded();
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      const elapsed = applyWithin(this.doc, update, connection, this.cost.budgetFor(shape));
+      this.cost.record(shape, elapsed);
       this.lastId = this.deps.log.append(this.key, connection.peer.userId, this.deps.clock.now(), update);
     } catch (error) {
+      this.failed = true;
+      if (error instanceof ApplyTooSlow) throw new UpdateTooCostly(error);
       throw new RoomFailure(error);
     }
+    this.structCount = countStructs(this.doc);
+    this.storedBytes += update.byteLength;
     this.rowsSinceSnapshot++;
     this.bytesSinceSnapshot += update.byteLength;
 
@@ -212,17 +258,18 @@ export class Room {
     );
   }
 
+  /** Which connection owns each awareness client id in this room (see awareness-owners.ts). */
+  private readonly awarenessOwners = new Map<number, Connection>();
+
   private onAwarenessUpdate(
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     let sender: SyncSocket | undefined;
+    // Ownership (connection.awarenessIds) is recorded by filterAwareness, before applying.
     for (const [socket, connection] of this.connections) {
-      if (connection !== origin) continue;
-      sender = socket;
-      for (const id of changes.added) connection.awarenessIds.add(id);
-      for (const id of changes.removed) connection.awarenessIds.delete(id);
+      if (connection === origin) sender = socket;
     }
     if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), sender);
   }
@@ -266,11 +313,12 @@ export class Room {
   compact(): void {
     clearTimeout(this.quietTimer);
     this.quietTimer = undefined;
-    if (this.rowsSinceSnapshot === 0) return;
+    if (this.rowsSinceSnapshot === 0 || this.failed) return;
     try {
       this.deps.log.compact(this.key, this.lastId, this.deps.clock.now(), Y.encodeStateAsUpdate(this.doc));
       this.rowsSinceSnapshot = 0;
       this.bytesSinceSnapshot = 0;
+      this.storedBytes = this.deps.log.storedBytes(this.key);
     } catch (error) {
       // The log still holds every update; only loading gets slower until the next try.
       this.deps.logger.error('compaction_failed', { room: this.key, message: String(error) });
@@ -281,7 +329,7 @@ export class Room {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.quietTimer);
-    if (this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
+    if (!this.failed && this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
     this.awareness.off('update', this.awarenessListener);
     this.awareness.destroy();
     this.doc.destroy();
@@ -307,6 +355,12 @@ export class RoomFailure extends Error {
     super(`room failure: ${String(cause)}`);
   }
 }
+
+/**
+ * Applying an update ran past its deadline (see apply-cost.ts): it was not stored, and the
+ * half-applied document must be dropped and reloaded. The sender is closed with 1008.
+ */
+export class UpdateTooCostly extends RoomFailure {}
 
 function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   const message = encoding.createEncoder();

@@ -22,7 +22,12 @@ export function isKeyOfSpace(key: string, spaceId: string): boolean {
  * The rooms in memory. A room is loaded (synchronously) when its first connection arrives and
  * dropped when its last one leaves.
  */
-export function createRoomRegistry(deps: { log: DocLog; clock: Clock; logger: Logger }) {
+export function createRoomRegistry(deps: {
+  log: DocLog;
+  clock: Clock;
+  logger: Logger;
+  docQuotaBytes?: number;
+}) {
   const rooms = new Map<string, Room>();
   // One deps object for every room, not a fresh object and closure per room.
   const roomDeps = {

@@ -6,11 +6,13 @@ import { isAllowedOrigin } from '../auth/origin.ts';
 import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
+import { createAccountLimits, type AccountLimitSettings } from './account-limits.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { RoomFailure, UndecodableMessage, type Room } from './room.ts';
+import { QuotaExceeded, RoomFailure, UndecodableMessage, UpdateTooCostly, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
+import { UpdateRefused } from './update-check.ts';
 
 const SYNC_PATH = /^\/api\/spaces\/([A-Za-z0-9_-]{8,64})\/(private\/)?sync$/;
 
@@ -22,10 +24,12 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   maxFrameBytes: number;
   budget: BudgetLimits;
+  /** Sockets and main-thread time per account (account-limits.ts). */
+  accountLimits: AccountLimitSettings;
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any WebSocket exists. */
-function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string) {
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 429, reason: string) {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
   );
@@ -42,6 +46,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     perMessageDeflate: false,
   });
   const heartbeat = startHeartbeat(wss.clients);
+  const accounts = createAccountLimits(deps.accountLimits);
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket = new WsSyncSocket(ws);
@@ -59,10 +64,25 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         ws.close(CloseCode.undecodable, 'expected a binary frame');
         return;
       }
+      const started = performance.now();
       try {
         room.receive(socket, bytes);
       } catch (error) {
-        if (error instanceof UndecodableMessage) {
+        if (error instanceof UpdateRefused) {
+          deps.logger.warn('sync_update_refused', { room: room.key, userId: peer.userId, reason: error.reason });
+          ws.close(CloseCode.tooMuch, error.reason);
+          room.leave(socket);
+        } else if (error instanceof QuotaExceeded) {
+          deps.logger.warn('sync_quota_exceeded', { room: room.key, userId: peer.userId });
+          ws.close(CloseCode.spaceFull, error.message);
+          room.leave(socket);
+        } else if (error instanceof UpdateTooCostly) {
+          // Not stored; the half-applied document is dropped and reloaded from the log.
+          deps.logger.warn('sync_update_too_costly', { room: room.key, userId: peer.userId });
+          ws.close(CloseCode.tooMuch, 'update too costly to apply');
+          room.leave(socket);
+          room.shutdown(CloseCode.internalError, 'please reconnect');
+        } else if (error instanceof UndecodableMessage) {
           deps.logger.warn('sync_undecodable', { room: room.key, userId: peer.userId });
           ws.close(CloseCode.undecodable, 'could not decode message');
           room.leave(socket);
@@ -72,6 +92,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         } else {
           throw error;
         }
+      }
+      // Time, not bytes: what a message cost is what it kept everyone else waiting.
+      if (!accounts.spendWork(peer.userId, performance.now() - started) && ws.readyState === ws.OPEN) {
+        deps.logger.warn('sync_over_work_budget', { room: room.key, userId: peer.userId });
+        ws.close(CloseCode.tooMuch, 'too much work; slow down');
+        room.leave(socket);
       }
     });
     heartbeat.watch(ws);
@@ -99,9 +125,26 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!session) return refuse(socket, 401, 'Unauthorized');
     if (!deps.stores.spaces.isMember(spaceId, session.userId)) return refuse(socket, 403, 'Forbidden');
 
-    const key = isPrivate ? docKey.private(spaceId, session.userId) : docKey.shared(spaceId);
+    const { userId } = session;
+    // An account over its work budget waits before it may open (and load) anything again.
+    if (!accounts.hasWork(userId) || !accounts.openSocket(userId)) {
+      deps.logger.warn('sync_account_limit', { userId });
+      return refuse(socket, 429, 'Too Many Requests');
+    }
+    let attached = false;
+    socket.once('close', () => {
+      if (!attached) accounts.closeSocket(userId);
+    });
+
+    const key = isPrivate ? docKey.private(spaceId, userId) : docKey.shared(spaceId);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      attach(ws, deps.rooms.open(key), { userId: session.userId, sessionHash: session.sessionHash });
+      attached = true;
+      ws.once('close', () => accounts.closeSocket(userId));
+      const loaded = deps.rooms.get(key);
+      const room = deps.rooms.open(key);
+      // Loading a room is work done for whoever opened it.
+      if (!loaded) accounts.spendWork(userId, room.loadMs);
+      attach(ws, room, { userId, sessionHash: session.sessionHash });
     });
   }
 

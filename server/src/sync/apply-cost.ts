@@ -1,0 +1,54 @@
+import type { UpdateShape } from './update-check.ts';
+
+/**
+ * How long applying an update may take. An honest update costs about linear time in its structs
+ * and delete ranges (20,000 edits at random places, 26,000 units, applied in 50–110 ms warm);
+ * crafted updates cost far more than their size (issue 14: conflict resolution grows with n²).
+ * So each apply gets what its size explains plus a fixed slack, and a room tracks the excess
+ * its accepted updates cost beyond that: the same excess is paid again every time the room is
+ * loaded, so it is bounded per room, and what would make a room slow to open is refused.
+ */
+export const APPLY_COST = {
+  /** What any update may cost regardless of size (ms): a transaction, a GC pause. */
+  baseMs: 1,
+  /** What each struct or delete range explains (ms); measured about 2–4 µs warm. */
+  perUnitMs: 0.004,
+  /** How far past what its size explains one apply may run before it is stopped (ms). */
+  slackMs: 50,
+  /** Excess (beyond size) that a room's stored updates may add to its load time (ms). */
+  roomExcessMs: 250,
+} as const;
+
+/** What an update of this shape is expected to cost at most, honestly (ms). */
+export function expectedMs(shape: UpdateShape): number {
+  return APPLY_COST.baseMs + APPLY_COST.perUnitMs * (shape.structs + shape.deleteRanges);
+}
+
+/**
+ * The excess of one room: starts at what loading it took beyond its size, grows with every
+ * accepted update that took longer than its size explains. A class so each room holds one
+ * small object.
+ */
+export class RoomCost {
+  private excess: number;
+
+  constructor(loadMs: number, loadedStructs: number) {
+    this.excess = Math.max(0, loadMs - expectedMs({ structs: loadedStructs, deleteRanges: 0 }));
+  }
+
+  /** The deadline for applying an update of this shape (ms from the start of the apply). */
+  budgetFor(shape: UpdateShape): number {
+    const room = Math.max(0, APPLY_COST.roomExcessMs - this.excess);
+    return expectedMs(shape) + Math.min(APPLY_COST.slackMs, room);
+  }
+
+  /** Records that an accepted update of this shape took `elapsedMs`. */
+  record(shape: UpdateShape, elapsedMs: number): void {
+    this.excess += Math.max(0, elapsedMs - expectedMs(shape));
+  }
+
+  /** Excess so far (ms), for logs and tests. */
+  get excessMs(): number {
+    return this.excess;
+  }
+}
