@@ -25,11 +25,11 @@ export function prependedText(clientId: number, count: number, name = 'attack'):
 }
 
 /**
- * An update with no structs and a delete set of `ranges` one-item ranges for `clientId`, a
- * client the document has never seen: Yjs keeps such deletions pending and re-reads them on
- * every later update to the document.
+ * An update with no structs and a delete set of `ranges` one-item ranges (every other clock)
+ * for `clientId`. For a client the document has never seen, Yjs keeps such deletions pending
+ * and re-reads them on every later update to the document.
  */
-export function unknownClientDeletes(clientId: number, ranges: number): Uint8Array {
+export function scatteredDeletes(clientId: number, ranges: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0); // no structs
   encoding.writeVarUint(encoder, 1); // one client in the delete set

@@ -7,16 +7,19 @@
 export interface AccountLimitSettings {
   /** Open sync sockets per account: each device opens two (shared and private document). */
   socketsPerAccount: number;
-  /** Main-thread time per second the account's messages may use (ms), refilled continuously. */
+  /** CPU time per second the account's messages may use (ms), refilled continuously. */
   workMsPerSecond: number;
-  /** ...and how much of it may be used at once (ms). */
+  /**
+   * ...and how much of it may be used at once (ms): more than the largest update the caps
+   * allow may take (update-check.ts, apply-cost.ts), so one honest sync always fits.
+   */
   workBurstMs: number;
 }
 
 export const DEFAULT_ACCOUNT_LIMITS: AccountLimitSettings = {
   socketsPerAccount: 16,
   workMsPerSecond: 100,
-  workBurstMs: 500,
+  workBurstMs: 1000,
 };
 
 interface Account {

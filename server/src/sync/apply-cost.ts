@@ -2,17 +2,18 @@ import type { UpdateShape } from './update-check.ts';
 
 /**
  * How long applying an update may take. An honest update costs about linear time in its structs
- * and delete ranges (20,000 edits at random places, 26,000 units, applied in 50–110 ms warm);
+ * and delete ranges (20,000 edits at random places, 26,000 units, applied in 50–110 ms warm;
+ * all times here are CPU time, see cpu-time.ts);
  * crafted updates cost far more than their size (issue 14: conflict resolution grows with n²).
  * So each apply gets what its size explains plus a fixed slack, and a room tracks the excess
  * its accepted updates cost beyond that: the same excess is paid again every time the room is
  * loaded, so it is bounded per room, and what would make a room slow to open is refused.
  */
 export const APPLY_COST = {
-  /** What any update may cost regardless of size (ms): a transaction, a GC pause. */
-  baseMs: 1,
-  /** What each struct or delete range explains (ms); measured about 2–4 µs warm. */
-  perUnitMs: 0.004,
+  /** What any update may cost regardless of size (CPU ms): a transaction, a GC pause. */
+  baseMs: 2,
+  /** What each struct or delete range explains (CPU ms); measured 2–6 µs, so 10 µs leaves room. */
+  perUnitMs: 0.01,
   /** How far past what its size explains one apply may run before it is stopped (ms). */
   slackMs: 50,
   /** Excess (beyond size) that a room's stored updates may add to its load time (ms). */

@@ -11,9 +11,9 @@ import * as Y from 'yjs';
  */
 export const UPDATE_LIMITS = {
   /** Structs (items and GC runs) in one update. */
-  structs: 50_000,
+  structs: 40_000,
   /** Delete-set ranges in one update. */
-  deleteRanges: 50_000,
+  deleteRanges: 40_000,
   /**
    * Structs one document may hold in memory (about 600 bytes each: 200,000 is about 120 MB).
    * Years of a couple's editing stay far below it; a flood of distinct map keys does not.

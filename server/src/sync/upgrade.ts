@@ -8,6 +8,7 @@ import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
 import { createAccountLimits, type AccountLimitSettings } from './account-limits.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
+import { cpuMs } from './cpu-time.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { QuotaExceeded, RoomFailure, UndecodableMessage, UpdateTooCostly, type Room } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
@@ -64,7 +65,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         ws.close(CloseCode.undecodable, 'expected a binary frame');
         return;
       }
-      const started = performance.now();
+      const started = cpuMs();
       try {
         room.receive(socket, bytes);
       } catch (error) {
@@ -94,7 +95,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         }
       }
       // Time, not bytes: what a message cost is what it kept everyone else waiting.
-      if (!accounts.spendWork(peer.userId, performance.now() - started) && ws.readyState === ws.OPEN) {
+      if (!accounts.spendWork(peer.userId, cpuMs() - started) && ws.readyState === ws.OPEN) {
         deps.logger.warn('sync_over_work_budget', { room: room.key, userId: peer.userId });
         ws.close(CloseCode.tooMuch, 'too much work; slow down');
         room.leave(socket);

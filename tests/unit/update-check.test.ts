@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { checkUpdate, countStructs, UPDATE_LIMITS, UpdateRefused } from '../../server/src/sync/update-check.ts';
+import { manyMapKeys, prependedText, scatteredDeletes, updateAfter } from '../helpers/crafted-updates.ts';
+import { seededRandom } from '../helpers/random.ts';
+
+const check = (doc: Y.Doc, update: Uint8Array) => checkUpdate(doc, Y.decodeUpdate(update), countStructs(doc));
+const refusal = (doc: Y.Doc, update: Uint8Array) => {
+  try {
+    check(doc, update);
+  } catch (error) {
+    if (error instanceof UpdateRefused) return error.reason;
+    throw error;
+  }
+  return 'accepted';
+};
+
+/** A device that typed `words` into its own copy of `server`. */
+function typedOn(server: Y.Doc, words: string, clientId = 77) {
+  const device = new Y.Doc();
+  device.clientID = clientId;
+  Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+  device.getText('letter').insert(device.getText('letter').length, words);
+  return device;
+}
+
+/**
+ * What a long offline session sends in one sync step 2: 50,000 keystrokes with a cursor jump
+ * now and then and some backspacing, in paragraphs of an XmlFragment like TipTap's.
+ */
+function longOfflineSession(server: Y.Doc): Uint8Array {
+  const device = new Y.Doc();
+  Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+  const random = seededRandom(7).next;
+  const text = device.getText('letter');
+  let at = text.length;
+  for (let i = 0; i < 50_000; i++) {
+    if (random() < 0.02) at = Math.floor(random() * (text.length + 1));
+    if (random() < 0.9 || at === 0) text.insert(at++, 'a');
+    else text.delete(--at, 1);
+  }
+  const fragment = device.getXmlFragment('notes');
+  for (let i = 0; i < 200; i++) {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(`paragraph ${i}`)]);
+    fragment.insert(fragment.length, [paragraph]);
+  }
+  return Y.encodeStateAsUpdate(device, Y.encodeStateVector(server));
+}
+
+describe('the structural check before an update is applied', () => {
+  it('accepts what honest devices send: a keystroke, a concurrent edit, and a long offline session', () => {
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(typedOn(server, 'We agreed to ', 1)));
+
+    const alex = typedOn(server, 'listen', 2);
+    const sam = typedOn(server, 'talk', 3);
+    for (const device of [alex, sam]) {
+      const update = updateAfter(device, server);
+      expect(refusal(server, update)).toBe('accepted');
+      Y.applyUpdate(server, update);
+    }
+    // Overlapping what the server has already is fine: Yjs skips what it knows.
+    expect(refusal(server, Y.encodeStateAsUpdate(alex))).toBe('accepted');
+
+    const offline = longOfflineSession(server);
+    const shape = check(server, offline);
+    expect(shape.structs).toBeGreaterThan(1000);
+    expect(shape.structs).toBeLessThan(UPDATE_LIMITS.structs);
+    expect(shape.deleteRanges).toBeLessThan(UPDATE_LIMITS.deleteRanges);
+  });
+
+  it('accepts an update whose structs refer to another client later in the same update', () => {
+    const server = new Y.Doc();
+    const a = typedOn(server, 'first', 10);
+    const b = typedOn(a, ' then second', 5); // client 5 builds on client 10's words
+    expect(refusal(server, Y.encodeStateAsUpdate(b))).toBe('accepted');
+  });
+
+  it('refuses structs that start past what the server has for their client', () => {
+    const server = new Y.Doc();
+    const device = typedOn(server, 'one');
+    const sent = Y.encodeStateAsUpdate(device);
+    const before = new Y.Doc();
+    Y.applyUpdate(before, sent);
+    device.getText('letter').insert(3, ' two');
+    // The server never received "one", only what came after it.
+    expect(refusal(server, updateAfter(device, before))).toBe('update builds on edits the server lacks');
+  });
+
+  it('refuses an update whose origin is neither in the document nor in the update', () => {
+    const server = new Y.Doc();
+    const other = typedOn(server, 'hidden words', 40);
+    const device = typedOn(other, ' and mine', 41);
+    // Only client 41's part: its first item's origin is one of client 40's, which the server lacks.
+    const onlyMine = Y.encodeStateAsUpdate(device, Y.encodeStateVector(other));
+    expect(refusal(server, onlyMine)).toBe('update refers to edits the server lacks');
+  });
+
+  it('refuses deletions of items neither the document nor the update has', () => {
+    expect(refusal(new Y.Doc(), scatteredDeletes(424242, 3))).toBe('update deletes edits the server lacks');
+  });
+
+  it('refuses more structs or delete ranges than one update may carry, and growth past the document cap', () => {
+    const server = new Y.Doc();
+    expect(refusal(server, manyMapKeys(5, UPDATE_LIMITS.structs + 1))).toBe('update has too many parts');
+    const known = typedOn(server, 'x'.repeat(10), 9);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(known));
+    expect(() => checkUpdate(server, Y.decodeUpdate(prependedText(6, 10)), UPDATE_LIMITS.docStructs)).toThrow(
+      UpdateRefused,
+    );
+
+    const base = typedOn(new Y.Doc(), 'x'.repeat(2 * UPDATE_LIMITS.deleteRanges + 4), 9);
+    expect(refusal(base, scatteredDeletes(9, UPDATE_LIMITS.deleteRanges))).toBe('accepted');
+    expect(refusal(base, scatteredDeletes(9, UPDATE_LIMITS.deleteRanges + 1))).toBe(
+      'update deletes too much at once',
+    );
+  });
+});
