@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { WebSocketServer, WebSocket } from 'ws';
 import { startAppServer } from '../helpers/app-server.ts';
+import { ATTACK_COUPLES, deadlineOverhead, runAttacks, type AttackResult } from './attacks.ts';
 import { benchClient, whenDoc, type BenchClient } from './clients.ts';
 import { seedCouples, seedLongHistory, type SeededCouple } from './seed.ts';
 import { startHoldingServer, startReferenceServer } from './servers.ts';
@@ -171,12 +172,52 @@ async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
   return took;
 }
 
+/** The attacks section's rows: the worst delay another couple saw during each attack. */
+function attackRows(results: AttackResult[], overhead: { plainMs: number; wrappedMs: number }) {
+  const rows: [string, string, string][] = [];
+  for (const result of results) {
+    rows.push([
+      `attack: ${result.name}`,
+      `worst delay ${ms(result.worstDelayMs)} (${result.otherEdits} edits; server CPU ${ms(result.serverCpuMs)})`,
+      `closed ${result.closed}; reopens in ${ms(result.reopenMs)}`,
+    ]);
+  }
+  rows.push([
+    'apply deadline wrapper: honest 20,000-edit update',
+    `${ms(overhead.wrappedMs)} with, ${ms(overhead.plainMs)} without`,
+    '—',
+  ]);
+  return rows;
+}
+
+function printRows(rows: [string, string, string][]) {
+  const width = Math.max(...rows.map((row) => row[0].length));
+  console.log(`\nTwofold bench — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}\n`);
+  const oursWidth = Math.max(...rows.map((row) => row[1].length));
+  console.log(`${'figure'.padEnd(width)}  ${'Twofold'.padEnd(oursWidth)}  reference`);
+  for (const [label, ours, theirs] of rows)
+    console.log(`${label.padEnd(width)}  ${ours.padEnd(oursWidth)}  ${theirs}`);
+}
+
+/** BENCH_ONLY=attacks: only the attacks section, against a server of its own. */
+async function attacksOnly() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
+  const couples = seedCouples(join(dataDir, 'twofold.sqlite'), ATTACK_COUPLES);
+  const twofold = await startAppServer({ dataDir });
+  const results = await runAttacks(twofold.url, couples, () => twofold.pid());
+  await twofold.stop();
+  printRows(attackRows(results, deadlineOverhead()));
+  process.exit(0);
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'attacks') return attacksOnly();
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
   const dbPath = join(dataDir, 'twofold.sqlite');
   // Every load run, for either server, gets couples of its own: none starts with another
   // run's documents in memory or on disk.
-  const couples = seedCouples(dbPath, 3 + COUPLES * RUNS * 2);
+  const couples = seedCouples(dbPath, 3 + ATTACK_COUPLES + COUPLES * RUNS * 2);
+  const attackCouples = couples.splice(3, ATTACK_COUPLES);
   const [latencyCouple, historyCouple, freshCouple, ...loadCouples] = couples as [
     SeededCouple,
     SeededCouple,
@@ -333,15 +374,16 @@ async function main() {
     '—',
   ]);
 
+  // Last: an attack leaves its attacker's account over budget and its room reloaded.
+  const attacks = await runAttacks(twofold.url, attackCouples, () => twofold.pid());
+  const overhead = deadlineOverhead();
+  results.attacks = { runs: attacks, deadlineOverhead: overhead };
+  rows.push(...attackRows(attacks, overhead));
+
   await twofold.stop();
   await reference.stop();
 
-  const width = Math.max(...rows.map((row) => row[0].length));
-  console.log(`\nTwofold bench — ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}\n`);
-  const oursWidth = Math.max(...rows.map((row) => row[1].length));
-  console.log(`${'figure'.padEnd(width)}  ${'Twofold'.padEnd(oursWidth)}  reference`);
-  for (const [label, ours, theirs] of rows)
-    console.log(`${label.padEnd(width)}  ${ours.padEnd(oursWidth)}  ${theirs}`);
+  printRows(rows);
   const outDir = join(import.meta.dirname, '../../bench-results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
