@@ -105,7 +105,8 @@ export async function runAttacks(
     },
     {
       name: 'distinct map keys, 5 × 30,000 (5 × 600 KB)',
-      frames: () => Array.from({ length: 5 }, (_, i) => updateMessage(manyMapKeys(2000 + i, 30_000, `m${i}`))),
+      frames: () =>
+        Array.from({ length: 5 }, (_, i) => updateMessage(manyMapKeys(2000 + i, 30_000, `m${i}`))),
     },
   ];
 
@@ -151,7 +152,14 @@ export async function runAttacks(
     await reopened.synced;
     const reopenMs = performance.now() - started;
     reopened.destroy();
-    results.push({ name: attack.name, worstDelayMs: worst, otherEdits: sentAt.length, closed, serverCpuMs, reopenMs });
+    results.push({
+      name: attack.name,
+      worstDelayMs: worst,
+      otherEdits: sentAt.length,
+      closed,
+      serverCpuMs,
+      reopenMs,
+    });
     await sleep(500);
   }
   return results;
@@ -166,5 +174,8 @@ export function deadlineOverhead(): { plainMs: number; wrappedMs: number } {
   const result = spawnSync('node', ['--import', 'tsx', join(import.meta.dirname, 'deadline-overhead.ts')], {
     encoding: 'utf8',
   });
-  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { plainMs: number; wrappedMs: number };
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    plainMs: number;
+    wrappedMs: number;
+  };
 }

@@ -37,7 +37,10 @@ export async function startOtherCouple(baseUrl: string, { everyMs = 20 } = {}) {
     /** Stops typing, waits for every edit, and returns how many there were and the worst delay (ms). */
     async stop(timeout = 30_000) {
       clearInterval(typing);
-      await waitFor(() => received.length === sentAt.length, { timeout, message: "the other couple's edits" });
+      await waitFor(() => received.length === sentAt.length, {
+        timeout,
+        message: "the other couple's edits",
+      });
       const inOrder = received.toArray().every((value, index) => value === index);
       return { edits: sentAt.length, inOrder, worstDelayMs: Math.max(0, ...delays) };
     },

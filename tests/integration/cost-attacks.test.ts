@@ -48,7 +48,9 @@ async function whileAnotherCoupleEdits(name: string, run: () => Promise<void>) {
     expect((await call(server.url, 'GET', '/api/health')).status).toBe(200);
     const seen = await others.stop();
     expect(seen.inOrder).toBe(true);
-    console.log(`${name}: ${seen.edits} edits of another couple arrived; worst delay ${seen.worstDelayMs.toFixed(0)} ms`);
+    console.log(
+      `${name}: ${seen.edits} edits of another couple arrived; worst delay ${seen.worstDelayMs.toFixed(0)} ms`,
+    );
   } finally {
     others.destroy();
   }
@@ -115,7 +117,9 @@ describe('one account cannot freeze the server for every couple (issue 14)', () 
     const doc = await reopen(spaceId, attacker.cookie);
     doc.getText('letter').insert(0, 'still fine');
     const partner = await reopen(spaceId, attacker.cookie);
-    await waitFor(() => partner.getText('letter').toString() === 'still fine', { message: 'an edit after the attack' });
+    await waitFor(() => partner.getText('letter').toString() === 'still fine', {
+      message: 'an edit after the attack',
+    });
   });
 
   it('refuses an update with more map keys than one update may carry', async () => {
@@ -148,9 +152,12 @@ describe('one account cannot freeze the server for every couple (issue 14)', () 
     const gone = new Promise((resolve) => first.once('close', resolve));
     first.close();
     await gone;
-    await waitFor(async () => (await tryUpgrade(server.syncUrl(spaceId), { cookie: attacker.cookie })) === 'open', {
-      message: 'a socket once another closed',
-    });
+    await waitFor(
+      async () => (await tryUpgrade(server.syncUrl(spaceId), { cookie: attacker.cookie })) === 'open',
+      {
+        message: 'a socket once another closed',
+      },
+    );
     for (const socket of sockets) socket.close();
   });
 });
@@ -165,7 +172,8 @@ describe('presence', () => {
     const alexId = alexDevice.doc.clientID;
     alexDevice.provider.awareness.setLocalStateField('user', { name: 'Alex', place: 'letters' });
     const seenOnObserver = (id: number) =>
-      observer.provider.awareness.getStates().get(id) as { user?: { name: string; place: string } } | undefined;
+      observer.provider.awareness.getStates().get(id) as
+        { user?: { name: string; place: string } } | undefined;
     await waitFor(() => seenOnObserver(alexId)?.user?.name === 'Alex', { message: "Alex's presence" });
 
     // Sam's socket claims Alex's client id with a newer clock, then publishes Sam's own state.
@@ -179,7 +187,9 @@ describe('presence', () => {
     ws.send(awarenessMessage(forged, [alexId]));
     ws.send(awarenessMessage(own, [own.clientID]));
 
-    await waitFor(() => seenOnObserver(own.clientID)?.user?.name === 'Sam', { message: "Sam's own presence" });
+    await waitFor(() => seenOnObserver(own.clientID)?.user?.name === 'Sam', {
+      message: "Sam's own presence",
+    });
     expect(seenOnObserver(alexId)?.user).toEqual({ name: 'Alex', place: 'letters' });
     expect((alexDevice.provider.awareness.getStates().get(alexId) as { user: unknown }).user).toEqual({
       name: 'Alex',
@@ -212,7 +222,10 @@ describe('the storage quota of a document', () => {
         },
         { message: 'the quota to be reached' },
       );
-      expect(await closed).toEqual({ code: CloseCode.spaceFull, reason: 'this space has reached its storage limit' });
+      expect(await closed).toEqual({
+        code: CloseCode.spaceFull,
+        reason: 'this space has reached its storage limit',
+      });
 
       const reader = connect(small.url, spaceId, sam.cookie);
       clients.push(reader);

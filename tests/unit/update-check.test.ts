@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkUpdate, countStructs, UPDATE_LIMITS, UpdateRefused } from '../../server/src/sync/update-check.ts';
+import {
+  checkUpdate,
+  countStructs,
+  UPDATE_LIMITS,
+  UpdateRefused,
+} from '../../server/src/sync/update-check.ts';
 import { manyMapKeys, prependedText, scatteredDeletes, updateAfter } from '../helpers/crafted-updates.ts';
 import { seededRandom } from '../helpers/random.ts';
 

@@ -157,7 +157,11 @@ export class Room {
           return;
         case MESSAGE_AWARENESS: {
           // Only the states this connection owns: a partner cannot rewrite the other's presence.
-          const update = filterAwareness(decoding.readVarUint8Array(decoder), connection, this.awarenessOwners);
+          const update = filterAwareness(
+            decoding.readVarUint8Array(decoder),
+            connection,
+            this.awarenessOwners,
+          );
           if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
           return;
         }
@@ -231,7 +235,8 @@ export class Room {
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
     const shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);
-    if (this.storedBytes + update.byteLength > (this.deps.docQuotaBytes ?? DEFAULT_DOC_QUOTA_BYTES)) throw new QuotaExceeded();
+    if (this.storedBytes + update.byteLength > (this.deps.docQuotaBytes ?? DEFAULT_DOC_QUOTA_BYTES))
+      throw new QuotaExceeded();
     try {
       const elapsed = applyWithin(this.doc, update, connection, this.cost.budgetFor(shape));
       this.cost.record(shape, elapsed);

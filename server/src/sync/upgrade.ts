@@ -70,7 +70,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         room.receive(socket, bytes);
       } catch (error) {
         if (error instanceof UpdateRefused) {
-          deps.logger.warn('sync_update_refused', { room: room.key, userId: peer.userId, reason: error.reason });
+          deps.logger.warn('sync_update_refused', {
+            room: room.key,
+            userId: peer.userId,
+            reason: error.reason,
+          });
           ws.close(CloseCode.tooMuch, error.reason);
           room.leave(socket);
         } else if (error instanceof QuotaExceeded) {
