@@ -50,8 +50,17 @@ export class QuotaExceeded extends Error {
   }
 }
 
+/**
+ * Updates building on edits the server lacks that one connection may send in a row, each
+ * answered with a sync step 1 (see UpdateRefused), before it is closed with 1008. An honest
+ * client sends a handful while its first exchange after an offline spell is under way.
+ */
+const MISSING_IN_A_ROW = 20;
+
 interface Connection {
   peer: Peer;
+  /** Updates refused in a row for building on what the server lacks (MISSING_IN_A_ROW). */
+  missing: number;
   /** Awareness client ids this connection owns (see awareness-owners.ts), removed when it leaves. */
   awarenessIds: Set<number>;
 }
@@ -132,11 +141,8 @@ export class Room {
 
   /** Adds a connection and starts the sync handshake: our state vector, then presence. */
   join(socket: SyncSocket, peer: Peer): void {
-    this.connections.set(socket, { peer, awarenessIds: new Set() });
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(step1, this.doc);
-    socket.send(encoding.toUint8Array(step1));
+    this.connections.set(socket, { peer, missing: 0, awarenessIds: new Set() });
+    socket.send(this.encodeStep1());
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) socket.send(this.encodeAwareness(clients));
   }
@@ -234,7 +240,17 @@ export class Room {
     if (isEmptyUpdate(update)) return;
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
-    const shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);
+    let shape;
+    try {
+      shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);
+    } catch (error) {
+      if (!(error instanceof UpdateRefused) || !error.missing || ++connection.missing > MISSING_IN_A_ROW)
+        throw error;
+      // Not applied (Yjs would keep it pending); the client's answer carries it with what it builds on.
+      socket.send(this.encodeStep1());
+      return;
+    }
+    connection.missing = 0;
     if (this.storedBytes + update.byteLength > (this.deps.docQuotaBytes ?? DEFAULT_DOC_QUOTA_BYTES))
       throw new QuotaExceeded();
     try {
@@ -278,6 +294,13 @@ export class Room {
       if (connection === origin) sender = socket;
     }
     if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), sender);
+  }
+
+  private encodeStep1(): Uint8Array {
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    return encoding.toUint8Array(step1);
   }
 
   private encodeAwareness(clients: number[]): Uint8Array {

@@ -21,9 +21,17 @@ export const UPDATE_LIMITS = {
   docStructs: 200_000,
 } as const;
 
-/** Why an update was refused; `reason` is short enough for a close frame (≤ 123 bytes). */
+/**
+ * Why an update was refused; `reason` is short enough for a close frame (≤ 123 bytes).
+ * `missing` is set when the update builds on edits the server lacks: an honest client sends
+ * that when it types while its first exchange is still under way after an offline spell, and
+ * a sync step 1 from the server brings it to send everything the server lacks.
+ */
 export class UpdateRefused extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly missing = false,
+  ) {
     super(reason);
   }
 }
@@ -37,7 +45,7 @@ export interface UpdateShape {
 /**
  * Checks a decoded update against the document it would be applied to. Returns its shape, or
  * throws `UpdateRefused` when it has too many structs or ranges, would grow the document past
- * `docStructs`, or would leave anything pending: a client's structs starting past the clock the
+ * `docStructs`, or (with `missing` set) would leave anything pending: a client's structs starting past the clock the
  * document has for it (a gap, or a Skip), an origin, right origin or parent that is neither in
  * the document nor in the update, or deletions of structs neither has. `docStructs` is the
  * document's current struct count (see `countStructs`).
@@ -56,10 +64,10 @@ export function checkUpdate(
   const known = new Map<number, number>();
   const knownOf = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
   for (const struct of structs) {
-    if (struct instanceof Y.Skip) throw new UpdateRefused('update skips over edits the server lacks');
+    if (struct instanceof Y.Skip) throw new UpdateRefused('update skips over edits the server lacks', true);
     const { client, clock } = struct.id;
     const upTo = knownOf(client);
-    if (clock > upTo) throw new UpdateRefused('update builds on edits the server lacks');
+    if (clock > upTo) throw new UpdateRefused('update builds on edits the server lacks', true);
     known.set(client, Math.max(upTo, clock + struct.length));
   }
   const has = (id: Y.ID | null | undefined) => !id || id.clock < knownOf(id.client);
@@ -67,7 +75,7 @@ export function checkUpdate(
     if (!(struct instanceof Y.Item)) continue;
     const parent = struct.parent instanceof Y.ID ? struct.parent : null;
     if (!has(struct.origin) || !has(struct.rightOrigin) || !has(parent))
-      throw new UpdateRefused('update refers to edits the server lacks');
+      throw new UpdateRefused('update refers to edits the server lacks', true);
   }
 
   let deleteRanges = 0;
@@ -76,7 +84,8 @@ export function checkUpdate(
     if (deleteRanges > UPDATE_LIMITS.deleteRanges) throw new UpdateRefused('update deletes too much at once');
     const upTo = knownOf(client);
     for (const range of ranges) {
-      if (range.clock + range.len > upTo) throw new UpdateRefused('update deletes edits the server lacks');
+      if (range.clock + range.len > upTo)
+        throw new UpdateRefused('update deletes edits the server lacks', true);
     }
   }
   return { structs: structs.length, deleteRanges };
