@@ -67,7 +67,8 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
   useEffect(preloadEditor, []);
   useEffect(() => {
     // The server ended this session or membership: let GET /api/me decide where to go next.
-    if (state.ended) void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+    if (state.ended === 'session' || state.ended === 'membership')
+      void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
   }, [state.ended, queryClient]);
 
   if (state.ended === 'membership') {
@@ -94,8 +95,18 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
           </Link>
         )}
         <PartnerPresence partner={partner} selfId={self.id} peers={peers} />
-        <SyncStatusIndicator status={state.status} />
+        {/* When the space is full the notice below says where edits are; "will sync" would not be true. */}
+        {state.ended !== 'full' && <SyncStatusIndicator status={state.status} />}
       </div>
+      {state.ended === 'full' && (
+        <section className="space-notice space-full" role="status" aria-label="Storage limit reached">
+          <p className="space-notice__title">This space has reached its storage limit</p>
+          <p>
+            Everything saved so far is safe. New changes stay on this device for now and will not reach your
+            partner.
+          </p>
+        </section>
+      )}
       <AppreciationArrival spaceId={space.id} partner={partner} quiet={onAppreciations || !onSubPage} />
       <Outlet context={outlet} />
     </div>

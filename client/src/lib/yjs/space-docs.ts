@@ -10,13 +10,15 @@ import { clearUnsynced, markUnsynced } from './unsynced-marks.ts';
 /** If IndexedDB never answers (disabled storage), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
 const SESSION_ENDED = 4401;
+/** The document reached its storage quota (CloseCode.spaceFull); y-websocket does not retry. */
+const SPACE_FULL = 4413;
 
 export interface SpaceDocsSnapshot {
   status: SyncStatus;
   /** Both documents have loaded what this device stored. */
   localLoaded: boolean;
   /** Why the server ended the connection for good, if it did. */
-  ended: 'session' | 'membership' | null;
+  ended: 'session' | 'membership' | 'full' | null;
 }
 
 interface Channel {
@@ -131,7 +133,7 @@ export class SpaceDocs {
     const next: SpaceDocsSnapshot = {
       status: combineStatus(states.map((state) => statusOf(state, online))),
       localLoaded: this.localLoaded,
-      ended: endedCode === undefined ? null : endedCode === SESSION_ENDED ? 'session' : 'membership',
+      ended: endedReason(endedCode),
     };
     if (
       next.status !== this.snapshot.status ||
@@ -161,4 +163,11 @@ export class SpaceDocs {
       }),
     );
   }
+}
+
+function endedReason(code: number | undefined): SpaceDocsSnapshot['ended'] {
+  if (code === undefined) return null;
+  if (code === SESSION_ENDED) return 'session';
+  if (code === SPACE_FULL) return 'full';
+  return 'membership';
 }
