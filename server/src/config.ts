@@ -2,7 +2,7 @@ import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
-import { DEFAULT_DOC_QUOTA_BYTES } from './sync/room.ts';
+import { DEFAULT_DOC_QUOTA_BYTES } from './sync/doc-quota.ts';
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface Config {

@@ -8,6 +8,10 @@ import { cpuMs } from './cpu-time.ts';
  * clock with the deadline of the apply in progress and throw `ApplyTooSlow` past it. Outside
  * `applyWithin` the deadline is Infinity and the wrappers only compare two numbers.
  *
+ * Importing this module installs the wrappers (once, marked with a symbol so a second copy of
+ * the module does not wrap twice): the one side effect outside main.ts, kept here so that no
+ * room can apply an update before the deadline exists.
+ *
  * Cost: one `performance.now()` per struct (tens of nanoseconds, `pnpm bench` measures it);
  * honest updates spend microseconds per struct.
  *

@@ -9,6 +9,7 @@ import type { DocLog } from '../store/doc-log.ts';
 import { ApplyTooSlow, applyWithin } from './apply-deadline.ts';
 import { RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
+import { DEFAULT_DOC_QUOTA_BYTES } from './doc-quota.ts';
 import { filterAwareness } from './awareness-owners.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 import { checkUpdate, countStructs, UpdateRefused } from './update-check.ts';
@@ -30,13 +31,6 @@ const COMPACT_WHEN_QUIET_MS = 1000;
 const COMPACT_OVERDUE_FACTOR = 4;
 /** On close, a room with at least this many rows since its snapshot writes a new one. */
 const COMPACT_ON_CLOSE_ROWS = 20;
-
-/**
- * What one document may hold by default: 64 MiB of log rows and snapshot. A couple's years of
- * writing (history kept, in runs per author) stay in single megabytes; letters are capped at
- * 200 KB each.
- */
-export const DEFAULT_DOC_QUOTA_BYTES = 64 * 1024 * 1024;
 
 export class UndecodableMessage extends Error {}
 
