@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { installChunkRecovery } from './app/chunk-recovery.ts';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,6 +15,8 @@ import './styles/rituals.css';
 import './styles/account.css';
 import './styles/goals.css';
 import './styles/letters.css';
+
+installChunkRecovery();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
