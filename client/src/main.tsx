@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { installChunkRecovery } from './app/chunk-recovery.ts';
+import { router } from './app/router.tsx';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -16,7 +17,10 @@ import './styles/account.css';
 import './styles/goals.css';
 import './styles/letters.css';
 
-installChunkRecovery();
+installChunkRecovery(() => {
+  const to = router.state.navigation.location;
+  return to ? `${to.pathname}${to.search}${to.hash}` : null;
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

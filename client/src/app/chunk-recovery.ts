@@ -12,8 +12,11 @@ const MARK = 'twofold:chunk-reload';
  * the entry chunk's content hash). If the same build fails again after its reload, the error
  * goes on to the page's error screen ("Reload" by hand); a newer build may reload once more.
  * Nothing is lost by reloading: writing is kept on the device (IndexedDB).
+ *
+ * `pendingPath` names the address being opened when the failure happened (path, query and
+ * hash), or null when no navigation is under way; the page then reloads where it is.
  */
-export function installChunkRecovery(win: Window = window): void {
+export function installChunkRecovery(pendingPath: () => string | null, win: Window = window): void {
   win.addEventListener('vite:preloadError', (event) => {
     const build = import.meta.url;
     try {
@@ -24,6 +27,10 @@ export function installChunkRecovery(win: Window = window): void {
       return;
     }
     event.preventDefault();
-    win.location.reload();
+    // The router changes the address only once a page's chunk has loaded: when the chunk of the
+    // page being opened failed, go there, not back to the page the person was leaving.
+    const path = pendingPath();
+    if (path) win.location.assign(path);
+    else win.location.reload();
   });
 }
