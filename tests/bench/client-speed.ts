@@ -41,23 +41,30 @@ interface Visit {
   /** The same scripts' decoded size. */
   jsDecodedBytes: number;
   scripts: number;
+  /** When each part was first reached (ms since navigation start): the page's frame, the editor editable, the letter's words, "Synced". */
+  marks: Record<string, number>;
 }
 
 // Watches the page from its first byte and records (performance.now(), ms since navigation
-// start) the moment the letter is editable, shows its last words and says "Synced": a
+// start) the moment the letter is editable, shows its last words and says "Synced" (and when
+// each of those was first reached, to show where the time goes): a
 // MutationObserver rather than polling, so it neither misses the moment nor adds work to a
 // slowed CPU. A string, not a function: tsx wraps named functions in a helper the page lacks.
 const watch = (lastWords: string) => `(() => {
   const lastWords = ${JSON.stringify(lastWords)};
-  function ready() {
-    const editor = document.querySelector('[role="textbox"][aria-label="What trust means to us"]');
-    const status = document.querySelector('[data-testid="sync-status"]');
-    return !!editor && editor.getAttribute('contenteditable') === 'true' &&
-      (editor.textContent || '').includes(lastWords) &&
-      !!status && status.getAttribute('data-status') === 'synced';
+  const marks = (window.__marks = {});
+  function mark(name, reached) {
+    if (reached && marks[name] === undefined) marks[name] = performance.now();
+    return marks[name] !== undefined;
   }
   function check() {
-    if (window.__editableAt !== undefined || !ready()) return;
+    const editor = document.querySelector('[role="textbox"][aria-label="What trust means to us"]');
+    const status = document.querySelector('[data-testid="sync-status"]');
+    const shell = mark('shell', !!document.querySelector('header, main'));
+    const editable = mark('editable', !!editor && editor.getAttribute('contenteditable') === 'true');
+    const words = mark('words', !!editor && (editor.textContent || '').includes(lastWords));
+    const synced = mark('synced', !!status && status.getAttribute('data-status') === 'synced');
+    if (window.__editableAt !== undefined || !(shell && editable && words && synced)) return;
     window.__editableAt = performance.now();
     window.__twofoldEditable(window.__editableAt);
   }
@@ -127,6 +134,7 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
     jsWireBytes: finished.reduce((sum, script) => sum + script.wire, 0),
     jsDecodedBytes: finished.reduce((sum, script) => sum + script.decoded, 0),
     scripts: finished.length,
+    marks: await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks),
   };
   // The service worker takes over after the first visit; let it finish caching the shell at full
   // speed, as it would while the person reads, before the warm visit.
