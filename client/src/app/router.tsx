@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { preloadEditor } from '@/components/editor/lazy-collab-editor.tsx';
+import { LoadingState } from '@/components/page-state.tsx';
 import { RequireAuth } from './routes/require-auth.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { RouteError } from './routes/route-error.tsx';
@@ -27,6 +28,12 @@ export const router = createBrowserRouter([
   {
     element: <RootLayout />,
     errorElement: <RouteError />,
+    // Shown on the very first load until the page's chunk has arrived (a moment on a slow phone).
+    hydrateFallbackElement: (
+      <main className="main">
+        <LoadingState label="Opening Twofold…" />
+      </main>
+    ),
     children: [
       {
         path: '/login',
