@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { installChunkRecovery } from './app/chunk-recovery.ts';
+import { router } from './app/router.tsx';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -14,6 +16,11 @@ import './styles/rituals.css';
 import './styles/account.css';
 import './styles/goals.css';
 import './styles/letters.css';
+
+installChunkRecovery(() => {
+  const to = router.state.navigation.location;
+  return to ? `${to.pathname}${to.search}${to.hash}` : null;
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

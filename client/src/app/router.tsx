@@ -1,71 +1,192 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AccountRoute } from './routes/account-route.tsx';
-import { AppreciationsRoute } from './routes/appreciations-route.tsx';
-import { BoundariesRoute } from './routes/boundaries-route.tsx';
-import { BoundaryRoute } from './routes/boundary-route.tsx';
-import { HelpRoute } from './routes/help-route.tsx';
-import { HomeRoute } from './routes/home-route.tsx';
-import { JoinRoute } from './routes/join-route.tsx';
-import { LettersRoute } from './routes/letters-route.tsx';
-import { LoginRoute } from './routes/login-route.tsx';
-import { NotFoundRoute } from './routes/not-found-route.tsx';
-import { NotesRoute } from './routes/notes-route.tsx';
-import { PrintRoute } from './routes/print-route.tsx';
-import { PromisesRoute } from './routes/promises-route.tsx';
+import { preloadEditor } from '@/components/editor/lazy-collab-editor.tsx';
+import { LoadingState } from '@/components/page-state.tsx';
 import { RequireAuth } from './routes/require-auth.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { RouteError } from './routes/route-error.tsx';
-import { SignupRoute } from './routes/signup-route.tsx';
-import { SpaceHomeRoute } from './routes/space-home-route.tsx';
 import { SpaceLayout } from './routes/space-layout.tsx';
-import { SpaceSettingsRoute } from './routes/space-settings-route.tsx';
-import { UsLetterRoute } from './routes/us-letter-route.tsx';
-import { WinsRoute } from './routes/wins-route.tsx';
 
-// The pages that bring a large library of their own (dnd-kit for goals, recharts for check-in
-// trends) load when first opened, so every other page starts lighter. The service worker
-// precaches them, so they still open offline.
-const lazyGoals = async () => ({ Component: (await import('./routes/goals-route.tsx')).GoalsRoute });
-const lazyGoal = async () => ({ Component: (await import('./routes/goal-route.tsx')).GoalRoute });
-const lazyCheckins = async () => ({ Component: (await import('./routes/checkins-route.tsx')).CheckinsRoute });
+/**
+ * A page loaded when first opened: the entry chunk holds only the layouts and guards, and each
+ * page (with the libraries only it uses: dnd-kit for goals, recharts for check-in trends, the
+ * diff for boundaries) is its own chunk. Vite fetches a page's chunk and its dependencies in
+ * one round; the service worker precaches them all, so every page still opens offline.
+ */
+const page =
+  <M,>(load: () => Promise<M>, pick: (module: M) => ComponentType) =>
+  async () => ({ Component: pick(await load()) });
+
+// Opening a space's page straight away (a reload, a link, the home screen icon): start its
+// chunks now, alongside /api/me and IndexedDB, rather than after the space has opened. The
+// editor (TipTap, ProseMirror, y-prosemirror: half the app) is needed by most space pages.
+const loadUsLetter = () => import('./routes/us-letter-route.tsx');
+if (location.pathname.startsWith('/spaces/')) preloadEditor();
+if (location.pathname.endsWith('/us-letter')) void loadUsLetter();
 
 export const router = createBrowserRouter([
   {
     element: <RootLayout />,
     errorElement: <RouteError />,
+    // Shown on the very first load until the page's chunk has arrived (a moment on a slow phone).
+    hydrateFallbackElement: (
+      <main className="main">
+        <LoadingState label="Opening Twofold…" />
+      </main>
+    ),
     children: [
-      { path: '/login', element: <LoginRoute /> },
-      { path: '/signup', element: <SignupRoute /> },
-      { path: '/join/:code', element: <JoinRoute /> },
-      { path: '/help', element: <HelpRoute /> },
+      {
+        path: '/login',
+        lazy: page(
+          () => import('./routes/login-route.tsx'),
+          (m) => m.LoginRoute,
+        ),
+      },
+      {
+        path: '/signup',
+        lazy: page(
+          () => import('./routes/signup-route.tsx'),
+          (m) => m.SignupRoute,
+        ),
+      },
+      {
+        path: '/join/:code',
+        lazy: page(
+          () => import('./routes/join-route.tsx'),
+          (m) => m.JoinRoute,
+        ),
+      },
+      {
+        path: '/help',
+        lazy: page(
+          () => import('./routes/help-route.tsx'),
+          (m) => m.HelpRoute,
+        ),
+      },
       {
         element: <RequireAuth />,
         children: [
-          { path: '/', element: <HomeRoute /> },
-          { path: '/account', element: <AccountRoute /> },
+          {
+            path: '/',
+            lazy: page(
+              () => import('./routes/home-route.tsx'),
+              (m) => m.HomeRoute,
+            ),
+          },
+          {
+            path: '/account',
+            lazy: page(
+              () => import('./routes/account-route.tsx'),
+              (m) => m.AccountRoute,
+            ),
+          },
           {
             path: '/spaces/:spaceId',
             element: <SpaceLayout />,
             children: [
-              { index: true, element: <SpaceHomeRoute /> },
-              { path: 'us-letter', element: <UsLetterRoute /> },
-              { path: 'notes', element: <NotesRoute /> },
-              { path: 'boundaries', element: <BoundariesRoute /> },
-              { path: 'boundaries/:boundaryId', element: <BoundaryRoute /> },
-              { path: 'goals', lazy: lazyGoals },
-              { path: 'goals/:goalId', lazy: lazyGoal },
-              { path: 'letters/*', element: <LettersRoute /> },
-              { path: 'checkins', lazy: lazyCheckins },
-              { path: 'promises', element: <PromisesRoute /> },
-              { path: 'appreciations', element: <AppreciationsRoute /> },
-              { path: 'wins', element: <WinsRoute /> },
-              { path: 'settings', element: <SpaceSettingsRoute /> },
-              { path: 'print', element: <PrintRoute /> },
+              {
+                index: true,
+                lazy: page(
+                  () => import('./routes/space-home-route.tsx'),
+                  (m) => m.SpaceHomeRoute,
+                ),
+              },
+              { path: 'us-letter', lazy: page(loadUsLetter, (m) => m.UsLetterRoute) },
+              {
+                path: 'notes',
+                lazy: page(
+                  () => import('./routes/notes-route.tsx'),
+                  (m) => m.NotesRoute,
+                ),
+              },
+              {
+                path: 'boundaries',
+                lazy: page(
+                  () => import('./routes/boundaries-route.tsx'),
+                  (m) => m.BoundariesRoute,
+                ),
+              },
+              {
+                path: 'boundaries/:boundaryId',
+                lazy: page(
+                  () => import('./routes/boundary-route.tsx'),
+                  (m) => m.BoundaryRoute,
+                ),
+              },
+              {
+                path: 'goals',
+                lazy: page(
+                  () => import('./routes/goals-route.tsx'),
+                  (m) => m.GoalsRoute,
+                ),
+              },
+              {
+                path: 'goals/:goalId',
+                lazy: page(
+                  () => import('./routes/goal-route.tsx'),
+                  (m) => m.GoalRoute,
+                ),
+              },
+              {
+                path: 'letters/*',
+                lazy: page(
+                  () => import('./routes/letters-route.tsx'),
+                  (m) => m.LettersRoute,
+                ),
+              },
+              {
+                path: 'checkins',
+                lazy: page(
+                  () => import('./routes/checkins-route.tsx'),
+                  (m) => m.CheckinsRoute,
+                ),
+              },
+              {
+                path: 'promises',
+                lazy: page(
+                  () => import('./routes/promises-route.tsx'),
+                  (m) => m.PromisesRoute,
+                ),
+              },
+              {
+                path: 'appreciations',
+                lazy: page(
+                  () => import('./routes/appreciations-route.tsx'),
+                  (m) => m.AppreciationsRoute,
+                ),
+              },
+              {
+                path: 'wins',
+                lazy: page(
+                  () => import('./routes/wins-route.tsx'),
+                  (m) => m.WinsRoute,
+                ),
+              },
+              {
+                path: 'settings',
+                lazy: page(
+                  () => import('./routes/space-settings-route.tsx'),
+                  (m) => m.SpaceSettingsRoute,
+                ),
+              },
+              {
+                path: 'print',
+                lazy: page(
+                  () => import('./routes/print-route.tsx'),
+                  (m) => m.PrintRoute,
+                ),
+              },
             ],
           },
         ],
       },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        path: '*',
+        lazy: page(
+          () => import('./routes/not-found-route.tsx'),
+          (m) => m.NotFoundRoute,
+        ),
+      },
     ],
   },
 ]);
