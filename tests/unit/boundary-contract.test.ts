@@ -162,6 +162,30 @@ describe('boundary documents', () => {
     ).toEqual(['evil', 'not-a-map']);
   });
 
+  it('still creates and moves boundaries when a malformed one sits among them', () => {
+    const doc = new Y.Doc();
+    fromTemplate(doc, 'b1');
+    fromTemplate(doc, 'b2', 1);
+    // What a buggy or hostile client can write: no order at all, and an order that is no key.
+    const hostile = new Y.Map<unknown>();
+    hostile.set('id', 'evil');
+    hostile.set('title', 42);
+    boundariesMap(doc).set('evil', hostile);
+    const odd = new Y.Map<unknown>();
+    odd.set('order', 'not a key');
+    boundariesMap(doc).set('odd', odd);
+
+    fromTemplate(doc, 'b3', 2);
+    moveBoundary(doc, 'b1', 'b3', 'evil');
+    moveBoundary(doc, 'b2', 'odd', 'b3');
+    const readableIds = readBoundaries(doc)
+      .filter((e) => e.readable)
+      .map((e) => e.id);
+    expect(readableIds).toEqual(['b2', 'b3', 'b1']);
+    expect(boundariesMap(doc).has('evil')).toBe(true);
+    expect(boundariesMap(doc).has('odd')).toBe(true);
+  });
+
   it('keeps each agreed version once, and flags a version whose content was altered', async () => {
     const doc = new Y.Doc();
     fromTemplate(doc, 'b1');
