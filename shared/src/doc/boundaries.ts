@@ -7,6 +7,7 @@ import {
   type AgreedVersion,
   type BoundaryCategory,
   type BoundaryContent,
+  type BoundaryFormatting,
   type BoundaryFields,
   type BoundaryPatch,
   type BoundaryTextField,
@@ -15,6 +16,7 @@ import { contentHash } from './content-hash.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { fragmentToPlainText, writePlainParagraphs } from './rich-text.ts';
+import { fragmentFormatting } from './rich-text-marks.ts';
 import { boundariesMap } from './roots.ts';
 
 /** A boundary as read from the shared doc: plain fields, live text fragments, kept versions. */
@@ -97,14 +99,21 @@ export function readBoundaries(doc: Y.Doc): BoundaryEntry[] {
   return entries.sort(compareByOrder);
 }
 
-/** The content the partners sign: what the hash covers. */
+/** The content the partners sign: what the hash covers (words, marks and links, dates). */
 export function boundaryContent(boundary: Boundary): BoundaryContent {
+  const formatting: BoundaryFormatting = {};
+  for (const field of BOUNDARY_TEXT_FIELDS) {
+    const runs = fragmentFormatting(boundary.text[field]);
+    if (runs.length > 0) formatting[field] = runs;
+  }
   return {
     title: boundary.title.replace(/\s+/g, ' ').trim(),
     category: boundary.category,
     ...boundary.plain,
     reviewOn: boundary.reviewOn,
     endsOn: boundary.endsOn,
+    // Left out when nothing is marked, so unformatted content hashes as it always has.
+    ...(Object.keys(formatting).length > 0 ? { formatting } : {}),
   };
 }
 

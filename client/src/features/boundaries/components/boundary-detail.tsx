@@ -121,7 +121,11 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
             : `${item.boundary.unreadableVersions} stored versions could not be read. They have been kept as they are.`}
         </p>
       )}
-      <AgreedTimeline versions={boundary.versions} agreedHashes={item.agreedHashes} current={item.content} />
+      <AgreedTimeline
+        versions={boundary.versions}
+        attestedHashes={item.attestedHashes}
+        current={item.content}
+      />
     </article>
   );
 }
