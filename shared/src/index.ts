@@ -20,6 +20,7 @@ export * from './doc/boundary-templates.ts';
 export * from './doc/goal-model.ts';
 export * from './doc/goals.ts';
 export * from './schemas/letters.ts';
+export * from './schemas/letter-limits.ts';
 export * from './doc/letter-drafts.ts';
 export * from './schemas/export.ts';
 export * from './doc/import-export.ts';
