@@ -1,6 +1,7 @@
 export * from './schemas/errors.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/spaces.ts';
+export * from './schemas/invites.ts';
 export * from './protocol.ts';
 export * from './doc/roots.ts';
 export * from './doc/presence.ts';
