@@ -8,6 +8,7 @@ export * from './doc/presence.ts';
 export * from './schemas/attestations.ts';
 export * from './schemas/events.ts';
 export * from './doc/origin.ts';
+export * from './doc/local-edits.ts';
 export * from './doc/order.ts';
 export * from './doc/rich-text.ts';
 export * from './doc/rich-text-marks.ts';

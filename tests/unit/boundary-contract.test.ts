@@ -5,14 +5,17 @@ import {
   boundaryContent,
   boundaryHash,
   BOUNDARY_TEMPLATES,
+  BOUNDARY_TEXT_FIELDS,
   contentHashSync,
   createBoundary,
   deriveBoundaryStatus,
   formattingChanges,
   attestedVersions,
   moveBoundary,
+  onLocalTextEdit,
   readBoundaries,
   recordAgreedVersion,
+  touchBoundary,
   updateBoundary,
   wordDiff,
   type Attestation,
@@ -308,6 +311,36 @@ describe('what counts as agreed', () => {
     const retired = [signed(ALEX, hash, 1), { ...signed(SAM, hash, 2), kind: 'retire' as const }];
     expect(attestedVersions('b1', [version], retired)).toEqual([]);
     expect(attestedVersions('b1', [version], [signed(ALEX, hash, 1), signed(ALEX, hash, 2)])).toEqual([]);
+  });
+});
+
+describe('who last changed a boundary', () => {
+  it('records the editor’s own text edits, never a partner’s update or a mutator’s write', () => {
+    const alex = new Y.Doc();
+    const sam = new Y.Doc();
+    fromTemplate(alex, 'b1');
+    sync(alex, sam);
+    const touched: string[] = [];
+    const stop = onLocalTextEdit(boundariesMap(sam), BOUNDARY_TEXT_FIELDS, (id) => {
+      touched.push(id);
+      touchBoundary(sam, id, SAM, 9000);
+    });
+
+    // Alex's edit reaches Sam's device as an update: not Sam's edit.
+    const alexText = (readable(alex, 'b1').text.why.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    alexText.insert(0, 'Alex: ');
+    sync(alex, sam);
+    updateBoundary(sam, 'b1', { title: 'Renamed' }, SAM, 8000);
+    expect(touched).toEqual([]);
+
+    // Sam types, the way the editor writes: a local transaction with the editor's own origin.
+    const samText = (readable(sam, 'b1').text.meaning.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    sam.transact(() => samText.insert(0, 'Sam: '), { editor: 'y-prosemirror' });
+    expect(touched).toEqual(['b1']);
+    expect(readable(sam, 'b1')).toMatchObject({ updatedBy: SAM, updatedAt: 9000 });
+    sync(alex, sam);
+    expect(readable(alex, 'b1')).toMatchObject({ updatedBy: SAM, updatedAt: 9000 });
+    stop();
   });
 });
 
