@@ -12,6 +12,7 @@ export * from './doc/local-edits.ts';
 export * from './doc/order.ts';
 export * from './doc/rich-text.ts';
 export * from './doc/rich-text-marks.ts';
+export * from './doc/rich-text-check.ts';
 export * from './doc/content-hash.ts';
 export * from './doc/word-diff.ts';
 export * from './doc/boundary-model.ts';
