@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { changedWithin, unknownRichText, usLetterFragment, writePlainParagraphs } from '@twofold/shared';
+import {
+  blockTexts,
+  changedWithin,
+  unknownRichText,
+  usLetterFragment,
+  writePlainParagraphs,
+} from '@twofold/shared';
 
 const KNOWN = { nodes: new Set(['paragraph', 'heading', 'text']), marks: new Set(['bold', 'link']) };
 
@@ -27,6 +33,8 @@ describe('content an editor cannot show', () => {
     outer.insert(0, [inner, new Y.XmlElement('callout')]);
     fragment.insert(0, [outer]);
     expect(unknownRichText(fragment, KNOWN)).toEqual(['callout', 'comment']);
+    // What the read-only page shows: every block's words, known or not.
+    expect(blockTexts(fragment)).toEqual(['hi']);
   });
 
   it('walks a deeply nested page without exhausting the stack', () => {

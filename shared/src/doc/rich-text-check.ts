@@ -47,3 +47,24 @@ export function changedWithin(transaction: Y.Transaction, type: object): boolean
   }
   return false;
 }
+
+/**
+ * The words of each top-level block of a fragment, whatever its node names: what a page the
+ * editor cannot bind to still shows (a block it does not know keeps its own line).
+ */
+export function blockTexts(fragment: Y.XmlFragment): string[] {
+  return fragment.toArray().map((block) => {
+    const words: string[] = [];
+    const stack: unknown[] = [block];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node instanceof Y.XmlText) {
+        for (const op of node.toDelta() as { insert?: unknown }[])
+          if (typeof op.insert === 'string') words.push(op.insert);
+      } else if (node instanceof Y.XmlElement) {
+        stack.push(...node.toArray().reverse());
+      }
+    }
+    return words.join('').replace(/\s+/g, ' ').trim();
+  });
+}

@@ -1,4 +1,4 @@
-import { fragmentToPlainText } from '@twofold/shared';
+import { blockTexts } from '@twofold/shared';
 import type * as Y from 'yjs';
 
 /**
@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
  * different version): its words are shown to read, and nothing is ever written to it here.
  */
 export function KeptText({ fragment, label }: { fragment: Y.XmlFragment; label: string }) {
-  const lines = fragmentToPlainText(fragment).split('\n');
+  const lines = blockTexts(fragment);
   return (
     <div className="editor editor--kept" role="region" aria-label={label}>
       <p className="editor__kept-note" role="note">
