@@ -20,6 +20,7 @@ import { passwordRoutes } from './http/password.ts';
 import { promiseRoutes } from './http/promises.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { sessionRoutes } from './http/sessions.ts';
+import { spaceInviteRoutes } from './http/space-invites.ts';
 import { spaceRoutes } from './http/spaces.ts';
 import { winRoutes } from './http/wins.ts';
 
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
     .route('/me/password', passwordRoutes(deps))
     .route('/account', accountRoutes(deps))
     .route('/spaces', spaceRoutes(deps))
+    .route('/spaces/:spaceId/invites', spaceInviteRoutes(deps))
     .route('/spaces/:spaceId/attestations', attestationRoutes(deps))
     .route('/spaces/:spaceId/events', eventRoutes(deps))
     .route('/spaces/:spaceId/letters', letterRoutes(deps))

@@ -5,12 +5,17 @@ import {
   boundaryContent,
   boundaryHash,
   BOUNDARY_TEMPLATES,
+  BOUNDARY_TEXT_FIELDS,
+  contentHashSync,
   createBoundary,
   deriveBoundaryStatus,
-  findTamperedVersions,
+  formattingChanges,
+  attestedVersions,
   moveBoundary,
+  onLocalTextEdit,
   readBoundaries,
   recordAgreedVersion,
+  touchBoundary,
   updateBoundary,
   wordDiff,
   type Attestation,
@@ -29,6 +34,12 @@ function readable(doc: Y.Doc, id: string): Boundary {
 function fromTemplate(doc: Y.Doc, id: string, index = 0) {
   const template = BOUNDARY_TEMPLATES[index]!;
   return createBoundary(doc, { id, ...template, userId: ALEX, now: 1000 });
+}
+
+function withBoundary(): Y.Doc {
+  const doc = new Y.Doc();
+  fromTemplate(doc, 'b1');
+  return doc;
 }
 
 function sync(a: Y.Doc, b: Y.Doc) {
@@ -50,7 +61,7 @@ function attest(userId: string, contentHash: string, kind: Attestation['kind'] =
 }
 
 describe('boundary content hashing', () => {
-  it('gives the same hash for the same words whatever the formatting or spacing', async () => {
+  it('gives the same hash for the same words whatever the spacing', async () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     fromTemplate(a, 'b1');
@@ -61,11 +72,74 @@ describe('boundary content hashing', () => {
       userId: SAM,
       now: 5,
     });
-    const bold = readable(b, 'b1').text.meaning.get(0) as Y.XmlElement;
-    (bold.get(0) as Y.XmlText).format(0, 5, { bold: true });
     expect(await boundaryHash(boundaryContent(readable(a, 'b1')))).toBe(
       await boundaryHash(boundaryContent(readable(b, 'b1'))),
     );
+  });
+
+  it('hashes content without formatting exactly as before formatting was signed', async () => {
+    const doc = new Y.Doc();
+    fromTemplate(doc, 'b1');
+    const content = boundaryContent(readable(doc, 'b1'));
+    expect(content).not.toHaveProperty('formatting');
+    // Computed by the hashing in use before marks were covered: existing signatures stay valid.
+    expect(await boundaryHash(content)).toBe(
+      'ae78770a284f8da2bd7d99a3ff4202e374534edf6f9b783725b8f3d4206a1766',
+    );
+    expect(contentHashSync(content)).toBe(await boundaryHash(content));
+  });
+
+  it('after both sign, striking a word and linking another shows as changed, and says how', async () => {
+    const doc = new Y.Doc();
+    createBoundary(doc, {
+      id: 'b1',
+      title: 'Phones',
+      category: 'privacy',
+      text: { meaning: ['I will never read your phone without asking.'] },
+      userId: ALEX,
+      now: 1,
+    });
+    const signedContent = boundaryContent(readable(doc, 'b1'));
+    const signedHash = await boundaryHash(signedContent);
+    const notary = [attest(ALEX, signedHash), attest(SAM, signedHash)];
+
+    const words = (readable(doc, 'b1').text.meaning.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const sentence = 'I will never read your phone without asking.';
+    words.format(sentence.indexOf('never'), 'never'.length, { strike: {} });
+    words.format(sentence.indexOf('asking'), 'asking'.length, {
+      link: { href: 'https://elsewhere.example', target: null },
+    });
+
+    const now = boundaryContent(readable(doc, 'b1'));
+    expect(now.meaning).toBe(signedContent.meaning);
+    const nowHash = await boundaryHash(now);
+    expect(nowHash).not.toBe(signedHash);
+    expect(
+      deriveBoundaryStatus({ myId: ALEX, partnerId: SAM, currentHash: nowHash, attestations: notary }),
+    ).toEqual({ kind: 'changed', lastAgreedHash: signedHash });
+    expect(formattingChanges(signedContent.formatting?.meaning, now.formatting?.meaning)).toEqual([
+      '“never” is now struck through',
+      '“asking” is now linked to https://elsewhere.example',
+    ]);
+  });
+
+  it('gives the same marks on the same words the same hash, whatever the spacing around them', async () => {
+    const hashWithBold = async (sentence: string) => {
+      const doc = new Y.Doc();
+      createBoundary(doc, {
+        id: 'b1',
+        title: 'T',
+        category: 'other',
+        text: { why: [sentence] },
+        userId: ALEX,
+        now: 1,
+      });
+      const words = (readable(doc, 'b1').text.why.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      words.format(sentence.indexOf('care'), 4, { bold: true });
+      return boundaryHash(boundaryContent(readable(doc, 'b1')));
+    };
+    expect(await hashWithBold('Because I   care.')).toBe(await hashWithBold('Because I care.'));
+    expect(await hashWithBold('Because I care.')).not.toBe(await hashWithBold('I care because.'));
   });
 
   it('changes the hash when a single word or the review date changes', async () => {
@@ -162,7 +236,31 @@ describe('boundary documents', () => {
     ).toEqual(['evil', 'not-a-map']);
   });
 
-  it('keeps each agreed version once, and flags a version whose content was altered', async () => {
+  it('still creates and moves boundaries when a malformed one sits among them', () => {
+    const doc = new Y.Doc();
+    fromTemplate(doc, 'b1');
+    fromTemplate(doc, 'b2', 1);
+    // What a buggy or hostile client can write: no order at all, and an order that is no key.
+    const hostile = new Y.Map<unknown>();
+    hostile.set('id', 'evil');
+    hostile.set('title', 42);
+    boundariesMap(doc).set('evil', hostile);
+    const odd = new Y.Map<unknown>();
+    odd.set('order', 'not a key');
+    boundariesMap(doc).set('odd', odd);
+
+    fromTemplate(doc, 'b3', 2);
+    moveBoundary(doc, 'b1', 'b3', 'evil');
+    moveBoundary(doc, 'b2', 'odd', 'b3');
+    const readableIds = readBoundaries(doc)
+      .filter((e) => e.readable)
+      .map((e) => e.id);
+    expect(readableIds).toEqual(['b2', 'b3', 'b1']);
+    expect(boundariesMap(doc).has('evil')).toBe(true);
+    expect(boundariesMap(doc).has('odd')).toBe(true);
+  });
+
+  it('keeps each agreed version once', async () => {
     const doc = new Y.Doc();
     fromTemplate(doc, 'b1');
     const content = boundaryContent(readable(doc, 'b1'));
@@ -170,14 +268,79 @@ describe('boundary documents', () => {
     recordAgreedVersion(doc, 'b1', { hash, content, agreedAt: 10 });
     recordAgreedVersion(doc, 'b1', { hash, content, agreedAt: 11 });
     expect(readable(doc, 'b1').versions).toHaveLength(1);
+  });
+});
 
-    const forged = { hash, content: { ...content, meaning: 'Something never agreed' }, agreedAt: 12 };
-    const tampered = await findTamperedVersions(
-      [...readable(doc, 'b1').versions, forged],
-      new Set([hash]),
-      boundaryHash,
-    );
-    expect([...tampered]).toEqual([hash]);
+describe('what counts as agreed', () => {
+  const signed = (userId: string, contentHash: string, at: number): Attestation => ({
+    ...attest(userId, contentHash),
+    subjectId: 'b1',
+    at,
+  });
+
+  it('counts only versions the notary holds both signatures for, with matching content', async () => {
+    const doc = new Y.Doc();
+    fromTemplate(doc, 'b1');
+    const content = boundaryContent(readable(doc, 'b1'));
+    const hash = await boundaryHash(content);
+    const notary = [signed(ALEX, hash, 100), signed(SAM, hash, 200)];
+    recordAgreedVersion(doc, 'b1', { hash, content, agreedAt: 5 });
+
+    // A partner's client pushes versions of its own: unsigned, signed by one, altered after signing.
+    const unsigned = { ...content, meaning: 'Never signed by anyone' };
+    const unsignedHash = await boundaryHash(unsigned);
+    const oneSided = { ...content, meaning: 'Signed by Alex only' };
+    const oneSidedHash = await boundaryHash(oneSided);
+    const versions = [
+      ...readable(doc, 'b1').versions,
+      { hash: unsignedHash, content: unsigned, agreedAt: 300 },
+      { hash: oneSidedHash, content: oneSided, agreedAt: 400 },
+      { hash, content: { ...content, meaning: 'Altered after signing' }, agreedAt: 500 },
+    ];
+    const agreed = attestedVersions('b1', versions, [...notary, signed(ALEX, oneSidedHash, 350)]);
+    // Dated by the notary (the second signature), not by what the document claims.
+    expect(agreed).toEqual([{ hash, content, agreedAt: 200 }]);
+  });
+
+  it('does not count signatures given to another boundary, or a retirement', async () => {
+    const content = boundaryContent(readable(withBoundary(), 'b1'));
+    const hash = await boundaryHash(content);
+    const version = { hash, content, agreedAt: 1 };
+    const elsewhere = [signed(ALEX, hash, 1), { ...signed(SAM, hash, 2), subjectId: 'other' }];
+    expect(attestedVersions('b1', [version], elsewhere)).toEqual([]);
+    const retired = [signed(ALEX, hash, 1), { ...signed(SAM, hash, 2), kind: 'retire' as const }];
+    expect(attestedVersions('b1', [version], retired)).toEqual([]);
+    expect(attestedVersions('b1', [version], [signed(ALEX, hash, 1), signed(ALEX, hash, 2)])).toEqual([]);
+  });
+});
+
+describe('who last changed a boundary', () => {
+  it('records the editor’s own text edits, never a partner’s update or a mutator’s write', () => {
+    const alex = new Y.Doc();
+    const sam = new Y.Doc();
+    fromTemplate(alex, 'b1');
+    sync(alex, sam);
+    const touched: string[] = [];
+    const stop = onLocalTextEdit(boundariesMap(sam), BOUNDARY_TEXT_FIELDS, (id) => {
+      touched.push(id);
+      touchBoundary(sam, id, SAM, 9000);
+    });
+
+    // Alex's edit reaches Sam's device as an update: not Sam's edit.
+    const alexText = (readable(alex, 'b1').text.why.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    alexText.insert(0, 'Alex: ');
+    sync(alex, sam);
+    updateBoundary(sam, 'b1', { title: 'Renamed' }, SAM, 8000);
+    expect(touched).toEqual([]);
+
+    // Sam types, the way the editor writes: a local transaction with the editor's own origin.
+    const samText = (readable(sam, 'b1').text.meaning.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    sam.transact(() => samText.insert(0, 'Sam: '), { editor: 'y-prosemirror' });
+    expect(touched).toEqual(['b1']);
+    expect(readable(sam, 'b1')).toMatchObject({ updatedBy: SAM, updatedAt: 9000 });
+    sync(alex, sam);
+    expect(readable(alex, 'b1')).toMatchObject({ updatedBy: SAM, updatedAt: 9000 });
+    stop();
   });
 });
 

@@ -11,9 +11,11 @@ import {
   letGoalGo,
   LOCAL_ORIGIN,
   moveStep,
+  onLocalTextEdit,
   readGoals,
   reopenGoal,
   setStepDone,
+  touchGoal,
   updateGoal,
   updateStep,
   type Goal,
@@ -229,6 +231,18 @@ describe('goals contract', () => {
         .map((e) => e.id)
         .sort(),
     ).toEqual(['broken', 'odd']);
+  });
+
+  it('records who last changed the why when they type in it, and not for the partner’s edits', () => {
+    const [alex, sam] = couple();
+    const stop = onLocalTextEdit(goalsMap(sam), ['why'], (id) => touchGoal(sam, id, SAM, 7000));
+    const alexWhy = goalIn(alex, 'g').why;
+    alexWhy.insert(0, [new Y.XmlText('From Alex')]);
+    sync(alex, sam);
+    expect(goalIn(sam, 'g').updatedBy).toBe(ALEX);
+    sam.transact(() => goalIn(sam, 'g').why.insert(0, [new Y.XmlText('From Sam')]), { editor: 'tiptap' });
+    expect(goalIn(sam, 'g')).toMatchObject({ updatedBy: SAM, updatedAt: 7000 });
+    stop();
   });
 
   it('shows an unreadable step in place and counts progress from the readable ones', () => {

@@ -20,9 +20,13 @@ export function formatDay(day: string): string {
   return start ? dayFormat.format(start) : day;
 }
 
-/** "22 Nov 2026, 18:40" for a timestamp in milliseconds. */
+/**
+ * "22 Nov 2026, 18:40" for a timestamp in milliseconds. A timestamp no date can hold (a
+ * partner's client can send 9e15) reads "an unknown date" instead of throwing a RangeError.
+ */
 export function formatMoment(at: number): string {
-  return momentFormat.format(new Date(at));
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : momentFormat.format(date);
 }
 
 /** A day some months from `from`, as `YYYY-MM-DD`: the default next review. */

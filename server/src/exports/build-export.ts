@@ -1,4 +1,5 @@
 import {
+  attestedVersions,
   BOUNDARY_STATUS_LABELS,
   boundaryContent,
   boundaryHash,
@@ -61,7 +62,8 @@ export async function buildExport(
         id: entry.id,
         content,
         status: BOUNDARY_STATUS_LABELS[status.kind],
-        versions: entry.versions,
+        // Only what the notary says both signed: the doc's own list can be written by anyone.
+        versions: attestedVersions(entry.id, entry.versions, attestations),
         createdAt: entry.createdAt,
       });
     }

@@ -4,6 +4,7 @@ import {
   idSchema,
   MAX_LETTER_BYTES,
   MAX_MEMBERS,
+  sealDateProblem,
   sendLetterSchema,
   type LetterPairView,
 } from '@twofold/shared';
@@ -85,13 +86,8 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
         }
       }
       const seal = input.seal ?? null;
-      if (seal?.kind === 'date' && seal.opensAt <= now) {
-        throw new AppError(
-          400,
-          ErrorCode.invalidInput,
-          'Choose a date in the future to seal a letter until.',
-        );
-      }
+      const sealProblem = seal?.kind === 'date' ? sealDateProblem(seal.opensAt, now) : null;
+      if (sealProblem) throw new AppError(400, ErrorCode.invalidInput, sealProblem);
       if (seal?.kind === 'together') {
         if (!stores.letters.findPair(spaceId, seal.pairId)) throw notFound('There is no such shared prompt.');
         if (stores.letters.sealersOf(seal.pairId).includes(authorId)) {

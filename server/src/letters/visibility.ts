@@ -1,4 +1,12 @@
-import { LetterHidden, type LetterBody, type LetterView } from '@twofold/shared';
+import {
+  jsonShapeWithin,
+  letterBodySchema,
+  LetterHidden,
+  MAX_LETTER_DEPTH,
+  MAX_LETTER_NODES,
+  type LetterBody,
+  type LetterView,
+} from '@twofold/shared';
 import type { LetterPairRow, LetterRow } from '../store/letters.ts';
 
 /**
@@ -20,6 +28,23 @@ export function hiddenReason(
   return null;
 }
 
+/**
+ * A stored body as it can be sent on, or null if it cannot: not JSON, not a body, or nested
+ * past what the response (and the browser) can serialise. Letters sent before the send-time
+ * limits existed may be any of these; they are listed as unreadable, never a 500.
+ */
+function readStoredBody(stored: string): LetterBody | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return null;
+  }
+  if (!jsonShapeWithin(parsed, MAX_LETTER_DEPTH + 1, MAX_LETTER_NODES)) return null;
+  const body = letterBodySchema.safeParse(parsed);
+  return body.success ? body.data : null;
+}
+
 /** The letter as this viewer may see it: the body is left out entirely while it is hidden. */
 export function letterView(
   letter: LetterRow,
@@ -29,6 +54,7 @@ export function letterView(
   authorName: string,
 ): LetterView {
   const hidden = hiddenReason(letter, viewerId, now, pair);
+  const body = hidden ? null : readStoredBody(letter.body);
   return {
     id: letter.id,
     authorId: letter.authorId,
@@ -37,8 +63,9 @@ export function letterView(
     // prompt is already shared, so it may show; a dated letter's prompt waits for its day.
     title: hidden ? null : letter.title,
     prompt: hidden === LetterHidden.waitingForDate ? null : letter.prompt,
-    body: hidden ? null : (JSON.parse(letter.body) as LetterBody),
+    body,
     hidden,
+    unreadable: !hidden && body === null,
     replyTo: letter.replyTo,
     sealKind: letter.sealKind,
     pairId: letter.pairId,

@@ -8,8 +8,8 @@ export interface Departure {
 
 /**
  * Leaving a space and deleting an account: what goes with the person and what stays with the
- * partner. The leaver's private document and their still-sealed letters go; what they already
- * shared stays, marked as a former member's. The last member leaving deletes the space.
+ * partner. The leaver's private document and their still-sealed letters go, and the invites
+ * they made can no longer be used; what they already shared stays, marked as a former member's. The last member leaving deletes the space.
  */
 export function createDepartureStore(db: Db, docLog: { flush(): void }) {
   const deleteMember = db.prepare('DELETE FROM members WHERE space_id = ? AND user_id = ?');
@@ -37,6 +37,11 @@ export function createDepartureStore(db: Db, docLog: { flush(): void }) {
       SELECT COUNT(DISTINCT other.user_id) FROM checkin_answers other
       WHERE other.space_id = checkin_answers.space_id AND other.week = checkin_answers.week
     ) < 2`);
+  // Invites the leaver made end with their membership: an unused one would let them back in,
+  // to read everything written after they left.
+  const cancelInvites = db.prepare(
+    'UPDATE invites SET expires_at = @now WHERE space_id = @spaceId AND created_by = @userId AND used_at IS NULL AND expires_at > @now',
+  );
   const deleteSpace = db.prepare('DELETE FROM spaces WHERE id = ?');
   const insertDeparture = db.prepare(
     'INSERT INTO departures (space_id, user_id, name, left_at) VALUES (?, ?, ?, ?)',
@@ -58,6 +63,7 @@ export function createDepartureStore(db: Db, docLog: { flush(): void }) {
     deleteDocSnapshot.run(keys.private);
     withdrawSealed.run({ spaceId, userId: user.id, now });
     withdrawCheckins.run({ spaceId, userId: user.id });
+    cancelInvites.run({ spaceId, userId: user.id, now });
     if ((memberCount.get(spaceId) as { n: number }).n === 0) {
       deleteDocUpdates.run(keys.shared);
       deleteDocSnapshot.run(keys.shared);

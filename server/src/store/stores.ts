@@ -4,6 +4,7 @@ import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
 import { createDocLog, type DocLogOptions } from './doc-log.ts';
+import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
 import { createPromiseStore } from './promises.ts';
 import { createSessionStore } from './sessions.ts';
@@ -21,6 +22,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
     users: createUserStore(db),
     sessions: createSessionStore(db),
     spaces: createSpaceStore(db),
+    invites: createInviteStore(db),
     docLog,
     attestations: createAttestationStore(db),
     letters: createLetterStore(db),

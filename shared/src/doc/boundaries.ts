@@ -7,14 +7,16 @@ import {
   type AgreedVersion,
   type BoundaryCategory,
   type BoundaryContent,
+  type BoundaryFormatting,
   type BoundaryFields,
   type BoundaryPatch,
   type BoundaryTextField,
 } from './boundary-model.ts';
 import { contentHash } from './content-hash.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { compareByOrder, orderBetween } from './order.ts';
+import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { fragmentToPlainText, writePlainParagraphs } from './rich-text.ts';
+import { fragmentFormatting } from './rich-text-marks.ts';
 import { boundariesMap } from './roots.ts';
 
 /** A boundary as read from the shared doc: plain fields, live text fragments, kept versions. */
@@ -97,14 +99,21 @@ export function readBoundaries(doc: Y.Doc): BoundaryEntry[] {
   return entries.sort(compareByOrder);
 }
 
-/** The content the partners sign: what the hash covers. */
+/** The content the partners sign: what the hash covers (words, marks and links, dates). */
 export function boundaryContent(boundary: Boundary): BoundaryContent {
+  const formatting: BoundaryFormatting = {};
+  for (const field of BOUNDARY_TEXT_FIELDS) {
+    const runs = fragmentFormatting(boundary.text[field]);
+    if (runs.length > 0) formatting[field] = runs;
+  }
   return {
     title: boundary.title.replace(/\s+/g, ' ').trim(),
     category: boundary.category,
     ...boundary.plain,
     reviewOn: boundary.reviewOn,
     endsOn: boundary.endsOn,
+    // Left out when nothing is marked, so unformatted content hashes as it always has.
+    ...(Object.keys(formatting).length > 0 ? { formatting } : {}),
   };
 }
 
@@ -128,12 +137,11 @@ export interface CreateBoundaryArgs {
 /** Adds a boundary at the end of the list; returns its id. */
 export function createBoundary(doc: Y.Doc, args: CreateBoundaryArgs): string {
   const map = boundariesMap(doc);
-  const last = readBoundaries(doc).at(-1);
   const fields = boundaryFieldsSchema.parse({
     id: args.id,
     title: args.title,
     category: args.category,
-    order: orderBetween(last ? last.order : null, null),
+    order: orderAtEnd(readBoundaries(doc).map((entry) => entry.order)),
     reviewOn: args.reviewOn ?? null,
     endsOn: args.endsOn ?? null,
     createdBy: args.userId,
@@ -192,10 +200,9 @@ export function touchBoundary(doc: Y.Doc, id: string, userId: string, now: numbe
 /** Moves a boundary between two neighbours (ids, or null for either end of the list). */
 export function moveBoundary(doc: Y.Doc, id: string, beforeId: string | null, afterId: string | null): void {
   const entries = readBoundaries(doc);
-  const orderOf = (other: string | null) =>
-    other ? (entries.find((e) => e.id === other)?.order ?? null) : null;
+  const order = orderBetween(neighbourOrder(entries, beforeId), neighbourOrder(entries, afterId));
   const entity = entityOf(doc, id);
-  doc.transact(() => entity.set('order', orderBetween(orderOf(beforeId), orderOf(afterId))), LOCAL_ORIGIN);
+  doc.transact(() => entity.set('order', order), LOCAL_ORIGIN);
 }
 
 /**

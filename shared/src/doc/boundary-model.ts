@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formattedRunSchema } from './rich-text-marks.ts';
 
 export const BoundaryCategory = {
   communication: 'communication',
@@ -43,8 +44,22 @@ const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const daySchema = z.string().regex(dayPattern, 'a date as YYYY-MM-DD');
 
 /**
- * Exactly what two partners agree to when they sign: the words (formatting dropped, whitespace
- * folded) and the dates. Its canonical JSON is what the notary's hash covers.
+ * The marked runs of each text field that has any (struck-through words, links and where they
+ * go). A field without marks is left out, and so is the whole object when nothing is marked.
+ */
+export const boundaryFormattingSchema = z.object({
+  meaning: z.array(formattedRunSchema).optional(),
+  why: z.array(formattedRunSchema).optional(),
+  honouring: z.array(formattedRunSchema).optional(),
+  ifCrossed: z.array(formattedRunSchema).optional(),
+});
+export type BoundaryFormatting = z.infer<typeof boundaryFormattingSchema>;
+
+/**
+ * Exactly what two partners agree to when they sign: the words (whitespace folded), their
+ * formatting, and the dates. Its canonical JSON is what the notary's hash covers. Content with
+ * no marks has no `formatting` key at all, so it serialises (and hashes) exactly as it did
+ * before formatting was signed: agreements made then stay agreed.
  */
 export const boundaryContentSchema = z.object({
   title: z.string(),
@@ -55,6 +70,7 @@ export const boundaryContentSchema = z.object({
   ifCrossed: z.string(),
   reviewOn: daySchema.nullable(),
   endsOn: daySchema.nullable(),
+  formatting: boundaryFormattingSchema.optional(),
 });
 export type BoundaryContent = z.infer<typeof boundaryContentSchema>;
 

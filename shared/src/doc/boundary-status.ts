@@ -1,5 +1,4 @@
 import { AttestationKind, type Attestation } from '../schemas/attestations.ts';
-import type { AgreedVersion } from './boundary-model.ts';
 
 export type BoundaryStatus =
   | { kind: 'draft' }
@@ -87,21 +86,4 @@ export function deriveBoundaryStatus(input: {
   const everAgreed = hashesAgreedByBoth(attestations, myId, partnerId).at(-1);
   if (everAgreed) return { kind: 'changed', lastAgreedHash: everAgreed.hash };
   return { kind: 'draft' };
-}
-
-/**
- * Checks each kept version against the notary: its content must hash to its stored hash, and
- * that hash must be one both members signed. Returns the hashes that fail either check.
- */
-export async function findTamperedVersions(
-  versions: readonly AgreedVersion[],
-  agreedHashes: ReadonlySet<string>,
-  hash: (content: AgreedVersion['content']) => Promise<string>,
-): Promise<Set<string>> {
-  const tampered = new Set<string>();
-  for (const version of versions) {
-    if (!agreedHashes.has(version.hash) || (await hash(version.content)) !== version.hash)
-      tampered.add(version.hash);
-  }
-  return tampered;
 }

@@ -1,3 +1,5 @@
+import { digest } from 'lib0/hash/sha256';
+
 /**
  * JSON with object keys sorted at every level, so the same content always serialises to the
  * same bytes whatever order its fields were written in.
@@ -18,4 +20,14 @@ export async function contentHash(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson(value));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The same SHA-256 as `contentHash`, computed synchronously (lib0's implementation), for
+ * readers that decide during a render or a document read whether stored content is what was
+ * signed. Same bytes in, same hex out.
+ */
+export function contentHashSync(value: unknown): string {
+  const bytes = digest(new TextEncoder().encode(canonicalJson(value)));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -13,7 +13,7 @@ import {
   type StepPatch,
 } from './goal-model.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { compareByOrder, orderBetween } from './order.ts';
+import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { writePlainParagraphs } from './rich-text.ts';
 import { goalsMap } from './roots.ts';
 
@@ -151,18 +151,6 @@ export function readGoals(doc: Y.Doc): GoalEntry[] {
   return entries.sort(compareByOrder);
 }
 
-/**
- * An unreadable neighbour carries no usable order key, so new keys are computed from readable
- * entries only; the unreadable one keeps its place at the end of the list.
- */
-function readableOrder(entry: { ok: boolean; order: string } | undefined): string | null {
-  return entry?.ok ? entry.order : null;
-}
-
-function lastReadable<T extends { ok: boolean; order: string }>(entries: readonly T[]): T | undefined {
-  return entries.filter((entry) => entry.ok).at(-1);
-}
-
 function goalEntity(doc: Y.Doc, id: string): Y.Map<unknown> {
   const entity = goalsMap(doc).get(id);
   if (!(entity instanceof Y.Map)) throw new Error(`no goal ${id}`);
@@ -211,7 +199,6 @@ export interface CreateGoalArgs {
  * goal records who suggested it and stays `proposed` until the other partner accepts it.
  */
 export function createGoal(doc: Y.Doc, args: CreateGoalArgs): string {
-  const last = lastReadable(readGoals(doc));
   const fields = goalFieldsSchema.parse({
     id: args.id,
     title: args.title,
@@ -222,7 +209,7 @@ export function createGoal(doc: Y.Doc, args: CreateGoalArgs): string {
     proposedBy: args.proposed ? args.userId : null,
     achievedAt: null,
     achievedBy: null,
-    order: orderBetween(last ? last.order : null, null),
+    order: orderAtEnd(readGoals(doc).map((entry) => entry.order)),
     createdBy: args.userId,
     createdAt: args.now,
     updatedBy: args.userId,
@@ -330,7 +317,7 @@ export function reopenGoal(doc: Y.Doc, id: string, userId: string, now: number):
 /** Moves a goal between two neighbours (ids, or null for either end of the order). */
 export function moveGoal(doc: Y.Doc, id: string, beforeId: string | null, afterId: string | null): void {
   const entries = readGoals(doc);
-  const orderOfId = (other: string | null) => readableOrder(entries.find((e) => e.id === other));
+  const orderOfId = (other: string | null) => neighbourOrder(entries, other);
   const entity = goalEntity(doc, id);
   doc.transact(
     () => entity.set('order', orderBetween(orderOfId(beforeId), orderOfId(afterId))),
@@ -352,7 +339,6 @@ export interface AddStepArgs {
 /** Adds a step (or milestone) at the end of a goal's steps. */
 export function addStep(doc: Y.Doc, goalId: string, args: AddStepArgs): string {
   const goal = readableGoal(doc, goalId);
-  const last = lastReadable(goal.steps);
   const fields = stepFieldsSchema.parse({
     id: args.id,
     title: args.title,
@@ -362,7 +348,7 @@ export function addStep(doc: Y.Doc, goalId: string, args: AddStepArgs): string {
     done: false,
     doneBy: null,
     doneAt: null,
-    order: orderBetween(last ? last.order : null, null),
+    order: orderAtEnd(goal.steps.map((step) => step.order)),
     createdBy: args.userId,
     createdAt: args.now,
     updatedBy: args.userId,
@@ -431,7 +417,7 @@ export function moveStep(
   afterId: string | null,
 ): void {
   const steps = readableGoal(doc, goalId).steps;
-  const orderOfId = (other: string | null) => readableOrder(steps.find((s) => s.id === other));
+  const orderOfId = (other: string | null) => neighbourOrder(steps, other);
   const step = stepEntity(doc, goalId, stepId);
   doc.transact(() => step.set('order', orderBetween(orderOfId(beforeId), orderOfId(afterId))), LOCAL_ORIGIN);
 }

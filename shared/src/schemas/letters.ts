@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonShapeWithin, MAX_LETTER_DEPTH, MAX_LETTER_NODES } from './letter-limits.ts';
 
 /** Letters are at most this many bytes of serialised rich text (413 beyond). */
 export const MAX_LETTER_BYTES = 200 * 1024;
@@ -14,9 +15,22 @@ export const letterBodySchema = z.object({
 });
 export type LetterBody = z.infer<typeof letterBodySchema>;
 
+/**
+ * A body as it may be sent: also within the depth and size every reader can handle
+ * (`MAX_LETTER_DEPTH`, `MAX_LETTER_NODES`), so one letter can never break the list for both.
+ */
+export const sentLetterBodySchema = letterBodySchema.refine(
+  (body) => jsonShapeWithin(body.doc, MAX_LETTER_DEPTH, MAX_LETTER_NODES),
+  {
+    message: 'This letter is nested more deeply than Twofold can show. Try fewer lists inside lists.',
+    path: ['doc'],
+  },
+);
+
 export const letterSealSchema = z.discriminatedUnion('kind', [
   /** Opens for the partner on this instant (epoch ms), not before. */
-  z.object({ kind: z.literal('date'), opensAt: z.number().int().positive() }),
+  // At most the last instant a JavaScript date can hold; the route also keeps it within ten years.
+  z.object({ kind: z.literal('date'), opensAt: z.number().int().positive().max(8.64e15) }),
   /** One of a pair written on the same prompt; both open once both are sealed. */
   z.object({ kind: z.literal('together'), pairId: z.string().min(8).max(64) }),
 ]);
@@ -25,7 +39,7 @@ export type LetterSeal = z.infer<typeof letterSealSchema>;
 export const sendLetterSchema = z.object({
   title: z.string().trim().min(1, 'Give your letter a title.').max(200),
   prompt: z.string().trim().max(500).nullable().optional(),
-  body: letterBodySchema,
+  body: sentLetterBodySchema,
   replyTo: z.string().min(8).max(64).nullable().optional(),
   seal: letterSealSchema.nullable().optional(),
 });
@@ -54,6 +68,11 @@ export const letterViewSchema = z.object({
   /** Null whenever the caller may not read it yet: the words never leave the server early. */
   body: letterBodySchema.nullable(),
   hidden: z.enum([LetterHidden.waitingForPair, LetterHidden.waitingForDate]).nullable(),
+  /**
+   * True when the stored body cannot be read or shown (written before today's limits): the
+   * letter is listed, with a null body, instead of breaking the list. Absent in older exports.
+   */
+  unreadable: z.boolean().optional(),
   replyTo: z.string().nullable(),
   sealKind: z.enum(['date', 'together']).nullable(),
   pairId: z.string().nullable(),

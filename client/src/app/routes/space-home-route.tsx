@@ -25,7 +25,7 @@ export function SpaceHomeRoute() {
       </header>
 
       {!partner && space.formerMembers.length > 0 && <PartnerLeftNotice space={space} />}
-      {!partner && <InvitePanel spaceId={space.id} />}
+      {!partner && <InvitePanel spaceId={space.id} selfId={self.id} />}
 
       <nav aria-label="In this space" className="sections">
         <Link

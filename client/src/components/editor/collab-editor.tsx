@@ -1,11 +1,13 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Extensions } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import type { Presence } from '@twofold/shared';
+import { changedWithin, unknownRichText, type Presence } from '@twofold/shared';
+import { useCallback, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { EditorToolbar } from './editor-toolbar.tsx';
+import { KNOWN_RICH_TEXT, starterKit } from './editor-schema.ts';
+import { KeptText } from './kept-text.tsx';
 import { renderCaret } from './render-caret.ts';
 
 interface Props {
@@ -16,11 +18,27 @@ interface Props {
   caret?: { provider: WebsocketProvider; user: Presence['user'] } | undefined;
 }
 
+const canEdit = (fragment: Y.XmlFragment) => unknownRichText(fragment, KNOWN_RICH_TEXT).length === 0;
+
 /**
- * A rich-text editor bound to a Yjs XmlFragment. Collaboration brings its own undo history
- * (only this person's edits are undone), so StarterKit's is turned off.
+ * A rich-text editor bound to a Yjs XmlFragment, or, when the fragment holds nodes or marks
+ * this editor's schema does not know, the words to read (`KeptText`). Binding would make
+ * y-prosemirror delete what it cannot show, from the shared document, for both partners.
  */
-export function CollabEditor({ fragment, label, caret }: Props) {
+export function CollabEditor(props: Props) {
+  const { fragment } = props;
+  // Keyed by fragment: another page may be editable even if this one is not.
+  const [kept, setKept] = useState<{ fragment: Y.XmlFragment; kept: boolean }>(() => ({
+    fragment,
+    kept: !canEdit(fragment),
+  }));
+  const onUnknown = useCallback(() => setKept({ fragment, kept: true }), [fragment]);
+  const isKept = kept.fragment === fragment ? kept.kept : !canEdit(fragment);
+  if (isKept) return <KeptText fragment={fragment} label={props.label} />;
+  return <BoundEditor {...props} onUnknown={onUnknown} />;
+}
+
+function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown: () => void }) {
   const provider = caret?.provider;
   const user = caret?.user;
   const editor = useEditor(
@@ -28,7 +46,7 @@ export function CollabEditor({ fragment, label, caret }: Props) {
       // The CSP forbids injected <style> elements; styles/prosemirror.css carries them.
       injectCSS: false,
       extensions: [
-        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false } }),
+        starterKit,
         Collaboration.configure({ fragment }),
         ...(provider && user ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
       ] satisfies Extensions,
@@ -44,6 +62,21 @@ export function CollabEditor({ fragment, label, caret }: Props) {
     },
     [fragment, provider, user?.id, user?.name, user?.color, label],
   );
+
+  // Content the schema does not know can also arrive while the page is open (a partner's
+  // newer client). `beforeObserverCalls` runs before any observer, y-prosemirror's included,
+  // so the editor is unbound before it could delete anything.
+  useEffect(() => {
+    const doc = fragment.doc;
+    if (!doc) return;
+    const check = (transaction: Y.Transaction) => {
+      if (!changedWithin(transaction, fragment) || canEdit(fragment)) return;
+      editor.destroy();
+      onUnknown();
+    };
+    doc.on('beforeObserverCalls', check);
+    return () => doc.off('beforeObserverCalls', check);
+  }, [fragment, editor, onUnknown]);
 
   return (
     <div className="editor">

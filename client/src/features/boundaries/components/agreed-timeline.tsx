@@ -1,13 +1,13 @@
 import type { AgreedVersion, BoundaryContent } from '@twofold/shared';
 import { useId, useState } from 'react';
-import { useTamperedVersions } from '../hooks/use-tampered-versions.ts';
 import { formatMoment } from '@/lib/dates.ts';
 import { ContentDiff } from './content-diff.tsx';
 import { ContentRead } from './content-read.tsx';
 
 interface Props {
   versions: readonly AgreedVersion[];
-  agreedHashes: ReadonlySet<string>;
+  /** Hashes of the versions the notary says both signed (`attestedVersions`); null while loading. */
+  attestedHashes: ReadonlySet<string> | null;
   current: BoundaryContent;
 }
 
@@ -17,8 +17,7 @@ const CURRENT = 'current';
  * Every version both partners signed, oldest first, each checked against the notary, and a
  * comparison between any two of them (or the text as it is now).
  */
-export function AgreedTimeline({ versions, agreedHashes, current }: Props) {
-  const tampered = useTamperedVersions(versions, agreedHashes);
+export function AgreedTimeline({ versions, attestedHashes, current }: Props) {
   // Until someone picks, compare the last agreed version with the text now.
   const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
   const from = picked.from ?? versions.at(-1)?.hash ?? CURRENT;
@@ -58,7 +57,7 @@ export function AgreedTimeline({ versions, agreedHashes, current }: Props) {
       </h2>
       <ol className="timeline__list" data-testid="agreed-versions">
         {versions.map((version, i) => {
-          const broken = tampered?.has(version.hash) ?? false;
+          const broken = attestedHashes !== null && !attestedHashes.has(version.hash);
           return (
             <li key={version.hash} className="timeline__item" data-tampered={broken}>
               <details>

@@ -184,6 +184,13 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
                   {item.readable ? (
                     <BoundaryRow
                       view={item}
+                      changedBy={
+                        item.boundary.updatedBy === selfId
+                          ? 'you'
+                          : item.boundary.updatedBy === partner?.id
+                            ? partner.name
+                            : 'a former member'
+                      }
                       partnerName={partnerName}
                       partnerHere={partnerOn === item.id}
                       reorder={

@@ -1,6 +1,8 @@
 import {
+  boundariesMap,
   BOUNDARY_TEXT_FIELDS,
   BOUNDARY_TEXT_LABELS,
+  touchBoundary,
   updateBoundary,
   type BoundaryPatch,
   type Presence,
@@ -8,6 +10,7 @@ import {
 import { Link } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { useRecordTextEdits } from '@/lib/yjs/use-record-text-edits.ts';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { ErrorState } from '@/components/page-state.tsx';
 import { useBoundaries } from '../hooks/use-boundaries.ts';
@@ -33,6 +36,10 @@ interface Props {
 export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partner, partnerHere }: Props) {
   const { items } = useBoundaries({ spaceId, doc, selfId: self.id, partnerId: partner?.id ?? null });
   const item = items.find((entry) => entry.id === boundaryId);
+  // "Last changed by" must be true of the text too, not only of the title and dates.
+  useRecordTextEdits(boundariesMap(doc), boundaryId, BOUNDARY_TEXT_FIELDS, (now) =>
+    touchBoundary(doc, boundaryId, self.id, now),
+  );
   const back = (
     <Link to=".." relative="path" className="button">
       All boundaries
@@ -121,7 +128,11 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
             : `${item.boundary.unreadableVersions} stored versions could not be read. They have been kept as they are.`}
         </p>
       )}
-      <AgreedTimeline versions={boundary.versions} agreedHashes={item.agreedHashes} current={item.content} />
+      <AgreedTimeline
+        versions={boundary.versions}
+        attestedHashes={item.attestedHashes}
+        current={item.content}
+      />
     </article>
   );
 }

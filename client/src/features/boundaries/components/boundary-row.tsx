@@ -1,12 +1,14 @@
 import { BOUNDARY_CATEGORY_LABELS } from '@twofold/shared';
 import type { DragEvent } from 'react';
 import { Link } from 'react-router';
-import { formatDay } from '@/lib/dates.ts';
+import { formatDay, formatMoment } from '@/lib/dates.ts';
 import type { BoundaryView } from '../model/boundary-view.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 interface Props {
   view: BoundaryView;
+  /** Who last changed the boundary, its text included: "you", the partner's name. */
+  changedBy: string;
   partnerName: string | null;
   partnerHere: boolean;
   /** Null while the list is filtered: order only makes sense on the whole list. */
@@ -18,7 +20,7 @@ interface Props {
   } | null;
 }
 
-export function BoundaryRow({ view, partnerName, partnerHere, reorder }: Props) {
+export function BoundaryRow({ view, changedBy, partnerName, partnerHere, reorder }: Props) {
   const { boundary, status } = view;
   const title = boundary.title.trim() || 'Untitled boundary';
   return (
@@ -39,6 +41,9 @@ export function BoundaryRow({ view, partnerName, partnerHere, reorder }: Props) 
           ) : (
             boundary.reviewOn && <span>Review on {formatDay(boundary.reviewOn)}</span>
           )}
+          <span>
+            Last changed by {changedBy}, {formatMoment(boundary.updatedAt)}
+          </span>
         </p>
       </div>
       <div className="boundary-row__side">

@@ -2,6 +2,7 @@ import {
   BOUNDARY_CATEGORY_LABELS,
   BOUNDARY_TEXT_FIELDS,
   BOUNDARY_TEXT_LABELS,
+  formattingChanges,
   wordDiff,
   type BoundaryContent,
 } from '@twofold/shared';
@@ -28,17 +29,33 @@ interface Props {
   afterLabel: string;
 }
 
-/** A word-level diff of every part that differs, with removed words struck and added ones marked. */
+/** Formatting changes per text field, in words ("“never” is now struck through"). */
+function formattingRows(before: BoundaryContent, after: BoundaryContent) {
+  return BOUNDARY_TEXT_FIELDS.flatMap((field) => {
+    const lines = formattingChanges(before.formatting?.[field], after.formatting?.[field]);
+    return lines.length > 0 ? [{ label: BOUNDARY_TEXT_LABELS[field], lines }] : [];
+  });
+}
+
+/**
+ * A word-level diff of every part that differs, with removed words struck and added ones
+ * marked, and every change of formatting (marks, links) said in words: a reader sees those too.
+ */
 export function ContentDiff({ before, after, beforeLabel, afterLabel }: Props) {
   const changed = ROWS.filter((row) => row.read(before) !== row.read(after));
-  if (changed.length === 0) {
-    return <p className="diff__same">The words are the same in both.</p>;
+  const formatting = formattingRows(before, after);
+  if (changed.length === 0 && formatting.length === 0) {
+    return <p className="diff__same">The words and their formatting are the same in both.</p>;
   }
   return (
     <div className="diff" data-testid="boundary-diff">
-      <p className="diff__legend">
-        <del>Removed</del> since {beforeLabel} · <ins>added</ins> in {afterLabel}
-      </p>
+      {changed.length === 0 ? (
+        <p className="diff__same">The words are the same, but the formatting changed.</p>
+      ) : (
+        <p className="diff__legend">
+          <del>Removed</del> since {beforeLabel} · <ins>added</ins> in {afterLabel}
+        </p>
+      )}
       {changed.map((row) => (
         <section key={row.label} className="diff__field">
           <h4 className="diff__label">{row.label}</h4>
@@ -53,6 +70,16 @@ export function ContentDiff({ before, after, beforeLabel, afterLabel }: Props) {
               ),
             )}
           </p>
+        </section>
+      ))}
+      {formatting.map((row) => (
+        <section key={`formatting-${row.label}`} className="diff__field">
+          <h4 className="diff__label">{row.label}: formatting changed</h4>
+          <ul className="diff__formatting">
+            {row.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </section>
       ))}
     </div>

@@ -1,8 +1,8 @@
 import {
+  attestedVersions,
   boundaryContent,
   canonicalJson,
   deriveBoundaryStatus,
-  hashesAgreedByBoth,
   type AgreedVersion,
   type Attestation,
   type Boundary,
@@ -22,10 +22,10 @@ export interface BoundaryView {
   hash: string | null;
   /** Null until both the hash and the notary's record are known. */
   status: BoundaryStatus | null;
-  /** The most recent version both signed that is kept in the document, if any. */
+  /** The most recent kept version the notary says both signed (`attestedVersions`), if any. */
   lastAgreed: AgreedVersion | null;
-  /** Every hash both members have signed, for checking kept versions. */
-  agreedHashes: ReadonlySet<string>;
+  /** Hashes of the kept versions that are genuine; null until the notary's record is known. */
+  attestedHashes: ReadonlySet<string> | null;
   /** A review date has arrived and the boundary is still in force. */
   dueForReview: boolean;
 }
@@ -53,10 +53,8 @@ export function toBoundaryView(boundary: Boundary, context: Context): BoundaryVi
           attestations: mine,
         })
       : null;
-  const agreedHashes = new Set(
-    hashesAgreedByBoth(mine ?? [], context.selfId, context.partnerId).map((a) => a.hash),
-  );
-  const lastAgreed = boundary.versions.filter((v) => agreedHashes.has(v.hash)).at(-1) ?? null;
+  const attested = mine ? attestedVersions(boundary.id, boundary.versions, mine) : [];
+  const lastAgreed = attested.at(-1) ?? null;
   const inForce = status !== null && status.kind !== 'retired' && status.kind !== 'draft';
   const dueForReview = inForce && boundary.reviewOn !== null && boundary.reviewOn <= context.today;
   return {
@@ -67,7 +65,7 @@ export function toBoundaryView(boundary: Boundary, context: Context): BoundaryVi
     hash,
     status,
     lastAgreed,
-    agreedHashes,
+    attestedHashes: mine ? new Set(attested.map((v) => v.hash)) : null,
     dueForReview,
   };
 }

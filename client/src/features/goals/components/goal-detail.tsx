@@ -1,8 +1,9 @@
-import { updateGoal, type GoalPatch, type Presence } from '@twofold/shared';
+import { goalsMap, touchGoal, updateGoal, type GoalPatch, type Presence } from '@twofold/shared';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { useRecordTextEdits } from '@/lib/yjs/use-record-text-edits.ts';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { useGoals } from '../hooks/use-goals.ts';
@@ -12,6 +13,9 @@ import { GoalStatusPanel } from './goal-status.tsx';
 import { ProgressBar } from './progress-bar.tsx';
 import { StepList } from './step-list.tsx';
 import { UnreadableGoal } from './unreadable-goal.tsx';
+
+/** The goal's rich-text fields, whose edits record who last changed the goal. */
+const GOAL_TEXT_FIELDS = ['why'] as const;
 
 interface Props {
   goalId: string;
@@ -30,6 +34,8 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
   const navigate = useNavigate();
   const entry = useGoals(doc).find((goal) => goal.id === goalId);
   const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
+  // "Last changed by" must be true of the "why" too, not only of the fields and steps.
+  useRecordTextEdits(goalsMap(doc), goalId, GOAL_TEXT_FIELDS, (now) => touchGoal(doc, goalId, self.id, now));
   const back = (
     <Link to=".." relative="path" className="button">
       All goals

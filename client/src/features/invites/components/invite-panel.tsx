@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCreateInvite } from '@/features/invites/api/create-invite.ts';
+import { OpenInvites } from './open-invites.tsx';
 
 function formatExpiry(expiresAt: number): string {
   return new Date(expiresAt).toLocaleDateString(undefined, {
@@ -15,7 +16,7 @@ function formatExpiry(expiresAt: number): string {
  * Makes an invite link for the partner and helps share it. The link is shown in a read-only
  * field; copying falls back to selecting it where the clipboard API is unavailable.
  */
-export function InvitePanel({ spaceId }: { spaceId: string }) {
+export function InvitePanel({ spaceId, selfId }: { spaceId: string; selfId: string }) {
   const createInvite = useCreateInvite(spaceId);
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyNote, setCopyNote] = useState('');
@@ -83,6 +84,7 @@ export function InvitePanel({ spaceId }: { spaceId: string }) {
           </p>
         </>
       )}
+      <OpenInvites spaceId={spaceId} selfId={selfId} />
     </section>
   );
 }

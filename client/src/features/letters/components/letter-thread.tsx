@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { ItemBoundary } from '@/components/item-boundary.tsx';
 import { formatMoment } from '@/lib/dates.ts';
 import { useLetters, useMarkLetterRead } from '../api/letters.ts';
 import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
@@ -12,6 +13,7 @@ import { isSealedNow, isUnread, threadOf, titleOf } from '../model/letter-lists.
 import { BackToLetters } from './back-to-letters.tsx';
 import { LetterStateNote } from './letter-notes.tsx';
 import { LetterWords } from './letter-words.tsx';
+import { UnreadableLetter } from './unreadable-letter.tsx';
 import { StaleNote } from './stale-note.tsx';
 import { StartDraftButton } from './start-draft-button.tsx';
 
@@ -81,14 +83,15 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
       <BackToLetters />
       {letters.isError && <StaleNote />}
       {thread.map((letter, index) => (
-        <LetterSheet
-          key={letter.id}
-          letter={letter}
-          mine={letter.authorId === selfId}
-          sealed={sealed(letter)}
-          partnerName={partnerName}
-          isReply={index > 0}
-        />
+        <ItemBoundary key={letter.id} fallback={<UnreadableLetter />}>
+          <LetterSheet
+            letter={letter}
+            mine={letter.authorId === selfId}
+            sealed={sealed(letter)}
+            partnerName={partnerName}
+            isReply={index > 0}
+          />
+        </ItemBoundary>
       ))}
       {canReply &&
         (replyDraft ? (
@@ -132,7 +135,11 @@ function LetterSheet({ letter, mine, sealed, partnerName, isReply }: SheetProps)
         </p>
         <LetterStateNote letter={letter} mine={mine} sealed={sealed} partnerName={partnerName} />
       </header>
-      {letter.body ? (
+      {letter.unreadable ? (
+        <p className="letter-sheet__closed" data-testid="letter-unreadable">
+          This letter can’t be shown here. It is kept exactly as it was sent.
+        </p>
+      ) : letter.body ? (
         <LetterWords body={letter.body} />
       ) : (
         <p className="letter-sheet__closed" data-testid="letter-closed">

@@ -4,7 +4,9 @@ import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { ItemBoundary } from '@/components/item-boundary.tsx';
 import { formatMoment } from '@/lib/dates.ts';
+import { UnreadableLetter } from './unreadable-letter.tsx';
 import { useLetters } from '../api/letters.ts';
 import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
 import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
@@ -164,7 +166,9 @@ function Sent({ sections, selfId, partnerName, privateDoc, drafts }: SentProps) 
           <ul className="letter-list">
             {sections.waiting.map((letter) => (
               <li key={letter.id}>
-                <WaitingLetter letter={letter} selfId={selfId} />
+                <ItemBoundary fallback={<UnreadableLetter />}>
+                  <WaitingLetter letter={letter} selfId={selfId} />
+                </ItemBoundary>
               </li>
             ))}
           </ul>
@@ -214,28 +218,30 @@ function ThreadList({ id, title, threads, selfId, children }: ThreadListProps) {
         <ul className="letter-list">
           {threads.map((thread) => (
             <li key={thread.root.id} className="letter-item" data-testid="letter-thread">
-              <Link className="letter-item__link" to={thread.root.id}>
-                <span className="letter-item__title">
-                  {titleOf(thread.root)}
-                  {thread.unread > 0 && (
-                    <span className="letter-item__new" data-testid="letter-unread">
-                      New
-                    </span>
-                  )}
-                </span>
-                <span className="letter-item__meta">
-                  {thread.root.authorId === selfId ? 'You' : thread.root.authorName} ·{' '}
-                  {formatMoment(thread.root.sentAt)}
-                  {thread.replies.length > 0 &&
-                    ` · ${thread.replies.length} ${thread.replies.length === 1 ? 'reply' : 'replies'}`}
-                </span>
-                <LetterStateNote
-                  letter={thread.root}
-                  mine={thread.root.authorId === selfId}
-                  sealed={false}
-                  partnerName=""
-                />
-              </Link>
+              <ItemBoundary fallback={<UnreadableLetter />}>
+                <Link className="letter-item__link" to={thread.root.id}>
+                  <span className="letter-item__title">
+                    {titleOf(thread.root)}
+                    {thread.unread > 0 && (
+                      <span className="letter-item__new" data-testid="letter-unread">
+                        New
+                      </span>
+                    )}
+                  </span>
+                  <span className="letter-item__meta">
+                    {thread.root.authorId === selfId ? 'You' : thread.root.authorName} ·{' '}
+                    {formatMoment(thread.root.sentAt)}
+                    {thread.replies.length > 0 &&
+                      ` · ${thread.replies.length} ${thread.replies.length === 1 ? 'reply' : 'replies'}`}
+                  </span>
+                  <LetterStateNote
+                    letter={thread.root}
+                    mine={thread.root.authorId === selfId}
+                    sealed={false}
+                    partnerName=""
+                  />
+                </Link>
+              </ItemBoundary>
             </li>
           ))}
         </ul>

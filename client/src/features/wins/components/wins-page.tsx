@@ -1,3 +1,4 @@
+import type { Attestation } from '@twofold/shared';
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { WinsTimeline } from './wins-timeline.tsx';
@@ -7,12 +8,14 @@ interface Props {
   doc: Y.Doc;
   self: { id: string; name: string };
   partner: { id: string; name: string } | null;
+  /** The notary's record for the space's boundaries, fetched by the route (undefined while loading). */
+  boundaryAttestations: readonly Attestation[] | undefined;
   /** The trends chart, composed in by the route (features do not import each other). */
   children?: ReactNode;
 }
 
 /** /spaces/:spaceId/wins: the small wins, newest first. */
-export function WinsPage({ spaceId, doc, self, partner, children }: Props) {
+export function WinsPage({ spaceId, doc, self, partner, boundaryAttestations, children }: Props) {
   const nameOf = (userId: string) =>
     userId === self.id ? 'You' : userId === partner?.id ? partner.name : 'A former member';
   return (
@@ -25,7 +28,13 @@ export function WinsPage({ spaceId, doc, self, partner, children }: Props) {
         </p>
       </header>
       {children}
-      <WinsTimeline spaceId={spaceId} doc={doc} selfId={self.id} nameOf={nameOf} />
+      <WinsTimeline
+        spaceId={spaceId}
+        doc={doc}
+        selfId={self.id}
+        nameOf={nameOf}
+        boundaryAttestations={boundaryAttestations}
+      />
     </div>
   );
 }

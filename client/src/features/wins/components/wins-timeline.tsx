@@ -1,4 +1,4 @@
-import { WinKind, type Win } from '@twofold/shared';
+import { WinKind, type Attestation, type Win } from '@twofold/shared';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
@@ -11,6 +11,8 @@ interface Props {
   doc: Y.Doc;
   selfId: string;
   nameOf: (userId: string) => string;
+  /** The notary's record for the space's boundaries (undefined while it loads). */
+  boundaryAttestations: readonly Attestation[] | undefined;
 }
 
 interface TimelineItem {
@@ -59,9 +61,9 @@ function describe(item: TimelineItem, selfId: string, nameOf: (id: string) => st
  * letters, agreed boundaries, goals and milestones — grouped by month and week. Nothing here
  * counts or compares.
  */
-export function WinsTimeline({ spaceId, doc, selfId, nameOf }: Props) {
+export function WinsTimeline({ spaceId, doc, selfId, nameOf, boundaryAttestations }: Props) {
   const wins = useWins(spaceId);
-  const fromDoc = useDocWins(doc);
+  const fromDoc = useDocWins(doc, boundaryAttestations);
   if (wins.isPending) return <LoadingState label="Gathering your small wins…" />;
   if (wins.isError) {
     return (

@@ -1,4 +1,15 @@
-import { boundariesMap, goalsMap, GoalStatus, readBoundaries, readGoals, StepKind } from '@twofold/shared';
+import {
+  attestedVersions,
+  boundariesMap,
+  goalsMap,
+  GoalStatus,
+  readBoundaries,
+  readGoals,
+  StepKind,
+  type Attestation,
+  type Boundary,
+} from '@twofold/shared';
+import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useDocReading } from '@/lib/yjs/use-doc-reading.ts';
 
@@ -12,21 +23,35 @@ export interface DocWin {
   by: string | null;
 }
 
-/** The wins that live in the shared document: agreed boundary versions, achieved goals, reached milestones. */
-function winsIn(doc: Y.Doc): DocWin[] {
+interface DocReading {
+  boundaries: Boundary[];
+  goalWins: DocWin[];
+}
+
+/**
+ * A boundary version is a win only if the notary says both signed it: the document's own
+ * `versions` can be written by either partner's client (`attestedVersions` decides).
+ */
+function boundaryWins(boundaries: readonly Boundary[], attestations: readonly Attestation[]): DocWin[] {
+  return boundaries.flatMap((entry) =>
+    attestedVersions(entry.id, entry.versions, attestations).map((version) => ({
+      id: `boundary:${entry.id}:${version.hash}`,
+      kind: 'boundary-agreed' as const,
+      text: version.content.title,
+      at: version.agreedAt,
+      by: null,
+    })),
+  );
+}
+
+/** What the shared document holds for the timeline: the boundaries, achieved goals, reached milestones. */
+function readingOf(doc: Y.Doc): DocReading {
+  const boundaries = readBoundaries(doc).filter((entry): entry is Boundary => entry.readable);
+  return { boundaries, goalWins: goalWinsIn(doc) };
+}
+
+function goalWinsIn(doc: Y.Doc): DocWin[] {
   const wins: DocWin[] = [];
-  for (const entry of readBoundaries(doc)) {
-    if (!entry.readable) continue;
-    for (const version of entry.versions) {
-      wins.push({
-        id: `boundary:${entry.id}:${version.hash}`,
-        kind: 'boundary-agreed',
-        text: version.content.title,
-        at: version.agreedAt,
-        by: null,
-      });
-    }
-  }
   for (const goal of readGoals(doc)) {
     if (!goal.ok) continue;
     if (goal.status === GoalStatus.achieved && goal.achievedAt !== null) {
@@ -57,8 +82,13 @@ const roots = (doc: Y.Doc) => [boundariesMap(doc), goalsMap(doc)];
 
 /**
  * The small wins recorded in the shared document, re-read when either partner changes it: a
- * boundary version both signed, a goal achieved, a milestone reached.
+ * boundary version both signed (checked against `attestations`, the notary's record for the
+ * space's boundaries; none are shown until it has loaded), a goal achieved, a milestone reached.
  */
-export function useDocWins(doc: Y.Doc): readonly DocWin[] {
-  return useDocReading(doc, roots, winsIn);
+export function useDocWins(doc: Y.Doc, attestations: readonly Attestation[] | undefined): readonly DocWin[] {
+  const { boundaries, goalWins } = useDocReading(doc, roots, readingOf);
+  return useMemo(
+    () => [...boundaryWins(boundaries, attestations ?? []), ...goalWins],
+    [boundaries, goalWins, attestations],
+  );
 }
