@@ -3,9 +3,12 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Extensions } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { Presence } from '@twofold/shared';
+import { useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { EditorToolbar } from './editor-toolbar.tsx';
+import { PasteRefusedNotice } from './paste-refused-notice.tsx';
+import { PasteLimit } from './paste-limit.ts';
 import { renderCaret } from './render-caret.ts';
 
 interface Props {
@@ -23,11 +26,18 @@ interface Props {
 export function CollabEditor({ fragment, label, caret }: Props) {
   const provider = caret?.provider;
   const user = caret?.user;
+  // The size of the last paste refused as too long; cleared by the next change.
+  const [refusedBytes, setRefusedBytes] = useState<number | null>(null);
   const editor = useEditor(
     {
       // The CSP forbids injected <style> elements; styles/prosemirror.css carries them.
       injectCSS: false,
+      // The person's next change clears it; the partner's arriving ('y-sync$' meta) does not.
+      onUpdate: ({ transaction }) => {
+        if (!transaction.getMeta('y-sync$')) setRefusedBytes(null);
+      },
       extensions: [
+        PasteLimit.configure({ onRefused: setRefusedBytes }),
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
         ...(provider && user ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
@@ -48,6 +58,9 @@ export function CollabEditor({ fragment, label, caret }: Props) {
   return (
     <div className="editor">
       <EditorToolbar editor={editor} />
+      {refusedBytes !== null && (
+        <PasteRefusedNotice bytes={refusedBytes} onDismiss={() => setRefusedBytes(null)} />
+      )}
       <EditorContent editor={editor} className="editor__surface" />
     </div>
   );
