@@ -5,7 +5,7 @@ import { openSection, pairCouple, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 const LETTER = 'What trust means to us';
-const OFFLINE_OR_REFUSED = /Offline|couldn't send/;
+const OFFLINE_OR_REFUSED = /Offline|couldn.t send/;
 
 function spaceIdOf(page: Page): string {
   const id = /\/spaces\/([^/]+)/.exec(page.url())?.[1];

@@ -9,8 +9,7 @@ export const SYNC_STATUS_TEXT: Record<SyncStatus, string> = {
   offline: 'Offline — your edits are kept on this device and will sync',
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting — the server is restarting',
-  refused:
-    "This device couldn't send its last change — it is kept safely here, and will be tried again later",
+  refused: 'This device couldn’t send its last change — it is kept safe here, and will be tried again later',
 };
 
 /** The status of one document's connection. */
