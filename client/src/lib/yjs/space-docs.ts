@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from './doc-names.ts';
 import { backOffAfterRefusals } from './refusal-backoff.ts';
+import { splittingWebSocket } from './splitting-socket.ts';
 import { combineStatus, statusOf, type SyncStatus } from './sync-status.ts';
 import { SyncTracker } from './sync-tracker.ts';
 import { clearUnsynced, markUnsynced } from './unsynced-marks.ts';
@@ -29,13 +30,20 @@ interface Channel {
   docName: string;
 }
 
+const SplittingWebSocket = splittingWebSocket(WebSocket);
+
 function openChannel(docName: string, serverUrl: string, mayConnect: () => boolean): Channel {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(docName, doc);
   // Connect only once local data is loaded, so the first exchange with the server already
   // carries what was written offline. No BroadcastChannel: its name does not include the user,
   // so another account in another tab could otherwise receive this document.
-  const provider = new WebsocketProvider(serverUrl, 'sync', doc, { connect: false, disableBc: true });
+  // Split sockets: a catch-up after much offline writing goes in parts, never one refused frame.
+  const provider = new WebsocketProvider(serverUrl, 'sync', doc, {
+    connect: false,
+    disableBc: true,
+    WebSocketPolyfill: SplittingWebSocket,
+  });
   const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName));
   const backoff = backOffAfterRefusals(provider, tracker, { mayConnect });
   return { doc, provider, persistence, tracker, backoff, docName };
