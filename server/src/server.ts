@@ -15,6 +15,7 @@ import { createStores } from './store/stores.ts';
 import { createRoomRegistry } from './sync/rooms.ts';
 import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
+import { startSessionSweep } from './sync/session-sweep.ts';
 import { createUpgradeHandler } from './sync/upgrade.ts';
 
 export interface RunningServer {
@@ -30,7 +31,12 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: { clock?: Clock; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    logger?: Logger;
+    /** How often open sockets are checked for a lapsed session (tests shorten it). */
+    sessionSweepMs?: number;
+  } = {},
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
@@ -48,6 +54,7 @@ export async function startServer(
     logger,
     docQuotaBytes: config.syncDocQuotaBytes,
   });
+  const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs);
   const events = createSpaceEvents();
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
   const upgrades = createUpgradeHandler({
@@ -83,6 +90,7 @@ export async function startServer(
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         upgrades.close();
+        sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(async () => {

@@ -1,5 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { startHeartbeat } from '../../server/src/sync/heartbeat.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -71,4 +74,39 @@ it('drops a socket that does not answer, and keeps the ones that do', async () =
   expect(await silent.closed).toBe(1006);
   await waitFor(() => pongs.get(answeringOnServer!) === 2, { message: 'the second pong' });
   expect(answering.client.readyState).toBe(WebSocket.OPEN);
+});
+
+it('keeps an idle y-websocket client hearing from the server, so it never closes a healthy socket', async () => {
+  const { wss, heartbeat, connect } = await serverWithHeartbeat(1);
+  // A stock y-websocket client, alone: the server answers nothing it sends (as a private room
+  // with no edits never does), so only the heartbeat can reach it.
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,
+    'room',
+    doc,
+    {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  cleanups.push(() => {
+    provider.destroy();
+    doc.destroy();
+  });
+  const closes: unknown[] = [];
+  provider.on('connection-close', (event) => closes.push(event));
+  await waitFor(() => provider.wsconnected && wss.clients.size === 1, { message: 'the provider connecting' });
+  await connect(); // a second, raw client is in the same group and must not be disturbed
+
+  // The client's watchdog closes a socket whose last message is older than 30 s; make the last
+  // one 29 s old (a second from that), then let one heartbeat round pass.
+  const stale = Date.now() - 29_000;
+  provider.wsLastMessageReceived = stale;
+  heartbeat.tick();
+  await waitFor(() => provider.wsLastMessageReceived > stale, { message: 'a message from the heartbeat' });
+  expect(provider.wsconnected).toBe(true);
+  expect(closes).toEqual([]);
+  // The keepalive names nobody: the client's presence list is still just itself.
+  expect([...provider.awareness.getStates().keys()]).toEqual([doc.clientID]);
 });

@@ -44,6 +44,19 @@ export function createSessionService(store: SessionStore, clock: Clock) {
       return { userId: session.userId, sessionHash: idHash };
     },
 
+    /**
+     * Whether a session (by its hash) is still live, the same test `resolve` applies, without
+     * sliding its expiry: an open socket does not keep a session alive, using the app does.
+     * An expired session is deleted.
+     */
+    isLive(sessionHash: string): boolean {
+      const session = store.find(sessionHash);
+      if (!session) return false;
+      if (session.expiresAt > clock.now()) return true;
+      store.remove(sessionHash);
+      return false;
+    },
+
     revoke(sessionHash: string): void {
       store.remove(sessionHash);
     },

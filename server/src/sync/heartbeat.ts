@@ -1,4 +1,7 @@
+import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
 
 export interface HeartbeatOptions {
   /** Each socket is pinged once this often. */
@@ -8,11 +11,28 @@ export interface HeartbeatOptions {
 }
 
 const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 15_000, slots: 15 };
+const MESSAGE_AWARENESS = 1;
+
+/**
+ * An awareness update naming no clients: y-websocket clients apply it as "nothing changed",
+ * but it is a message, and a stock client closes a socket that received none for 30 s. A ws
+ * ping does not count (browsers answer pings without telling the page), and a member alone in
+ * a room (a private document always is) would otherwise hear nothing back at all.
+ */
+const KEEPALIVE: Uint8Array = (() => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  const nobody = new awarenessProtocol.Awareness(new Y.Doc());
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(nobody, []));
+  nobody.destroy();
+  return encoding.toUint8Array(encoder);
+})();
 
 /**
  * Pings every watched socket once an interval and drops one that has not answered the ping
  * before (a device that vanished without a close frame goes within two intervals, and its
- * presence with it). The sockets are spread over `slots` ticks: sending 2,000 pings in one turn
+ * presence with it). With each ping goes `KEEPALIVE` (3 bytes), so an idle, healthy client
+ * always hears from the server well inside its 30 s silence limit. The sockets are spread over `slots` ticks: sending 2,000 pings in one turn
  * of the event loop took 20–25 ms (and their pongs come back together), and every edit that
  * arrived meanwhile waited.
  */
@@ -37,6 +57,7 @@ export function startHeartbeat(clients: ReadonlySet<WebSocket>, options = DEFAUL
       }
       unanswered.add(ws);
       ws.ping();
+      if (ws.readyState === ws.OPEN) ws.send(KEEPALIVE);
     }
   }
   const timer = setInterval(tick, options.intervalMs / options.slots);

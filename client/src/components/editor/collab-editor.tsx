@@ -8,6 +8,8 @@ import type * as Y from 'yjs';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { KNOWN_RICH_TEXT, starterKit } from './editor-schema.ts';
 import { KeptText } from './kept-text.tsx';
+import { PasteRefusedNotice } from './paste-refused-notice.tsx';
+import { PasteLimit } from './paste-limit.ts';
 import { renderCaret } from './render-caret.ts';
 
 interface Props {
@@ -41,11 +43,18 @@ export function CollabEditor(props: Props) {
 function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown: () => void }) {
   const provider = caret?.provider;
   const user = caret?.user;
+  // The size of the last paste refused as too long; cleared by the next change.
+  const [refusedBytes, setRefusedBytes] = useState<number | null>(null);
   const editor = useEditor(
     {
       // The CSP forbids injected <style> elements; styles/prosemirror.css carries them.
       injectCSS: false,
+      // The person's next change clears it; the partner's arriving ('y-sync$' meta) does not.
+      onUpdate: ({ transaction }) => {
+        if (!transaction.getMeta('y-sync$')) setRefusedBytes(null);
+      },
       extensions: [
+        PasteLimit.configure({ onRefused: setRefusedBytes }),
         starterKit,
         Collaboration.configure({ fragment }),
         ...(provider && user ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
@@ -81,6 +90,9 @@ function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown:
   return (
     <div className="editor">
       <EditorToolbar editor={editor} />
+      {refusedBytes !== null && (
+        <PasteRefusedNotice bytes={refusedBytes} onDismiss={() => setRefusedBytes(null)} />
+      )}
       <EditorContent editor={editor} className="editor__surface" />
     </div>
   );

@@ -3,6 +3,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from './doc-names.ts';
+import { backOffAfterRefusals } from './refusal-backoff.ts';
+import { splittingWebSocket } from './splitting-socket.ts';
 import { combineStatus, statusOf, type SyncStatus } from './sync-status.ts';
 import { SyncTracker } from './sync-tracker.ts';
 import { clearUnsynced, markUnsynced } from './unsynced-marks.ts';
@@ -26,18 +28,27 @@ interface Channel {
   provider: WebsocketProvider;
   persistence: IndexeddbPersistence;
   tracker: SyncTracker;
+  backoff: { destroy(): void };
   docName: string;
 }
 
-function openChannel(docName: string, serverUrl: string): Channel {
+const SplittingWebSocket = splittingWebSocket(WebSocket);
+
+function openChannel(docName: string, serverUrl: string, mayConnect: () => boolean): Channel {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(docName, doc);
   // Connect only once local data is loaded, so the first exchange with the server already
   // carries what was written offline. No BroadcastChannel: its name does not include the user,
   // so another account in another tab could otherwise receive this document.
-  const provider = new WebsocketProvider(serverUrl, 'sync', doc, { connect: false, disableBc: true });
+  // Split sockets: a catch-up after much offline writing goes in parts, never one refused frame.
+  const provider = new WebsocketProvider(serverUrl, 'sync', doc, {
+    connect: false,
+    disableBc: true,
+    WebSocketPolyfill: SplittingWebSocket,
+  });
   const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName));
-  return { doc, provider, persistence, tracker, docName };
+  const backoff = backOffAfterRefusals(provider, tracker, { mayConnect });
+  return { doc, provider, persistence, tracker, backoff, docName };
 }
 
 /**
@@ -61,8 +72,10 @@ export class SpaceDocs {
   ) {
     const base =
       (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + syncBasePath(spaceId);
-    this.shared = openChannel(docNames.shared(userId, spaceId), base);
-    this.private = openChannel(docNames.private(userId, spaceId), `${base}/private`);
+    // After a refusal's wait: connect again only if still open and online (else `onOnline` does).
+    const mayConnect = () => !this.destroyed && this.localLoaded && navigator.onLine;
+    this.shared = openChannel(docNames.shared(userId, spaceId), base, mayConnect);
+    this.private = openChannel(docNames.private(userId, spaceId), `${base}/private`, mayConnect);
     this.shared.provider.awareness.setLocalState(presence);
     // Nobody else is ever on the private document; publish nothing there.
     this.private.provider.awareness.setLocalState(null);
@@ -154,6 +167,7 @@ export class SpaceDocs {
     this.listeners.clear();
     await Promise.all(
       this.channels.map(async (channel) => {
+        channel.backoff.destroy();
         channel.tracker.destroy();
         channel.provider.awareness.destroy();
         channel.provider.destroy();

@@ -1,7 +1,7 @@
 import type { TrackerState } from './sync-tracker.ts';
 
 /** Where the person's edits are, as the status line says it. */
-export type SyncStatus = 'synced' | 'saving' | 'offline' | 'connecting' | 'reconnecting';
+export type SyncStatus = 'synced' | 'saving' | 'offline' | 'connecting' | 'reconnecting' | 'refused';
 
 export const SYNC_STATUS_TEXT: Record<SyncStatus, string> = {
   synced: 'Synced',
@@ -9,10 +9,13 @@ export const SYNC_STATUS_TEXT: Record<SyncStatus, string> = {
   offline: 'Offline — your edits are kept on this device and will sync',
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting — the server is restarting',
+  refused: 'This device couldn’t send its last change — it is kept safe here, and will be tried again later',
 };
 
 /** The status of one document's connection. */
 export function statusOf(state: TrackerState, browserOnline: boolean): SyncStatus {
+  // Steady through the retries: each one connects, syncs and is refused again within a moment.
+  if (state.refused) return 'refused';
   if (state.connection === 'connected') {
     if (state.pending) return 'saving';
     return state.initialSynced ? 'synced' : 'connecting';
@@ -24,7 +27,14 @@ export function statusOf(state: TrackerState, browserOnline: boolean): SyncStatu
   return 'offline';
 }
 
-const SEVERITY: readonly SyncStatus[] = ['offline', 'reconnecting', 'connecting', 'saving', 'synced'];
+const SEVERITY: readonly SyncStatus[] = [
+  'refused',
+  'offline',
+  'reconnecting',
+  'connecting',
+  'saving',
+  'synced',
+];
 
 /** The status of several documents shown as one: the least settled of them. */
 export function combineStatus(statuses: readonly SyncStatus[]): SyncStatus {

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@twofold/shared';
+import { isFinalClose, isRefusal } from './close-codes.ts';
 
 const MESSAGE_SYNC = 0;
 /** How long after a local edit the acknowledgement probe goes out; later edits ride along. */
@@ -22,6 +23,12 @@ export interface TrackerState {
   pending: boolean;
   /** The server ended the connection for good (4401 session ended, 4403 membership lost). */
   ended: { code: number; reason: string } | null;
+  /**
+   * The server refused what this device sent (1009, 1007, 1008), `count` times in a row, and
+   * has not confirmed everything since. Stays set across reconnects, so the status line says
+   * so steadily instead of flickering through "Saving…" and "Offline" on every attempt.
+   */
+  refused: { code: number; count: number } | null;
 }
 
 function peekSyncStep(decoder: decoding.Decoder): number | null {
@@ -66,6 +73,7 @@ export class SyncTracker {
       initialSynced: provider.synced,
       pending: false,
       ended: null,
+      refused: null,
     };
     const original = provider.messageHandlers[MESSAGE_SYNC];
     if (original) {
@@ -105,6 +113,8 @@ export class SyncTracker {
 
   private update(patch: Partial<TrackerState>) {
     const next = { ...this.state, ...patch, pending: this.localVersion > this.ackedVersion };
+    // Everything this device holds is stored: whatever was refused has been dealt with.
+    if (next.connection === 'connected' && next.initialSynced && !next.pending) next.refused = null;
     const changed = (Object.keys(next) as Array<keyof TrackerState>).some((k) => next[k] !== this.state[k]);
     if (!changed) return;
     this.state = next;
@@ -124,16 +134,23 @@ export class SyncTracker {
 
   private readonly onConnectionClose = (event: CloseEvent | null) => {
     this.outstanding = [];
+    const refused =
+      event && isRefusal(event.code)
+        ? { code: event.code, count: (this.state.refused?.count ?? 0) + 1 }
+        : this.state.refused;
     this.update({
       connection: 'disconnected',
       initialSynced: false,
       failedAttempts: this.provider.wsUnsuccessfulReconnects,
+      refused,
       ...(event?.code === CloseCode.serverRestart ? { restarting: true } : {}),
     });
   };
 
+  // `closed` also follows a refusal (the provider is told not to reconnect by itself then, see
+  // refusal-backoff.ts); only a 44xx close ends the connection for good.
   private readonly onClosed = (event: { code: number; reason: string }) => {
-    this.update({ ended: { code: event.code, reason: event.reason } });
+    if (isFinalClose(event.code)) this.update({ ended: { code: event.code, reason: event.reason } });
   };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -158,7 +175,8 @@ export class SyncTracker {
 
   private sendProbe() {
     const ws = this.provider.ws;
-    if (!this.provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return;
+    // `ws.OPEN`, not the global `WebSocket.OPEN`: the socket may come from a polyfill.
+    if (!this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.provider.doc);

@@ -1,7 +1,10 @@
 import { importIntoDocs, spaceExportSchema, type SpaceExport } from '@twofold/shared';
 import { useId, useState, type ChangeEvent } from 'react';
+import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { aboutSize, MAX_IMPORT_BYTES } from '@/lib/yjs/edit-limits.ts';
+import { measureEdit } from '@/lib/yjs/measure-edit.ts';
 import type { SpaceDocs } from '@/lib/yjs/space-docs.ts';
 import { useImportLetters } from '../api/import-letters.ts';
 
@@ -40,19 +43,34 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
     setProblem(null);
     if (!file) return;
     const result = await readExport(file);
-    if (typeof result === 'string') setProblem(result);
-    else setData(result);
+    const refusal = typeof result === 'string' ? result : tooLarge(result);
+    if (refusal) setProblem(refusal);
+    else if (typeof result !== 'string') setData(result);
   };
 
-  const bringIn = (chosen: SpaceExport) => {
-    const added = importIntoDocs({
-      shared: docs.shared.doc,
-      private: docs.private.doc,
+  const importInto = (shared: Y.Doc, own: Y.Doc, chosen: SpaceExport) =>
+    importIntoDocs({
+      shared,
+      private: own,
       data: chosen,
       userId,
       now: Date.now(),
       newId: () => crypto.randomUUID(),
     });
+
+  // Refused before anything enters the documents: an import over the frame limit could never
+  // reach the server, and would be sent (and refused) again on every connection.
+  const tooLarge = (chosen: SpaceExport): string | null => {
+    const sizes = measureEdit([docs.shared.doc, docs.private.doc], ([shared, own]) => {
+      if (shared && own) importInto(shared, own, chosen);
+    });
+    const largest = Math.max(...sizes);
+    if (largest <= MAX_IMPORT_BYTES) return null;
+    return `That export holds more writing than can be brought in at once: ${aboutSize(MAX_IMPORT_BYTES)} fits, and this one has ${aboutSize(largest)}. Nothing was added.`;
+  };
+
+  const bringIn = (chosen: SpaceExport) => {
+    const added = importInto(docs.shared.doc, docs.private.doc, chosen);
     const letters = chosen.letters.filter((letter) => letter.body !== null);
     importLetters.mutate(letters, {
       onSuccess: () => {

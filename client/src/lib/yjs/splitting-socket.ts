@@ -1,0 +1,60 @@
+import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { splitUpdate } from './split-update.ts';
+
+const MESSAGE_SYNC = 0;
+
+export interface SplitLimits {
+  /** A sync message larger than this is split. */
+  splitAboveBytes: number;
+  /** About how large each part is. */
+  partBytes: number;
+}
+
+/**
+ * A quarter of the server's default frame limit: pastes (at most 200 KB) go whole; a catch-up
+ * after much offline writing, or an import, goes in parts of half that, far from the limit.
+ */
+export const DEFAULT_SPLIT: SplitLimits = {
+  splitAboveBytes: DEFAULT_MAX_FRAME_BYTES / 4,
+  partBytes: DEFAULT_MAX_FRAME_BYTES / 8,
+};
+
+/** The update messages to send instead of `frame`, or null to send it as it is. */
+export function splitSyncFrame(frame: Uint8Array, limits: SplitLimits): Uint8Array[] | null {
+  if (frame.byteLength <= limits.splitAboveBytes) return null;
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const step = decoding.readVarUint(decoder);
+  if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return null;
+  const update = decoding.readVarUint8Array(decoder);
+  if (decoding.hasContent(decoder)) return null;
+  return splitUpdate(update, limits.partBytes).map((part) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, part);
+    return encoding.toUint8Array(encoder);
+  });
+}
+
+/**
+ * A WebSocket class (for `WebsocketProvider`'s `WebSocketPolyfill`) that never sends one big
+ * Yjs update as one frame: a sync step 2 or update over `splitAboveBytes` goes as several update
+ * messages instead (the server stores each as it comes; the tracker's probe still follows them
+ * all). Without it, a device that wrote more than the frame limit offline would send its whole
+ * catch-up in one frame on every reconnect and be refused (1009) every time.
+ */
+export function splittingWebSocket(
+  Base: typeof WebSocket,
+  limits: SplitLimits = DEFAULT_SPLIT,
+): typeof WebSocket {
+  return class SplittingWebSocket extends Base {
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      const parts = data instanceof Uint8Array ? splitSyncFrame(data, limits) : null;
+      if (!parts) return super.send(data);
+      for (const part of parts) super.send(part);
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import { CloseCode } from '@twofold/shared';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SESSION_TTL_MS, TOUCH_EVERY_MS } from '../../server/src/auth/sessions.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { silentLogger } from '../../server/src/lib/log.ts';
+import { startServer, type RunningServer } from '../../server/src/server.ts';
+import { call, pairUp } from '../helpers/http.ts';
+import { connect } from '../helpers/sync-client.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { testClock } from '../helpers/test-clock.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+const clock = testClock();
+const dir = tempDir('twofold-lapse-');
+let server: RunningServer;
+beforeAll(async () => {
+  const config = loadConfig({ DATA_DIR: dir.path, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '' });
+  // The sweep runs on a short real timer; what it compares against is the test clock.
+  server = await startServer(config, { clock, logger: silentLogger, sessionSweepMs: 25 });
+});
+afterAll(async () => {
+  await server.close();
+  dir.remove();
+});
+
+it('closes the sockets of a session that expires while they are open with 4401, and keeps a session whose expiry slid', async () => {
+  const { alex, sam, spaceId } = await pairUp(server.url);
+  const alexShared = connect(server.url, spaceId, alex.cookie);
+  const alexPrivate = connect(server.url, spaceId, alex.cookie, { private: true });
+  const samShared = connect(server.url, spaceId, sam.cookie);
+  try {
+    await Promise.all([alexShared.synced(), alexPrivate.synced(), samShared.synced()]);
+
+    // A minute before both would expire, Sam uses the app: Sam's expiry slides a month on.
+    clock.advance(SESSION_TTL_MS - 60_000);
+    expect(TOUCH_EVERY_MS).toBeLessThan(SESSION_TTL_MS - 60_000);
+    expect((await call(server.url, 'GET', '/api/me', { cookie: sam.cookie })).status).toBe(200);
+    clock.advance(2 * 60_000);
+
+    await waitFor(() => alexShared.closes.includes(CloseCode.sessionEnded), {
+      message: 'shared socket closed',
+    });
+    await waitFor(() => alexPrivate.closes.includes(CloseCode.sessionEnded), {
+      message: 'private socket closed',
+    });
+    // y-websocket does not reconnect after a 44xx close.
+    expect(alexShared.provider.shouldConnect).toBe(false);
+    expect((await call(server.url, 'GET', '/api/me', { cookie: alex.cookie })).status).toBe(401);
+    // The sweep that closed Alex's sockets also looked at Sam's, and left them open.
+    expect(samShared.closes).toEqual([]);
+    expect(samShared.provider.wsconnected).toBe(true);
+  } finally {
+    for (const client of [alexShared, alexPrivate, samShared]) client.destroy();
+  }
+});
