@@ -1,10 +1,12 @@
 import {
   BOUNDARY_TEXT_FIELDS,
   BOUNDARY_TEXT_LABELS,
+  deleteBoundary,
   updateBoundary,
   type BoundaryPatch,
   type Presence,
 } from '@twofold/shared';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -14,6 +16,7 @@ import { useBoundaries } from '../hooks/use-boundaries.ts';
 import { AgreedTimeline } from './agreed-timeline.tsx';
 import { BoundaryFields } from './boundary-fields.tsx';
 import { ContentDiff } from './content-diff.tsx';
+import { DeletedNotice, type JustDeleted } from './deleted-notice.tsx';
 import { SignPanel } from './sign-panel.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { UnreadableNotice } from './unreadable-notice.tsx';
@@ -33,12 +36,18 @@ interface Props {
 export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partner, partnerHere }: Props) {
   const { items } = useBoundaries({ spaceId, doc, selfId: self.id, partnerId: partner?.id ?? null });
   const item = items.find((entry) => entry.id === boundaryId);
+  const [deleted, setDeleted] = useState<JustDeleted | null>(null);
+  // The undo holds the deleted words in memory; leaving the page (or undoing) lets them go.
+  useEffect(() => (deleted ? () => deleted.forget() : undefined), [deleted]);
   const back = (
     <Link to=".." relative="path" className="button">
       All boundaries
     </Link>
   );
 
+  if (deleted && !item) {
+    return <DeletedNotice deleted={deleted} onUndo={() => setDeleted(null)} />;
+  }
   if (!item) {
     return (
       <ErrorState
@@ -61,6 +70,11 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
   const { boundary, status } = item;
   const partnerName = partner?.name ?? null;
   const change = (patch: BoundaryPatch) => updateBoundary(doc, boundary.id, patch, self.id, Date.now());
+  const remove = () => {
+    setDeleted({ title: boundary.title, ...deleteBoundary(doc, boundary.id) });
+  };
+  // Retired means kept as a record of what was once agreed: nothing in it changes any more.
+  const readOnly = status?.kind === 'retired';
 
   return (
     <article className="page boundary">
@@ -77,7 +91,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
             </span>
           )}
         </div>
-        <BoundaryFields boundary={boundary} onChange={change} />
+        <BoundaryFields boundary={boundary} onChange={change} readOnly={readOnly} />
       </header>
 
       <SignPanel
@@ -85,6 +99,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
         view={item}
         partnerName={partnerName}
         onNextReview={(reviewOn) => change({ reviewOn })}
+        onDelete={remove}
       />
 
       {status?.kind === 'changed' && item.lastAgreed && (
@@ -109,6 +124,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
               fragment={boundary.text[field]}
               label={BOUNDARY_TEXT_LABELS[field]}
               caret={{ provider, user: self }}
+              readOnly={readOnly}
             />
           </section>
         ))}
@@ -121,7 +137,12 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
             : `${item.boundary.unreadableVersions} stored versions could not be read. They have been kept as they are.`}
         </p>
       )}
-      <AgreedTimeline versions={boundary.versions} agreedHashes={item.agreedHashes} current={item.content} />
+      <AgreedTimeline
+        versions={boundary.versions}
+        agreedHashes={item.agreedHashes}
+        current={item.content}
+        currentHash={item.hash}
+      />
     </article>
   );
 }
