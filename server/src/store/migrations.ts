@@ -204,6 +204,14 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (space_id, starts_on)
   );
   `,
+  // Letters brought in from an export keep who wrote them and when: imported_by is who brought
+  // them in (the only person the server can vouch for), written_by_name the export's name for
+  // an author who is not a member here.
+  `
+  ALTER TABLE letters ADD COLUMN imported_by TEXT;
+  ALTER TABLE letters ADD COLUMN imported_at INTEGER;
+  ALTER TABLE letters ADD COLUMN written_by_name TEXT;
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */
