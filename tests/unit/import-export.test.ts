@@ -144,9 +144,9 @@ describe('importing someone else’s export', () => {
       checkins: [{ week: '2026-11-22', answeredBy: ['alex'], openedAt: null, entries: [] }],
     };
     const summary = summariseImport(data, 'alex');
-    expect(summary.broughtIn).toEqual(['your private notes', '1 unsent letter, as your drafts']);
+    expect(summary.broughtIn).toEqual(['Your private notes', '1 unsent letter, as your drafts']);
     expect(summary.leftOut).toEqual([
-      'signatures: they belong to the space they were given in',
+      'Signatures: they belong to the space they were given in',
       '1 weekly check-in: they stay in the export file',
     ]);
   });

@@ -31,13 +31,13 @@ export function summariseImport(data: SpaceExport, userId: string): ImportSummar
     broughtIn.push(`${count(goals.length, 'shared goal', 'shared goals')} with their steps`);
   if (letters.length > 0)
     broughtIn.push(`${count(letters.length, 'letter', 'letters')}, each with who wrote it and when`);
-  if (own && data.privateNotes.trim()) broughtIn.push('your private notes');
+  if (own && data.privateNotes.trim()) broughtIn.push('Your private notes');
   if (own && drafts.length > 0)
     broughtIn.push(`${count(drafts.length, 'unsent letter', 'unsent letters')}, as your drafts`);
 
   if (!own && (data.privateNotes.trim() || drafts.length > 0))
     leftOut.push(`${exporter}’s private notes and unsent letters: they are ${exporter}’s alone`);
-  if (data.attestations.length > 0) leftOut.push('signatures: they belong to the space they were given in');
+  if (data.attestations.length > 0) leftOut.push('Signatures: they belong to the space they were given in');
   const hidden = data.letters.length - letters.length;
   if (hidden > 0)
     leftOut.push(`${count(hidden, 'letter', 'letters')} not yet open to ${own ? 'you' : exporter}`);

@@ -57,7 +57,7 @@ export function AgreedTimeline({ versions, agreedHashes, current, currentHash }:
   const options = [
     ...versions.map((v, i) => ({
       value: v.hash,
-      text: `Version ${i + 1} · ${formatMoment(v.agreedAt)}${v.hash === currentHash ? ' (the text now)' : ''}`,
+      text: `Version ${i + 1} · ${formatMoment(v.agreedAt)}${v.hash === currentHash ? ' (now)' : ''}`,
     })),
     { value: CURRENT, text: 'The text now' },
   ];

@@ -75,11 +75,13 @@ export function CheckinDayPicker({ spaceId, selfId, partner }: Props) {
           </button>
         </form>
       )}
-      <p className="checkin-day__note">
-        {partner
-          ? `A new day starts once ${partner.name} agrees, and never in the middle of a week either of you has answered.`
-          : 'Once your partner joins, you will choose any change of day together.'}
-      </p>
+      {!proposal && (
+        <p className="checkin-day__note">
+          {partner
+            ? `A new day starts once ${partner.name} agrees, and never in the middle of a week either of you has answered.`
+            : 'Once your partner joins, you will choose any change of day together.'}
+        </p>
+      )}
       {propose.isError && (
         <p className="field__note field__note--error" role="alert">
           {apiErrorInfo(propose.error).message}
