@@ -95,6 +95,10 @@ test.describe('boundaries', () => {
     await expect(status(sam)).toContainText('Agreed by both');
     await expect(status(alex)).toContainText('Agreed by both');
     await expect(alex.getByTestId('agreed-versions').getByRole('listitem')).toHaveCount(1);
+    // The comparison never opens on a version against itself: the text now is that version.
+    await expect(alex.locator('.compare')).toContainText(
+      'The text now is Version 1, exactly as you both agreed it.',
+    );
 
     // One word from Alex breaks the agreement for both, and both see what changed.
     await typeAtEnd(alex, 'What honouring it looks like', ' Always.');
@@ -111,6 +115,13 @@ test.describe('boundaries', () => {
     for (const page of [alex, sam]) {
       await expect(status(page)).toContainText('Agreed by both');
       await expect(page.getByTestId('agreed-versions').getByRole('listitem')).toHaveCount(2);
+    }
+
+    // The comparison opens on the last agreed version before the text now (version 1), so the
+    // added word shows without picking anything; the text now is version 2.
+    for (const page of [alex, sam]) {
+      await expect(page.locator('.compare ins', { hasText: 'Always.' })).toBeVisible();
+      await expect(page.getByLabel('From version').locator('option:checked')).toHaveText(/^Version 1 ·/);
     }
 
     // Comparing version 1 with version 2 shows the added word.
@@ -174,6 +185,8 @@ test.describe('boundaries', () => {
     await sign(sam);
     await expect(status(alex)).toContainText('Agreed by both');
     await expect(sam.getByTestId('review-choices')).toBeVisible();
+    // Signed words are only ever retired, together: never deleted.
+    await expect(alex.getByRole('button', { name: 'Delete this draft' })).toHaveCount(0);
     await sam.getByRole('link', { name: 'Alex & Sam' }).click();
     await expect(sam.getByTestId('boundaries-summary')).toHaveText('1 due for review');
 
@@ -191,6 +204,66 @@ test.describe('boundaries', () => {
     await sam.getByRole('button', { name: 'Agree to retire it' }).click();
     await expect(status(sam)).toContainText('Retired');
     await expect(status(alex)).toContainText('Retired');
+
+    // A retired boundary is a record: neither partner can change a word of it any more.
+    for (const page of [alex, sam]) {
+      await expect(page.getByLabel('Title')).toBeDisabled();
+      await expect(page.getByLabel('Review on')).toBeDisabled();
+      await expect(page.getByRole('textbox', { name: 'What this means' })).toHaveAttribute(
+        'contenteditable',
+        'false',
+      );
+      await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+    }
+    await alex.getByRole('textbox', { name: 'What this means' }).click();
+    await alex.keyboard.type('sneaked in');
+    await expect(sam.getByRole('textbox', { name: 'What this means' })).not.toContainText('sneaked in');
+    await expect(status(alex)).toContainText('Retired');
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('a draft nobody signed can be deleted by either partner, and undone; it never needs retiring', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openBoundaries(alex);
+    await openBoundaries(sam);
+    await startFromTemplate(alex, 'Phones and privacy');
+    const words = await editorText(alex.getByRole('textbox', { name: 'What this means' }));
+    const samRow = sam.getByTestId('boundary-row').filter({ hasText: 'Phones and privacy' });
+    await expect(samRow).toBeVisible();
+
+    // Nobody has signed it: it is deleted, not proposed for retiring.
+    await expect(status(alex)).toHaveText('Draft');
+    await expect(alex.getByRole('button', { name: 'Propose retiring it' })).toHaveCount(0);
+    await alex.getByRole('button', { name: 'Delete this draft' }).click();
+    await expect(alex.getByRole('heading', { level: 1, name: 'Draft deleted' })).toBeVisible();
+    await expect(samRow).toHaveCount(0);
+    await expect(sam.getByText('No boundaries yet')).toBeVisible();
+
+    // Undo brings it back for both, words and all.
+    await alex.getByRole('button', { name: 'Undo' }).click();
+    await expect(alex.getByLabel('Title')).toHaveValue('Phones and privacy');
+    await expect(samRow).toBeVisible();
+    await samRow.getByRole('link', { name: 'Phones and privacy' }).click();
+    expect(await editorText(sam.getByRole('textbox', { name: 'What this means' }))).toBe(words);
+
+    // Sam may delete it too; Alex, on its page, sees it go and come back.
+    await sam.getByRole('button', { name: 'Delete this draft' }).click();
+    await expect(sam.getByRole('heading', { level: 1, name: 'Draft deleted' })).toBeVisible();
+    await expect(alex.getByText('This boundary is not here')).toBeVisible();
+    await sam.getByRole('button', { name: 'Undo' }).click();
+    await expect(alex.getByLabel('Title')).toHaveValue('Phones and privacy');
+    expect(await editorText(alex.getByRole('textbox', { name: 'What this means' }))).toBe(words);
+
+    // Once anyone has signed, it can no longer be deleted.
+    await sign(alex);
+    await expect(status(sam)).toHaveText('Waiting for you');
+    for (const page of [alex, sam]) {
+      await expect(page.getByRole('button', { name: 'Delete this draft' })).toHaveCount(0);
+    }
 
     await Promise.all(contexts.map((context) => context.close()));
   });

@@ -65,6 +65,11 @@ test.describe('keeping your words and leaving', () => {
     await alex.goto(`${app.url}/spaces/${spaceIdOf(alex)}`);
     await startFromTemplate(alex, 'Money decisions');
     await sendLetter(sam, app.url, 'For Alex', 'Thank you for listening last night.');
+    // Alex's private note is Alex's alone: it must never become the importer's.
+    await alex.goto(`${app.url}/spaces/${spaceIdOf(alex)}/notes`);
+    await alex.getByRole('textbox', { name: 'Private notes' }).click();
+    await alex.keyboard.type('Only Alex may ever read this.');
+    await expect(syncStatus(alex)).toHaveText('Synced');
 
     await openSettings(alex, app.url);
     const [download] = await Promise.all([
@@ -82,9 +87,35 @@ test.describe('keeping your words and leaving', () => {
     await createSpace(kim, 'Starting again');
     await openSettings(kim, app.url);
     await kim.getByLabel('Twofold export file').setInputFiles(file);
-    await expect(kim.getByTestId('import-preview')).toContainText('1 boundary, 1 goal, 1 letter');
+    const preview = kim.getByTestId('import-preview');
+    await expect(preview.getByRole('list', { name: 'Will come in' }).getByRole('listitem')).toHaveText([
+      '1 boundary, as drafts to sign again here',
+      '1 shared goal with their steps',
+      '1 letter, each with who wrote it and when',
+    ]);
+    await expect(preview.getByRole('list', { name: 'Will stay out' })).toContainText(
+      'Alex’s private notes and unsent letters: they are Alex’s alone',
+    );
     await kim.getByRole('button', { name: 'Add to this space' }).click();
-    await expect(kim.getByText('Brought in 1 boundary, 1 goal and 1 letter.')).toBeVisible();
+    const done = kim.getByTestId('import-done');
+    await expect(done.getByRole('list', { name: 'Brought in' }).getByRole('listitem')).toHaveText([
+      '1 boundary, as drafts to sign again here',
+      '1 shared goal with their steps',
+      '1 letter, each with who wrote it and when',
+    ]);
+    await expect(done.getByRole('list', { name: 'Left out' })).toContainText('Alex’s private notes');
+
+    // Sam's letter is still Sam's: never "You", never delivered by Kim.
+    await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/letters`);
+    const imported = kim.getByTestId('letter-thread').filter({ hasText: 'For Alex' });
+    await expect(imported).toContainText('Written by Sam, imported');
+    await expect(imported).not.toContainText('You ·');
+    await expect(imported).not.toContainText('Delivered');
+    await expect(kim.getByText('Nothing from your partner yet.')).toBeVisible();
+    // And Alex's private note stayed with Alex.
+    await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/notes`);
+    await expect(kim.getByRole('textbox', { name: 'Private notes' })).toBeVisible();
+    await expect(kim.getByRole('textbox', { name: 'Private notes' })).not.toContainText('Only Alex');
 
     await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/boundaries`);
     const row = kim.getByTestId('boundary-row').filter({ hasText: 'Money decisions' });

@@ -53,6 +53,49 @@ test.describe('rituals', () => {
     await Promise.all(contexts.map((context) => context.close()));
   });
 
+  test('the check-in day changes only when both agree, and never opens a second check-in the same week', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
+    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    await answerCheckin(alex, 'Alex-words', '7');
+    await answerCheckin(sam, 'Sam-words', '5');
+    for (const page of [alex, sam]) {
+      await expect(page.getByTestId('checkin-status')).toContainText('You have both answered');
+    }
+
+    // Today's weekday (the server counts days in UTC), unless today is already the day in force.
+    const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const today = new Date().getUTCDay();
+    const day = WEEKDAYS[today === 0 ? 6 : today]!;
+    const before = await alex.getByTestId('checkin-day').textContent();
+
+    await alex.getByLabel('Check-in day').selectOption(day);
+    await alex.getByRole('button', { name: `Ask Sam about ${day}` }).click();
+    await expect(alex.getByTestId('checkin-day-proposal')).toContainText(
+      `You asked to move your check-ins to ${day}. They move once Sam agrees.`,
+    );
+    // Nothing changes until Sam agrees; Sam sees the request live.
+    await expect(sam.getByTestId('checkin-day-proposal')).toContainText(
+      `Alex would like your check-ins to begin on ${day}.`,
+    );
+    await expect(alex.getByTestId('checkin-day')).toHaveText(before ?? '');
+    await expect(alex.getByRole('button', { name: `Agree to ${day}` })).toHaveCount(0);
+
+    await sam.getByRole('button', { name: `Agree to ${day}` }).click();
+    for (const page of [alex, sam]) {
+      await expect(page.getByTestId('checkin-day-proposal')).toHaveCount(0);
+      // The week they both answered stays theirs: the new day begins after it, not today.
+      await expect(page.getByTestId('checkin-day')).toContainText(new RegExp(`they begin on ${day}\\.`));
+      await expect(page.getByTestId('checkin-status')).toContainText('You have both answered');
+      await expect(page.getByRole('button', { name: 'Hand in my check-in' })).toHaveCount(0);
+    }
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
   test('a promise made by Alex is confirmed kept by Sam; Alex has no way to confirm their own', async ({
     browser,
     app,

@@ -25,6 +25,9 @@ const routes = () => [
   ['GET', `/api/spaces/${spaceId}/letters/${'%2e%2e'.repeat(4)}`],
   ['POST', `/api/spaces/${spaceId}/letters/nope/read`],
   ['POST', `/api/spaces/${spaceId}/letter-pairs`],
+  ['POST', `/api/spaces/${spaceId}/letters/import`],
+  ['PUT', `/api/spaces/${spaceId}/checkins/schedule/proposal`],
+  ['POST', `/api/spaces/${spaceId}/checkins/schedule/proposal/accept`],
 ];
 
 it('answers malformed and oversized bodies on every route with a 4xx and the error shape, never a 500', async () => {

@@ -9,6 +9,7 @@ import {
   fragmentToPlainText,
   importIntoDocs,
   privateNotesFragment,
+  summariseImport,
   readLetterDrafts,
   readBoundaries,
   readGoals,
@@ -77,12 +78,13 @@ describe('import of an export', () => {
       shared,
       private: mine,
       data,
-      userId: 'kim',
+      // Alex starting again in a new space: Alex's own export, private words included.
+      userId: 'alex',
       now: 2,
       newId: () => `new-${++n}`,
     });
 
-    expect(added).toEqual({ boundaries: 1, goals: 0 });
+    expect(added).toEqual({ boundaries: 1, goals: 0, privateWords: true });
     const [imported] = readBoundaries(shared);
     expect(imported?.readable && imported.id).toBe('new-1');
     expect(imported?.readable && boundaryContent(imported)).toEqual(data.boundaries[0]?.content);
@@ -101,6 +103,52 @@ describe('import of an export', () => {
       pairId: null,
       replyTo: null,
     });
+  });
+});
+
+describe('importing someone else’s export', () => {
+  it('never makes their private notes or unsent letters the importer’s, and says so', () => {
+    const original = new Y.Doc();
+    writePlainParagraphs(usLetterFragment(original), ['Trust is a promise kept.']);
+    const data = exportOf(original, 'Alex’s private thought');
+    const shared = new Y.Doc();
+    const mine = new Y.Doc();
+    writePlainParagraphs(privateNotesFragment(mine), ['Kim’s own note']);
+
+    const added = importIntoDocs({ shared, private: mine, data, userId: 'kim', now: 2, newId: () => 'x' });
+    expect(added.privateWords).toBe(false);
+    expect(fragmentToPlainText(privateNotesFragment(mine))).toBe('Kim’s own note');
+    expect(readLetterDrafts(mine)).toEqual([]);
+    expect(fragmentToPlainText(usLetterFragment(shared))).toBe('Trust is a promise kept.');
+
+    const summary = summariseImport(data, 'kim');
+    expect(summary.broughtIn).toEqual(['“What trust means to us”, added after what is here']);
+    expect(summary.leftOut).toContain('Alex’s private notes and unsent letters: they are Alex’s alone');
+    expect(summary.broughtIn.join(' ')).not.toMatch(/private notes|unsent/);
+  });
+
+  it('lists the importer’s own private words as brought in, and what stays in the file as left out', () => {
+    const data: SpaceExport = {
+      ...exportOf(new Y.Doc(), 'My own thought'),
+      attestations: [
+        {
+          id: 1,
+          subjectType: 'boundary',
+          subjectId: 'b',
+          kind: 'agree',
+          contentHash: 'h',
+          userId: 'alex',
+          at: 1,
+        },
+      ] as SpaceExport['attestations'],
+      checkins: [{ week: '2026-11-22', answeredBy: ['alex'], openedAt: null, entries: [] }],
+    };
+    const summary = summariseImport(data, 'alex');
+    expect(summary.broughtIn).toEqual(['Your private notes', '1 unsent letter, as your drafts']);
+    expect(summary.leftOut).toEqual([
+      'Signatures: they belong to the space they were given in',
+      '1 weekly check-in: they stay in the export file',
+    ]);
   });
 });
 
@@ -216,7 +264,7 @@ describe('import of shared goals', () => {
       newId: () => `new-${++n}`,
     });
 
-    expect(added).toEqual({ boundaries: 0, goals: 3 });
+    expect(added).toEqual({ boundaries: 0, goals: 3, privateWords: false });
     const again = exportGoals(shared, { ...SPACE, members: [{ id: 'kim', name: 'Kim' }] });
     expect(again.map((g) => g.title)).toEqual(['Already planned', ...exported.map((g) => g.title)]);
     expect(again.slice(1).map(wordsOf)).toEqual(exported.map(wordsOf));
@@ -267,7 +315,7 @@ describe('import of shared goals', () => {
       now: 1,
       newId: () => 'x',
     });
-    expect(added).toEqual({ boundaries: 0, goals: 0 });
+    expect(added).toEqual({ boundaries: 0, goals: 0, privateWords: false });
     expect(readGoals(shared)).toEqual([]);
   });
 });

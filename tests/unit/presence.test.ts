@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorForUser, readPresence } from '@twofold/shared';
+import { colorForUser, PresenceView, readPresence, sharedPlace } from '@twofold/shared';
 
 const alex = { user: { id: 'u-alex', name: 'Alex', color: '#b4637a' }, view: 'us-letter' };
 
@@ -46,5 +46,26 @@ describe('member colours', () => {
     const ids = Array.from({ length: 50 }, (_, i) => `user-${i}`);
     expect(new Set(ids.map(colorForUser)).size).toBeGreaterThan(3);
     expect(colorForUser('')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('presence names shared places only', () => {
+  it('keeps a shared place, and an item inside one, as it is', () => {
+    for (const place of ['home', 'us-letter', 'boundaries', 'boundaries/b-1', 'goals/g-1', 'letters', 'wins'])
+      expect(sharedPlace(place)).toBe(place);
+  });
+
+  it('never names a private place, or one it does not know, to the partner', () => {
+    for (const place of [
+      PresenceView.notes,
+      `${PresenceView.notes}/anything`,
+      PresenceView.letterDraft,
+      PresenceView.checkins,
+      'settings',
+      'notesy',
+      '',
+      undefined,
+    ])
+      expect(sharedPlace(place), String(place)).toBeUndefined();
   });
 });

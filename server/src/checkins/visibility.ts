@@ -6,11 +6,18 @@ import type { CheckinAnswerRow } from '../store/checkins.ts';
  * the partner's are left out entirely (null, not blanked) until both have answered that week —
  * the same reveal as letters sealed together, decided here for every route.
  */
-export function checkinView(week: string, rows: readonly CheckinAnswerRow[], viewerId: string): CheckinView {
+export function checkinView(
+  week: string,
+  rows: readonly CheckinAnswerRow[],
+  viewerId: string,
+  /** The week's last day (`YYYY-MM-DD`), when the caller knows the schedule. */
+  lastDay?: string,
+): CheckinView {
   const answeredBy = [...new Set(rows.map((row) => row.userId))];
   const open = answeredBy.length >= MAX_MEMBERS;
   return {
     week,
+    ...(lastDay ? { lastDay } : {}),
     answeredBy,
     openedAt: open ? Math.max(...rows.map((row) => row.answeredAt)) : null,
     entries: rows.map((row) => ({
@@ -22,12 +29,16 @@ export function checkinView(week: string, rows: readonly CheckinAnswerRow[], vie
 }
 
 /** Every week that has at least one answer, newest first, each as the viewer may see it. */
-export function checkinHistory(rows: readonly CheckinAnswerRow[], viewerId: string): CheckinView[] {
+export function checkinHistory(
+  rows: readonly CheckinAnswerRow[],
+  viewerId: string,
+  lastDayOf?: (week: string) => string,
+): CheckinView[] {
   const byWeek = new Map<string, CheckinAnswerRow[]>();
   for (const row of rows) {
     const list = byWeek.get(row.week) ?? [];
     list.push(row);
     byWeek.set(row.week, list);
   }
-  return [...byWeek].map(([week, list]) => checkinView(week, list, viewerId));
+  return [...byWeek].map(([week, list]) => checkinView(week, list, viewerId, lastDayOf?.(week)));
 }

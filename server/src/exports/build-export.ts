@@ -14,6 +14,7 @@ import {
   type ExportedBoundary,
   type SpaceExport,
 } from '@twofold/shared';
+import { lastDayReader } from '../checkins/schedule.ts';
 import { checkinHistory } from '../checkins/visibility.ts';
 import { lettersFor } from '../letters/letters-for.ts';
 import { keptAttestation } from '../promises/kept-by.ts';
@@ -84,7 +85,7 @@ export async function buildExport(
           ? [{ title: draft.title, prompt: draft.prompt, text: draft.plain, updatedAt: draft.updatedAt }]
           : [],
       ),
-      checkins: checkinHistory(stores.checkins.all(spaceId), user.id),
+      checkins: checkinHistory(stores.checkins.all(spaceId), user.id, lastDayReader(stores, spaceId)),
       promises: stores.promises.list(spaceId).map((row) => {
         const kept = keptAttestation(row, promiseRecord);
         return { ...promiseView(row), keptBy: kept?.userId ?? null, keptAt: kept?.at ?? null };

@@ -1,8 +1,14 @@
-import { checkinAnswersSchema, checkinScheduleSchema, ErrorCode, trendSharingSchema } from '@twofold/shared';
+import {
+  checkinAnswersSchema,
+  checkinScheduleSchema,
+  ErrorCode,
+  MAX_MEMBERS,
+  trendSharingSchema,
+} from '@twofold/shared';
 import { Hono } from 'hono';
 import { trendsFor } from '../checkins/trends.ts';
+import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../checkins/schedule.ts';
 import { checkinHistory, checkinView } from '../checkins/visibility.ts';
-import { checkinWeekOf, DEFAULT_CHECKIN_DAY } from '../checkins/week.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
 import { AppError } from './errors.ts';
 import { requireMember } from './require-member.ts';
@@ -13,29 +19,60 @@ import { validate } from './validate.ts';
  * Weekly check-ins. Each member answers privately; the partner's answers leave the server only
  * once both have answered that week (`checkins/visibility.ts`, applied on every route). There
  * is no streak and no penalty: a missed week is simply absent from the history.
+ *
+ * The day is changed as everything else between them: one proposes, the other agrees (or
+ * either lets the proposal go). Alone in the space, a member's choice stands at once. An
+ * agreed day never cuts into a week either of them has answered (`checkins/schedule.ts`).
  */
 export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
-  const currentWeek = (spaceId: string) =>
-    checkinWeekOf(clock.now(), stores.checkins.day(spaceId) ?? DEFAULT_CHECKIN_DAY);
+  const currentWeek = (spaceId: string) => currentWeekOf(stores, spaceId, clock.now()).week;
+  const schedule = (spaceId: string) => scheduleView(stores, spaceId, clock.now());
 
   return new Hono<AuthEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/schedule', (c) => {
+    .get('/schedule', (c) => c.json(schedule(c.req.param('spaceId') as string), 200))
+    .put('/schedule/proposal', validate('json', checkinScheduleSchema), (c) => {
       const spaceId = c.req.param('spaceId') as string;
-      return c.json({ day: stores.checkins.day(spaceId), week: currentWeek(spaceId) }, 200);
-    })
-    .put('/schedule', validate('json', checkinScheduleSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const userId = c.get('userId');
       const { day } = c.req.valid('json');
-      stores.checkins.setDay(spaceId, day, c.get('userId'), clock.now());
+      if (stores.spaces.members(spaceId).length < MAX_MEMBERS) {
+        agreeDayChange(stores, spaceId, { day, proposedBy: userId, agreedBy: userId, now: clock.now() });
+      } else {
+        stores.checkins.propose(spaceId, { day, proposedBy: userId, proposedAt: clock.now() });
+      }
       events.publish(spaceId, { type: 'checkins' });
-      return c.json({ day, week: currentWeek(spaceId) }, 200);
+      return c.json(schedule(spaceId), 200);
+    })
+    .post('/schedule/proposal/accept', (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const userId = c.get('userId');
+      const proposal = schedule(spaceId).proposal;
+      if (!proposal) throw new AppError(409, ErrorCode.conflict, 'There is no proposed day to agree to.');
+      if (proposal.proposedBy === userId) {
+        throw new AppError(403, ErrorCode.notYours, 'Your partner is the one to agree to your proposal.');
+      }
+      agreeDayChange(stores, spaceId, {
+        day: proposal.day,
+        proposedBy: proposal.proposedBy,
+        agreedBy: userId,
+        now: clock.now(),
+      });
+      events.publish(spaceId, { type: 'checkins' });
+      return c.json(schedule(spaceId), 200);
+    })
+    .delete('/schedule/proposal', (c) => {
+      // Withdrawn by the one who proposed it, or declined by the other: either may let it go.
+      const spaceId = c.req.param('spaceId') as string;
+      stores.checkins.dropProposal(spaceId);
+      events.publish(spaceId, { type: 'checkins' });
+      return c.json(schedule(spaceId), 200);
     })
     .get('/current', (c) => {
       const spaceId = c.req.param('spaceId') as string;
       const week = currentWeek(spaceId);
       const rows = stores.checkins.week(spaceId, week);
-      return c.json({ checkin: checkinView(week, rows, c.get('userId')) }, 200);
+      const lastDay = lastDayReader(stores, spaceId)(week);
+      return c.json({ checkin: checkinView(week, rows, c.get('userId'), lastDay) }, 200);
     })
     .post('/current', validate('json', checkinAnswersSchema), (c) => {
       const spaceId = c.req.param('spaceId') as string;
@@ -52,7 +89,9 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
         throw new AppError(409, ErrorCode.conflict, 'You have already answered this week’s check-in.');
       }
       events.publish(spaceId, { type: 'checkins' });
-      return c.json({ checkin: checkinView(week, stores.checkins.week(spaceId, week), userId) }, 201);
+      const rows = stores.checkins.week(spaceId, week);
+      const lastDay = lastDayReader(stores, spaceId)(week);
+      return c.json({ checkin: checkinView(week, rows, userId, lastDay) }, 201);
     })
     .get('/trends', (c) => {
       const spaceId = c.req.param('spaceId') as string;
@@ -75,6 +114,7 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
     })
     .get('/', (c) => {
       const spaceId = c.req.param('spaceId') as string;
-      return c.json({ checkins: checkinHistory(stores.checkins.all(spaceId), c.get('userId')) }, 200);
+      const rows = stores.checkins.all(spaceId);
+      return c.json({ checkins: checkinHistory(rows, c.get('userId'), lastDayReader(stores, spaceId)) }, 200);
     });
 }

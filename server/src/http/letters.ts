@@ -2,6 +2,7 @@ import {
   createLetterPairSchema,
   ErrorCode,
   idSchema,
+  importLettersSchema,
   MAX_LETTER_BYTES,
   MAX_MEMBERS,
   sealDateProblem,
@@ -11,6 +12,7 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { randomId } from '../lib/ids.ts';
+import { letterAuthorMatcher } from '../letters/import-authors.ts';
 import { authorNames, lettersFor } from '../letters/letters-for.ts';
 import { hiddenReason, letterView } from '../letters/visibility.ts';
 import type { LetterPairRow } from '../store/letters.ts';
@@ -115,7 +117,53 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
       events.publish(spaceId, { type: 'letters' });
       const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
       return c.json(
-        { letter: letterView({ ...row, readAt: null }, authorId, now, pair, nameOf(spaceId)(authorId)) },
+        {
+          letter: letterView(
+            { ...row, readAt: null, importedBy: null, importedAt: null, writtenByName: null },
+            authorId,
+            now,
+            pair,
+            nameOf(spaceId)(authorId),
+          ),
+        },
+        201,
+      );
+    })
+    .post('/import', validate('json', importLettersSchema), (c) => {
+      const spaceId = c.req.param('spaceId') as string;
+      const importer = c.get('userId');
+      const now = clock.now();
+      const authorOf = letterAuthorMatcher(stores.spaces.members(spaceId), importer);
+      const rows = c.req.valid('json').letters.map((letter) => {
+        const body = JSON.stringify(letter.body);
+        if (Buffer.byteLength(body) > MAX_LETTER_BYTES) {
+          throw new AppError(
+            413,
+            ErrorCode.payloadTooLarge,
+            `“${letter.title}” is longer than Twofold can keep.`,
+          );
+        }
+        const author = authorOf(letter);
+        return {
+          id: randomId(),
+          spaceId,
+          authorId: author.id,
+          title: letter.title,
+          prompt: letter.prompt,
+          body,
+          // When it was written, never the moment of import; a date from the future is not one.
+          sentAt: Math.min(letter.sentAt, now),
+          // The importer had these words already: a letter to them arrives read.
+          readAt: author.id === importer ? null : now,
+          importedBy: importer,
+          importedAt: now,
+          writtenByName: author.member ? null : letter.authorName,
+        };
+      });
+      stores.letters.importAll(rows);
+      events.publish(spaceId, { type: 'letters' });
+      return c.json(
+        { imported: rows.length, byMembers: rows.filter((r) => r.writtenByName === null).length },
         201,
       );
     })

@@ -72,5 +72,13 @@ export function letterView(
     opensAt: letter.opensAt,
     sentAt: letter.sentAt,
     readAt: letter.readAt,
+    imported:
+      letter.importedBy !== null
+        ? {
+            by: letter.importedBy,
+            at: letter.importedAt ?? letter.sentAt,
+            writtenByName: letter.writtenByName,
+          }
+        : null,
   };
 }

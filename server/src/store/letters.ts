@@ -13,7 +13,14 @@ export interface LetterRow {
   opensAt: number | null;
   sentAt: number;
   readAt: number | null;
+  /** Who brought this letter in from an export, and when; null for a letter sent here. */
+  importedBy: string | null;
+  importedAt: number | null;
+  /** The export's name for an author who is not a member of this space. */
+  writtenByName: string | null;
 }
+
+type ImportFields = 'importedBy' | 'importedAt' | 'writtenByName';
 
 export interface LetterPairRow {
   id: string;
@@ -25,7 +32,8 @@ export interface LetterPairRow {
 }
 
 const LETTER_COLUMNS = `id, space_id AS spaceId, author_id AS authorId, title, prompt, body, reply_to AS replyTo,
-  seal_kind AS sealKind, pair_id AS pairId, opens_at AS opensAt, sent_at AS sentAt, read_at AS readAt`;
+  seal_kind AS sealKind, pair_id AS pairId, opens_at AS opensAt, sent_at AS sentAt, read_at AS readAt,
+  imported_by AS importedBy, imported_at AS importedAt, written_by_name AS writtenByName`;
 const PAIR_COLUMNS =
   'id, space_id AS spaceId, prompt, created_by AS createdBy, created_at AS createdAt, opened_at AS openedAt';
 
@@ -34,6 +42,12 @@ export function createLetterStore(db: Db) {
   const insertLetter = db.prepare(
     `INSERT INTO letters (id, space_id, author_id, title, prompt, body, reply_to, seal_kind, pair_id, opens_at, sent_at)
      VALUES (@id, @spaceId, @authorId, @title, @prompt, @body, @replyTo, @sealKind, @pairId, @opensAt, @sentAt)`,
+  );
+  const insertImported = db.prepare(
+    `INSERT INTO letters (id, space_id, author_id, title, prompt, body, sent_at, read_at, imported_by,
+       imported_at, written_by_name)
+     VALUES (@id, @spaceId, @authorId, @title, @prompt, @body, @sentAt, @readAt, @importedBy, @importedAt,
+       @writtenByName)`,
   );
   const letterById = db.prepare(`SELECT ${LETTER_COLUMNS} FROM letters WHERE id = ? AND space_id = ?`);
   const lettersOf = db.prepare(
@@ -55,12 +69,18 @@ export function createLetterStore(db: Db) {
      * Stores a sent letter. For a sealed-together letter, the pair opens in the same
      * transaction once both members have sealed theirs.
      */
-    send: db.transaction((row: Omit<LetterRow, 'readAt'>, memberCount: number) => {
+    send: db.transaction((row: Omit<LetterRow, ImportFields | 'readAt'>, memberCount: number) => {
       insertLetter.run(row);
       if (row.pairId && (sealersOf.all(row.pairId) as unknown[]).length >= Math.max(memberCount, 2)) {
         openPair.run(row.sentAt, row.pairId);
       }
     }),
+    /** Stores letters brought in from an export, all or none. They are never sealed. */
+    importAll: db.transaction(
+      (rows: readonly Omit<LetterRow, 'replyTo' | 'sealKind' | 'pairId' | 'opensAt'>[]) => {
+        for (const row of rows) insertImported.run(row);
+      },
+    ),
     find: (spaceId: string, id: string) => letterById.get(id, spaceId) as LetterRow | undefined,
     list: (spaceId: string) => lettersOf.all(spaceId) as LetterRow[],
     markRead(id: string, at: number): void {

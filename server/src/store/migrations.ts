@@ -184,6 +184,34 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE doc_updates_next RENAME TO doc_updates;
   CREATE INDEX doc_updates_doc ON doc_updates(doc_key, id);
   `,
+  // The check-in day changes only when both agree: one proposes (a row here until the partner
+  // answers), and an agreed change becomes a new stretch of the schedule from a date that
+  // never cuts into a week either of them has answered (checkins/week.ts).
+  `
+  CREATE TABLE checkin_day_proposals (
+    space_id TEXT PRIMARY KEY REFERENCES spaces(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,
+    proposed_by TEXT NOT NULL,
+    proposed_at INTEGER NOT NULL
+  );
+  CREATE TABLE checkin_day_changes (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,
+    starts_on TEXT NOT NULL,
+    proposed_by TEXT NOT NULL,
+    agreed_by TEXT NOT NULL,
+    agreed_at INTEGER NOT NULL,
+    PRIMARY KEY (space_id, starts_on)
+  );
+  `,
+  // Letters brought in from an export keep who wrote them and when: imported_by is who brought
+  // them in (the only person the server can vouch for), written_by_name the export's name for
+  // an author who is not a member here.
+  `
+  ALTER TABLE letters ADD COLUMN imported_by TEXT;
+  ALTER TABLE letters ADD COLUMN imported_at INTEGER;
+  ALTER TABLE letters ADD COLUMN written_by_name TEXT;
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

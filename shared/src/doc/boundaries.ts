@@ -223,3 +223,34 @@ export function recordAgreedVersion(doc: Y.Doc, id: string, version: AgreedVersi
       list.push([valid]);
   }, LOCAL_ORIGIN);
 }
+
+/** A deleted draft that can still be brought back, words and all, by the one who deleted it. */
+export interface DeletedBoundary {
+  /** Puts the boundary back as it was (remote edits to other boundaries are untouched). */
+  undo(): void;
+  /** Lets go of what undo needs; the deletion stands. */
+  forget(): void;
+}
+
+/**
+ * Deletes a draft boundary. Only a draft nobody has signed may be deleted; the caller decides
+ * that from the notary's record, which this document does not hold. A Yjs undo manager scoped
+ * to this one deletion keeps the deleted content from being garbage-collected on this client,
+ * so `undo` restores the same entity, text and all, for both partners. Throws if there is no
+ * such boundary.
+ */
+export function deleteBoundary(doc: Y.Doc, id: string): DeletedBoundary {
+  entityOf(doc, id);
+  const map = boundariesMap(doc);
+  // Its own origin, so the undo manager captures this deletion and nothing else.
+  const origin = { source: 'twofold-delete-boundary', id } as const;
+  const undoManager = new Y.UndoManager(map, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  doc.transact(() => map.delete(id), origin);
+  return {
+    undo() {
+      undoManager.undo();
+      undoManager.destroy();
+    },
+    forget: () => undoManager.destroy(),
+  };
+}

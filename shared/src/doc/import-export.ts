@@ -24,6 +24,16 @@ export interface ImportArgs {
 export interface ImportCounts {
   boundaries: number;
   goals: number;
+  /** The export's private notes and unsent letters came in: only ever the importer's own. */
+  privateWords: boolean;
+}
+
+/**
+ * Whether an export is the importer's own. Private notes and unsent letters are their
+ * author's alone: importing someone else's export never makes them the importer's.
+ */
+export function isOwnExport(data: SpaceExport, userId: string): boolean {
+  return data.account.id === userId;
 }
 
 /**
@@ -72,7 +82,8 @@ function importGoal(doc: Y.Doc, goal: ExportedGoal, userId: string, now: number,
  * are added after what is there, each boundary arrives as a new draft, and each shared goal
  * with its steps (see `importGoal` for who becomes whom). Agreed versions are not carried over:
  * signatures belong to the space they were given in, so the couple signs again here. Exports
- * made before goals existed simply bring none. Returns how many boundaries and goals were added.
+ * made before goals existed simply bring none. Private notes and unsent letters come in only
+ * from the importer's own export (`isOwnExport`). Returns what was added.
  */
 export function importIntoDocs({
   shared,
@@ -101,16 +112,22 @@ export function importIntoDocs({
     }
     for (const goal of goals) importGoal(shared, goal, userId, now, newId);
   }, LOCAL_ORIGIN);
-  const notes = lines(data.privateNotes);
+  const own = isOwnExport(data, userId);
+  const notes = own ? lines(data.privateNotes) : [];
   if (notes.length > 0)
     mine.transact(() => appendPlainParagraphs(privateNotesFragment(mine), notes), LOCAL_ORIGIN);
   // Unsent letters come back as drafts; a reply or shared prompt they belonged to stayed behind.
+  const drafts = own ? (data.letterDrafts ?? []) : [];
   mine.transact(() => {
-    for (const draft of data.letterDrafts ?? []) {
+    for (const draft of drafts) {
       const id = createLetterDraft(mine, { id: newId(), title: draft.title, prompt: draft.prompt, now });
       const entry = readLetterDraft(id, letterDraftsMap(mine).get(id));
       if (entry.readable) appendPlainParagraphs(entry.body, lines(draft.text));
     }
   }, LOCAL_ORIGIN);
-  return { boundaries: data.boundaries.length, goals: goals.length };
+  return {
+    boundaries: data.boundaries.length,
+    goals: goals.length,
+    privateWords: notes.length > 0 || drafts.length > 0,
+  };
 }

@@ -12,8 +12,27 @@ export const PresenceView = {
   promises: 'promises',
   appreciations: 'appreciations',
   wins: 'wins',
+  /** Writing a letter that is not sent yet: a private place. */
+  letterDraft: 'letter-draft',
 } as const;
 export type PresenceView = (typeof PresenceView)[keyof typeof PresenceView];
+
+/**
+ * The places both partners share. Anything else (private notes, letter drafts, one's own
+ * check-in answers, and any view this version does not know) is private: presence there says
+ * only that the member is online. A list of what may be named, not of what may not, so a new
+ * private page is private until someone decides otherwise.
+ */
+const SHARED_PLACES: ReadonlySet<string> = new Set<PresenceView>([
+  PresenceView.home,
+  PresenceView.usLetter,
+  PresenceView.boundaries,
+  PresenceView.goals,
+  PresenceView.letters,
+  PresenceView.promises,
+  PresenceView.appreciations,
+  PresenceView.wins,
+]);
 
 /** A page, or one item inside a section: `boundaries/<id>`. */
 export type PresenceLocation = PresenceView | `${PresenceView}/${string}`;
@@ -22,6 +41,17 @@ export type PresenceLocation = PresenceView | `${PresenceView}/${string}`;
 export function itemInView(view: string | undefined, section: PresenceView): string | null {
   if (!view?.startsWith(`${section}/`)) return null;
   return view.slice(section.length + 1) || null;
+}
+
+/**
+ * The location as it may be shown to the partner: the location itself if it is in a shared
+ * place (a page, or an item inside one: `boundaries/<id>`), otherwise undefined. Used on both
+ * sides: a client never publishes a private place, and a reader never names one it receives.
+ */
+export function sharedPlace(location: string | undefined): PresenceLocation | undefined {
+  if (!location) return undefined;
+  const section = location.split('/')[0] ?? '';
+  return SHARED_PLACES.has(section) ? (location as PresenceLocation) : undefined;
 }
 
 /**

@@ -65,6 +65,11 @@ export type CheckinEntry = z.infer<typeof checkinEntrySchema>;
 
 export const checkinViewSchema = z.object({
   week: checkinWeekSchema,
+  /**
+   * The week's last day. Usually six days after it began; the last week before a change of
+   * day ends early, so weeks never overlap. Absent in exports made before it existed.
+   */
+  lastDay: checkinWeekSchema.optional(),
   /** Member ids who have answered this week. */
   answeredBy: z.array(z.string()),
   /** When the second answer arrived and both opened together; null until then. */

@@ -80,8 +80,41 @@ export const letterViewSchema = z.object({
   sentAt: z.number(),
   /** When the recipient first opened it. */
   readAt: z.number().nullable(),
+  /**
+   * Set for a letter brought in from an export: who brought it in and when, and the export's
+   * name for an author who is not a member here. `sentAt` stays when it was first written.
+   * Optional: letters in exports made before imports kept their authors lack it.
+   */
+  imported: z
+    .object({ by: z.string(), at: z.number(), writtenByName: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type LetterView = z.infer<typeof letterViewSchema>;
+
+/** The most letters one import may bring in. */
+export const MAX_IMPORTED_LETTERS = 1000;
+
+/**
+ * Letters from an export, as the importer sends them: the words, and who the export says
+ * wrote them and when. The server matches the author to a member of this space (by id, then by
+ * name) and always records the importer as the one who brought them in.
+ */
+export const importLettersSchema = z.object({
+  letters: z
+    .array(
+      z.object({
+        title: z.string().trim().min(1).max(200),
+        prompt: z.string().trim().max(500).nullable(),
+        body: letterBodySchema,
+        authorId: z.string().max(64),
+        authorName: z.string().max(200),
+        sentAt: z.number().int().nonnegative(),
+      }),
+    )
+    .max(MAX_IMPORTED_LETTERS),
+});
+export type ImportLettersInput = z.infer<typeof importLettersSchema>;
 
 export const letterPairViewSchema = z.object({
   id: z.string(),

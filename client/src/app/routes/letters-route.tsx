@@ -1,5 +1,5 @@
 import { PresenceView } from '@twofold/shared';
-import { Route, Routes, useParams } from 'react-router';
+import { Route, Routes, useMatch, useParams } from 'react-router';
 import { DraftEditor } from '@/features/letters/components/draft-editor.tsx';
 import { LetterThread } from '@/features/letters/components/letter-thread.tsx';
 import { LettersOverview } from '@/features/letters/components/letters-overview.tsx';
@@ -14,7 +14,10 @@ export function LettersRoute() {
   const { space, docs, self, partner } = useSpaceOutlet();
   const { status } = useSpaceDocsState(docs);
   useDocumentTitle('Letters');
-  useAnnounceView(docs.awareness, PresenceView.letters);
+  // A letter being written is private until it is sent: the partner sees only "online".
+  const startingOne = useMatch('/spaces/:spaceId/letters/new');
+  const inDraft = useMatch('/spaces/:spaceId/letters/drafts/*');
+  useAnnounceView(docs.awareness, startingOne || inDraft ? PresenceView.letterDraft : PresenceView.letters);
   const privateDoc = docs.private.doc;
   return (
     <Routes>

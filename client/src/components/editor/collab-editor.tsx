@@ -18,6 +18,8 @@ interface Props {
   label: string;
   /** When given, the partner's caret is shown and ours is published through this provider. */
   caret?: { provider: WebsocketProvider; user: Presence['user'] } | undefined;
+  /** Shows the words without letting anyone change them here (a retired boundary). */
+  readOnly?: boolean | undefined;
 }
 
 const canEdit = (fragment: Y.XmlFragment) => unknownRichText(fragment, KNOWN_RICH_TEXT).length === 0;
@@ -40,7 +42,13 @@ export function CollabEditor(props: Props) {
   return <BoundEditor {...props} onUnknown={onUnknown} />;
 }
 
-function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown: () => void }) {
+function BoundEditor({
+  fragment,
+  label,
+  caret,
+  readOnly = false,
+  onUnknown,
+}: Props & { onUnknown: () => void }) {
   const provider = caret?.provider;
   const user = caret?.user;
   // The size of the last paste refused as too long; cleared by the next change.
@@ -53,6 +61,7 @@ function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown:
       onUpdate: ({ transaction }) => {
         if (!transaction.getMeta('y-sync$')) setRefusedBytes(null);
       },
+      editable: !readOnly,
       extensions: [
         PasteLimit.configure({ onRefused: setRefusedBytes }),
         starterKit,
@@ -66,11 +75,14 @@ function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown:
           'aria-multiline': 'true',
           class: 'editor__content',
           spellcheck: 'true',
+          'aria-readonly': String(readOnly),
         },
       },
     },
-    [fragment, provider, user?.id, user?.name, user?.color, label],
+    [fragment, provider, user?.id, user?.name, user?.color, label, readOnly],
   );
+  // Rebuilding on readOnly covers the attributes; this keeps a live editor in step at once.
+  useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
 
   // Content the schema does not know can also arrive while the page is open (a partner's
   // newer client). `beforeObserverCalls` runs before any observer, y-prosemirror's included,
@@ -89,7 +101,7 @@ function BoundEditor({ fragment, label, caret, onUnknown }: Props & { onUnknown:
 
   return (
     <div className="editor">
-      <EditorToolbar editor={editor} />
+      {!readOnly && <EditorToolbar editor={editor} />}
       {refusedBytes !== null && (
         <PasteRefusedNotice bytes={refusedBytes} onDismiss={() => setRefusedBytes(null)} />
       )}

@@ -9,6 +9,8 @@ interface Props {
   /** Hashes of the versions the notary says both signed (`attestedVersions`); null while loading. */
   attestedHashes: ReadonlySet<string> | null;
   current: BoundaryContent;
+  /** The hash of the text now; null while it is being computed. */
+  currentHash: string | null;
 }
 
 const CURRENT = 'current';
@@ -17,10 +19,15 @@ const CURRENT = 'current';
  * Every version both partners signed, oldest first, each checked against the notary, and a
  * comparison between any two of them (or the text as it is now).
  */
-export function AgreedTimeline({ versions, attestedHashes, current }: Props) {
-  // Until someone picks, compare the last agreed version with the text now.
+export function AgreedTimeline({ versions, attestedHashes, current, currentHash }: Props) {
+  // Until someone picks, compare the last agreed version that differs from the text now with
+  // the text now. While the text is the newest agreed version, comparing that version with
+  // itself would only say "the same": the one before it shows what the last agreement changed.
   const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
-  const from = picked.from ?? versions.at(-1)?.hash ?? CURRENT;
+  const differing = versions.filter((v) => v.hash !== currentHash);
+  const lastDiffering =
+    differing.filter((v) => attestedHashes?.has(v.hash) ?? false).at(-1) ?? differing.at(-1) ?? versions.at(-1);
+  const from = picked.from ?? lastDiffering?.hash ?? CURRENT;
   const to = picked.to ?? CURRENT;
   const setFrom = (value: string) => setPicked((p) => ({ ...p, from: value }));
   const setTo = (value: string) => setPicked((p) => ({ ...p, to: value }));
@@ -43,10 +50,14 @@ export function AgreedTimeline({ versions, attestedHashes, current }: Props) {
     const index = versions.findIndex((v) => v.hash === hash);
     return `Version ${index + 1}`;
   };
+  const isNow = (hash: string) => hash === CURRENT || hash === currentHash;
   const contentOf = (hash: string) =>
     hash === CURRENT ? current : (versions.find((v) => v.hash === hash)?.content ?? current);
   const options = [
-    ...versions.map((v, i) => ({ value: v.hash, text: `Version ${i + 1} · ${formatMoment(v.agreedAt)}` })),
+    ...versions.map((v, i) => ({
+      value: v.hash,
+      text: `Version ${i + 1} · ${formatMoment(v.agreedAt)}${v.hash === currentHash ? ' (now)' : ''}`,
+    })),
     { value: CURRENT, text: 'The text now' },
   ];
 
@@ -111,12 +122,18 @@ export function AgreedTimeline({ versions, attestedHashes, current }: Props) {
             </select>
           </div>
         </div>
-        <ContentDiff
-          before={contentOf(from)}
-          after={contentOf(to)}
-          beforeLabel={label(from).toLowerCase()}
-          afterLabel={label(to).toLowerCase()}
-        />
+        {isNow(from) && isNow(to) && from !== to ? (
+          <p className="diff__same">
+            The text now is {from === CURRENT ? label(to) : label(from)}, exactly as you both agreed it.
+          </p>
+        ) : (
+          <ContentDiff
+            before={contentOf(from)}
+            after={contentOf(to)}
+            beforeLabel={label(from).toLowerCase()}
+            afterLabel={label(to).toLowerCase()}
+          />
+        )}
       </div>
     </section>
   );

@@ -2,11 +2,13 @@ import {
   boundariesMap,
   BOUNDARY_TEXT_FIELDS,
   BOUNDARY_TEXT_LABELS,
+  deleteBoundary,
   touchBoundary,
   updateBoundary,
   type BoundaryPatch,
   type Presence,
 } from '@twofold/shared';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -17,6 +19,7 @@ import { useBoundaries } from '../hooks/use-boundaries.ts';
 import { AgreedTimeline } from './agreed-timeline.tsx';
 import { BoundaryFields } from './boundary-fields.tsx';
 import { ContentDiff } from './content-diff.tsx';
+import { DeletedNotice, type JustDeleted } from './deleted-notice.tsx';
 import { SignPanel } from './sign-panel.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { UnreadableNotice } from './unreadable-notice.tsx';
@@ -40,12 +43,18 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
   useRecordTextEdits(boundariesMap(doc), boundaryId, BOUNDARY_TEXT_FIELDS, (now) =>
     touchBoundary(doc, boundaryId, self.id, now),
   );
+  const [deleted, setDeleted] = useState<JustDeleted | null>(null);
+  // The undo holds the deleted words in memory; leaving the page (or undoing) lets them go.
+  useEffect(() => (deleted ? () => deleted.forget() : undefined), [deleted]);
   const back = (
     <Link to=".." relative="path" className="button">
       All boundaries
     </Link>
   );
 
+  if (deleted && !item) {
+    return <DeletedNotice deleted={deleted} onUndo={() => setDeleted(null)} />;
+  }
   if (!item) {
     return (
       <ErrorState
@@ -68,6 +77,11 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
   const { boundary, status } = item;
   const partnerName = partner?.name ?? null;
   const change = (patch: BoundaryPatch) => updateBoundary(doc, boundary.id, patch, self.id, Date.now());
+  const remove = () => {
+    setDeleted({ title: boundary.title, ...deleteBoundary(doc, boundary.id) });
+  };
+  // Retired means kept as a record of what was once agreed: nothing in it changes any more.
+  const readOnly = status?.kind === 'retired';
 
   return (
     <article className="page boundary">
@@ -84,7 +98,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
             </span>
           )}
         </div>
-        <BoundaryFields boundary={boundary} onChange={change} />
+        <BoundaryFields boundary={boundary} onChange={change} readOnly={readOnly} />
       </header>
 
       <SignPanel
@@ -92,6 +106,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
         view={item}
         partnerName={partnerName}
         onNextReview={(reviewOn) => change({ reviewOn })}
+        onDelete={remove}
       />
 
       {status?.kind === 'changed' && item.lastAgreed && (
@@ -116,6 +131,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
               fragment={boundary.text[field]}
               label={BOUNDARY_TEXT_LABELS[field]}
               caret={{ provider, user: self }}
+              readOnly={readOnly}
             />
           </section>
         ))}
@@ -132,6 +148,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
         versions={boundary.versions}
         attestedHashes={item.attestedHashes}
         current={item.content}
+        currentHash={item.hash}
       />
     </article>
   );

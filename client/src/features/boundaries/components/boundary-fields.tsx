@@ -9,16 +9,19 @@ import { useId } from 'react';
 interface Props {
   boundary: Boundary;
   onChange: (patch: BoundaryPatch) => void;
+  /** A retired boundary is a record: its fields are shown, not edited. */
+  readOnly?: boolean;
 }
 
 /**
  * The short fields of a boundary: its name, category and dates. They are shared plain values
  * (the last change wins), unlike the long fields below, which merge both partners' typing.
  */
-export function BoundaryFields({ boundary, onChange }: Props) {
+export function BoundaryFields({ boundary, onChange, readOnly = false }: Props) {
   const id = useId();
   return (
-    <div className="boundary-fields">
+    <fieldset className="boundary-fields" disabled={readOnly}>
+      <legend className="visually-hidden">About this boundary</legend>
       <div className="field boundary-fields__title">
         <label className="field__label" htmlFor={`${id}-title`}>
           Title
@@ -81,6 +84,6 @@ export function BoundaryFields({ boundary, onChange }: Props) {
           For a time-limited agreement
         </p>
       </div>
-    </div>
+    </fieldset>
   );
 }

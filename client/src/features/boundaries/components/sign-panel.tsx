@@ -14,6 +14,8 @@ interface Props {
   view: BoundaryView;
   partnerName: string | null;
   onNextReview: (reviewOn: string) => void;
+  /** Deletes this draft (offered only while nobody has signed it). */
+  onDelete: () => void;
 }
 
 /** What the text looked like when this person began reading it, and its hash. */
@@ -27,7 +29,7 @@ interface Reading {
  * reading step: the exact words are shown, and if they change while being read (the partner
  * is typing, or this tab was stale) the change is shown before anyone can sign.
  */
-export function SignPanel({ spaceId, view, partnerName, onNextReview }: Props) {
+export function SignPanel({ spaceId, view, partnerName, onNextReview, onDelete }: Props) {
   const attest = useAttestBoundary(spaceId);
   const [reading, setReading] = useState<Reading | null>(null);
   const partner = partnerName ?? 'your partner';
@@ -131,6 +133,7 @@ export function SignPanel({ spaceId, view, partnerName, onNextReview }: Props) {
       {status.kind === 'draft' && (
         <p className="sign-panel__text">
           Nobody has signed this yet. Shape it together; when it says what you both mean, sign it.
+          {view.deletable && ' If it is not for you after all, either of you can delete it.'}
         </p>
       )}
       {status.kind === 'waiting-for-you' && (
@@ -196,9 +199,16 @@ export function SignPanel({ spaceId, view, partnerName, onNextReview }: Props) {
             {status.by === 'you' ? 'Keep it after all' : 'Keep it: review and sign'}
           </button>
         )}
+        {view.deletable && (
+          <button type="button" className="button button--quiet" onClick={onDelete}>
+            Delete this draft
+          </button>
+        )}
+        {/* Retiring is for what was signed; an unsigned draft is simply deleted. */}
         {status.kind !== 'retired' &&
           status.kind !== 'retire-proposed' &&
           !view.dueForReview &&
+          view.deletable === false &&
           proposeRetiring}
       </div>
     </section>

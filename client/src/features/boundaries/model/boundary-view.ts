@@ -28,6 +28,11 @@ export interface BoundaryView {
   attestedHashes: ReadonlySet<string> | null;
   /** A review date has arrived and the boundary is still in force. */
   dueForReview: boolean;
+  /**
+   * A draft nobody has ever signed: either partner may delete it. Null until the notary's
+   * record is known. Anything signed, even once, is only ever retired, with both.
+   */
+  deletable: boolean | null;
 }
 
 export type BoundaryListItem = BoundaryView | UnreadableBoundary;
@@ -57,6 +62,7 @@ export function toBoundaryView(boundary: Boundary, context: Context): BoundaryVi
   const lastAgreed = attested.at(-1) ?? null;
   const inForce = status !== null && status.kind !== 'retired' && status.kind !== 'draft';
   const dueForReview = inForce && boundary.reviewOn !== null && boundary.reviewOn <= context.today;
+  const deletable = mine ? status?.kind === 'draft' && mine.length === 0 : null;
   return {
     readable: true,
     id: boundary.id,
@@ -67,6 +73,7 @@ export function toBoundaryView(boundary: Boundary, context: Context): BoundaryVi
     lastAgreed,
     attestedHashes: mine ? new Set(attested.map((v) => v.hash)) : null,
     dueForReview,
+    deletable,
   };
 }
 

@@ -45,12 +45,33 @@ export function useCheckinHistory(spaceId: string) {
 /** Everything about check-ins, for invalidating after a change made here. */
 const allCheckins = (spaceId: string) => spaceQueryKey(spaceId, 'checkins');
 
-/** Sets the couple's check-in day (either partner may). */
-export function useSetCheckinDay(spaceId: string) {
+/**
+ * Proposes a new check-in day; it changes only once the partner agrees. Alone in the space, the
+ * choice stands at once. Either way the server answers with the schedule as it now is.
+ */
+export function useProposeCheckinDay(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (day: number) =>
-      parseResponse(checkins().schedule.$put({ param: { spaceId }, json: { day } })),
+      parseResponse(checkins().schedule.proposal.$put({ param: { spaceId }, json: { day } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
+  });
+}
+
+/** Agrees to the partner's proposed day (only the partner's: nobody agrees to their own). */
+export function useAcceptCheckinDay(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => parseResponse(checkins().schedule.proposal.accept.$post({ param: { spaceId } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
+  });
+}
+
+/** Lets a proposed day go: withdrawn by its proposer, or declined by the partner. */
+export function useDropCheckinDay(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => parseResponse(checkins().schedule.proposal.$delete({ param: { spaceId } })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
   });
 }

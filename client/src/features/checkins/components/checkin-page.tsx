@@ -26,7 +26,7 @@ export function CheckinPage({ spaceId, self, partner, reviewNote }: Props) {
           Once a week, each of you answers a few questions on your own. When you have both answered, your
           answers open together, side by side. If a week slips by, the next one simply begins.
         </p>
-        <CheckinDayPicker spaceId={spaceId} />
+        <CheckinDayPicker spaceId={spaceId} selfId={self.id} partner={partner} />
       </header>
       <CurrentCheckin
         spaceId={spaceId}

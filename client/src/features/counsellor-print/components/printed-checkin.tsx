@@ -29,7 +29,7 @@ export function PrintedCheckin({ checkin, selfId, nameOf }: Props) {
       <p className="print-item__kind">Weekly check-in</p>
       <h2 className="print-item__title">Week of {weekName(checkin.week)}</h2>
       <p className="print-item__meta">
-        {weekSpan(checkin.week)}. {standing}
+        {weekSpan(checkin.week, checkin.lastDay)}. {standing}
       </p>
       <table className="print-scores">
         <caption>How each felt this week, from 0 to 10</caption>

@@ -30,8 +30,12 @@ export function lastMonthKeys(weeks: readonly PrintableCheckin[], now: number): 
     .map((week) => week.key);
 }
 
-/** "Sunday 15 November to Saturday 21 November 2026" for a week named by its first day. */
-export function weekSpan(week: string): string {
+/**
+ * "Sunday 15 November to Saturday 21 November 2026" for a week named by its first day. The
+ * server's `lastDay` is used when it is known: the week before a change of check-in day ends
+ * early, and its printed range must not reach into the next week.
+ */
+export function weekSpan(week: string, lastDay?: string): string {
   const start = Date.parse(`${week}T12:00:00Z`);
   const format = (at: number, year: boolean) =>
     new Date(at).toLocaleDateString(undefined, {
@@ -41,7 +45,8 @@ export function weekSpan(week: string): string {
       ...(year ? { year: 'numeric' } : {}),
       timeZone: 'UTC',
     });
-  return `${format(start, false)} to ${format(start + 6 * DAY, true)}`;
+  const end = lastDay ? Date.parse(`${lastDay}T12:00:00Z`) : start + 6 * DAY;
+  return `${format(start, false)} to ${format(end, true)}`;
 }
 
 /** "15 November 2026": the picker's and the printed title's name for a week. */

@@ -26,6 +26,14 @@ export function LetterStateNote({ letter, mine, sealed, partnerName }: Props) {
       </span>
     );
   }
+  if (letter.imported) {
+    // Brought in from an export: it was delivered (or not) in the space it was written in.
+    return (
+      <span className="letter-note" data-testid="letter-delivery">
+        Brought over {formatMoment(letter.imported.at)}
+      </span>
+    );
+  }
   if (!mine) return null;
   return (
     <span className="letter-note" data-testid="letter-delivery">

@@ -1,5 +1,6 @@
 import type { LetterView, Member } from '@twofold/shared';
 import { useEffect, useRef } from 'react';
+import { letterByline } from '../model/letter-byline.ts';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
@@ -123,7 +124,7 @@ interface SheetProps {
 }
 
 function LetterSheet({ letter, mine, sealed, partnerName, isReply }: SheetProps) {
-  const from = mine ? 'You' : letter.authorName;
+  const from = letterByline(letter, mine);
   const Title = isReply ? 'h2' : 'h1';
   return (
     <article className={`letter-sheet${isReply ? ' letter-sheet--reply' : ''}`} data-testid="letter-sheet">

@@ -1,6 +1,7 @@
 import type { LetterDraftEntry, LetterView, Member } from '@twofold/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { letterByline } from '../model/letter-byline.ts';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
@@ -56,7 +57,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
           <Sent
             sections={letterSections(letters.data.letters, letters.data.pairs, selfId, letters.data.now)}
             selfId={selfId}
-            partnerName={partner?.name ?? 'Your partner'}
+            partnerName={partnerName}
             privateDoc={privateDoc}
             drafts={drafts}
           />
@@ -229,7 +230,7 @@ function ThreadList({ id, title, threads, selfId, children }: ThreadListProps) {
                     )}
                   </span>
                   <span className="letter-item__meta">
-                    {thread.root.authorId === selfId ? 'You' : thread.root.authorName} ·{' '}
+                    {letterByline(thread.root, thread.root.authorId === selfId)} ·{' '}
                     {formatMoment(thread.root.sentAt)}
                     {thread.replies.length > 0 &&
                       ` · ${thread.replies.length} ${thread.replies.length === 1 ? 'reply' : 'replies'}`}

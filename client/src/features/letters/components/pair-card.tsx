@@ -1,3 +1,4 @@
+import { sentenceStart } from '@/lib/sentence.ts';
 import type { LetterDraftEntry, LetterPairView, LetterView } from '@twofold/shared';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
@@ -27,7 +28,7 @@ export function PairCard({ pair, letters, selfId, partnerName, privateDoc, myDra
   if (pair.openedAt) status = `Opened together ${formatMoment(pair.openedAt)}`;
   else if (mine && !partnerSealed) status = `Yours is sealed. Waiting for ${partnerName} to write theirs.`;
   else if (partnerSealed && !mine)
-    status = `${partnerName} has sealed theirs — write yours when you’re ready.`;
+    status = `${sentenceStart(partnerName)} has sealed theirs — write yours when you’re ready.`;
   else status = 'Neither of you has sealed a letter yet.';
 
   return (

@@ -1,4 +1,10 @@
-import { importIntoDocs, spaceExportSchema, type SpaceExport } from '@twofold/shared';
+import {
+  importIntoDocs,
+  spaceExportSchema,
+  summariseImport,
+  type ImportSummary,
+  type SpaceExport,
+} from '@twofold/shared';
 import { useId, useState, type ChangeEvent } from 'react';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
@@ -7,14 +13,13 @@ import { aboutSize, MAX_IMPORT_BYTES } from '@/lib/yjs/edit-limits.ts';
 import { measureEdit } from '@/lib/yjs/measure-edit.ts';
 import type { SpaceDocs } from '@/lib/yjs/space-docs.ts';
 import { useImportLetters } from '../api/import-letters.ts';
+import { ImportSummaryList } from './import-summary-list.tsx';
 
 interface Props {
   spaceId: string;
   userId: string;
   docs: SpaceDocs;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -33,7 +38,7 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
   const inputId = useId();
   const [data, setData] = useState<SpaceExport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<ImportSummary | null>(null);
   const importLetters = useImportLetters(spaceId);
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -70,14 +75,12 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
   };
 
   const bringIn = (chosen: SpaceExport) => {
-    const added = importInto(docs.shared.doc, docs.private.doc, chosen);
-    const letters = chosen.letters.filter((letter) => letter.body !== null);
-    importLetters.mutate(letters, {
+    const summary = summariseImport(chosen, userId);
+    importInto(docs.shared.doc, docs.private.doc, chosen);
+    importLetters.mutate(chosen.letters, {
       onSuccess: () => {
         setData(null);
-        setDone(
-          `Brought in ${plural(added.boundaries, 'boundary', 'boundaries')}, ${plural(added.goals, 'goal', 'goals')} and ${plural(letters.length, 'letter', 'letters')}.`,
-        );
+        setDone(summary);
       },
     });
   };
@@ -91,7 +94,8 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
         Starting again in a new space? Choose a file you downloaded with “Download to import”. Its words are
         added to this space; boundaries arrive as drafts, because signatures belong to the space they were
         given in, so you sign them again here together. Shared goals come with their steps; a step that was
-        one person’s becomes yours.
+        one person’s becomes yours. Letters keep who wrote them and when. Private notes and unsent letters
+        come over only from your own export.
       </p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>
@@ -111,13 +115,9 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
       {data && (
         <div className="import-preview" data-testid="import-preview">
           <p>
-            From “{data.space.name}”, exported by {data.account.name}:{' '}
-            {plural(data.boundaries.length, 'boundary', 'boundaries')},{' '}
-            {plural(data.goals?.length ?? 0, 'goal', 'goals')},{' '}
-            {plural(data.letters.filter((l) => l.body).length, 'letter', 'letters')}
-            {data.usLetter ? ', “What trust means to us”' : ''}
-            {data.privateNotes ? ' and your private notes' : ''}.
+            From “{data.space.name}”, exported by {data.account.id === userId ? 'you' : data.account.name}.
           </p>
+          <ImportSummaryList summary={summariseImport(data, userId)} future />
           <div className="settings-actions">
             <button
               type="button"
@@ -134,9 +134,10 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
         </div>
       )}
       {done && (
-        <p className="import-done" role="status">
-          {done}
-        </p>
+        <div className="import-done" role="status" data-testid="import-done">
+          <p>It is in. Here is what came over.</p>
+          <ImportSummaryList summary={done} />
+        </div>
       )}
     </section>
   );
