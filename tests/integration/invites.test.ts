@@ -56,6 +56,7 @@ describe('accepting an invite', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toEqual({
       invite: { spaceName: 'Alex & Sam', invitedBy: 'Alex', expiresAt: t.clock.now() + INVITE_TTL_MS },
+      alreadyMember: null,
     });
     const reply = await acceptInvite(t.app, sam.cookie, code);
     expect(reply.status).toBe(200);
@@ -162,6 +163,7 @@ describe('accepting an invite', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
       invite: { spaceName: 'Alex & Sam', invitedBy: 'Alex', expiresAt: t.clock.now() + INVITE_TTL_MS },
+      alreadyMember: null,
     });
   });
 

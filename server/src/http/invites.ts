@@ -38,8 +38,7 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
         invitedBy: inviter?.name ?? 'Your partner',
         expiresAt: invite.expiresAt,
       };
-      if (member) return c.json({ invite: preview, alreadyMember: { spaceId: space.id } }, 200);
-      return c.json({ invite: preview }, 200);
+      return c.json({ invite: preview, alreadyMember: member ? { spaceId: space.id } : null }, 200);
     })
     .post('/:code/accept', requireSession(sessions), validate('param', codeParam), (c) => {
       const userId = c.get('userId');
