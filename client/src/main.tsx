@@ -14,6 +14,7 @@ import './styles/rituals.css';
 import './styles/account.css';
 import './styles/goals.css';
 import './styles/letters.css';
+import './styles/paths.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
