@@ -3,9 +3,11 @@ import { AccountRoute } from './routes/account-route.tsx';
 import { AppreciationsRoute } from './routes/appreciations-route.tsx';
 import { BoundariesRoute } from './routes/boundaries-route.tsx';
 import { BoundaryRoute } from './routes/boundary-route.tsx';
+import { GoodbyeRoute } from './routes/goodbye-route.tsx';
 import { HelpRoute } from './routes/help-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { JoinRoute } from './routes/join-route.tsx';
+import { LeftSpaceRoute } from './routes/left-space-route.tsx';
 import { LettersRoute } from './routes/letters-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
@@ -38,11 +40,13 @@ export const router = createBrowserRouter([
       { path: '/signup', element: <SignupRoute /> },
       { path: '/join/:code', element: <JoinRoute /> },
       { path: '/help', element: <HelpRoute /> },
+      { path: '/goodbye', element: <GoodbyeRoute /> },
       {
         element: <RequireAuth />,
         children: [
           { path: '/', element: <HomeRoute /> },
           { path: '/account', element: <AccountRoute /> },
+          { path: '/left', element: <LeftSpaceRoute /> },
           {
             path: '/spaces/:spaceId',
             element: <SpaceLayout />,
