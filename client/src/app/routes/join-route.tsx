@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadingState } from '@/components/page-state.tsx';
 import { LoginForm } from '@/features/auth/components/login-form.tsx';
@@ -24,8 +24,8 @@ export function JoinRoute() {
   const meKnown = me.data !== undefined || me.isError;
   const preview = useInvitePreview(code, me.data?.user.id ?? null, meKnown);
   // Whether this page was opened signed out: then signing in here was for this invite.
-  const signedInHere = useRef(false);
-  if (me.data === null) signedInHere.current = true;
+  const [signedInHere, setSignedInHere] = useState(false);
+  if (me.data === null && !signedInHere) setSignedInHere(true);
 
   if (!meKnown || preview.isPending) {
     return <LoadingState label="Opening your invitation…" />;
@@ -51,7 +51,7 @@ export function JoinRoute() {
       <InviteSummary invite={invite} />
       {me.data ? (
         <section className="card">
-          {signedInHere.current ? (
+          {signedInHere ? (
             <p className="card__text" role="status">
               Welcome, <strong>{me.data.user.name}</strong>. Joining “{invite.spaceName}”…
             </p>
@@ -62,7 +62,7 @@ export function JoinRoute() {
           )}
           <JoinSpaceButton
             code={code}
-            auto={signedInHere.current}
+            auto={signedInHere}
             onJoined={(spaceId) => void navigate(`/spaces/${spaceId}`)}
           />
         </section>

@@ -19,13 +19,11 @@ export function JoinSpaceButton({ code, onJoined, auto = false }: Props) {
   const accept = useAcceptInvite(code);
   const { mutate } = accept;
   const started = useRef(false);
-  const joined = useRef(onJoined);
-  joined.current = onJoined;
   useEffect(() => {
     if (!auto || started.current) return;
     started.current = true;
-    mutate(undefined, { onSuccess: ({ space }) => joined.current(space.id) });
-  }, [auto, mutate]);
+    mutate(undefined, { onSuccess: ({ space }) => onJoined(space.id) });
+  }, [auto, mutate, onJoined]);
   return (
     <div className="join__action">
       <FormAlert>{accept.isError && apiErrorInfo(accept.error).message}</FormAlert>
