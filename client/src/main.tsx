@@ -16,6 +16,7 @@ import './styles/rituals.css';
 import './styles/account.css';
 import './styles/goals.css';
 import './styles/letters.css';
+import './styles/paths.css';
 
 installChunkRecovery(() => {
   const to = router.state.navigation.location;

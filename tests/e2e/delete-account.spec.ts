@@ -29,11 +29,16 @@ test('deleting an account explains what happens, asks for the password, and the 
   await section.getByRole('button', { name: 'Delete my account…' }).click();
   await dialog.getByLabel('Your password').fill('a calm long password');
   await dialog.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(sam).toHaveURL(/\/login$/);
+  // Sam lands on a page that says what happened and what Sam can do next.
+  await expect(sam).toHaveURL(/\/goodbye$/);
+  await expect(sam.getByRole('heading', { level: 1, name: 'Your account has been deleted' })).toBeVisible();
+  await expect(sam.getByText('what you shared stays with your partner')).toBeVisible();
+  await expect(sam.getByRole('link', { name: 'Create a new account' })).toBeVisible();
 
   // Alex is told, live; Sam's account is gone, so the password no longer opens anything.
   await expect(alex.getByTestId('partner-left')).toContainText('Sam');
   expect(alex.url()).toBe(spaceUrl);
+  await sam.goto(`${app.url}/login`);
   await sam.getByLabel('Email').fill(samEmail);
   await sam.getByLabel('Password').fill('a calm long password');
   await sam.getByRole('button', { name: 'Log in' }).click();

@@ -198,7 +198,10 @@ test.describe('keeping your words and leaving', () => {
     await sam.getByRole('button', { name: 'Leave this space…' }).click();
     await sam.getByRole('dialog').getByRole('button', { name: 'Leave this space' }).click();
 
-    // Sam is back at the start, with no space; Alex is told, without reloading.
+    // Sam is told what happened and what next, with no space; Alex is told, without reloading.
+    await expect(sam.getByRole('heading', { level: 1, name: 'You have left “Alex & Sam”' })).toBeVisible();
+    await expect(sam.getByText('What you shared stays with Alex')).toBeVisible();
+    await sam.getByRole('link', { name: 'Make a new space' }).click();
     await expect(sam.getByLabel('Name of your space')).toBeVisible();
     await expect(alex.getByTestId('partner-left')).toContainText('Sam left this space');
     await expect(alex.getByRole('button', { name: 'Invite your partner' })).toBeVisible();

@@ -1,30 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { startAppServer, type AppServer } from '../helpers/app-server.ts';
 import { expect, test } from './fixtures.ts';
 import { pairCouple, syncStatus } from './support/flows.ts';
+import { draftFromPrompt, openLetters, writeWords } from './support/letters.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function openLetters(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Letters' }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Letters' })).toBeVisible();
-}
-
-/** Starts a letter from a prompt, gives it words, and leaves it open as a draft. */
-async function draftFromPrompt(page: Page, prompt: string, words: string): Promise<void> {
-  await page.getByRole('link', { name: 'Write a letter' }).click();
-  await page.getByRole('button', { name: `Write “${prompt}”`, exact: true }).click();
-  await writeWords(page, words);
-}
-
-async function writeWords(page: Page, words: string): Promise<void> {
-  const editor = page.getByRole('textbox', { name: 'Your letter' });
-  await editor.click();
-  await page.keyboard.type(words);
-  await expect(editor).toContainText(words);
-}
 
 test.describe('letters', () => {
   test('a draft written offline stays private and survives a reload; once sent it arrives live and the author sees it read', async ({
@@ -125,7 +106,10 @@ test.describe('letters', () => {
     );
     await expect(alexPair.getByRole('link', { name: 'Your sealed letter' })).toBeVisible();
     await sam.getByRole('button', { name: 'Seal my letter' }).click();
-    await expect(sam.getByTestId('letter-sheet')).toContainText('your keys');
+    // Sealing second is the moment both open: Sam lands on Alex's words first, then their own.
+    await expect(sam.getByRole('heading', { level: 1, name: 'Your letters have opened' })).toBeVisible();
+    await expect(sam.getByTestId('letter-sheet').first()).toContainText('The night you drove me home');
+    await expect(sam.getByTestId('letter-sheet').nth(1)).toContainText('your keys');
 
     // Both open at once: Alex's screen changes by itself, and each reads the other's letter.
     await expect(alexPair.getByTestId('pair-status')).toContainText('Opened together');

@@ -56,6 +56,7 @@ describe('accepting an invite', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toEqual({
       invite: { spaceName: 'Alex & Sam', invitedBy: 'Alex', expiresAt: t.clock.now() + INVITE_TTL_MS },
+      alreadyMember: null,
     });
     const reply = await acceptInvite(t.app, sam.cookie, code);
     expect(reply.status).toBe(200);
@@ -121,6 +122,49 @@ describe('accepting an invite', () => {
     expect(again.body).toEqual(joined.body);
     expect(inviteRow(code)).toEqual(usedBefore);
     expect(membersOf(spaceId)).toEqual(['Alex', 'Sam']);
+  });
+
+  it('tells a member who opens a used or expired invite to their space that they are in it, and nobody else', async () => {
+    const spaceId = await createSpace(t.app, alex.cookie);
+    const { code } = await createInvite(t.app, alex.cookie, spaceId);
+    expect((await acceptInvite(t.app, sam.cookie, code)).status).toBe(200);
+    const preview = { spaceName: 'Alex & Sam', invitedBy: 'Alex', expiresAt: expect.any(Number) };
+
+    // Used: Sam (who joined with it) and Alex (who made it) are told where they belong.
+    for (const member of [sam, alex]) {
+      const reply = await call(t.app, 'GET', `/api/invites/${code}`, { cookie: member.cookie });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ invite: preview, alreadyMember: { spaceId } });
+    }
+    // Eve, signed in or not, learns nothing more than that the link is spent.
+    expectError(await call(t.app, 'GET', `/api/invites/${code}`, { cookie: eve.cookie }), 410, 'invite_gone');
+    expectError(await call(t.app, 'GET', `/api/invites/${code}`), 410, 'invite_gone');
+
+    // Expired and never used: the member is still told, the stranger still is not.
+    const lone = await createSpace(t.app, alex.cookie, 'Only Alex');
+    const old = await createInvite(t.app, alex.cookie, lone);
+    t.clock.advance(INVITE_TTL_MS + 1);
+    const mine = await call(t.app, 'GET', `/api/invites/${old.code}`, { cookie: alex.cookie });
+    expect(mine.body).toEqual({
+      invite: { ...preview, spaceName: 'Only Alex' },
+      alreadyMember: { spaceId: lone },
+    });
+    expectError(
+      await call(t.app, 'GET', `/api/invites/${old.code}`, { cookie: eve.cookie }),
+      410,
+      'invite_gone',
+    );
+  });
+
+  it('says nothing of membership to a signed-in stranger opening a live invite', async () => {
+    const spaceId = await createSpace(t.app, alex.cookie);
+    const { code } = await createInvite(t.app, alex.cookie, spaceId);
+    const reply = await call(t.app, 'GET', `/api/invites/${code}`, { cookie: eve.cookie });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      invite: { spaceName: 'Alex & Sam', invitedBy: 'Alex', expiresAt: t.clock.now() + INVITE_TTL_MS },
+      alreadyMember: null,
+    });
   });
 
   it('never gives a space a third member when two different invites are accepted at once', async () => {

@@ -64,6 +64,13 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: '/goodbye',
+        lazy: page(
+          () => import('./routes/goodbye-route.tsx'),
+          (m) => m.GoodbyeRoute,
+        ),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -78,6 +85,13 @@ export const router = createBrowserRouter([
             lazy: page(
               () => import('./routes/account-route.tsx'),
               (m) => m.AccountRoute,
+            ),
+          },
+          {
+            path: '/left',
+            lazy: page(
+              () => import('./routes/left-space-route.tsx'),
+              (m) => m.LeftSpaceRoute,
             ),
           },
           {

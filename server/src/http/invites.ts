@@ -1,5 +1,6 @@
-import { ErrorCode, inviteCodeSchema } from '@twofold/shared';
+import { ErrorCode, inviteCodeSchema, SESSION_COOKIE } from '@twofold/shared';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { hashToken } from '../lib/ids.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
@@ -23,20 +24,21 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
     .get('/:code', validate('param', codeParam), (c) => {
       const invite = stores.spaces.findInvite(hashToken(c.req.valid('param').code));
       if (!invite) throw unknownInvite();
-      if (invite.usedAt !== null || invite.expiresAt <= clock.now()) throw goneInvite();
+      // Someone already in the space (Back after joining, the link opened again later) is
+      // told so and where to go, whatever the invite's state. Only a member of this very
+      // space learns its id: anyone else gets the same answers as before.
+      const viewer = sessions.resolve(getCookie(c, SESSION_COOKIE));
+      const member = viewer !== null && stores.spaces.isMember(invite.spaceId, viewer.userId);
+      if (!member && (invite.usedAt !== null || invite.expiresAt <= clock.now())) throw goneInvite();
       const space = stores.spaces.find(invite.spaceId);
       const inviter = stores.users.findById(invite.createdBy);
       if (!space) throw unknownInvite();
-      return c.json(
-        {
-          invite: {
-            spaceName: space.name,
-            invitedBy: inviter?.name ?? 'Your partner',
-            expiresAt: invite.expiresAt,
-          },
-        },
-        200,
-      );
+      const preview = {
+        spaceName: space.name,
+        invitedBy: inviter?.name ?? 'Your partner',
+        expiresAt: invite.expiresAt,
+      };
+      return c.json({ invite: preview, alreadyMember: member ? { spaceId: space.id } : null }, 200);
     })
     .post('/:code/accept', requireSession(sessions), validate('param', codeParam), (c) => {
       const userId = c.get('userId');

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { ChangePasswordForm } from '@/features/account/components/change-password-form.tsx';
 import { DevicesSection } from '@/features/account/components/devices-section.tsx';
 import { DeleteAccount } from '@/features/account-deletion/components/delete-account.tsx';
@@ -8,8 +9,14 @@ import { useDocumentTitle } from '@/lib/use-document-title.ts';
 export function AccountRoute() {
   useDocumentTitle('Your account');
   const { data: me } = useMe();
+  const space = me?.spaces[0];
   return (
     <div className="account">
+      {space && (
+        <Link to={`/spaces/${space.id}`} className="back-link">
+          <span aria-hidden="true">←</span> Back to “{space.name}”
+        </Link>
+      )}
       <header className="page__header">
         <h1 className="page__title">Your account</h1>
         {me && (

@@ -4,12 +4,13 @@ import { DraftEditor } from '@/features/letters/components/draft-editor.tsx';
 import { LetterThread } from '@/features/letters/components/letter-thread.tsx';
 import { LettersOverview } from '@/features/letters/components/letters-overview.tsx';
 import { NewLetter } from '@/features/letters/components/new-letter.tsx';
+import { PairOpening } from '@/features/letters/components/pair-opening.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceDocsState } from '@/lib/yjs/use-space-docs.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
-/** /spaces/:spaceId/letters/* — drafts, inbox, sent, sealed pairs. */
+/** /spaces/:spaceId/letters/* — drafts, inbox, sent, sealed pairs and their opening. */
 export function LettersRoute() {
   const { space, docs, self, partner } = useSpaceOutlet();
   const { status } = useSpaceDocsState(docs);
@@ -33,6 +34,10 @@ export function LettersRoute() {
         element={<DraftRoute privateDoc={privateDoc} partner={partner} firstSync={status === 'connecting'} />}
       />
       <Route
+        path="together/:pairId"
+        element={<PairRoute spaceId={space.id} selfId={self.id} partner={partner} />}
+      />
+      <Route
         path=":letterId"
         element={
           <ThreadRoute spaceId={space.id} selfId={self.id} partner={partner} privateDoc={privateDoc} />
@@ -50,4 +55,9 @@ function DraftRoute(props: Omit<Parameters<typeof DraftEditor>[0], 'draftId'>) {
 function ThreadRoute(props: Omit<Parameters<typeof LetterThread>[0], 'letterId'>) {
   const { letterId = '' } = useParams();
   return <LetterThread key={letterId} letterId={letterId} {...props} />;
+}
+
+function PairRoute(props: Omit<Parameters<typeof PairOpening>[0], 'pairId'>) {
+  const { pairId = '' } = useParams();
+  return <PairOpening key={pairId} pairId={pairId} {...props} />;
 }

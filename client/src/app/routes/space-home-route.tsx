@@ -2,6 +2,7 @@ import { PresenceView, type Space } from '@twofold/shared';
 import { Link } from 'react-router';
 import { LatestAppreciation } from '@/features/appreciations/components/latest-appreciation.tsx';
 import { BoundariesSummary } from '@/features/boundaries/components/boundaries-summary.tsx';
+import { AlreadyMemberNotice } from '@/features/invites/components/already-member-notice.tsx';
 import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
 import { LettersSummary } from '@/features/letters/components/letters-summary.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
@@ -24,6 +25,7 @@ export function SpaceHomeRoute() {
         </p>
       </header>
 
+      <AlreadyMemberNotice spaceName={space.name} />
       {!partner && space.formerMembers.length > 0 && <PartnerLeftNotice space={space} />}
       {!partner && <InvitePanel spaceId={space.id} selfId={self.id} />}
 

@@ -4,6 +4,7 @@ import { parseResponse } from 'hono/client';
 import { api } from '@/lib/api-client.ts';
 import { hasStatus, isNetworkError } from '@/lib/api-error.ts';
 import { clearMeSnapshot, readMeSnapshot, writeMeSnapshot } from './me-snapshot.ts';
+import { clearSignedOutNotice, noteSignedOutElsewhere } from './signed-out-notice.ts';
 
 export interface Me {
   user: User;
@@ -16,9 +17,12 @@ async function fetchMe(): Promise<Me | null> {
   try {
     const { user, spaces } = await parseResponse(api.api.me.$get());
     writeMeSnapshot({ user, spaces });
+    clearSignedOutNotice();
     return { user, spaces, fromDevice: false };
   } catch (error) {
     if (hasStatus(error, 401)) {
+      // Still holding a snapshot means nobody signed out here on purpose (logout clears it).
+      if (readMeSnapshot()) noteSignedOutElsewhere();
       clearMeSnapshot();
       return null;
     }

@@ -25,7 +25,7 @@ export function DeleteAccount({ userId, spaceIds, spaceId, partnerName }: Props)
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    remove.mutate({ password, userId, spaceIds }, { onSuccess: () => window.location.replace('/login') });
+    remove.mutate({ password, userId, spaceIds }, { onSuccess: () => window.location.replace('/goodbye') });
   };
 
   return (

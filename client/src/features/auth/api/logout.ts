@@ -3,6 +3,7 @@ import { parseResponse } from 'hono/client';
 import { api } from '@/lib/api-client.ts';
 import { clearMeSnapshot } from '@/lib/session/me-snapshot.ts';
 import { meQueryOptions } from '@/lib/session/me.ts';
+import { signingOut } from '@/lib/session/signed-out-notice.ts';
 import { clearLocalDocs } from '@/lib/yjs/local-data.ts';
 import { closeAllSpaceDocs } from '@/lib/yjs/space-docs-cache.ts';
 
@@ -20,9 +21,14 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ userId, spaceIds }: LogoutInput) => {
-      await parseResponse(api.api.auth.logout.$post());
-      queryClient.setQueryData(meQueryOptions().queryKey, null);
-      clearMeSnapshot();
+      const intent = signingOut();
+      try {
+        await parseResponse(api.api.auth.logout.$post());
+        queryClient.setQueryData(meQueryOptions().queryKey, null);
+        clearMeSnapshot();
+      } finally {
+        intent.done();
+      }
       await closeAllSpaceDocs({ clearLocal: true });
       await clearLocalDocs(userId, spaceIds);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryOptions().queryKey[0] });

@@ -1,19 +1,17 @@
 import type { LetterView, Member } from '@twofold/shared';
-import { useEffect, useRef } from 'react';
-import { letterByline } from '../model/letter-byline.ts';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { ItemBoundary } from '@/components/item-boundary.tsx';
-import { formatMoment } from '@/lib/dates.ts';
-import { useLetters, useMarkLetterRead } from '../api/letters.ts';
+import { useLetters } from '../api/letters.ts';
 import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
+import { useMarkShownRead } from '../hooks/use-mark-shown-read.ts';
 import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
-import { isSealedNow, isUnread, threadOf, titleOf } from '../model/letter-lists.ts';
+import { isSealedNow, threadOf, titleOf } from '../model/letter-lists.ts';
 import { BackToLetters } from './back-to-letters.tsx';
-import { LetterStateNote } from './letter-notes.tsx';
-import { LetterWords } from './letter-words.tsx';
+import { LetterSheet } from './letter-sheet.tsx';
+import { PairOpenedNote } from './pair-opened-note.tsx';
 import { UnreadableLetter } from './unreadable-letter.tsx';
 import { StaleNote } from './stale-note.tsx';
 import { StartDraftButton } from './start-draft-button.tsx';
@@ -30,25 +28,11 @@ interface Props {
 export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }: Props) {
   const letters = useLetters(spaceId);
   const drafts = useLetterDrafts(privateDoc);
-  const { mutate: markRead } = useMarkLetterRead(spaceId);
-  const asked = useRef(new Set<string>());
   const data = letters.data;
   const thread = data ? threadOf(data.letters, letterId) : [];
-  const unreadIds = thread
-    .filter((letter) => isUnread(letter, selfId))
-    .map((letter) => letter.id)
-    .join(' ');
   useRefetchWhenDue(data?.letters, data?.now ?? 0, data?.clockOffset ?? 0, letters.refetch);
-
-  // Opening a thread reads every letter in it that is open to this member, once each; one
-  // that could not be marked (offline) is tried again the next time the list changes.
-  useEffect(() => {
-    for (const id of unreadIds.split(' ').filter(Boolean)) {
-      if (asked.current.has(id)) continue;
-      asked.current.add(id);
-      markRead(id, { onError: () => asked.current.delete(id) });
-    }
-  }, [unreadIds, markRead]);
+  // Opening a thread reads every letter in it that is open to this member.
+  useMarkShownRead(spaceId, thread, selfId);
 
   if (!data) {
     if (letters.isError) {
@@ -94,6 +78,13 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
           />
         </ItemBoundary>
       ))}
+      {root.pairId && root.authorId === selfId && (
+        <PairOpenedNote
+          spaceId={spaceId}
+          pair={data.pairs.find((pair) => pair.id === root.pairId)}
+          partnerName={partnerName}
+        />
+      )}
       {canReply &&
         (replyDraft ? (
           <Link
@@ -112,43 +103,5 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
           </StartDraftButton>
         ))}
     </div>
-  );
-}
-
-interface SheetProps {
-  letter: LetterView;
-  mine: boolean;
-  sealed: boolean;
-  partnerName: string;
-  isReply: boolean;
-}
-
-function LetterSheet({ letter, mine, sealed, partnerName, isReply }: SheetProps) {
-  const from = letterByline(letter, mine);
-  const Title = isReply ? 'h2' : 'h1';
-  return (
-    <article className={`letter-sheet${isReply ? ' letter-sheet--reply' : ''}`} data-testid="letter-sheet">
-      <header className="letter-sheet__header">
-        {letter.prompt && letter.prompt !== letter.title && <p className="eyebrow">{letter.prompt}</p>}
-        <Title className="letter-sheet__title">{titleOf(letter)}</Title>
-        <p className="letter-sheet__meta">
-          {from} · {formatMoment(letter.sentAt)}
-        </p>
-        <LetterStateNote letter={letter} mine={mine} sealed={sealed} partnerName={partnerName} />
-      </header>
-      {letter.unreadable ? (
-        <p className="letter-sheet__closed" data-testid="letter-unreadable">
-          This letter can’t be shown here. It is kept exactly as it was sent.
-        </p>
-      ) : letter.body ? (
-        <LetterWords body={letter.body} />
-      ) : (
-        <p className="letter-sheet__closed" data-testid="letter-closed">
-          {letter.hidden === 'waiting-for-date'
-            ? `${letter.authorName} wrote this for a day that has not come yet. Its words open then.`
-            : `${letter.authorName} has sealed this letter. It opens when you have sealed yours too.`}
-        </p>
-      )}
-    </article>
   );
 }

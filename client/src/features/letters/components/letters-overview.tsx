@@ -1,7 +1,5 @@
 import type { LetterDraftEntry, LetterView, Member } from '@twofold/shared';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { letterByline } from '../model/letter-byline.ts';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
@@ -11,10 +9,11 @@ import { UnreadableLetter } from './unreadable-letter.tsx';
 import { useLetters } from '../api/letters.ts';
 import { useLetterDrafts } from '../hooks/use-letter-drafts.ts';
 import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
-import { letterSections, titleOf, type LetterThread } from '../model/letter-lists.ts';
+import { isSealedNow, letterSections, titleOf } from '../model/letter-lists.ts';
 import { PairCard } from './pair-card.tsx';
 import { LetterStateNote } from './letter-notes.tsx';
 import { StaleNote } from './stale-note.tsx';
+import { ThreadList } from './thread-list.tsx';
 
 interface Props {
   spaceId: string;
@@ -56,6 +55,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
           {letters.isError && <StaleNote />}
           <Sent
             sections={letterSections(letters.data.letters, letters.data.pairs, selfId, letters.data.now)}
+            sealed={(letter) => isSealedNow(letter, letters.data.pairs, letters.data.now)}
             selfId={selfId}
             partnerName={partnerName}
             privateDoc={privateDoc}
@@ -110,13 +110,14 @@ function Drafts({ drafts }: { drafts: readonly LetterDraftEntry[] }) {
 
 interface SentProps {
   sections: ReturnType<typeof letterSections>;
+  sealed: (letter: LetterView) => boolean;
   selfId: string;
   partnerName: string;
   privateDoc: Y.Doc;
   drafts: readonly LetterDraftEntry[];
 }
 
-function Sent({ sections, selfId, partnerName, privateDoc, drafts }: SentProps) {
+function Sent({ sections, sealed, selfId, partnerName, privateDoc, drafts }: SentProps) {
   const nothingYet =
     sections.inbox.length === 0 &&
     sections.sent.length === 0 &&
@@ -175,10 +176,24 @@ function Sent({ sections, selfId, partnerName, privateDoc, drafts }: SentProps) 
           </ul>
         </section>
       )}
-      <ThreadList id="letters-inbox" title="Inbox" threads={sections.inbox} selfId={selfId}>
+      <ThreadList
+        id="letters-inbox"
+        title="Inbox"
+        threads={sections.inbox}
+        from="partner"
+        partnerName={partnerName}
+        sealed={sealed}
+      >
         Nothing from {partnerName} yet.
       </ThreadList>
-      <ThreadList id="letters-sent" title="Sent" threads={sections.sent} selfId={selfId}>
+      <ThreadList
+        id="letters-sent"
+        title="Sent"
+        threads={sections.sent}
+        from="self"
+        partnerName={partnerName}
+        sealed={sealed}
+      >
         You have not sent a letter yet.
       </ThreadList>
     </>
@@ -196,57 +211,5 @@ function WaitingLetter({ letter, selfId }: { letter: LetterView; selfId: string 
         <LetterStateNote letter={letter} mine={mine} sealed partnerName="" />
       </Link>
     </div>
-  );
-}
-
-interface ThreadListProps {
-  id: string;
-  title: string;
-  threads: LetterThread[];
-  selfId: string;
-  children: ReactNode;
-}
-
-function ThreadList({ id, title, threads, selfId, children }: ThreadListProps) {
-  return (
-    <section className="letters__section" aria-labelledby={id}>
-      <h2 id={id} className="section-title">
-        {title}
-      </h2>
-      {threads.length === 0 ? (
-        <p className="muted">{children}</p>
-      ) : (
-        <ul className="letter-list">
-          {threads.map((thread) => (
-            <li key={thread.root.id} className="letter-item" data-testid="letter-thread">
-              <ItemBoundary fallback={<UnreadableLetter />}>
-                <Link className="letter-item__link" to={thread.root.id}>
-                  <span className="letter-item__title">
-                    {titleOf(thread.root)}
-                    {thread.unread > 0 && (
-                      <span className="letter-item__new" data-testid="letter-unread">
-                        New
-                      </span>
-                    )}
-                  </span>
-                  <span className="letter-item__meta">
-                    {letterByline(thread.root, thread.root.authorId === selfId)} ·{' '}
-                    {formatMoment(thread.root.sentAt)}
-                    {thread.replies.length > 0 &&
-                      ` · ${thread.replies.length} ${thread.replies.length === 1 ? 'reply' : 'replies'}`}
-                  </span>
-                  <LetterStateNote
-                    letter={thread.root}
-                    mine={thread.root.authorId === selfId}
-                    sealed={false}
-                    partnerName=""
-                  />
-                </Link>
-              </ItemBoundary>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

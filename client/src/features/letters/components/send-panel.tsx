@@ -46,7 +46,11 @@ export function SendPanel({ draft, privateDoc, partner }: Props) {
     };
   }, []);
   const send = useSendLetter(spaceId, privateDoc, (letter) => {
-    if (open.current) void navigate(`/spaces/${spaceId}/letters/${letter.id}`, { replace: true });
+    if (!open.current) return;
+    // A letter sealed together goes to its pair's page: if it was the second, that page is
+    // the moment both open, with the partner's words first.
+    const next = letter.pairId ? `together/${letter.pairId}` : letter.id;
+    void navigate(`/spaces/${spaceId}/letters/${next}`, { replace: true });
   });
   const [when, setWhen] = useState<When>('now');
   const [day, setDay] = useState(tomorrow());

@@ -10,6 +10,7 @@ export interface LetterThread {
   lastAt: number;
 }
 
+/** A letter from the partner, open to the member, that the member has not opened yet. */
 export function isUnread(letter: LetterView, selfId: string): boolean {
   return letter.authorId !== selfId && letter.body !== null && letter.readAt === null;
 }
@@ -50,6 +51,7 @@ export function rootOf(letter: LetterView, byId: ReadonlyMap<string, LetterView>
   return current;
 }
 
+/** Letters grouped into threads (a letter and its replies), most recently active first. */
 export function threadsOf(letters: readonly LetterView[], selfId: string): LetterThread[] {
   const byId = new Map(letters.map((letter) => [letter.id, letter]));
   const threads = new Map<string, LetterThread>();
@@ -65,30 +67,60 @@ export function threadsOf(letters: readonly LetterView[], selfId: string): Lette
   return [...threads.values()].sort((a, b) => b.lastAt - a.lastAt);
 }
 
+/** A thread as one list shows it: which of its letters that list is about. */
+export interface ListedThread extends LetterThread {
+  /** The letters of the thread this list counts: the partner's in the inbox, one's own in Sent. */
+  counted: LetterView[];
+  /** When the latest counted letter was sent: the list is ordered by it, newest first. */
+  countedAt: number;
+}
+
 export interface LetterSections {
-  /** Threads the partner started. */
-  inbox: LetterThread[];
-  /** Threads the member started. */
-  sent: LetterThread[];
-  /** Letters sealed until a date that has not come, either way. */
+  /**
+   * Every thread holding a letter from the partner that the member may read: letters they
+   * started, their replies under the member's own letters, and their half of an opened pair.
+   */
+  inbox: ListedThread[];
+  /** Every thread holding a letter the member wrote: sent, replies, sealed or waiting for a day. */
+  sent: ListedThread[];
+  /** The partner's letters sealed until a date that has not come: known of, not yet readable. */
   waiting: LetterView[];
   /** Shared prompts, newest first, each with the letters sealed for it. */
   pairs: { pair: LetterPairView; letters: LetterView[] }[];
 }
 
-/** Sorts what the server returned into the sections of the letters page. */
+function listed(threads: readonly LetterThread[], counts: (letter: LetterView) => boolean): ListedThread[] {
+  const result: ListedThread[] = [];
+  for (const thread of threads) {
+    const counted = [thread.root, ...thread.replies].filter(counts);
+    const last = counted.at(-1);
+    if (last) result.push({ ...thread, counted, countedAt: last.sentAt });
+  }
+  return result.sort((a, b) => b.countedAt - a.countedAt);
+}
+
+/**
+ * Sorts what the server returned into the sections of the letters page. One rule for every
+ * kind of letter (plain, reply, sealed together, sealed until a day): a letter the member may
+ * read is listed in the inbox if the partner wrote it and in Sent if the member did, so no
+ * letter is missing from where its reader would look.
+ */
 export function letterSections(
   letters: readonly LetterView[],
   pairs: readonly LetterPairView[],
   selfId: string,
   serverNow: number,
 ): LetterSections {
-  const waiting = letters.filter((letter) => isWaitingForDate(letter, serverNow));
-  const loose = letters.filter((letter) => letter.pairId === null && !isWaitingForDate(letter, serverNow));
-  const threads = threadsOf(loose, selfId);
+  const mine = (letter: LetterView) => letter.authorId === selfId;
+  // The partner's dated letters that have not opened have no words yet: they wait apart.
+  const waiting = letters.filter((letter) => !mine(letter) && isWaitingForDate(letter, serverNow));
+  const threads = threadsOf(
+    letters.filter((letter) => !waiting.includes(letter)),
+    selfId,
+  );
   return {
-    inbox: threads.filter((thread) => thread.root.authorId !== selfId),
-    sent: threads.filter((thread) => thread.root.authorId === selfId),
+    inbox: listed(threads, (letter) => !mine(letter) && letter.body !== null),
+    sent: listed(threads, mine),
     waiting: [...waiting].sort((a, b) => (a.opensAt ?? 0) - (b.opensAt ?? 0)),
     pairs: [...pairs]
       .sort((a, b) => b.createdAt - a.createdAt)

@@ -5,9 +5,26 @@ import { guardRestoredPage, leaveNow } from './quick-exit.ts';
 /** Two presses of Escape within this long leave the app; one press still closes dialogs. */
 const DOUBLE_PRESS_MS = 1000;
 
+// Anything Escape closes: a modal or open <dialog>, an ARIA dialog, an open popover.
+const CLOSABLE = 'dialog[open], [role="dialog"], [role="alertdialog"], [aria-modal="true"], :popover-open';
+
+/**
+ * Whether this Escape belongs to something open on the page (it closes it) rather than to
+ * the quick exit. Read while the key is being dispatched, before the dialog has closed.
+ */
+function escapeClosesSomething(): boolean {
+  try {
+    return document.querySelector(CLOSABLE) !== null;
+  } catch {
+    // A browser without :popover-open rejects the whole selector; ask without it.
+    return document.querySelector(CLOSABLE.replace(', :popover-open', '')) !== null;
+  }
+}
+
 /**
  * The quick exit: returns the function the button calls, and listens for Escape pressed twice
- * anywhere in the app. A held-down key (auto-repeat) does not count as a second press.
+ * anywhere in the app. A held-down key (auto-repeat) does not count as a second press, and
+ * neither does an Escape that closes a dialog.
  */
 export function useQuickExit(): () => void {
   const queryClient = useQueryClient();
@@ -17,6 +34,11 @@ export function useQuickExit(): () => void {
     let lastEscape = -Infinity;
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== 'Escape' || event.repeat) return;
+      // Closing a dialog is not the first half of leaving: only Escapes with nothing open count.
+      if (escapeClosesSomething()) {
+        lastEscape = -Infinity;
+        return;
+      }
       const now = performance.now();
       if (now - lastEscape <= DOUBLE_PRESS_MS) leave();
       else lastEscape = now;
