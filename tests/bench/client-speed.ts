@@ -215,7 +215,8 @@ async function main() {
     await server.stop();
   }
 
-  const pick = (which: 'cold' | 'warm', field: Exclude<keyof Visit, 'marks'>) => summary(runs.map((r) => r[which][field]));
+  const pick = (which: 'cold' | 'warm', field: Exclude<keyof Visit, 'marks'>) =>
+    summary(runs.map((r) => r[which][field]));
   const results = {
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
     emulation: { cpuSlowdown: CPU_SLOWDOWN, network: FAST_3G, viewport: '390×844' },
