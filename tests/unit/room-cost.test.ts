@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { silentLogger } from '../../server/src/lib/log.ts';
 import { createDocLog } from '../../server/src/store/doc-log.ts';
 import { QuotaExceeded, Room, UpdateTooCostly } from '../../server/src/sync/room.ts';
