@@ -8,7 +8,7 @@ import {
   spaceExportSchema,
   type Boundary,
 } from '@twofold/shared';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, pairUp } from '../helpers/http.ts';
 import { connect, type SyncClient } from '../helpers/sync-client.ts';
