@@ -5,8 +5,10 @@ import StarterKit from '@tiptap/starter-kit';
 import type { Presence } from '@twofold/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { CaretStaysPut } from './caret-stays-put.ts';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { renderCaret } from './render-caret.ts';
+import { TextDirection } from './text-direction.ts';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -30,6 +32,8 @@ export function CollabEditor({ fragment, label, caret }: Props) {
       extensions: [
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
+        CaretStaysPut,
+        TextDirection,
         ...(provider && user ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
       ] satisfies Extensions,
       editorProps: {
