@@ -79,17 +79,15 @@ export function LimitedText({
         }}
       />
       {showCount && (
-        <p id={countId} className={refused !== null ? 'field__note field__note--error' : 'field__note'}>
+        <p id={countId} className="field__note">
           <span className="field__count">
             {value.length} / {limit}
           </span>
-          {refused !== null && (
-            <span role="status">
-              {' '}
-              That is the limit: this field holds up to {limit} characters, and nothing you typed was cut.
-              Shorten it to add more.
-            </span>
-          )}
+          {/* Present before anything is refused, so screen readers announce the refusal. */}
+          <span role="status">
+            {refused !== null &&
+              ` — this field holds up to ${limit} characters, and nothing you typed was cut. Shorten it to add more.`}
+          </span>
         </p>
       )}
     </>
