@@ -19,6 +19,7 @@ export function TextField({ label, hint, error, id, className, ...input }: Props
         {label}
       </label>
       <input
+        dir="auto"
         {...input}
         id={inputId}
         className={className ? `field__input ${className}` : 'field__input'}

@@ -39,6 +39,9 @@ export const BOUNDARY_TEXT_LABELS: Record<BoundaryTextField, string> = {
   ifCrossed: 'If it is crossed, we will…',
 };
 
+/** The longest boundary title, in UTF-16 code units; the title field shows the count as it nears. */
+export const BOUNDARY_TITLE_MAX = 200;
+
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar day as `YYYY-MM-DD` (review and end dates are days, not instants). */
 export const daySchema = z.string().regex(dayPattern, 'a date as YYYY-MM-DD');
@@ -85,7 +88,7 @@ export type AgreedVersion = z.infer<typeof agreedVersionSchema>;
 /** The plain (non-text) fields of a boundary entity as stored in its Y.Map. */
 export const boundaryFieldsSchema = z.object({
   id: z.string().min(1).max(64),
-  title: z.string().max(200),
+  title: z.string().max(BOUNDARY_TITLE_MAX),
   category: boundaryCategorySchema,
   order: z.string().min(1).max(200),
   reviewOn: daySchema.nullable(),

@@ -38,6 +38,9 @@ export const stepKindSchema = z.enum([StepKind.step, StepKind.milestone]);
 /** A step owned by both partners; otherwise the owner is a member's user id. */
 export const BOTH_OWNERS = 'both';
 
+/** The longest goal or step title, in UTF-16 code units; the title fields show the count as it nears. */
+export const GOAL_TITLE_MAX = 200;
+
 /** A value the couple says a goal serves ("honesty", "adventure"): a short free tag. */
 export const goalValueSchema = z.string().trim().min(1).max(40);
 export const MAX_GOAL_VALUES = 12;
@@ -45,7 +48,7 @@ export const MAX_GOAL_VALUES = 12;
 /** The plain fields of a goal entity as stored in its Y.Map (`why` and `steps` are Yjs types). */
 export const goalFieldsSchema = z.object({
   id: z.string().min(1).max(64),
-  title: z.string().max(200),
+  title: z.string().max(GOAL_TITLE_MAX),
   horizon: goalHorizonSchema,
   targetOn: daySchema.nullable(),
   values: z.array(goalValueSchema).max(MAX_GOAL_VALUES),
@@ -70,7 +73,7 @@ export type GoalPatch = z.infer<typeof goalPatchSchema>;
 /** The plain fields of a step or milestone, stored as a Y.Map inside its goal's `steps`. */
 export const stepFieldsSchema = z.object({
   id: z.string().min(1).max(64),
-  title: z.string().max(200),
+  title: z.string().max(GOAL_TITLE_MAX),
   kind: stepKindSchema,
   owner: z.string().min(1).max(64),
   dueOn: daySchema.nullable(),

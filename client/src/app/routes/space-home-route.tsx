@@ -30,28 +30,26 @@ export function SpaceHomeRoute() {
       {!partner && <InvitePanel spaceId={space.id} selfId={self.id} />}
 
       <nav aria-label="In this space" className="sections">
-        <Link
-          to="us-letter"
-          className="section-card"
-          aria-labelledby="section-us-letter"
-          aria-describedby="section-us-letter-text"
-        >
-          <span id="section-us-letter" className="section-card__title">
+        <div className="section-card">
+          <Link
+            to="us-letter"
+            className="section-card__title section-card__link"
+            aria-describedby="section-us-letter-text"
+          >
             What trust means to us
-          </span>
+          </Link>
           <span id="section-us-letter-text" className="section-card__text">
             A letter you write together, live. Each of you sees the other’s words as they are typed.
           </span>
-        </Link>
-        <Link
-          to="boundaries"
-          className="section-card"
-          aria-labelledby="section-boundaries"
-          aria-describedby="section-boundaries-text"
-        >
-          <span id="section-boundaries" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="boundaries"
+            className="section-card__title section-card__link"
+            aria-describedby="section-boundaries-text"
+          >
             Boundaries
-          </span>
+          </Link>
           <span id="section-boundaries-text" className="section-card__text">
             Agreements you shape together and both sign, and revisit when it is time.
           </span>
@@ -61,101 +59,94 @@ export function SpaceHomeRoute() {
             selfId={self.id}
             partnerId={partner?.id ?? null}
           />
-        </Link>
-        <Link
-          to="goals"
-          className="section-card"
-          aria-labelledby="section-goals"
-          aria-describedby="section-goals-text"
-        >
-          <span id="section-goals" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="goals"
+            className="section-card__title section-card__link"
+            aria-describedby="section-goals-text"
+          >
             Shared goals
-          </span>
+          </Link>
           <span id="section-goals-text" className="section-card__text">
             The future you plan as a team: goals, small steps for each of you, and what you have done
             together.
           </span>
-        </Link>
-        <Link
-          to="letters"
-          className="section-card"
-          aria-labelledby="section-letters"
-          aria-describedby="section-letters-text"
-        >
-          <span id="section-letters" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="letters"
+            className="section-card__title section-card__link"
+            aria-describedby="section-letters-text"
+          >
             Letters
-          </span>
+          </Link>
           <span id="section-letters-text" className="section-card__text">
             Write slowly and privately, send when you are ready, or seal one until you have both written.
           </span>
           <LettersSummary spaceId={space.id} selfId={self.id} />
-        </Link>
-        <Link
-          to="checkins"
-          className="section-card"
-          aria-labelledby="section-checkins"
-          aria-describedby="section-checkins-text"
-        >
-          <span id="section-checkins" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="checkins"
+            className="section-card__title section-card__link"
+            aria-describedby="section-checkins-text"
+          >
             Weekly check-in
-          </span>
+          </Link>
           <span id="section-checkins-text" className="section-card__text">
             A few questions each week, answered on your own and opened together once you both have.
           </span>
-        </Link>
-        <Link
-          to="promises"
-          className="section-card"
-          aria-labelledby="section-promises"
-          aria-describedby="section-promises-text"
-        >
-          <span id="section-promises" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="promises"
+            className="section-card__title section-card__link"
+            aria-describedby="section-promises-text"
+          >
             Promises
-          </span>
+          </Link>
           <span id="section-promises-text" className="section-card__text">
             Small, concrete promises. The other one of you says when one was kept.
           </span>
-        </Link>
-        <Link
-          to="appreciations"
-          className="section-card"
-          aria-labelledby="section-appreciations"
-          aria-describedby="section-appreciations-text"
-        >
-          <span id="section-appreciations" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="appreciations"
+            className="section-card__title section-card__link"
+            aria-describedby="section-appreciations-text"
+          >
             Appreciations
-          </span>
+          </Link>
           <span id="section-appreciations-text" className="section-card__text">
             Tell each other what you noticed and valued. It arrives on the other’s screen at once.
           </span>
           <LatestAppreciation spaceId={space.id} partner={partner} />
-        </Link>
-        <Link
-          to="wins"
-          className="section-card"
-          aria-labelledby="section-wins"
-          aria-describedby="section-wins-text"
-        >
-          <span id="section-wins" className="section-card__title">
+        </div>
+        <div className="section-card">
+          <Link
+            to="wins"
+            className="section-card__title section-card__link"
+            aria-describedby="section-wins-text"
+          >
             Small wins
-          </span>
+          </Link>
           <span id="section-wins-text" className="section-card__text">
             The good things, week by week: promises kept, check-ins, boundaries agreed, thanks given.
           </span>
-        </Link>
-        <Link
-          to="notes"
-          className="section-card section-card--private"
-          aria-labelledby="section-notes"
-          aria-describedby="section-notes-text"
-        >
-          <span id="section-notes" className="section-card__title">
+        </div>
+        <div className="section-card section-card--private">
+          <Link
+            to="notes"
+            className="section-card__title section-card__link"
+            aria-describedby="section-notes-text"
+          >
             Private notes
-          </span>
+          </Link>
           <span id="section-notes-text" className="section-card__text">
             Only you can see these. A place to think before you share.
           </span>
-        </Link>
+        </div>
       </nav>
 
       <p className="space-home__more">

@@ -11,7 +11,9 @@ import { usePeers } from '@/features/presence/hooks/use-peers.ts';
 import { useRefreshMembers } from '@/features/spaces/hooks/use-refresh-members.ts';
 import { meQueryOptions, type Me } from '@/lib/session/me.ts';
 import { useRecheckSession } from '@/lib/session/use-recheck-session.ts';
+import { partnerNews } from '@/lib/space-events/partner-news.ts';
 import { useSpaceEventStream } from '@/lib/space-events/use-space-event-stream.ts';
+import { useLiveAnnouncer } from '@/components/live-announcer.tsx';
 import { SpaceDocsContext } from '@/lib/yjs/space-docs-context.ts';
 import { useSpaceDocs, useSpaceDocsState } from '@/lib/yjs/use-space-docs.ts';
 import type { SpaceOutlet } from './space-outlet.ts';
@@ -65,7 +67,12 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
     peers.map((peer) => peer.presence.user.id),
   );
   useRecheckSession(state.status === 'offline');
-  useSpaceEventStream(space.id);
+  const [announcer, announce] = useLiveAnnouncer();
+  const partnerName = partner?.name ?? 'your partner';
+  useSpaceEventStream(space.id, (event) => {
+    const news = partnerNews(event, partnerName);
+    if (news) announce(news);
+  });
   useEffect(preloadEditor, []);
   useEffect(() => {
     // The server ended this session or membership: let GET /api/me decide where to go next.
@@ -109,6 +116,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
           </p>
         </section>
       )}
+      {announcer}
       <AppreciationArrival spaceId={space.id} partner={partner} quiet={onAppreciations || !onSubPage} />
       <Outlet context={outlet} />
     </div>

@@ -5,12 +5,14 @@ import { changedWithin, unknownRichText, type Presence } from '@twofold/shared';
 import { useCallback, useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { CaretStaysPut } from './caret-stays-put.ts';
 import { EditorToolbar } from './editor-toolbar.tsx';
 import { KNOWN_RICH_TEXT, starterKit } from './editor-schema.ts';
 import { KeptText } from './kept-text.tsx';
 import { PasteRefusedNotice } from './paste-refused-notice.tsx';
 import { PasteLimit } from './paste-limit.ts';
 import { renderCaret } from './render-caret.ts';
+import { TextDirection } from './text-direction.ts';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -66,6 +68,8 @@ function BoundEditor({
         PasteLimit.configure({ onRefused: setRefusedBytes }),
         starterKit,
         Collaboration.configure({ fragment }),
+        CaretStaysPut,
+        TextDirection,
         ...(provider && user ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
       ] satisfies Extensions,
       editorProps: {

@@ -26,7 +26,9 @@ export function AgreedTimeline({ versions, attestedHashes, current, currentHash 
   const [picked, setPicked] = useState<{ from?: string; to?: string }>({});
   const differing = versions.filter((v) => v.hash !== currentHash);
   const lastDiffering =
-    differing.filter((v) => attestedHashes?.has(v.hash) ?? false).at(-1) ?? differing.at(-1) ?? versions.at(-1);
+    differing.filter((v) => attestedHashes?.has(v.hash) ?? false).at(-1) ??
+    differing.at(-1) ??
+    versions.at(-1);
   const from = picked.from ?? lastDiffering?.hash ?? CURRENT;
   const to = picked.to ?? CURRENT;
   const setFrom = (value: string) => setPicked((p) => ({ ...p, from: value }));

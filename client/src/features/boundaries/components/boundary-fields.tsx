@@ -3,8 +3,10 @@ import {
   boundaryCategorySchema,
   type Boundary,
   type BoundaryPatch,
+  BOUNDARY_TITLE_MAX,
 } from '@twofold/shared';
 import { useId } from 'react';
+import { LimitedText } from '@/components/limited-text.tsx';
 
 interface Props {
   boundary: Boundary;
@@ -26,13 +28,14 @@ export function BoundaryFields({ boundary, onChange, readOnly = false }: Props) 
         <label className="field__label" htmlFor={`${id}-title`}>
           Title
         </label>
-        <input
+        <LimitedText
           id={`${id}-title`}
-          className="field__input field__input--title"
+          singleLine
+          className="field__input--title"
           value={boundary.title}
-          maxLength={200}
+          limit={BOUNDARY_TITLE_MAX}
           placeholder="Phone privacy, how we pause a fight…"
-          onChange={(event) => onChange({ title: event.target.value })}
+          onChange={(title) => onChange({ title })}
         />
       </div>
       <div className="field">

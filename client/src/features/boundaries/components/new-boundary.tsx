@@ -5,10 +5,12 @@ import {
   boundaryCategorySchema,
   createBoundary,
   type BoundaryTemplate,
+  BOUNDARY_TITLE_MAX,
 } from '@twofold/shared';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { monthsFrom, today } from '@/lib/dates.ts';
+import { LimitedText } from '@/components/limited-text.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -56,16 +58,16 @@ export function NewBoundary({ doc, userId, onCreated, onCancel }: Props) {
           <label className="field__label" htmlFor={`${id}-title`}>
             What is it about?
           </label>
-          <input
+          <LimitedText
             id={`${id}-title`}
-            className="field__input"
+            singleLine
             value={title}
-            maxLength={200}
+            limit={BOUNDARY_TITLE_MAX}
             placeholder="How we pause a fight"
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setTitle(event.target.value);
+            describedBy={error ? `${id}-error` : undefined}
+            onChange={(next) => {
+              setTitle(next);
               setError(null);
             }}
           />

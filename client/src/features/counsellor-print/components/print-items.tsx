@@ -17,13 +17,16 @@ const dayOf = (day: string) => {
   return longDay(new Date(y ?? 2000, (m ?? 1) - 1, d ?? 1).getTime());
 };
 
+/** A person's words, one paragraph a line, each taking its direction from its own text. */
 function Paragraphs({ text }: { text: string }) {
   const lines = text.split('\n').filter((line) => line.trim());
   if (lines.length === 0) return <p className="print-item__empty">Nothing written yet.</p>;
   return (
     <>
       {lines.map((line, i) => (
-        <p key={i}>{line}</p>
+        <p key={i} dir="auto">
+          {line}
+        </p>
       ))}
     </>
   );

@@ -1,6 +1,13 @@
-import { GOAL_HORIZON_LABELS, goalHorizonSchema, type Goal, type GoalPatch } from '@twofold/shared';
+import {
+  GOAL_HORIZON_LABELS,
+  goalHorizonSchema,
+  type Goal,
+  type GoalPatch,
+  GOAL_TITLE_MAX,
+} from '@twofold/shared';
 import { useId, useState } from 'react';
 import { parseValues } from '../model/values.ts';
+import { LimitedText } from '@/components/limited-text.tsx';
 
 interface Props {
   goal: Goal;
@@ -16,12 +23,13 @@ export function GoalFields({ goal, onChange }: Props) {
         <label className="field__label" htmlFor={`${id}-title`}>
           Title
         </label>
-        <input
+        <LimitedText
           id={`${id}-title`}
-          className="field__input goal-fields__title-input"
+          singleLine
+          className="goal-fields__title-input"
           value={goal.title}
-          maxLength={200}
-          onChange={(event) => onChange({ title: event.target.value })}
+          limit={GOAL_TITLE_MAX}
+          onChange={(title) => onChange({ title })}
         />
       </div>
       <div className="field">

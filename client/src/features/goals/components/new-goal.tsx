@@ -1,7 +1,14 @@
-import { createGoal, GOAL_HORIZON_LABELS, GoalHorizon, goalHorizonSchema } from '@twofold/shared';
+import {
+  createGoal,
+  GOAL_HORIZON_LABELS,
+  GoalHorizon,
+  goalHorizonSchema,
+  GOAL_TITLE_MAX,
+} from '@twofold/shared';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { parseValues } from '../model/values.ts';
+import { LimitedText } from '@/components/limited-text.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -51,16 +58,16 @@ export function NewGoal({ doc, userId, partnerName, onCreated, onCancel }: Props
           <label className="field__label" htmlFor={`${id}-title`}>
             What would you like to do together?
           </label>
-          <input
+          <LimitedText
             id={`${id}-title`}
-            className="field__input"
+            singleLine
             value={title}
-            maxLength={200}
+            limit={GOAL_TITLE_MAX}
             placeholder="Walk the coast path"
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setTitle(event.target.value);
+            describedBy={error ? `${id}-error` : undefined}
+            onChange={(next) => {
+              setTitle(next);
               setError(null);
             }}
           />

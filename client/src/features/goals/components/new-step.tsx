@@ -1,7 +1,8 @@
-import { addStep, BOTH_OWNERS, StepKind, stepKindSchema } from '@twofold/shared';
+import { addStep, BOTH_OWNERS, StepKind, stepKindSchema, GOAL_TITLE_MAX } from '@twofold/shared';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { ownerChoices, type People } from '../model/people.ts';
+import { LimitedText } from '@/components/limited-text.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -39,13 +40,13 @@ export function NewStep({ doc, goalId, people }: Props) {
         <label className="field__label" htmlFor={`${id}-title`}>
           New step
         </label>
-        <input
+        <LimitedText
           id={`${id}-title`}
-          className="field__input"
+          singleLine
           value={title}
-          maxLength={200}
+          limit={GOAL_TITLE_MAX}
           placeholder="Book the first weekend"
-          onChange={(event) => setTitle(event.target.value)}
+          onChange={setTitle}
         />
       </div>
       <div className="field">

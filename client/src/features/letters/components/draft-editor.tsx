@@ -1,5 +1,6 @@
 import {
   deleteLetterDraft,
+  sendLetterSchema,
   setLetterDraftTitle,
   touchLetterDraft,
   type LetterDraft,
@@ -15,7 +16,10 @@ import { promptByTitle } from '../model/prompts.ts';
 import { BackToLetters } from './back-to-letters.tsx';
 import { SendPanel } from './send-panel.tsx';
 import { PrivateBadge } from '@/components/private-badge.tsx';
-import { TextField } from '@/components/text-field.tsx';
+import { LimitedTextField } from '@/components/limited-text-field.tsx';
+
+/** The longest title the server accepts on sending (the draft keeps no more either). */
+const TITLE_MAX = sendLetterSchema.shape.title.maxLength ?? 200;
 
 interface Props {
   draftId: string;
@@ -85,13 +89,13 @@ function ReadableDraft({
         {draft.replyTo ? 'Your reply' : draft.pairId ? 'Your letter, written together' : 'Your letter'}
       </h1>
       <PrivateBadge>Draft — only you can see it until you send it</PrivateBadge>
-      <TextField
+      <LimitedTextField
         label="Title"
         className="letter-draft__title"
         value={draft.title}
-        maxLength={200}
+        limit={TITLE_MAX}
         placeholder="What is this letter about?"
-        onChange={(event) => setLetterDraftTitle(privateDoc, draft.id, event.target.value, Date.now())}
+        onChange={(title) => setLetterDraftTitle(privateDoc, draft.id, title, Date.now())}
       />
       {(prompt || draft.prompt) && (
         <aside className="letter-guide" aria-label="Prompt">

@@ -47,10 +47,22 @@ function render(node: PmNode, key: number, depth = 0): ReactNode {
     case 'text':
       return typeof node.text === 'string' ? marked(node.text, node.marks, key) : null;
     case 'paragraph':
-      return <p key={key}>{kids()}</p>;
+      return (
+        <p key={key} dir="auto">
+          {kids()}
+        </p>
+      );
     case 'heading': {
       const level = asNode(node.attrs) as { level?: unknown };
-      return level.level === 2 ? <h3 key={key}>{kids()}</h3> : <h4 key={key}>{kids()}</h4>;
+      return level.level === 2 ? (
+        <h3 key={key} dir="auto">
+          {kids()}
+        </h3>
+      ) : (
+        <h4 key={key} dir="auto">
+          {kids()}
+        </h4>
+      );
     }
     case 'bulletList':
       return <ul key={key}>{kids()}</ul>;
@@ -61,7 +73,11 @@ function render(node: PmNode, key: number, depth = 0): ReactNode {
     case 'blockquote':
       return <blockquote key={key}>{kids()}</blockquote>;
     case 'codeBlock':
-      return <pre key={key}>{kids()}</pre>;
+      return (
+        <pre key={key} dir="auto">
+          {kids()}
+        </pre>
+      );
     case 'hardBreak':
       return <br key={key} />;
     case 'horizontalRule':
@@ -76,6 +92,7 @@ function render(node: PmNode, key: number, depth = 0): ReactNode {
  * A sent letter's words, drawn from its stored editor JSON as plain React elements: no HTML is
  * injected, unknown shapes keep their text, and a body with no usable structure falls back to
  * its plain words, so a partner's odd client can never break the page or run anything in it.
+ * Every block takes its direction from its own words (`dir="auto"`).
  */
 export function LetterWords({ body }: { body: LetterBody }) {
   const blocks = childrenOf(asNode(body.doc));
@@ -83,7 +100,11 @@ export function LetterWords({ body }: { body: LetterBody }) {
     <div className="letter-words">
       {blocks.length > 0
         ? blocks.map((block, index) => render(block, index))
-        : body.text.split('\n').map((line, index) => <p key={index}>{line}</p>)}
+        : body.text.split('\n').map((line, index) => (
+            <p key={index} dir="auto">
+              {line}
+            </p>
+          ))}
     </div>
   );
 }

@@ -65,11 +65,13 @@ export function NewLetter({ privateDoc, partner }: Props) {
                     <button
                       type="button"
                       className="button"
-                      aria-label={`Write “${prompt.title}” together with ${partner.name}`}
                       disabled={createPair.isPending}
                       onClick={() => writeTogether(prompt)}
                     >
-                      Write together
+                      {/* The name is the visible words plus hidden context, never an aria-label
+                          that leaves out what is seen: voice control says what it sees. */}
+                      Write <span className="visually-hidden">“{prompt.title}” </span>together
+                      <span className="visually-hidden"> with {partner.name}</span>
                     </button>
                   )}
                 </div>
