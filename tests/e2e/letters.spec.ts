@@ -78,7 +78,7 @@ test.describe('letters', () => {
 
     await alex.getByRole('link', { name: 'Write a letter' }).click();
     await alex
-      .getByRole('button', { name: 'Write “A moment I felt fully trusted” together with Sam' })
+      .getByRole('button', { name: 'Write together on “A moment I felt fully trusted” with Sam' })
       .click();
     await writeWords(alex, 'The night you drove me home without a word.');
     await alex.getByRole('button', { name: 'Seal my letter' }).click();

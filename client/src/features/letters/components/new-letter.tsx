@@ -68,10 +68,13 @@ export function NewLetter({ privateDoc, partner }: Props) {
                       disabled={createPair.isPending}
                       onClick={() => writeTogether(prompt)}
                     >
-                      {/* The name is the visible words plus hidden context, never an aria-label
-                          that leaves out what is seen: voice control says what it sees. */}
-                      Write <span className="visually-hidden">“{prompt.title}” </span>together
-                      <span className="visually-hidden"> with {partner.name}</span>
+                      {/* The name starts with the visible words and adds hidden context after
+                          them, never an aria-label that leaves out what is seen: voice control
+                          says what it sees ("click Write together"). */}
+                      Write together
+                      <span className="visually-hidden">
+                        on “{prompt.title}” with {partner.name}
+                      </span>
                     </button>
                   )}
                 </div>
