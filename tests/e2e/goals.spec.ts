@@ -13,8 +13,11 @@ async function openGoals(page: Page): Promise<void> {
 /** Starts a goal from the goals page; the author lands on its page. */
 async function createGoal(page: Page, title: string, options: { suggest?: boolean } = {}): Promise<void> {
   const first = page.getByRole('button', { name: 'Plan your first goal' });
+  const another = page.getByRole('button', { name: 'New goal' });
+  // Wait for the list to be drawn before choosing which button it offers.
+  await expect(first.or(another)).toBeVisible();
   if (await first.isVisible()) await first.click();
-  else await page.getByRole('button', { name: 'New goal' }).click();
+  else await another.click();
   await page.getByLabel('What would you like to do together?').fill(title);
   await page.getByLabel('When').selectOption({ label: 'This year' });
   await page.getByLabel('Values it serves').fill('adventure, health');

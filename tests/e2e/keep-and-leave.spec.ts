@@ -13,8 +13,11 @@ function spaceIdOf(page: Page): string {
 async function startFromTemplate(page: Page, template: string): Promise<void> {
   await page.getByRole('link', { name: 'Boundaries' }).click();
   const first = page.getByRole('button', { name: 'Write your first boundary' });
+  const another = page.getByRole('button', { name: 'New boundary' });
+  // Wait for the list to be drawn (its page loads as a chunk of its own) before choosing.
+  await expect(first.or(another)).toBeVisible();
   if (await first.isVisible()) await first.click();
-  else await page.getByRole('button', { name: 'New boundary' }).click();
+  else await another.click();
   await page.getByRole('button', { name: `Start from “${template}”` }).click();
   await expect(page.getByLabel('Title')).toHaveValue(template);
 }
