@@ -15,7 +15,7 @@ async function startFromTemplate(page: Page, template: string): Promise<void> {
   const first = page.getByRole('button', { name: 'Write your first boundary' });
   const another = page.getByRole('button', { name: 'New boundary' });
   // Wait for the list to be drawn (its page loads as a chunk of its own) before choosing.
-  await expect(first.or(another)).toBeVisible();
+  await expect(first.or(another).first()).toBeVisible();
   if (await first.isVisible()) await first.click();
   else await another.click();
   await page.getByRole('button', { name: `Start from “${template}”` }).click();

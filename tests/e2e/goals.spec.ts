@@ -15,7 +15,7 @@ async function createGoal(page: Page, title: string, options: { suggest?: boolea
   const first = page.getByRole('button', { name: 'Plan your first goal' });
   const another = page.getByRole('button', { name: 'New goal' });
   // Wait for the list to be drawn before choosing which button it offers.
-  await expect(first.or(another)).toBeVisible();
+  await expect(first.or(another).first()).toBeVisible();
   if (await first.isVisible()) await first.click();
   else await another.click();
   await page.getByLabel('What would you like to do together?').fill(title);
