@@ -46,7 +46,7 @@ test.describe('letters lists', () => {
 
     // A pair sealed together: Alex's sealed half is in Alex's Sent at once, not in Sam's inbox.
     await alex.getByRole('link', { name: 'Write a letter' }).click();
-    await alex.getByRole('button', { name: `Write “${TOGETHER}” together with Sam` }).click();
+    await alex.getByRole('button', { name: `Write together on “${TOGETHER}” with Sam` }).click();
     await writeWords(alex, 'The night you drove me home without a word.');
     await alex.getByRole('button', { name: 'Seal my letter' }).click();
     await expect(alex.getByText(/When Sam seals theirs, both letters open here/)).toBeVisible();
@@ -98,7 +98,7 @@ test.describe('letters lists', () => {
     await openLetters(alex);
     await openLetters(sam);
     await alex.getByRole('link', { name: 'Write a letter' }).click();
-    await alex.getByRole('button', { name: `Write “${TOGETHER}” together with Sam` }).click();
+    await alex.getByRole('button', { name: `Write together on “${TOGETHER}” with Sam` }).click();
     await writeWords(alex, 'The night you drove me home without a word.');
     await alex.getByRole('button', { name: 'Seal my letter' }).click();
     await alex.getByRole('link', { name: 'All letters' }).click();
