@@ -34,6 +34,13 @@ function pair(id: string, sealedBy: string[], openedAt: number | null): LetterPa
 const idsOf = (threads: { counted: LetterView[] }[]) => threads.flatMap((t) => t.counted.map((l) => l.id));
 
 describe('letter lists', () => {
+  it("lists a partner's letter this device cannot show in the inbox, never leaving it out", () => {
+    const letters = [letter('sam-old', SAM, { body: null, unreadable: true }), letter('sam-fine', SAM)];
+    const sections = letterSections(letters, [], ALEX, NOW);
+    expect(idsOf(sections.inbox)).toEqual(expect.arrayContaining(['sam-old', 'sam-fine']));
+    expect(idsOf(sections.inbox)).toHaveLength(2);
+  });
+
   it("lists the partner's reply under one's own letter in the inbox, and one's reply in Sent", () => {
     const letters = [
       letter('alex-root', ALEX),

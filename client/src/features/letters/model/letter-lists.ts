@@ -12,10 +12,18 @@ export interface LetterThread {
 
 /** A letter from the partner, open to the member, that the member has not opened yet. */
 export function isUnread(letter: LetterView, selfId: string): boolean {
-  return letter.authorId !== selfId && letter.body !== null && letter.readAt === null;
+  return letter.authorId !== selfId && isOpened(letter) && letter.readAt === null;
 }
 
 /** A letter sealed until a date that has not come (on the server's clock). */
+/**
+ * Whether a letter's words have been handed over: it has a body, or the server says it is one
+ * this device cannot show (kept, listed and marked unreadable, never hidden).
+ */
+export function isOpened(letter: LetterView): boolean {
+  return letter.body !== null || letter.unreadable === true;
+}
+
 export function isWaitingForDate(letter: LetterView, serverNow: number): boolean {
   return letter.sealKind === 'date' && letter.opensAt !== null && letter.opensAt > serverNow;
 }
@@ -119,7 +127,7 @@ export function letterSections(
     selfId,
   );
   return {
-    inbox: listed(threads, (letter) => !mine(letter) && letter.body !== null),
+    inbox: listed(threads, (letter) => !mine(letter) && isOpened(letter)),
     sent: listed(threads, mine),
     waiting: [...waiting].sort((a, b) => (a.opensAt ?? 0) - (b.opensAt ?? 0)),
     pairs: [...pairs]
