@@ -17,9 +17,9 @@ import { startAppServer } from '../helpers/app-server.ts';
 import { seedCouples } from './seed.ts';
 import { seedYearOfContent } from './seed-year.ts';
 import { summary } from './stats.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_CLIENT_RUNS ?? 3);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const repoRoot = join(import.meta.dirname, '../..');
 // The targets.
 const TARGET = { warmMs: 1500, coldMs: 3000, jsBytes: 150 * 1024 };
@@ -195,15 +195,8 @@ async function main() {
 
   const server = await startAppServer({ dataDir });
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
   });
   const runs: Awaited<ReturnType<typeof run>>[] = [];
   try {
