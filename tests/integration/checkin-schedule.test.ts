@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { call, createSpace, expectError, pairUp, signUp, type SignedUp } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { testClock } from '../helpers/test-clock.ts';
+import { checkinAnswers, checkinsPath } from '../helpers/checkins.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const checkins = (spaceId: string) => `/api/spaces/${spaceId}/checkins`;
 
 interface Schedule {
   day: number | null;
@@ -13,16 +13,6 @@ interface Schedule {
   next: { day: number; from: string } | null;
   proposal: { day: number; proposedBy: string } | null;
 }
-
-const answers = (words: string) => ({
-  appreciations: `${words} appreciation`,
-  wentWell: `${words} went well`,
-  hard: `${words} was hard`,
-  needNextWeek: `${words} need`,
-  safe: 7,
-  trusting: 6,
-  connected: 8,
-});
 
 /** Each test has its own app and clock, starting on Sunday 22 November 2026. */
 function fresh() {
@@ -38,9 +28,10 @@ describe('changing the check-in day', () => {
     const t = fresh();
     const { alex, sam, spaceId } = await pairUp(t.app);
     const schedule = async (who: SignedUp) =>
-      (await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: who.cookie })).body as Schedule;
+      (await call(t.app, 'GET', `${checkinsPath(spaceId)}/schedule`, { cookie: who.cookie }))
+        .body as Schedule;
 
-    const proposed = await call(t.app, 'PUT', `${checkins(spaceId)}/schedule/proposal`, {
+    const proposed = await call(t.app, 'PUT', `${checkinsPath(spaceId)}/schedule/proposal`, {
       cookie: alex.cookie,
       json: { day: 3 },
     });
@@ -58,7 +49,7 @@ describe('changing the check-in day', () => {
 
     // Alex cannot agree on Sam's behalf, and an outsider can do nothing at all.
     expectError(
-      await call(t.app, 'POST', `${checkins(spaceId)}/schedule/proposal/accept`, { cookie: alex.cookie }),
+      await call(t.app, 'POST', `${checkinsPath(spaceId)}/schedule/proposal/accept`, { cookie: alex.cookie }),
       403,
       'not_yours',
     );
@@ -69,7 +60,7 @@ describe('changing the check-in day', () => {
       ['DELETE', '/schedule/proposal'],
     ] as const) {
       expectError(
-        await call(t.app, method, `${checkins(spaceId)}${path}`, {
+        await call(t.app, method, `${checkinsPath(spaceId)}${path}`, {
           cookie: stranger.cookie,
           ...(method === 'PUT' ? { json: { day: 1 } } : {}),
         }),
@@ -81,7 +72,7 @@ describe('changing the check-in day', () => {
 
     // Sam agrees. Nobody has answered this week, so Wednesdays begin at the first one: this
     // week ends the day before it.
-    const agreed = await call(t.app, 'POST', `${checkins(spaceId)}/schedule/proposal/accept`, {
+    const agreed = await call(t.app, 'POST', `${checkinsPath(spaceId)}/schedule/proposal/accept`, {
       cookie: sam.cookie,
     });
     expect(agreed.status, agreed.text).toBe(200);
@@ -108,18 +99,18 @@ describe('changing the check-in day', () => {
       [alex, 'Alex-answered'],
       [sam, 'Sam-answered'],
     ] as const) {
-      const reply = await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+      const reply = await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, {
         cookie: who.cookie,
-        json: answers(words),
+        json: checkinAnswers(words),
       });
       expect(reply.status, reply.text).toBe(201);
     }
 
-    await call(t.app, 'PUT', `${checkins(spaceId)}/schedule/proposal`, {
+    await call(t.app, 'PUT', `${checkinsPath(spaceId)}/schedule/proposal`, {
       cookie: sam.cookie,
       json: { day: 2 },
     });
-    const agreed = await call(t.app, 'POST', `${checkins(spaceId)}/schedule/proposal/accept`, {
+    const agreed = await call(t.app, 'POST', `${checkinsPath(spaceId)}/schedule/proposal/accept`, {
       cookie: alex.cookie,
     });
     expect(agreed.status, agreed.text).toBe(200);
@@ -127,14 +118,14 @@ describe('changing the check-in day', () => {
     expect(agreed.body).toMatchObject({ week: '2026-11-22', next: { day: 2, from: '2026-12-01' } });
 
     // The same day: still the week they both answered, opened, and nothing new to answer.
-    const current = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: alex.cookie });
+    const current = await call(t.app, 'GET', `${checkinsPath(spaceId)}/current`, { cookie: alex.cookie });
     expect(current.body).toMatchObject({
       checkin: { week: '2026-11-22', lastDay: '2026-11-28', openedAt: expect.any(Number) },
     });
     expectError(
-      await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+      await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, {
         cookie: alex.cookie,
-        json: answers('again'),
+        json: checkinAnswers('again'),
       }),
       409,
       'conflict',
@@ -143,7 +134,7 @@ describe('changing the check-in day', () => {
     // The weeks that follow touch end to end: a short one until the new day, then Tuesdays.
     const weeks: { week: string; lastDay: string }[] = [];
     for (let i = 0; i < 14; i++) {
-      const reply = await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: sam.cookie });
+      const reply = await call(t.app, 'GET', `${checkinsPath(spaceId)}/schedule`, { cookie: sam.cookie });
       const { week, lastDay } = reply.body as Schedule;
       if (weeks.at(-1)?.week !== week) weeks.push({ week, lastDay });
       t.clock.advance(DAY);
@@ -154,30 +145,30 @@ describe('changing the check-in day', () => {
       { week: '2026-12-01', lastDay: '2026-12-07' },
       { week: '2026-12-08', lastDay: '2026-12-14' },
     ]);
-    const history = await call(t.app, 'GET', checkins(spaceId), { cookie: sam.cookie });
+    const history = await call(t.app, 'GET', checkinsPath(spaceId), { cookie: sam.cookie });
     expect(history.body).toMatchObject({ checkins: [{ week: '2026-11-22', lastDay: '2026-11-28' }] });
   });
 
   it('lets either partner let a proposal go, and lets a member alone choose at once', async () => {
     const t = fresh();
     const { alex, sam, spaceId } = await pairUp(t.app);
-    await call(t.app, 'PUT', `${checkins(spaceId)}/schedule/proposal`, {
+    await call(t.app, 'PUT', `${checkinsPath(spaceId)}/schedule/proposal`, {
       cookie: alex.cookie,
       json: { day: 5 },
     });
-    const declined = await call(t.app, 'DELETE', `${checkins(spaceId)}/schedule/proposal`, {
+    const declined = await call(t.app, 'DELETE', `${checkinsPath(spaceId)}/schedule/proposal`, {
       cookie: sam.cookie,
     });
     expect(declined.body).toMatchObject({ day: null, proposal: null, next: null });
     expectError(
-      await call(t.app, 'POST', `${checkins(spaceId)}/schedule/proposal/accept`, { cookie: sam.cookie }),
+      await call(t.app, 'POST', `${checkinsPath(spaceId)}/schedule/proposal/accept`, { cookie: sam.cookie }),
       409,
       'conflict',
     );
 
     const solo = await signUp(t.app, 'Jo');
     const soloSpace = await createSpace(t.app, solo.cookie, 'Just me for now');
-    const chosen = await call(t.app, 'PUT', `${checkins(soloSpace)}/schedule/proposal`, {
+    const chosen = await call(t.app, 'PUT', `${checkinsPath(soloSpace)}/schedule/proposal`, {
       cookie: solo.cookie,
       json: { day: 0 },
     });
@@ -189,7 +180,7 @@ describe('changing the check-in day', () => {
     const { alex, spaceId } = await pairUp(t.app);
     for (const day of [7, -1, 'monday', 1.5]) {
       expectError(
-        await call(t.app, 'PUT', `${checkins(spaceId)}/schedule/proposal`, {
+        await call(t.app, 'PUT', `${checkinsPath(spaceId)}/schedule/proposal`, {
           cookie: alex.cookie,
           json: { day },
         }),

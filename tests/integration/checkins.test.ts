@@ -1,27 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, expectError, pairUp, signUp, type SignedUp } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+import { checkinAnswers, checkinsPath } from '../helpers/checkins.ts';
 
 const t = createTestApp();
 afterAll(() => t.close());
 
 const DAY = 24 * 60 * 60 * 1000;
-const checkins = (spaceId: string) => `/api/spaces/${spaceId}/checkins`;
-
-const answers = (words: string) => ({
-  appreciations: `${words} appreciation`,
-  wentWell: `${words} went well`,
-  hard: `${words} was hard`,
-  needNextWeek: `${words} need`,
-  safe: 7,
-  trusting: 6,
-  connected: 8,
-});
 
 async function answer(who: SignedUp, spaceId: string, words: string) {
-  const reply = await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+  const reply = await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, {
     cookie: who.cookie,
-    json: answers(words),
+    json: checkinAnswers(words),
   });
   expect(reply.status, reply.text).toBe(201);
   return reply;
@@ -30,9 +20,9 @@ async function answer(who: SignedUp, spaceId: string, words: string) {
 /** Every check-in response this person could ask for, as raw text, to search byte for byte. */
 async function everythingVisibleTo(who: SignedUp, spaceId: string) {
   const replies = await Promise.all([
-    call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: who.cookie }),
-    call(t.app, 'GET', checkins(spaceId), { cookie: who.cookie }),
-    call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: who.cookie }),
+    call(t.app, 'GET', `${checkinsPath(spaceId)}/current`, { cookie: who.cookie }),
+    call(t.app, 'GET', checkinsPath(spaceId), { cookie: who.cookie }),
+    call(t.app, 'GET', `${checkinsPath(spaceId)}/schedule`, { cookie: who.cookie }),
   ]);
   return replies;
 }
@@ -47,11 +37,11 @@ describe('weekly check-ins', () => {
       expect(reply.text).not.toContain('Xylophone');
       expect(reply.text).not.toContain('"safe"');
     }
-    const seen = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: sam.cookie });
+    const seen = await call(t.app, 'GET', `${checkinsPath(spaceId)}/current`, { cookie: sam.cookie });
     expect(seen.body).toMatchObject({
       checkin: { answeredBy: [alex.id], openedAt: null, entries: [{ userId: alex.id, answers: null }] },
     });
-    const own = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: alex.cookie });
+    const own = await call(t.app, 'GET', `${checkinsPath(spaceId)}/current`, { cookie: alex.cookie });
     expect(own.text).toContain('Xylophone-alex-secret appreciation');
 
     t.clock.advance(60_000);
@@ -64,7 +54,7 @@ describe('weekly check-ins', () => {
       expect(texts[1]).toContain('Xylophone-alex-secret');
       expect(texts[1]).toContain('Quokka-sam-secret');
     }
-    const opened = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: alex.cookie });
+    const opened = await call(t.app, 'GET', `${checkinsPath(spaceId)}/current`, { cookie: alex.cookie });
     expect((opened.body as { checkin: { openedAt: number } }).checkin.openedAt).toBe(t.clock.now());
   });
 
@@ -77,30 +67,30 @@ describe('weekly check-ins', () => {
       expect(reply.text).not.toContain('Outsider-must-not-see');
     }
     expectError(
-      await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+      await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, {
         cookie: stranger.cookie,
-        json: answers('x'),
+        json: checkinAnswers('x'),
       }),
       404,
       'not_found',
     );
     expectError(
-      await call(t.app, 'PUT', `${checkins(spaceId)}/schedule/proposal`, {
+      await call(t.app, 'PUT', `${checkinsPath(spaceId)}/schedule/proposal`, {
         cookie: stranger.cookie,
         json: { day: 3 },
       }),
       404,
       'not_found',
     );
-    expectError(await call(t.app, 'GET', checkins(spaceId)), 401, 'unauthenticated');
+    expectError(await call(t.app, 'GET', checkinsPath(spaceId)), 401, 'unauthenticated');
   });
 
   it('takes one answer per person per week, and it cannot be changed after the partner’s opens', async () => {
     const { alex, spaceId } = await pairUp(t.app);
     await answer(alex, spaceId, 'first');
-    const again = await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+    const again = await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, {
       cookie: alex.cookie,
-      json: answers('second'),
+      json: checkinAnswers('second'),
     });
     expectError(again, 409, 'conflict');
   });
@@ -108,14 +98,14 @@ describe('weekly check-ins', () => {
   it('refuses scores outside 0–10 and answers that are not words', async () => {
     const { alex, spaceId } = await pairUp(t.app);
     for (const bad of [
-      { ...answers('x'), safe: 11 },
-      { ...answers('x'), trusting: -1 },
-      { ...answers('x'), connected: 2.5 },
-      { ...answers('x'), hard: 42 },
+      { ...checkinAnswers('x'), safe: 11 },
+      { ...checkinAnswers('x'), trusting: -1 },
+      { ...checkinAnswers('x'), connected: 2.5 },
+      { ...checkinAnswers('x'), hard: 42 },
       { appreciations: 'only this' },
     ]) {
       expectError(
-        await call(t.app, 'POST', `${checkins(spaceId)}/current`, { cookie: alex.cookie, json: bad }),
+        await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, { cookie: alex.cookie, json: bad }),
         400,
         'invalid_input',
       );
@@ -124,46 +114,46 @@ describe('weekly check-ins', () => {
 
   it('starts each week on the couple’s chosen day; a missed week leaves no mark, and an unanswered partner stays private', async () => {
     const { alex, sam, spaceId } = await pairUp(t.app);
-    const schedule = await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: sam.cookie });
+    const schedule = await call(t.app, 'GET', `${checkinsPath(spaceId)}/schedule`, { cookie: sam.cookie });
     expect(schedule.body).toMatchObject({ day: null });
 
     // Sam proposes Wednesdays (day 3), Alex agrees; with nothing answered this week, Wednesdays
     // begin at the next Wednesday (or today, if it is one).
-    const proposed = await call(t.app, 'PUT', `${checkins(spaceId)}/schedule/proposal`, {
+    const proposed = await call(t.app, 'PUT', `${checkinsPath(spaceId)}/schedule/proposal`, {
       cookie: sam.cookie,
       json: { day: 3 },
     });
     expect(proposed.status).toBe(200);
-    const set = await call(t.app, 'POST', `${checkins(spaceId)}/schedule/proposal/accept`, {
+    const set = await call(t.app, 'POST', `${checkinsPath(spaceId)}/schedule/proposal/accept`, {
       cookie: alex.cookie,
     });
     expect(set.status).toBe(200);
     const { next } = set.body as { next: { day: number; from: string } | null; week: string };
     if (next) t.clock.advance(Date.parse(`${next.from}T09:00:00Z`) - t.clock.now());
     const { week: first } = (
-      await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: sam.cookie })
+      await call(t.app, 'GET', `${checkinsPath(spaceId)}/schedule`, { cookie: sam.cookie })
     ).body as { week: string };
     expect(new Date(`${first}T00:00:00Z`).getUTCDay()).toBe(3);
     expect(
-      (await call(t.app, 'GET', `${checkins(spaceId)}/schedule`, { cookie: alex.cookie })).body,
+      (await call(t.app, 'GET', `${checkinsPath(spaceId)}/schedule`, { cookie: alex.cookie })).body,
     ).toMatchObject({ day: 3, week: first });
 
     await answer(alex, spaceId, 'Lonely-week-words');
     t.clock.advance(14 * DAY); // two weeks later: one missed, nothing to catch up on
-    const current = await call(t.app, 'GET', `${checkins(spaceId)}/current`, { cookie: sam.cookie });
+    const current = await call(t.app, 'GET', `${checkinsPath(spaceId)}/current`, { cookie: sam.cookie });
     const checkin = (current.body as { checkin: { week: string; entries: unknown[] } }).checkin;
     expect(checkin.week).not.toBe(first);
     expect(checkin.entries).toEqual([]);
 
     await answer(sam, spaceId, 'New-week-words');
-    const history = await call(t.app, 'GET', checkins(spaceId), { cookie: sam.cookie });
+    const history = await call(t.app, 'GET', checkinsPath(spaceId), { cookie: sam.cookie });
     expect(history.text).not.toContain('Lonely-week-words');
     const weeks = (history.body as { checkins: { week: string; answeredBy: string[] }[] }).checkins;
     expect(weeks.map((w) => w.week)).toEqual([checkin.week, first]);
     expect(weeks[1]?.answeredBy).toEqual([alex.id]);
     expect(history.text).not.toMatch(/streak|missed/i);
 
-    const alexHistory = await call(t.app, 'GET', checkins(spaceId), { cookie: alex.cookie });
+    const alexHistory = await call(t.app, 'GET', checkinsPath(spaceId), { cookie: alex.cookie });
     expect(alexHistory.text).toContain('Lonely-week-words');
     expect(alexHistory.text).not.toContain('New-week-words');
   });
@@ -187,9 +177,9 @@ describe('check-ins when a partner leaves', () => {
     );
     const second = await answer(riley, spaceId, 'Riley-words');
     expect(second.text).not.toContain('Leaver-unopened-words');
-    const history = await call(t.app, 'GET', checkins(spaceId), { cookie: riley.cookie });
+    const history = await call(t.app, 'GET', checkinsPath(spaceId), { cookie: riley.cookie });
     expect(history.text).not.toContain('Leaver-unopened-words');
-    const alexHistory = await call(t.app, 'GET', checkins(spaceId), { cookie: alex.cookie });
+    const alexHistory = await call(t.app, 'GET', checkinsPath(spaceId), { cookie: alex.cookie });
     expect(alexHistory.text).toContain('Opened-together went well');
   });
 });
@@ -202,36 +192,36 @@ describe('check-in trends', () => {
     await answer(alex, spaceId, 'w1');
     await answer(sam, spaceId, 'w1');
     t.clock.advance(7 * DAY);
-    await call(t.app, 'POST', `${checkins(spaceId)}/current`, {
+    await call(t.app, 'POST', `${checkinsPath(spaceId)}/current`, {
       cookie: sam.cookie,
-      json: { ...answers('w2'), safe: 3 },
+      json: { ...checkinAnswers('w2'), safe: 3 },
     });
 
-    const samOwn = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: sam.cookie }))
+    const samOwn = (await call(t.app, 'GET', `${checkinsPath(spaceId)}/trends`, { cookie: sam.cookie }))
       .body as Trends;
     expect(samOwn.shared).toBe(false);
     expect(samOwn.series.map((s) => [s.userId, s.points.length])).toEqual([[sam.id, 2]]);
 
-    const before = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: alex.cookie }))
+    const before = (await call(t.app, 'GET', `${checkinsPath(spaceId)}/trends`, { cookie: alex.cookie }))
       .body as Trends;
     expect(before.series.map((s) => s.userId)).toEqual([alex.id]);
 
-    const shared = await call(t.app, 'PUT', `${checkins(spaceId)}/trends/sharing`, {
+    const shared = await call(t.app, 'PUT', `${checkinsPath(spaceId)}/trends/sharing`, {
       cookie: sam.cookie,
       json: { shared: true },
     });
     expect(shared.body).toEqual({ shared: true });
-    const after = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: alex.cookie }))
+    const after = (await call(t.app, 'GET', `${checkinsPath(spaceId)}/trends`, { cookie: alex.cookie }))
       .body as Trends;
     expect(after.series.map((s) => s.userId)).toEqual([alex.id, sam.id]);
     // Week two has not opened (Alex has not answered it), so Sam's 3 is not in it.
     expect(after.series[1]?.points.map((p) => p.safe)).toEqual([7]);
 
-    await call(t.app, 'PUT', `${checkins(spaceId)}/trends/sharing`, {
+    await call(t.app, 'PUT', `${checkinsPath(spaceId)}/trends/sharing`, {
       cookie: sam.cookie,
       json: { shared: false },
     });
-    const unshared = (await call(t.app, 'GET', `${checkins(spaceId)}/trends`, { cookie: alex.cookie }))
+    const unshared = (await call(t.app, 'GET', `${checkinsPath(spaceId)}/trends`, { cookie: alex.cookie }))
       .body as Trends;
     expect(unshared.series.map((s) => s.userId)).toEqual([alex.id]);
   });
