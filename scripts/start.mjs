@@ -1,5 +1,6 @@
-// `start`: build the client if it has not been built (or is older than its sources), then
-// serve the API, the sync endpoints and the client from one process.
+// `start`: build the client if it has not been built (or is older than its sources), build the
+// server (a second, so always), then serve the API, the sync endpoints and the client from one
+// process, running the built server as production does.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,13 @@ if (stale) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawnSync('node', ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+const serverBuild = spawnSync('node', [join(root, 'server/scripts/build.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (serverBuild.status !== 0) process.exit(serverBuild.status ?? 1);
+
+const server = spawnSync('node', [join(root, 'server/dist/main.js')], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -42,6 +42,8 @@ const built = run('build client', 'node', [
   'build',
 ]);
 if (!built) failed++;
+// The end-to-end specs run the server as production does, built ahead of time.
+check('build server', 'node', [join(root, 'server/scripts/build.mjs')]);
 
 const vitestReport = join(reports, 'vitest.json');
 run(

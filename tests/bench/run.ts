@@ -5,6 +5,7 @@
 // BENCH_RUNS (3), BENCH_EDITS (1000), BENCH_COUPLES (200), BENCH_SECONDS (10),
 // BENCH_KEYSTROKES (100000).
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { ATTACK_COUPLES, deadlineOverhead, runAttacks, type AttackResult } from 
 import { benchClient, whenDoc, type BenchClient } from './clients.ts';
 import { seedCouples, seedLongHistory, type SeededCouple } from './seed.ts';
 import { startHoldingServer, startReferenceServer } from './servers.ts';
+import { measureStartup, type StartupFigures } from './startup.ts';
 import { cpuSeconds, kib, mib, ms, quantile, settledMemory, summary, type SettledMemory } from './stats.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -31,6 +33,10 @@ interface Target {
   memory(): Promise<SettledMemory>;
   connect(couple: SeededCouple, partner: 0 | 1): BenchClient;
 }
+
+// Measured as production runs it: the server built ahead of time (server/scripts/build.mjs).
+execFileSync('node', [join(import.meta.dirname, '../../server/scripts/build.mjs')], { stdio: 'inherit' });
+process.env.TWOFOLD_SERVER_ENTRY = 'dist';
 
 // Each y-websocket provider adds a process 'exit' listener in Node; hundreds are expected here.
 process.setMaxListeners(0);
@@ -199,6 +205,33 @@ function printRows(rows: [string, string, string][]) {
     console.log(`${label.padEnd(width)}  ${ours.padEnd(oursWidth)}  ${theirs}`);
 }
 
+/** The startup rows: start-to-healthy and idle RSS, from the build and from the sources. */
+async function startupRows(results: Record<string, unknown>): Promise<[string, string, string][]> {
+  const figures: Record<string, StartupFigures> = {
+    dist: await measureStartup('dist'),
+    source: await measureStartup('source'),
+  };
+  results.startup = figures;
+  const spread = (values: number[], format: (v: number) => string) => {
+    const v = summary(values);
+    return `${format(v.median)} (${format(v.min)}–${format(v.max)})`;
+  };
+  const row = (entry: 'dist' | 'source', label: string): [string, string, string][] => [
+    [`${label}: spawn to healthy /api/health`, spread(figures[entry]!.toHealthyMs, ms), '—'],
+    [`${label}: idle RSS`, spread(figures[entry]!.idleRssBytes, mib), '—'],
+  ];
+  return [
+    ...row('dist', 'instance from the build (goal ≤ 500 ms, ≤ 80 MB)'),
+    ...row('source', 'instance from sources (tsx)'),
+  ];
+}
+
+/** BENCH_ONLY=startup: only how fast an instance starts and how light it sits idle. */
+async function startupOnly() {
+  printRows(await startupRows({}));
+  process.exit(0);
+}
+
 /** BENCH_ONLY=attacks: only the attacks section, against a server of its own. */
 async function attacksOnly() {
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
@@ -212,6 +245,7 @@ async function attacksOnly() {
 
 async function main() {
   if (process.env.BENCH_ONLY === 'attacks') return attacksOnly();
+  if (process.env.BENCH_ONLY === 'startup') return startupOnly();
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
   const dbPath = join(dataDir, 'twofold.sqlite');
   // Every load run, for either server, gets couples of its own: none starts with another
@@ -382,6 +416,8 @@ async function main() {
 
   await twofold.stop();
   await reference.stop();
+  // After the load runs, with nothing else running, so neither disturbs the other.
+  rows.push(...(await startupRows(results)));
 
   printRows(rows);
   const outDir = join(import.meta.dirname, '../../bench-results');

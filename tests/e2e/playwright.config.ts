@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../helpers/chromium.ts';
 
@@ -9,6 +11,11 @@ if (!existsSync(CHROMIUM)) {
     `Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
   );
 }
+
+// The specs drive the server as production runs it: built ahead of time. The build takes a
+// second, so it runs every time and a spec never meets a stale copy of the server.
+execFileSync('node', [join(import.meta.dirname, '../../server/scripts/build.mjs')], { stdio: 'inherit' });
+process.env.TWOFOLD_SERVER_ENTRY = 'dist';
 
 export default defineConfig({
   testDir: '.',

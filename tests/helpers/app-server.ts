@@ -21,12 +21,28 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/**
+ * How the server is started: `source` runs the TypeScript through tsx (what integration tests
+ * change and run at once), `dist` the ahead-of-time build `pnpm build` makes (what production
+ * serves; the end-to-end run builds it first and sets TWOFOLD_SERVER_ENTRY=dist).
+ */
+export type ServerEntry = 'source' | 'dist';
+
+/** The node arguments that start the server from `entry`. */
+export function serverArgs(entry: ServerEntry): string[] {
+  return entry === 'dist'
+    ? [join(repoRoot, 'server/dist/main.js')]
+    : ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')];
+}
+
+const defaultEntry = (): ServerEntry => (process.env.TWOFOLD_SERVER_ENTRY === 'dist' ? 'dist' : 'source');
+
 function launch(
   dataDir: string,
   port: number,
   extraEnv: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('node', ['--import', 'tsx', join(repoRoot, 'server/src/main.ts')], {
+  const child = spawn('node', serverArgs(defaultEntry()), {
     cwd: repoRoot,
     env: {
       ...process.env,
