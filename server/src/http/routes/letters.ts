@@ -11,16 +11,16 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { randomId } from '../lib/ids.ts';
-import { letterAuthorMatcher } from '../letters/import-authors.ts';
-import { authorNames, lettersFor } from '../letters/letters-for.ts';
-import { hiddenReason, letterView } from '../letters/visibility.ts';
-import type { LetterPairRow } from '../store/letters.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { randomId } from '../../lib/ids.ts';
+import { letterAuthorMatcher } from '../../letters/import-authors.ts';
+import { authorNames, lettersFor } from '../../letters/letters-for.ts';
+import { hiddenReason, letterView } from '../../letters/visibility.ts';
+import type { LetterPairRow } from '../../store/letters.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
 

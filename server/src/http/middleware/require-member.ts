@@ -1,8 +1,8 @@
 import { idSchema } from '@twofold/shared';
 import { createMiddleware } from 'hono/factory';
-import type { Stores } from '../store/stores.ts';
-import type { AuthEnv } from './context.ts';
-import { notFound } from './errors.ts';
+import type { Stores } from '../../store/stores.ts';
+import type { AuthEnv } from '../context.ts';
+import { notFound } from '../errors.ts';
 
 /**
  * After `requireSession`: lets the request through only if the user is a member of the

@@ -1,12 +1,12 @@
 import { idSchema, type OpenInvite } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { authorNames } from '../letters/letters-for.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { authorNames } from '../../letters/letters-for.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const inviteParam = z.object({ spaceId: idSchema, inviteId: idSchema });
 

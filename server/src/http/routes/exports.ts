@@ -1,13 +1,13 @@
 import { ErrorCode } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { buildExport } from '../exports/build-export.ts';
-import { exportToMarkdown } from '../exports/markdown.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { buildExport } from '../../exports/build-export.ts';
+import { exportToMarkdown } from '../../exports/markdown.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const exportQuery = z.object({ format: z.enum(['json', 'markdown']).default('json') });
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { winsFor } from '../wins/wins-for.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
+import { winsFor } from '../../wins/wins-for.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
 
 /** GET /api/spaces/:spaceId/wins: the small wins timeline, newest first, as the caller may see it. */
 export function winRoutes({ stores, sessions, clock }: AppDeps) {

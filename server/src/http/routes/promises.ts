@@ -10,15 +10,15 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import { randomId } from '../lib/ids.ts';
-import { promiseView } from '../promises/promise-view.ts';
-import type { PromiseRow } from '../store/promises.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { randomId } from '../../lib/ids.ts';
+import { promiseView } from '../../promises/promise-view.ts';
+import type { PromiseRow } from '../../store/promises.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** Promises one member may make per minute. */
 const PER_MINUTE = 30;

@@ -1,9 +1,9 @@
 import type { SpaceEvent } from '@twofold/shared';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
 
 const KEEPALIVE_MS = 25_000;
 

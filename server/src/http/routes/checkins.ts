@@ -6,14 +6,14 @@ import {
   trendSharingSchema,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { trendsFor } from '../checkins/trends.ts';
-import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../checkins/schedule.ts';
-import { checkinHistory, checkinView } from '../checkins/visibility.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { trendsFor } from '../../checkins/trends.ts';
+import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../../checkins/schedule.ts';
+import { checkinHistory, checkinView } from '../../checkins/visibility.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /**
  * Weekly check-ins. Each member answers privately; the partner's answers leave the server only

@@ -6,12 +6,12 @@ import {
   SubjectType,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const PER_MINUTE = 120;
 

@@ -1,13 +1,13 @@
 import { createSpaceSchema, ErrorCode, idSchema, INVITE_TTL_MS, MAX_MEMBERS } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { hashToken, randomId } from '../lib/ids.ts';
-import { leaveSpace } from '../spaces/leave-space.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { spaceView } from './space-view.ts';
-import { validate } from './validate.ts';
+import { hashToken, randomId } from '../../lib/ids.ts';
+import { leaveSpace } from '../../spaces/leave-space.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { spaceView } from '../space-view.ts';
+import { validate } from '../middleware/validate.ts';
 
 const spaceParam = z.object({ spaceId: idSchema });
 

@@ -1,14 +1,14 @@
 import { createAppreciationSchema, ErrorCode, idSchema, type AppreciationView } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import { randomId } from '../lib/ids.ts';
-import type { AppreciationRow } from '../store/appreciations.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { randomId } from '../../lib/ids.ts';
+import type { AppreciationRow } from '../../store/appreciations.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** Notes one member may send per minute: plenty for people, not enough to flood a partner's screen. */
 const PER_MINUTE = 30;
