@@ -7,7 +7,7 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
-import type { AppDeps, AuthEnv } from '../context.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
@@ -22,10 +22,10 @@ const PER_MINUTE = 120;
  */
 export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .post('/', validate('json', createAttestationSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
         throw new AppError(429, ErrorCode.rateLimited, 'Too many at once. Please wait a moment.');
@@ -75,7 +75,7 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
       return c.json({ attestation }, 201);
     })
     .get('/', validate('query', listAttestationsQuerySchema), (c) => {
-      const attestations = stores.attestations.list(c.req.param('spaceId') as string, c.req.valid('query'));
+      const attestations = stores.attestations.list(c.var.spaceId, c.req.valid('query'));
       return c.json({ attestations }, 200);
     });
 }

@@ -16,7 +16,7 @@ import { letterAuthorMatcher } from '../../letters/import-authors.ts';
 import { authorNames, lettersFor } from '../../letters/letters-for.ts';
 import { hiddenReason, letterView } from '../../letters/visibility.ts';
 import type { LetterPairRow } from '../../store/letters.ts';
-import type { AppDeps, AuthEnv } from '../context.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
@@ -40,10 +40,10 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
     openedAt: pair.openedAt,
   });
 
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const now = clock.now();
       const letters = lettersFor(stores, spaceId, c.get('userId'), now);
       const pairs = stores.letters.pairs(spaceId);
@@ -60,7 +60,7 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
       );
     })
     .post('/', validate('json', sendLetterSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const authorId = c.get('userId');
       const input = c.req.valid('json');
       const body = JSON.stringify(input.body);
@@ -130,7 +130,7 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
       );
     })
     .post('/import', validate('json', importLettersSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const importer = c.get('userId');
       const now = clock.now();
       const authorOf = letterAuthorMatcher(stores.spaces.members(spaceId), importer);
@@ -192,10 +192,10 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
 
 /** Shared prompts for letters sealed together: each member writes one, both open together. */
 export function letterPairRoutes({ stores, sessions, events, clock }: AppDeps) {
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .post('/', validate('json', createLetterPairSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const pair = {
         id: randomId(),
         spaceId,

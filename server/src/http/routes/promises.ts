@@ -14,7 +14,7 @@ import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import { promiseView } from '../../promises/promise-view.ts';
 import type { PromiseRow } from '../../store/promises.ts';
-import type { AppDeps, AuthEnv } from '../context.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
@@ -51,14 +51,14 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
       .list(row.spaceId, { subjectType: SubjectType.promise, subjectId: row.id })
       .some((a) => a.kind === AttestationKind.kept && a.userId !== row.authorId);
 
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       return c.json({ promises: stores.promises.list(spaceId).map(view) }, 200);
     })
     .post('/', validate('json', createPromiseSchema), async (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       if (!limiter.hit(c.get('userId'))) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
       }
