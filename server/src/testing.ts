@@ -1,0 +1,22 @@
+/**
+ * The server's public entry for tests (`@twofold/server/testing`): what integration tests, test
+ * helpers, end-to-end specs and benches need to build, start, seed and inspect a server, so they
+ * do not reach into its folders. Unit tests of one module import that module directly; anything
+ * a second test needs belongs here. Nothing here is imported by the server itself.
+ */
+export { buildApp, type BuiltApp } from './build-app.ts';
+export { startServer, type RunningServer } from './server.ts';
+export { loadConfig, type Config } from './config.ts';
+export { backupDatabase } from './backup.ts';
+export { SESSION_TTL_MS, TOUCH_EVERY_MS } from './auth/sessions.ts';
+export type { Clock } from './lib/clock.ts';
+export { hashToken, randomId } from './lib/ids.ts';
+export { silentLogger } from './lib/log.ts';
+export { DataInUse, lockData } from './store/data-lock.ts';
+export { openDb, type Db } from './store/db.ts';
+export { createDocLog } from './store/doc-log.ts';
+export { createStores, type Stores } from './store/stores.ts';
+export { startHeartbeat } from './sync/heartbeat.ts';
+export type { Room } from './sync/room.ts';
+export { docKey } from './sync/rooms.ts';
+export type { SyncSocket } from './sync/socket.ts';
