@@ -7,6 +7,7 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { assertMayConfirmKept } from '../../promises/ending.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
@@ -45,20 +46,12 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
             'Only your partner can confirm a promise you made was kept.',
           );
         }
-        // A promise has one ending. The promiser's own "I didn't manage this one" stands: the
-        // partner cannot overwrite an honest admission with "kept" (and the promiser cannot mark
-        // missed once it is kept, in promises.ts). Checked and recorded with no await between.
-        const promise =
+        // A promise has one ending (promises/ending.ts). Checked and recorded with no await between.
+        assertMayConfirmKept(
           input.subjectType === SubjectType.promise
             ? stores.promises.find(spaceId, input.subjectId)
-            : undefined;
-        if (promise !== undefined && promise.missedAt !== null) {
-          throw new AppError(
-            409,
-            ErrorCode.conflict,
-            'Your partner already said they didn’t manage this one, so it can’t be confirmed kept.',
-          );
-        }
+            : undefined,
+        );
       }
       if (
         input.kind === AttestationKind.authored &&

@@ -3,17 +3,15 @@ import {
   ErrorCode,
   idSchema,
   importLettersSchema,
-  MAX_LETTER_BYTES,
   MAX_MEMBERS,
-  sealDateProblem,
   sendLetterSchema,
   type LetterPairView,
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { randomId } from '../../lib/ids.ts';
-import { letterAuthorMatcher } from '../../letters/import-authors.ts';
 import { authorNames, lettersFor } from '../../letters/letters-for.ts';
+import { importedLetters, newLetter } from '../../letters/send-letter.ts';
 import { hiddenReason, letterView } from '../../letters/visibility.ts';
 import type { LetterPairRow } from '../../store/letters.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
@@ -26,8 +24,9 @@ const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
 
 /**
  * Letters between the two members: sent letters are immutable; sealed ones stay closed to the
- * partner until both of a pair are sealed or their date has come. Every rule is enforced here,
- * on every route, so no client can read early.
+ * partner until both of a pair are sealed or their date has come. Who may read what is
+ * `letters/visibility.ts`, applied on every route so no client can read early; what may be sent
+ * or imported is `letters/send-letter.ts`.
  */
 export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
   const nameOf = (spaceId: string) => authorNames(stores, spaceId);
@@ -60,59 +59,9 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
       );
     })
     .post('/', validate('json', sendLetterSchema), (c) => {
-      const spaceId = c.var.spaceId;
-      const authorId = c.get('userId');
-      const input = c.req.valid('json');
-      const body = JSON.stringify(input.body);
-      if (Buffer.byteLength(body) > MAX_LETTER_BYTES) {
-        throw new AppError(
-          413,
-          ErrorCode.payloadTooLarge,
-          'This letter is longer than Twofold can keep (200 KB).',
-        );
-      }
+      const { spaceId, userId: authorId } = c.var;
       const now = clock.now();
-      if (input.replyTo) {
-        const parent = stores.letters.find(spaceId, input.replyTo);
-        const pair = parent?.pairId ? stores.letters.findPair(spaceId, parent.pairId) : undefined;
-        if (!parent || hiddenReason(parent, authorId, now, pair))
-          throw notFound('There is no such letter to reply to.');
-        // Its own author may read a sealed letter, but a reply would reach the partner openly
-        // before the letter it answers: replies wait until that letter has opened.
-        if (hiddenReason(parent, null, now, pair)) {
-          throw new AppError(
-            409,
-            ErrorCode.letterImmutable,
-            'This letter is still sealed. You can reply once it has opened.',
-          );
-        }
-      }
-      const seal = input.seal ?? null;
-      const sealProblem = seal?.kind === 'date' ? sealDateProblem(seal.opensAt, now) : null;
-      if (sealProblem) throw new AppError(400, ErrorCode.invalidInput, sealProblem);
-      if (seal?.kind === 'together') {
-        if (!stores.letters.findPair(spaceId, seal.pairId)) throw notFound('There is no such shared prompt.');
-        if (stores.letters.sealersOf(seal.pairId).includes(authorId)) {
-          throw new AppError(
-            409,
-            ErrorCode.letterImmutable,
-            'You have already sealed your letter for this prompt.',
-          );
-        }
-      }
-      const row = {
-        id: randomId(),
-        spaceId,
-        authorId,
-        title: input.title,
-        prompt: input.prompt ?? null,
-        body,
-        replyTo: input.replyTo ?? null,
-        sealKind: seal?.kind ?? null,
-        pairId: seal?.kind === 'together' ? seal.pairId : null,
-        opensAt: seal?.kind === 'date' ? seal.opensAt : null,
-        sentAt: now,
-      };
+      const row = newLetter(stores, { spaceId, authorId, input: c.req.valid('json'), now });
       stores.letters.send(row, MAX_MEMBERS);
       events.publish(spaceId, { type: 'letters' });
       const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
@@ -131,34 +80,12 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
     })
     .post('/import', validate('json', importLettersSchema), (c) => {
       const spaceId = c.var.spaceId;
-      const importer = c.get('userId');
-      const now = clock.now();
-      const authorOf = letterAuthorMatcher(stores.spaces.members(spaceId), importer);
-      const rows = c.req.valid('json').letters.map((letter) => {
-        const body = JSON.stringify(letter.body);
-        if (Buffer.byteLength(body) > MAX_LETTER_BYTES) {
-          throw new AppError(
-            413,
-            ErrorCode.payloadTooLarge,
-            `“${letter.title}” is longer than Twofold can keep.`,
-          );
-        }
-        const author = authorOf(letter);
-        return {
-          id: randomId(),
-          spaceId,
-          authorId: author.id,
-          title: letter.title,
-          prompt: letter.prompt,
-          body,
-          // When it was written, never the moment of import; a date from the future is not one.
-          sentAt: Math.min(letter.sentAt, now),
-          // The importer had these words already: a letter to them arrives read.
-          readAt: author.id === importer ? null : now,
-          importedBy: importer,
-          importedAt: now,
-          writtenByName: author.member ? null : letter.authorName,
-        };
+      const rows = importedLetters({
+        spaceId,
+        members: stores.spaces.members(spaceId),
+        importerId: c.var.userId,
+        letters: c.req.valid('json').letters,
+        now: clock.now(),
       });
       stores.letters.importAll(rows);
       events.publish(spaceId, { type: 'letters' });

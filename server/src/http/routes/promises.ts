@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
+import { assertMayMarkMissed } from '../../promises/ending.ts';
 import { promiseView } from '../../promises/promise-view.ts';
 import type { PromiseRow } from '../../store/promises.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
@@ -46,10 +47,6 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
       contentHash: row.contentHash,
     });
   });
-  const isKept = (row: PromiseRow) =>
-    stores.attestations
-      .list(row.spaceId, { subjectType: SubjectType.promise, subjectId: row.id })
-      .some((a) => a.kind === AttestationKind.kept && a.userId !== row.authorId);
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
@@ -85,16 +82,11 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
         const { spaceId, promiseId } = c.req.valid('param');
         const row = stores.promises.find(spaceId, promiseId);
         if (!row) throw notFound('There is no such promise.');
-        if (row.authorId !== c.get('userId')) {
-          throw new AppError(
-            403,
-            ErrorCode.notYours,
-            'Only the one who made a promise can say it did not work out.',
-          );
-        }
-        if (row.missedAt !== null || isKept(row)) {
-          throw new AppError(409, ErrorCode.conflict, 'This promise already has its ending.');
-        }
+        const record = stores.attestations.list(spaceId, {
+          subjectType: SubjectType.promise,
+          subjectId: row.id,
+        });
+        assertMayMarkMissed(row, c.var.userId, record);
         stores.promises.markMissed(row.id, clock.now(), c.req.valid('json').note);
         events.publish(spaceId, { type: 'promises' });
         return c.json({ promise: view(stores.promises.find(spaceId, promiseId) ?? row) }, 200);
