@@ -20,3 +20,17 @@ export { startHeartbeat } from './sync/heartbeat.ts';
 export type { Room } from './sync/room.ts';
 export { docKey } from './sync/rooms.ts';
 export type { SyncSocket } from './sync/socket.ts';
+
+import { SESSION_COOKIE } from '@twofold/shared';
+import { testClient } from 'hono/testing';
+import type { BuiltApp } from './build-app.ts';
+
+/**
+ * Hono's typed test client over an in-process app, signed in as the holder of `cookie` (a
+ * session token) when given: `apiClient(app, cookie).spaces[':spaceId'].wins.$get({ param })`.
+ * Paths, inputs and each status's response body are checked by the compiler against the routes.
+ */
+export function apiClient(app: BuiltApp['app'], cookie?: string) {
+  const headers: Record<string, string> = cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {};
+  return testClient(app, undefined, undefined, { headers }).api;
+}
