@@ -26,6 +26,20 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Type-aware rules, where a promise's misuse is a lost write or an unhandled failure: a
+  // floating promise (nobody awaits it, nobody catches it) and a promise where a void callback
+  // was expected (an async onClick or event handler whose rejection goes nowhere). Fire and
+  // forget is written `void`, with the reason beside it.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -15,7 +15,7 @@ const MIN_BYTES = 1024;
 /**
  * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) beside every
  * compressible file the build emits, once it is on disk, so the server can send them as they
- * are (`server/src/http/client-app.ts`) instead of compressing on every request. Build only;
+ * are (`server/src/http/routes/client-app.ts`) instead of compressing on every request. Build only;
  * about two seconds for the whole app on one core.
  */
 export function precompress(): Plugin {

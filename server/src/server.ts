@@ -1,18 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { CloseCode } from '@twofold/shared';
-import { createApp } from './app.ts';
-import { createSessionService } from './auth/sessions.ts';
-import { createSpaceEvents } from './events/space-events.ts';
+import { buildApp } from './build-app.ts';
 import type { Config } from './config.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
+import type { Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { lockData } from './store/data-lock.ts';
-import { openDb } from './store/db.ts';
-import { EditJournal, editJournalPath } from './store/edit-journal.ts';
-import { createStores } from './store/stores.ts';
-import { createRoomRegistry } from './sync/rooms.ts';
 import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { startSessionSweep } from './sync/session-sweep.ts';
@@ -38,25 +32,16 @@ export async function startServer(
     sessionSweepMs?: number;
   } = {},
 ): Promise<RunningServer> {
-  const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
   const dataLock = lockData(config.dbPath);
-  const db = openDb(config.dbPath, { synchronous: config.sqliteSync, manualCheckpoints: true });
-  const checkpointer = startCheckpointer(config.dbPath);
-  const stores = createStores(db, {
-    journal: new EditJournal(editJournalPath(config.dbPath), config.sqliteSync === 'full'),
-    onBatchError: (error) => logger.error('doc_log_batch_failed', { message: String(error) }),
-  });
-  const sessions = createSessionService(stores.sessions, clock);
-  const rooms = createRoomRegistry({
-    log: stores.docLog,
-    clock,
+  // The checkpointer thread checkpoints the WAL, never an edit's commit (store/checkpointer.ts).
+  const { db, stores, sessions, rooms, app } = buildApp(config, {
+    clock: options.clock,
     logger,
-    docQuotaBytes: config.syncDocQuotaBytes,
+    manualCheckpoints: true,
   });
+  const checkpointer = startCheckpointer(config.dbPath);
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs);
-  const events = createSpaceEvents();
-  const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
   const upgrades = createUpgradeHandler({
     stores,
     sessions,

@@ -9,9 +9,7 @@ import {
   usLetterFragment,
 } from '@twofold/shared';
 import * as Y from 'yjs';
-import { openDb } from '../../server/src/store/db.ts';
-import { createStores } from '../../server/src/store/stores.ts';
-import { docKey } from '../../server/src/sync/rooms.ts';
+import { openDb, createStores, docKey } from '@twofold/server/testing';
 
 const DAY = 86_400_000;
 // A snapshot every 500 rows, as the server's rooms compact (server/src/sync/room.ts).

@@ -1,8 +1,5 @@
 import * as Y from 'yjs';
-import { hashToken, randomId } from '../../server/src/lib/ids.ts';
-import { openDb } from '../../server/src/store/db.ts';
-import { createStores } from '../../server/src/store/stores.ts';
-import { docKey } from '../../server/src/sync/rooms.ts';
+import { hashToken, randomId, openDb, createStores, docKey } from '@twofold/server/testing';
 
 export interface SeededCouple {
   spaceId: string;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { openDb } from '../../server/src/store/db.ts';
+import { openDb } from '@twofold/server/testing';
 import { expect, test } from './fixtures.ts';
 import { pairCouple } from './support/flows.ts';
 

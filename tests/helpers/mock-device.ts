@@ -3,8 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { Room } from '../../server/src/sync/room.ts';
-import type { SyncSocket } from '../../server/src/sync/socket.ts';
+import type { Room, SyncSocket } from '@twofold/server/testing';
 import { MessageType, syncStep1Message, updateMessage } from './y-messages.ts';
 
 const REMOTE = Symbol('from the room');

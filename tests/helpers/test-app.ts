@@ -1,17 +1,9 @@
-import { createApp } from '@twofold/server';
-import { createSessionService } from '../../server/src/auth/sessions.ts';
-import { loadConfig, type Config } from '../../server/src/config.ts';
-import { createSpaceEvents } from '../../server/src/events/space-events.ts';
-import { silentLogger } from '../../server/src/lib/log.ts';
-import { openDb } from '../../server/src/store/db.ts';
-import { EditJournal, editJournalPath } from '../../server/src/store/edit-journal.ts';
-import { createStores } from '../../server/src/store/stores.ts';
-import { createRoomRegistry } from '../../server/src/sync/rooms.ts';
+import { buildApp, loadConfig, silentLogger, type Config } from '@twofold/server/testing';
 import { tempDir } from './temp-dir.ts';
 import { testClock } from './test-clock.ts';
 
 /**
- * The HTTP app over a temporary SQLite file, built exactly as the server builds it. `reopen`
+ * The HTTP app over a temporary SQLite file, built by the server's own `buildApp`. `reopen`
  * builds a new app on the same file (a restart); `close` removes everything.
  */
 export function createTestApp(overrides: Partial<Config> = {}, clock = testClock()) {
@@ -20,15 +12,7 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     ...loadConfig({ DATA_DIR: dir.path, CLIENT_DIR: '', AUTH_RATE_LIMIT_PER_MIN: '1000' }),
     ...overrides,
   };
-  function build() {
-    const db = openDb(config.dbPath, { synchronous: config.sqliteSync });
-    const stores = createStores(db, { journal: new EditJournal(editJournalPath(config.dbPath)) });
-    const sessions = createSessionService(stores.sessions, clock);
-    const rooms = createRoomRegistry({ log: stores.docLog, clock, logger: silentLogger });
-    const events = createSpaceEvents();
-    const app = createApp({ stores, sessions, rooms, events, clock, logger: silentLogger, config });
-    return { db, stores, app };
-  }
+  const build = () => buildApp(config, { clock, logger: silentLogger });
   let current = build();
   return {
     clock,
@@ -40,15 +24,11 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
       return current.stores;
     },
     reopen() {
-      current.stores.docLog.close();
-      current.db.close();
+      current.close();
       current = build();
     },
     close() {
-      if (current.db.open) {
-        current.stores.docLog.close();
-        current.db.close();
-      }
+      current.close();
       dir.remove();
     },
   };

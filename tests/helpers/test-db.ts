@@ -1,4 +1,4 @@
-import { openDb, type Db } from '../../server/src/store/db.ts';
+import { openDb, type Db } from '@twofold/server/testing';
 import { tempDir } from './temp-dir.ts';
 
 /** A migrated SQLite file in a fresh temp dir, opened as the server opens it; `close` removes both. */

@@ -1,7 +1,5 @@
 import { syncBasePath } from '@twofold/shared';
-import { loadConfig, type Config } from '../../server/src/config.ts';
-import { silentLogger } from '../../server/src/lib/log.ts';
-import { startServer } from '../../server/src/server.ts';
+import { loadConfig, type Config, silentLogger, startServer } from '@twofold/server/testing';
 import { tempDir } from './temp-dir.ts';
 
 /**

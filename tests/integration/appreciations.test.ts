@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { apiClient } from '@twofold/server/testing';
 import { call, expectError, pairUp, signUp } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -6,18 +7,21 @@ const t = createTestApp();
 afterAll(() => t.close());
 
 const appreciations = (spaceId: string) => `/api/spaces/${spaceId}/appreciations`;
+/** The typed routes of one space's appreciations, as the holder of `cookie`. */
+const typed = (cookie: string) => apiClient(t.app, cookie).spaces[':spaceId'].appreciations;
 
 describe('appreciations', () => {
   it('reaches the partner, and only the partner can answer it with a heart', async () => {
     const { alex, sam, spaceId } = await pairUp(t.app);
-    const sent = await call(t.app, 'POST', appreciations(spaceId), {
-      cookie: alex.cookie,
+    const sent = await typed(alex.cookie).$post({
+      param: { spaceId },
       json: { text: 'I appreciated you making dinner' },
     });
-    expect(sent.status, sent.text).toBe(201);
-    const { id } = (sent.body as { appreciation: { id: string } }).appreciation;
-    const seen = await call(t.app, 'GET', appreciations(spaceId), { cookie: sam.cookie });
-    expect(seen.body).toMatchObject({
+    expect(sent.status).toBe(201);
+    if (sent.status !== 201) return;
+    const { id } = (await sent.json()).appreciation;
+    const seen = await typed(sam.cookie).$get({ param: { spaceId } });
+    expect(await seen.json()).toMatchObject({
       appreciations: [{ id, authorId: alex.id, text: 'I appreciated you making dinner', heartedAt: null }],
     });
 
@@ -26,14 +30,13 @@ describe('appreciations', () => {
       403,
       'not_yours',
     );
-    const heart = await call(t.app, 'POST', `${appreciations(spaceId)}/${id}/heart`, { cookie: sam.cookie });
-    expect(heart.status).toBe(200);
-    expect(heart.body).toMatchObject({ appreciation: { heartedAt: t.clock.now() } });
+    const heart = typed(sam.cookie)[':appreciationId'].heart;
+    const hearted = await heart.$post({ param: { spaceId, appreciationId: id } });
+    expect(hearted.status).toBe(200);
+    expect(await hearted.json()).toMatchObject({ appreciation: { heartedAt: t.clock.now() } });
     t.clock.advance(1000);
-    const again = await call(t.app, 'POST', `${appreciations(spaceId)}/${id}/heart`, { cookie: sam.cookie });
-    expect((again.body as { appreciation: { heartedAt: number } }).appreciation.heartedAt).toBe(
-      t.clock.now() - 1000,
-    );
+    const again = await heart.$post({ param: { spaceId, appreciationId: id } });
+    expect((await again.json()).appreciation.heartedAt).toBe(t.clock.now() - 1000);
   });
 
   it('answers outsiders 404 and refuses an empty note', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_TTL_MS } from '../../server/src/auth/sessions.ts';
+import { SESSION_TTL_MS } from '@twofold/server/testing';
 import {
   call,
   createSpace,

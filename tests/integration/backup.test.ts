@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { backupDatabase } from '../../server/src/backup.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { silentLogger } from '../../server/src/lib/log.ts';
-import { startServer, type RunningServer } from '../../server/src/server.ts';
+import {
+  backupDatabase,
+  loadConfig,
+  silentLogger,
+  startServer,
+  type RunningServer,
+} from '@twofold/server/testing';
 import { pairUp } from '../helpers/http.ts';
 import { connect, type SyncClient } from '../helpers/sync-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

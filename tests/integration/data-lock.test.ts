@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DataInUse, lockData } from '../../server/src/store/data-lock.ts';
+import { DataInUse, lockData } from '@twofold/server/testing';
 import { startAppServer, type AppServer } from '../helpers/app-server.ts';
 import { pairUp } from '../helpers/http.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startHeartbeat } from '../../server/src/sync/heartbeat.ts';
+import { startHeartbeat } from '@twofold/server/testing';
 import { waitFor } from '../helpers/wait-for.ts';
 
 const cleanups: (() => unknown)[] = [];

@@ -1,6 +1,6 @@
 import { openInviteSchema } from '@twofold/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/src/lib/ids.ts';
+import { hashToken } from '@twofold/server/testing';
 import {
   acceptInvite,
   call,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVITE_TTL_MS } from '@twofold/shared';
-import { hashToken } from '../../server/src/lib/ids.ts';
+import { hashToken } from '@twofold/server/testing';
 import {
   acceptInvite,
   call,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { createDocLog } from '../../server/src/store/doc-log.ts';
-import { docKey } from '../../server/src/sync/rooms.ts';
+import { createDocLog, docKey } from '@twofold/server/testing';
 import { pairUp } from '../helpers/http.ts';
 import { connect, type SyncClient } from '../helpers/sync-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../server/src/lib/ids.ts';
+import { hashToken } from '@twofold/server/testing';
 import {
   acceptInvite,
   call,

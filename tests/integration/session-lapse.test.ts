@@ -1,9 +1,13 @@
 import { CloseCode } from '@twofold/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SESSION_TTL_MS, TOUCH_EVERY_MS } from '../../server/src/auth/sessions.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { silentLogger } from '../../server/src/lib/log.ts';
-import { startServer, type RunningServer } from '../../server/src/server.ts';
+import {
+  SESSION_TTL_MS,
+  TOUCH_EVERY_MS,
+  loadConfig,
+  silentLogger,
+  startServer,
+  type RunningServer,
+} from '@twofold/server/testing';
 import { call, pairUp } from '../helpers/http.ts';
 import { connect } from '../helpers/sync-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

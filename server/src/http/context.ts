@@ -17,7 +17,16 @@ export interface AppDeps {
   config: Config;
 }
 
-/** Variables set by the session middleware for authenticated routes. */
+/** Variables set by `requireSession` for authenticated routes. */
 export interface AuthEnv {
   Variables: { userId: string; sessionHash: string };
+}
+
+/**
+ * Variables set by `requireSession` then `requireMember` for routes under `/spaces/:spaceId`:
+ * `spaceId` is the path's id, already checked to be a well-formed id of a space `userId` is a
+ * member of, so a handler reads `c.var.spaceId` and never casts the raw param.
+ */
+export interface MemberEnv {
+  Variables: AuthEnv['Variables'] & { spaceId: string };
 }

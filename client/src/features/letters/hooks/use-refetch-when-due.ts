@@ -13,7 +13,8 @@ export function useRefetchWhenDue(
   letters: readonly LetterView[] | undefined,
   serverNow: number,
   clockOffset: number,
-  refetch: () => void,
+  /** The query's `refetch`; it never rejects (a failure lands in the query's error state). */
+  refetch: () => Promise<unknown>,
 ): void {
   // The soonest dated letter, either way, whose day had not come when the server last answered.
   const next = letters
@@ -23,7 +24,8 @@ export function useRefetchWhenDue(
   useEffect(() => {
     if (next === undefined) return;
     const wait = Math.min(Math.max(next - (Date.now() + clockOffset), 0) + 500, LONGEST_WAIT_MS);
-    const timer = setTimeout(refetch, wait);
+    // Fire and forget: TanStack's refetch resolves even when the request fails.
+    const timer = setTimeout(() => void refetch(), wait);
     return () => clearTimeout(timer);
   }, [next, clockOffset, refetch]);
 }

@@ -106,7 +106,9 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
           className="field__input"
           type="file"
           accept="application/json,.json"
-          onChange={onFile}
+          // Fire and forget: readExport never rejects (an unreadable file is a message), and what
+          // follows it only sets state.
+          onChange={(event) => void onFile(event)}
         />
       </div>
       <FormAlert>

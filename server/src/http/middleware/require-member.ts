@@ -1,15 +1,16 @@
 import { idSchema } from '@twofold/shared';
 import { createMiddleware } from 'hono/factory';
-import type { Stores } from '../store/stores.ts';
-import type { AuthEnv } from './context.ts';
-import { notFound } from './errors.ts';
+import type { Stores } from '../../store/stores.ts';
+import type { MemberEnv } from '../context.ts';
+import { notFound } from '../errors.ts';
 
 /**
  * After `requireSession`: lets the request through only if the user is a member of the
- * `:spaceId` in the path. Anyone else gets 404, so nobody learns which spaces exist.
+ * `:spaceId` in the path. Anyone else gets 404, so nobody learns which spaces exist. Sets
+ * `spaceId` on the context (`MemberEnv`), so handlers read `c.var.spaceId`.
  */
 export function requireMember(stores: Stores) {
-  return createMiddleware<AuthEnv>(async (c, next) => {
+  return createMiddleware<MemberEnv>(async (c, next) => {
     const spaceId = c.req.param('spaceId');
     if (
       !spaceId ||
@@ -18,6 +19,7 @@ export function requireMember(stores: Stores) {
     ) {
       throw notFound();
     }
+    c.set('spaceId', spaceId);
     await next();
   });
 }

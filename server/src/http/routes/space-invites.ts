@@ -1,12 +1,12 @@
 import { idSchema, type OpenInvite } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { authorNames } from '../letters/letters-for.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { authorNames } from '../../letters/letters-for.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const inviteParam = z.object({ spaceId: idSchema, inviteId: idSchema });
 
@@ -16,10 +16,10 @@ const inviteParam = z.object({ spaceId: idSchema, inviteId: idSchema });
  * in `spaces.ts`.
  */
 export function spaceInviteRoutes({ stores, sessions, clock }: AppDeps) {
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const nameOf = authorNames(stores, spaceId);
       const invites: OpenInvite[] = stores.invites
         .open(spaceId, clock.now())

@@ -10,15 +10,16 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import { randomId } from '../lib/ids.ts';
-import { promiseView } from '../promises/promise-view.ts';
-import type { PromiseRow } from '../store/promises.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { randomId } from '../../lib/ids.ts';
+import { assertMayMarkMissed } from '../../promises/ending.ts';
+import { promiseView } from '../../promises/promise-view.ts';
+import type { PromiseRow } from '../../store/promises.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** Promises one member may make per minute. */
 const PER_MINUTE = 30;
@@ -46,19 +47,15 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
       contentHash: row.contentHash,
     });
   });
-  const isKept = (row: PromiseRow) =>
-    stores.attestations
-      .list(row.spaceId, { subjectType: SubjectType.promise, subjectId: row.id })
-      .some((a) => a.kind === AttestationKind.kept && a.userId !== row.authorId);
 
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       return c.json({ promises: stores.promises.list(spaceId).map(view) }, 200);
     })
     .post('/', validate('json', createPromiseSchema), async (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       if (!limiter.hit(c.get('userId'))) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
       }
@@ -85,16 +82,11 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
         const { spaceId, promiseId } = c.req.valid('param');
         const row = stores.promises.find(spaceId, promiseId);
         if (!row) throw notFound('There is no such promise.');
-        if (row.authorId !== c.get('userId')) {
-          throw new AppError(
-            403,
-            ErrorCode.notYours,
-            'Only the one who made a promise can say it did not work out.',
-          );
-        }
-        if (row.missedAt !== null || isKept(row)) {
-          throw new AppError(409, ErrorCode.conflict, 'This promise already has its ending.');
-        }
+        const record = stores.attestations.list(spaceId, {
+          subjectType: SubjectType.promise,
+          subjectId: row.id,
+        });
+        assertMayMarkMissed(row, c.var.userId, record);
         stores.promises.markMissed(row.id, clock.now(), c.req.valid('json').note);
         events.publish(spaceId, { type: 'promises' });
         return c.json({ promise: view(stores.promises.find(spaceId, promiseId) ?? row) }, 200);

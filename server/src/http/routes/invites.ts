@@ -2,12 +2,12 @@ import { ErrorCode, inviteCodeSchema, SESSION_COOKIE } from '@twofold/shared';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { hashToken } from '../lib/ids.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { spaceView } from './space-view.ts';
-import { validate } from './validate.ts';
+import { hashToken } from '../../lib/ids.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { spaceView } from '../space-view.ts';
+import { validate } from '../middleware/validate.ts';
 
 const codeParam = z.object({ code: inviteCodeSchema });
 const unknownInvite = () => notFound('This invite link is not valid. Ask your partner for a new one.');

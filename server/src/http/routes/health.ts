@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from './context.ts';
+import type { AppDeps } from '../context.ts';
 
 /** Answers once the database is open and readable. */
 export function healthRoutes({ stores }: AppDeps) {

@@ -1,9 +1,9 @@
 import type { SpaceEvent } from '@twofold/shared';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
 
 const KEEPALIVE_MS = 25_000;
 
@@ -13,8 +13,8 @@ const KEEPALIVE_MS = 25_000;
  * session or the membership does.
  */
 export function eventRoutes({ stores, sessions, events }: AppDeps) {
-  return new Hono<AuthEnv>().use(requireSession(sessions), requireMember(stores)).get('/', (c) => {
-    const spaceId = c.req.param('spaceId') as string;
+  return new Hono<MemberEnv>().use(requireSession(sessions), requireMember(stores)).get('/', (c) => {
+    const spaceId = c.var.spaceId;
     const userId = c.get('userId');
     const sessionHash = c.get('sessionHash');
     c.header('Cache-Control', 'no-store');

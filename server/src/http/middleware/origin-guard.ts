@@ -1,7 +1,7 @@
 import { ErrorCode } from '@twofold/shared';
 import { createMiddleware } from 'hono/factory';
-import { isAllowedOrigin } from '../auth/origin.ts';
-import { AppError } from './errors.ts';
+import { isAllowedOrigin } from '../../auth/origin.ts';
+import { AppError } from '../errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

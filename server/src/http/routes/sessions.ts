@@ -1,12 +1,12 @@
 import { ErrorCode, sessionIdParamSchema, type DeviceSession } from '@twofold/shared';
 import { Hono } from 'hono';
-import { deviceLabel } from '../auth/device-label.ts';
-import type { SessionListing } from '../store/sessions.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { clearSessionCookie } from './session-cookie.ts';
-import { validate } from './validate.ts';
+import { deviceLabel } from '../../auth/device-label.ts';
+import type { SessionListing } from '../../store/sessions.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { clearSessionCookie } from '../session-cookie.ts';
+import { validate } from '../middleware/validate.ts';
 
 /**
  * Where the caller is signed in: list their sessions, end one or all the others, and dismiss

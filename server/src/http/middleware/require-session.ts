@@ -1,9 +1,9 @@
 import { ErrorCode, SESSION_COOKIE } from '@twofold/shared';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { SessionService } from '../auth/sessions.ts';
-import type { AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
+import type { SessionService } from '../../auth/sessions.ts';
+import type { AuthEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
 
 /** Lets a request through only with a live session, and names its user for the handler. */
 export function requireSession(sessions: SessionService) {

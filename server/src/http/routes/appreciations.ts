@@ -1,14 +1,14 @@
 import { createAppreciationSchema, ErrorCode, idSchema, type AppreciationView } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import { randomId } from '../lib/ids.ts';
-import type { AppreciationRow } from '../store/appreciations.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { randomId } from '../../lib/ids.ts';
+import type { AppreciationRow } from '../../store/appreciations.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** Notes one member may send per minute: plenty for people, not enough to flood a partner's screen. */
 const PER_MINUTE = 30;
@@ -29,14 +29,14 @@ const view = ({ id, authorId, text, createdAt, heartedAt }: AppreciationRow): Ap
  */
 export function appreciationRoutes({ stores, sessions, events, clock }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       return c.json({ appreciations: stores.appreciations.list(spaceId).map(view) }, 200);
     })
     .post('/', validate('json', createAppreciationSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       if (!limiter.hit(c.get('userId'))) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
       }

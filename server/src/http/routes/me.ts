@@ -1,9 +1,9 @@
 import { ErrorCode } from '@twofold/shared';
 import { Hono } from 'hono';
-import { AppError } from './errors.ts';
-import type { AppDeps } from './context.ts';
-import { requireSession } from './require-session.ts';
-import { spaceView } from './space-view.ts';
+import { AppError } from '../errors.ts';
+import type { AppDeps } from '../context.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { spaceView } from '../space-view.ts';
 
 /** The signed-in user and the spaces they belong to. */
 export function meRoutes({ stores, sessions }: AppDeps) {

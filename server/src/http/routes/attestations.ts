@@ -6,12 +6,13 @@ import {
   SubjectType,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { assertMayConfirmKept } from '../../promises/ending.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const PER_MINUTE = 120;
 
@@ -22,10 +23,10 @@ const PER_MINUTE = 120;
  */
 export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .post('/', validate('json', createAttestationSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
         throw new AppError(429, ErrorCode.rateLimited, 'Too many at once. Please wait a moment.');
@@ -45,20 +46,12 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
             'Only your partner can confirm a promise you made was kept.',
           );
         }
-        // A promise has one ending. The promiser's own "I didn't manage this one" stands: the
-        // partner cannot overwrite an honest admission with "kept" (and the promiser cannot mark
-        // missed once it is kept, in promises.ts). Checked and recorded with no await between.
-        const promise =
+        // A promise has one ending (promises/ending.ts). Checked and recorded with no await between.
+        assertMayConfirmKept(
           input.subjectType === SubjectType.promise
             ? stores.promises.find(spaceId, input.subjectId)
-            : undefined;
-        if (promise !== undefined && promise.missedAt !== null) {
-          throw new AppError(
-            409,
-            ErrorCode.conflict,
-            'Your partner already said they didn’t manage this one, so it can’t be confirmed kept.',
-          );
-        }
+            : undefined,
+        );
       }
       if (
         input.kind === AttestationKind.authored &&
@@ -75,7 +68,7 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
       return c.json({ attestation }, 201);
     })
     .get('/', validate('query', listAttestationsQuerySchema), (c) => {
-      const attestations = stores.attestations.list(c.req.param('spaceId') as string, c.req.valid('query'));
+      const attestations = stores.attestations.list(c.var.spaceId, c.req.valid('query'));
       return c.json({ attestations }, 200);
     });
 }

@@ -1,19 +1,24 @@
 import { createSpaceSchema, ErrorCode, idSchema, INVITE_TTL_MS, MAX_MEMBERS } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { hashToken, randomId } from '../lib/ids.ts';
-import { leaveSpace } from '../spaces/leave-space.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError, notFound } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { spaceView } from './space-view.ts';
-import { validate } from './validate.ts';
+import { hashToken, randomId } from '../../lib/ids.ts';
+import { leaveSpace } from '../../spaces/leave-space.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { spaceView } from '../space-view.ts';
+import { validate } from '../middleware/validate.ts';
 
 const spaceParam = z.object({ spaceId: idSchema });
 
-/** Creating a space, reading one, inviting the partner, and leaving. Non-members get 404. */
+/**
+ * Creating a space, reading one, inviting the partner, and leaving. Non-members get 404
+ * (`requireMember`); a malformed id is refused as input (400) before membership is asked.
+ */
 export function spaceRoutes(deps: AppDeps) {
   const { stores, sessions, clock, logger } = deps;
+  const member = requireMember(stores);
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
     .post('/', validate('json', createSpaceSchema), (c) => {
@@ -22,15 +27,13 @@ export function spaceRoutes(deps: AppDeps) {
       logger.info('space_created', { spaceId: space.id });
       return c.json({ space: spaceView(stores, space) }, 201);
     })
-    .get('/:spaceId', validate('param', spaceParam), (c) => {
-      const { spaceId } = c.req.valid('param');
-      const space = stores.spaces.find(spaceId);
-      if (!space || !stores.spaces.isMember(spaceId, c.get('userId'))) throw notFound();
+    .get('/:spaceId', validate('param', spaceParam), member, (c) => {
+      const space = stores.spaces.find(c.var.spaceId);
+      if (!space) throw notFound();
       return c.json({ space: spaceView(stores, space) }, 200);
     })
-    .post('/:spaceId/invites', validate('param', spaceParam), (c) => {
-      const { spaceId } = c.req.valid('param');
-      if (!stores.spaces.isMember(spaceId, c.get('userId'))) throw notFound();
+    .post('/:spaceId/invites', validate('param', spaceParam), member, (c) => {
+      const { spaceId } = c.var;
       if (stores.spaces.memberCount(spaceId) >= MAX_MEMBERS) {
         throw new AppError(409, ErrorCode.spaceFull, 'This space already has two members.');
       }
@@ -46,11 +49,10 @@ export function spaceRoutes(deps: AppDeps) {
       });
       return c.json({ invite: { code, expiresAt } }, 201);
     })
-    .post('/:spaceId/leave', validate('param', spaceParam), (c) => {
-      const { spaceId } = c.req.valid('param');
-      const user = stores.users.findById(c.get('userId'));
-      if (!user || !stores.spaces.isMember(spaceId, user.id)) throw notFound();
-      leaveSpace(deps, spaceId, user);
+    .post('/:spaceId/leave', validate('param', spaceParam), member, (c) => {
+      const user = stores.users.findById(c.var.userId);
+      if (!user) throw notFound();
+      leaveSpace(deps, c.var.spaceId, user);
       return c.body(null, 204);
     });
 }

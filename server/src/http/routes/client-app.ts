@@ -1,6 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { notFoundHandler } from './errors.ts';
+import { notFoundHandler } from '../errors.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 

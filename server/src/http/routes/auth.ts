@@ -1,14 +1,14 @@
 import { ErrorCode, isStrongPassword, loginSchema, MIN_PASSWORD_LENGTH, signupSchema } from '@twofold/shared';
 import { Hono, type Context } from 'hono';
-import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import { randomId } from '../lib/ids.ts';
-import type { AppDeps } from './context.ts';
-import { clientAddress } from './client-address.ts';
-import { AppError } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
-import { validate } from './validate.ts';
+import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { randomId } from '../../lib/ids.ts';
+import type { AppDeps } from '../context.ts';
+import { clientAddress } from '../client-address.ts';
+import { AppError } from '../errors.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** Sign up, log in, log out. Login and signup are rate-limited per address and per account. */
 export function authRoutes({ stores, sessions, rooms, clock, logger, config }: AppDeps) {

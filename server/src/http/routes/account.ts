@@ -1,13 +1,13 @@
 import { deleteAccountSchema, ErrorCode } from '@twofold/shared';
 import { Hono } from 'hono';
-import { verifyPassword } from '../auth/passwords.ts';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import { deleteAccount } from '../spaces/leave-space.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { clearSessionCookie } from './session-cookie.ts';
-import { validate } from './validate.ts';
+import { verifyPassword } from '../../auth/passwords.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { deleteAccount } from '../../spaces/leave-space.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { clearSessionCookie } from '../session-cookie.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** Deleting the account: asks for the password again, then removes the rows for good. */
 export function accountRoutes(deps: AppDeps) {

@@ -6,14 +6,14 @@ import {
   trendSharingSchema,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { trendsFor } from '../checkins/trends.ts';
-import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../checkins/schedule.ts';
-import { checkinHistory, checkinView } from '../checkins/visibility.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { trendsFor } from '../../checkins/trends.ts';
+import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../../checkins/schedule.ts';
+import { checkinHistory, checkinView } from '../../checkins/visibility.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /**
  * Weekly check-ins. Each member answers privately; the partner's answers leave the server only
@@ -28,11 +28,11 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
   const currentWeek = (spaceId: string) => currentWeekOf(stores, spaceId, clock.now()).week;
   const schedule = (spaceId: string) => scheduleView(stores, spaceId, clock.now());
 
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/schedule', (c) => c.json(schedule(c.req.param('spaceId') as string), 200))
+    .get('/schedule', (c) => c.json(schedule(c.var.spaceId), 200))
     .put('/schedule/proposal', validate('json', checkinScheduleSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const { day } = c.req.valid('json');
       if (stores.spaces.members(spaceId).length < MAX_MEMBERS) {
@@ -44,7 +44,7 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
       return c.json(schedule(spaceId), 200);
     })
     .post('/schedule/proposal/accept', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const proposal = schedule(spaceId).proposal;
       if (!proposal) throw new AppError(409, ErrorCode.conflict, 'There is no proposed day to agree to.');
@@ -62,20 +62,20 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
     })
     .delete('/schedule/proposal', (c) => {
       // Withdrawn by the one who proposed it, or declined by the other: either may let it go.
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       stores.checkins.dropProposal(spaceId);
       events.publish(spaceId, { type: 'checkins' });
       return c.json(schedule(spaceId), 200);
     })
     .get('/current', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const week = currentWeek(spaceId);
       const rows = stores.checkins.week(spaceId, week);
       const lastDay = lastDayReader(stores, spaceId)(week);
       return c.json({ checkin: checkinView(week, rows, c.get('userId'), lastDay) }, 200);
     })
     .post('/current', validate('json', checkinAnswersSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const week = currentWeek(spaceId);
       const stored = stores.checkins.answer({
@@ -94,7 +94,7 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
       return c.json({ checkin: checkinView(week, rows, userId, lastDay) }, 201);
     })
     .get('/trends', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const sharers = stores.checkins.trendSharers(spaceId);
       return c.json(
@@ -106,14 +106,14 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
       );
     })
     .put('/trends/sharing', validate('json', trendSharingSchema), (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const { shared } = c.req.valid('json');
       stores.checkins.setTrendShared(spaceId, c.get('userId'), shared, clock.now());
       events.publish(spaceId, { type: 'checkins' });
       return c.json({ shared }, 200);
     })
     .get('/', (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const rows = stores.checkins.all(spaceId);
       return c.json({ checkins: checkinHistory(rows, c.get('userId'), lastDayReader(stores, spaceId)) }, 200);
     });

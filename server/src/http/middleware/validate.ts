@@ -2,7 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import { ErrorCode } from '@twofold/shared';
 import type { ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * `zValidator` with Twofold's error shape: a failure throws `400 invalid_input` naming the

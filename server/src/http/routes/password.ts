@@ -1,12 +1,12 @@
 import { changePasswordSchema, ErrorCode, isStrongPassword, MIN_PASSWORD_LENGTH } from '@twofold/shared';
 import { Hono } from 'hono';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { createRateLimiter } from '../auth/rate-limit.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { clientAddress } from './client-address.ts';
-import { AppError } from './errors.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { clientAddress } from '../client-address.ts';
+import { AppError } from '../errors.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 /**
  * Changing the password: the current one is asked for again (rate-limited per address and per

@@ -1,13 +1,13 @@
 import { ErrorCode } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { buildExport } from '../exports/build-export.ts';
-import { exportToMarkdown } from '../exports/markdown.ts';
-import type { AppDeps, AuthEnv } from './context.ts';
-import { AppError } from './errors.ts';
-import { requireMember } from './require-member.ts';
-import { requireSession } from './require-session.ts';
-import { validate } from './validate.ts';
+import { buildExport } from '../../exports/build-export.ts';
+import { exportToMarkdown } from '../../exports/markdown.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
 
 const exportQuery = z.object({ format: z.enum(['json', 'markdown']).default('json') });
 
@@ -24,10 +24,10 @@ function fileName(spaceName: string, extension: string): string {
 /** GET /api/spaces/:spaceId/export — everything that is the member's to keep, to download. */
 export function exportRoutes(deps: AppDeps) {
   const { stores, sessions, clock } = deps;
-  return new Hono<AuthEnv>()
+  return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', exportQuery), async (c) => {
-      const spaceId = c.req.param('spaceId') as string;
+      const spaceId = c.var.spaceId;
       const user = stores.users.findById(c.get('userId'));
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       const data = await buildExport(deps, spaceId, user, clock.now());

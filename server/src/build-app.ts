@@ -1,0 +1,75 @@
+import { createApp } from './app.ts';
+import { createSessionService, type SessionService } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import { createSpaceEvents, type SpaceEvents } from './events/space-events.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { consoleLogger, type Logger } from './lib/log.ts';
+import { openDb, type Db } from './store/db.ts';
+import { EditJournal, editJournalPath } from './store/edit-journal.ts';
+import { createStores, type Stores } from './store/stores.ts';
+import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
+
+/** Everything `buildApp` wires together, for the server to serve and tests to inspect. */
+export interface BuiltApp {
+  db: Db;
+  stores: Stores;
+  sessions: SessionService;
+  rooms: RoomRegistry;
+  events: SpaceEvents;
+  clock: Clock;
+  logger: Logger;
+  app: ReturnType<typeof createApp>;
+  /** Commits the doc log's pending batch, then closes the database. Idempotent. */
+  close(): void;
+}
+
+/**
+ * The one place the app is wired: opens the database at `config.dbPath` (migrating it), then
+ * builds the stores, sessions, rooms, space events and the HTTP app over it. Used by
+ * `startServer` and by the tests (`@twofold/server/testing`), so both run the same wiring.
+ *
+ * It takes no process-wide resources: the data lock, the checkpointer thread, the listening
+ * socket and the session sweep are `startServer`'s. `manualCheckpoints` is for a caller that
+ * runs its own checkpointer (SQLite's automatic checkpoints stay on otherwise).
+ *
+ * Throws whatever opening or migrating the database throws.
+ */
+export function buildApp(
+  config: Config,
+  options: { clock?: Clock; logger?: Logger; manualCheckpoints?: boolean } = {},
+): BuiltApp {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? consoleLogger;
+  const db = openDb(config.dbPath, {
+    synchronous: config.sqliteSync,
+    manualCheckpoints: options.manualCheckpoints ?? false,
+  });
+  const stores = createStores(db, {
+    journal: new EditJournal(editJournalPath(config.dbPath), config.sqliteSync === 'full'),
+    onBatchError: (error) => logger.error('doc_log_batch_failed', { message: String(error) }),
+  });
+  const sessions = createSessionService(stores.sessions, clock);
+  const rooms = createRoomRegistry({
+    log: stores.docLog,
+    clock,
+    logger,
+    docQuotaBytes: config.syncDocQuotaBytes,
+  });
+  const events = createSpaceEvents();
+  const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
+  return {
+    db,
+    stores,
+    sessions,
+    rooms,
+    events,
+    clock,
+    logger,
+    app,
+    close() {
+      if (!db.open) return;
+      stores.docLog.close();
+      db.close();
+    },
+  };
+}

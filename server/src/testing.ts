@@ -1,0 +1,36 @@
+/**
+ * The server's public entry for tests (`@twofold/server/testing`): what integration tests, test
+ * helpers, end-to-end specs and benches need to build, start, seed and inspect a server, so they
+ * do not reach into its folders. Unit tests of one module import that module directly; anything
+ * a second test needs belongs here. Nothing here is imported by the server itself.
+ */
+export { buildApp, type BuiltApp } from './build-app.ts';
+export { startServer, type RunningServer } from './server.ts';
+export { loadConfig, type Config } from './config.ts';
+export { backupDatabase } from './backup.ts';
+export { SESSION_TTL_MS, TOUCH_EVERY_MS } from './auth/sessions.ts';
+export type { Clock } from './lib/clock.ts';
+export { hashToken, randomId } from './lib/ids.ts';
+export { silentLogger } from './lib/log.ts';
+export { DataInUse, lockData } from './store/data-lock.ts';
+export { openDb, type Db } from './store/db.ts';
+export { createDocLog } from './store/doc-log.ts';
+export { createStores, type Stores } from './store/stores.ts';
+export { startHeartbeat } from './sync/heartbeat.ts';
+export type { Room } from './sync/room.ts';
+export { docKey } from './sync/rooms.ts';
+export type { SyncSocket } from './sync/socket.ts';
+
+import { SESSION_COOKIE } from '@twofold/shared';
+import { testClient } from 'hono/testing';
+import type { BuiltApp } from './build-app.ts';
+
+/**
+ * Hono's typed test client over an in-process app, signed in as the holder of `cookie` (a
+ * session token) when given: `apiClient(app, cookie).spaces[':spaceId'].wins.$get({ param })`.
+ * Paths, inputs and each status's response body are checked by the compiler against the routes.
+ */
+export function apiClient(app: BuiltApp['app'], cookie?: string) {
+  const headers: Record<string, string> = cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {};
+  return testClient(app, undefined, undefined, { headers }).api;
+}
