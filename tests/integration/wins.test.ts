@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { apiClient } from '@twofold/server/testing';
 import { call, expectError, pairUp, signUp } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -14,17 +15,24 @@ const answers = {
   trusting: 5,
   connected: 5,
 };
-type Wins = { wins: { kind: string; text: string | null; by: string | null; at: number }[] };
+/** The space's typed routes as the holder of `cookie`: response bodies are checked by the compiler. */
+const space = (cookie: string) => apiClient(t.app, cookie).spaces[':spaceId'];
+/** The wins timeline as the holder of `cookie` sees it, typed as the route answers it. */
+async function winsOf(cookie: string, spaceId: string) {
+  return (await space(cookie).wins.$get({ param: { spaceId } })).json();
+}
 
 describe('small wins timeline', () => {
   it('gathers kept promises, appreciations and opened check-ins, newest first, the same for both', async () => {
     const { alex, sam, spaceId } = await pairUp(t.app);
     const base = `/api/spaces/${spaceId}`;
-    const made = await call(t.app, 'POST', `${base}/promises`, {
-      cookie: alex.cookie,
+    const made = await space(alex.cookie).promises.$post({
+      param: { spaceId },
       json: { text: 'Text when late' },
     });
-    const promise = (made.body as { promise: { id: string; contentHash: string } }).promise;
+    expect(made.status).toBe(201);
+    if (made.status !== 201) return;
+    const { promise } = await made.json();
     await call(t.app, 'POST', `${base}/promises`, { cookie: alex.cookie, json: { text: 'Not kept yet' } });
     t.clock.advance(1000);
     await call(t.app, 'POST', `${base}/attestations`, {
@@ -39,16 +47,19 @@ describe('small wins timeline', () => {
     t.clock.advance(1000);
     await call(t.app, 'POST', `${base}/checkins/current`, { cookie: alex.cookie, json: answers });
 
-    const halfway = await call(t.app, 'GET', `${base}/wins`, { cookie: sam.cookie });
-    expect((halfway.body as Wins).wins.map((w) => w.kind)).toEqual(['appreciation', 'promise-kept']);
-    expect(halfway.text).not.toContain('Hidden-appreciation');
-    expect(halfway.text).not.toContain('Not kept yet');
+    const halfway = await (await space(sam.cookie).wins.$get({ param: { spaceId } })).text();
+    expect((JSON.parse(halfway) as Awaited<ReturnType<typeof winsOf>>).wins.map((w) => w.kind)).toEqual([
+      'appreciation',
+      'promise-kept',
+    ]);
+    expect(halfway).not.toContain('Hidden-appreciation');
+    expect(halfway).not.toContain('Not kept yet');
 
     t.clock.advance(1000);
     await call(t.app, 'POST', `${base}/checkins/current`, { cookie: sam.cookie, json: answers });
     for (const who of [alex, sam]) {
-      const reply = await call(t.app, 'GET', `${base}/wins`, { cookie: who.cookie });
-      expect((reply.body as Wins).wins).toEqual([
+      const reply = await winsOf(who.cookie, spaceId);
+      expect(reply.wins).toEqual([
         { id: expect.any(String), kind: 'checkin', at: t.clock.now(), text: null, by: null },
         {
           id: expect.any(String),
@@ -65,7 +76,7 @@ describe('small wins timeline', () => {
           by: alex.id,
         },
       ]);
-      expect(reply.text).not.toContain('Hidden-appreciation');
+      expect(JSON.stringify(reply)).not.toContain('Hidden-appreciation');
     }
   });
 
