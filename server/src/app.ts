@@ -15,6 +15,7 @@ import { healthRoutes } from './http/health.ts';
 import { inviteRoutes } from './http/invites.ts';
 import { letterPairRoutes, letterRoutes } from './http/letters.ts';
 import { meRoutes } from './http/me.ts';
+import { notificationRoutes, pushKeyRoutes } from './http/notifications.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { passwordRoutes } from './http/password.ts';
 import { promiseRoutes } from './http/promises.ts';
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
     .route('/invites', inviteRoutes(deps))
+    .route('/me/notifications', notificationRoutes(deps))
+    .route('/notifications/push-key', pushKeyRoutes(deps))
     .notFound(notFoundHandler);
 
   const app = new Hono().use(securityHeaders).route('/api', api);

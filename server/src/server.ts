@@ -7,6 +7,9 @@ import { createSpaceEvents } from './events/space-events.ts';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
+import type { Mailer } from './notifications/channels.ts';
+import { createNotificationSender } from './notifications/sender.ts';
+import { vapidKeys } from './notifications/vapid.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { lockData } from './store/data-lock.ts';
 import { openDb } from './store/db.ts';
@@ -36,6 +39,10 @@ export async function startServer(
     logger?: Logger;
     /** How often open sockets are checked for a lapsed session (tests shorten it). */
     sessionSweepMs?: number;
+    /** How often the notification outbox is checked, in ms (tests shorten it). */
+    notificationPassMs?: number;
+    /** Sends email notifications; without one, none are sent. */
+    mailer?: Mailer;
   } = {},
 ): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -57,6 +64,14 @@ export async function startServer(
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs);
   const events = createSpaceEvents();
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
+  const notifications = createNotificationSender({
+    stores,
+    clock,
+    logger,
+    vapid: vapidKeys(stores.notifications, config.push),
+    mailer: options.mailer,
+  });
+  notifications.start(options.notificationPassMs);
   const upgrades = createUpgradeHandler({
     stores,
     sessions,
@@ -94,6 +109,7 @@ export async function startServer(
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(async () => {
+        await notifications.stop();
         stores.docLog.close();
         await checkpointer.stop();
         db.close();

@@ -7,6 +7,7 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { createRateLimiter } from '../auth/rate-limit.ts';
+import { notifyAttested } from '../notifications/attestation-notices.ts';
 import type { AppDeps, AuthEnv } from './context.ts';
 import { AppError } from './errors.ts';
 import { requireMember } from './require-member.ts';
@@ -20,7 +21,8 @@ const PER_MINUTE = 120;
  * a promise kept, …) and lists a space's record. Append-only; the user is always the
  * session's, whatever the body says. The server never sees the content, only its hash.
  */
-export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function attestationRoutes(deps: AppDeps) {
+  const { stores, sessions, events, clock } = deps;
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   return new Hono<AuthEnv>()
     .use(requireSession(sessions), requireMember(stores))
@@ -72,6 +74,7 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
         subjectType: input.subjectType,
         subjectId: input.subjectId,
       });
+      notifyAttested(deps, spaceId, userId, attestation);
       return c.json({ attestation }, 201);
     })
     .get('/', validate('query', listAttestationsQuerySchema), (c) => {

@@ -12,6 +12,7 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { randomId } from '../lib/ids.ts';
+import { notifyLetterSent } from '../notifications/letter-notices.ts';
 import { letterAuthorMatcher } from '../letters/import-authors.ts';
 import { authorNames, lettersFor } from '../letters/letters-for.ts';
 import { hiddenReason, letterView } from '../letters/visibility.ts';
@@ -29,7 +30,8 @@ const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
  * partner until both of a pair are sealed or their date has come. Every rule is enforced here,
  * on every route, so no client can read early.
  */
-export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function letterRoutes(deps: AppDeps) {
+  const { stores, sessions, events, clock } = deps;
   const nameOf = (spaceId: string) => authorNames(stores, spaceId);
   const pairView = (pair: LetterPairRow): LetterPairView => ({
     id: pair.id,
@@ -116,6 +118,7 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
       stores.letters.send(row, MAX_MEMBERS);
       events.publish(spaceId, { type: 'letters' });
       const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      notifyLetterSent(deps, row, pair);
       return c.json(
         {
           letter: letterView(
