@@ -74,7 +74,8 @@ export function NotificationPrefsForm({ saved }: { saved: NotificationPrefs }) {
         <span>
           Say who and what happened (“Sam sent you a letter”)
           <span className="field__note">
-            Off, every notification says only “Something new in Twofold”. Their words are never in it.
+            When this is off, a notification says only “Something new in Twofold”. Your partner’s words are
+            never in one.
           </span>
         </span>
       </label>
