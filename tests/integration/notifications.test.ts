@@ -254,4 +254,45 @@ describe('web push notifications', () => {
     await sender().runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toEqual(['Sam sent you an appreciation']);
   });
+
+  it('tells of a boundary waiting for a signature, a dated letter on its date, and a partner leaving', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const phone = push.device();
+    await addDevice(alex.cookie, phone);
+    const samsPhone = push.device();
+    await addDevice(sam.cookie, samsPhone);
+    await setPrefs(alex.cookie, { showDetails: true });
+    await setPrefs(sam.cookie, { showDetails: true });
+    const hash = 'a'.repeat(64);
+    const sign = (cookie: string) =>
+      call(t.app, 'POST', `/api/spaces/${spaceId}/attestations`, {
+        cookie,
+        json: { subjectType: 'boundary', subjectId: 'b1', kind: 'agree', contentHash: hash },
+      });
+    expect((await sign(sam.cookie)).status).toBe(201);
+    // Alex signing the same words completes it: nothing waits for Sam, so Sam is not told.
+    expect((await sign(alex.cookie)).status).toBe(201);
+
+    const opensAt = t.clock.now() + 2 * HOUR;
+    const dated = await call(t.app, 'POST', `/api/spaces/${spaceId}/letters`, {
+      cookie: sam.cookie,
+      json: { title: 'Later', body: letterBody(SECRET_WORDS), seal: { kind: 'date', opensAt } },
+    });
+    expect(dated.status, dated.text).toBe(201);
+    await sender().runOnce();
+    expect(receivedAt(phone).map((p) => p.body)).toEqual(['Sam signed a boundary; it is waiting for you']);
+    expect(receivedAt(phone)[0]?.url).toBe(`/spaces/${spaceId}/boundaries/b1`);
+    expect(receivedAt(samsPhone)).toEqual([]);
+
+    t.clock.advance(2 * HOUR);
+    await sender().runOnce();
+    expect(receivedAt(phone).map((p) => p.body)).toContain('A sealed letter has opened');
+
+    expect((await call(t.app, 'POST', `/api/spaces/${spaceId}/leave`, { cookie: sam.cookie })).status).toBe(
+      204,
+    );
+    await sender().runOnce();
+    expect(receivedAt(phone).map((p) => p.body)).toContain('Sam left your shared space');
+    expect(JSON.stringify(push.received)).not.toContain(SECRET_WORDS);
+  });
 });
