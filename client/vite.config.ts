@@ -45,6 +45,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Push and notification-click handlers (client/public/sw-push.js), kept as a small static
+        // script so the generated worker and its precaching stay as they are.
+        importScripts: ['/sw-push.js'],
       },
     }),
     precompress(),

@@ -23,6 +23,7 @@ import { sessionRoutes } from './http/routes/sessions.ts';
 import { spaceInviteRoutes } from './http/routes/space-invites.ts';
 import { spaceRoutes } from './http/routes/spaces.ts';
 import { winRoutes } from './http/routes/wins.ts';
+import { notificationRoutes, pushKeyRoutes } from './http/routes/notifications.ts';
 
 export type { AppDeps } from './http/context.ts';
 
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
     .route('/invites', inviteRoutes(deps))
+    .route('/me/notifications', notificationRoutes(deps))
+    .route('/notifications/push-key', pushKeyRoutes(deps))
     .notFound(notFoundHandler);
 
   const app = new Hono().use(securityHeaders).route('/api', api);

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
 import { join, resolve } from 'node:path';
+import type { PushConfig } from './notifications/vapid.ts';
 import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { DEFAULT_DOC_QUOTA_BYTES } from './sync/doc-quota.ts';
@@ -23,6 +24,8 @@ export interface Config {
   sqliteSync: 'normal' | 'full';
   /** The built client to serve, if any. */
   clientDir: string | null;
+  /** Web Push keys from the environment; missing keys are generated once and kept in the database. */
+  push: PushConfig;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -50,5 +53,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
     clientDir: env.CLIENT_DIR === undefined ? resolve('client/dist') : env.CLIENT_DIR || null,
+    push: {
+      publicKey: env.VAPID_PUBLIC_KEY || null,
+      privateKey: env.VAPID_PRIVATE_KEY || null,
+      subject: env.VAPID_SUBJECT || null,
+    },
   };
 }

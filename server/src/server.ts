@@ -5,6 +5,9 @@ import { buildApp } from './build-app.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
+import type { Mailer } from './notifications/channels.ts';
+import { createNotificationSender } from './notifications/sender.ts';
+import { vapidKeys } from './notifications/vapid.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { lockData } from './store/data-lock.ts';
 import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
@@ -30,18 +33,30 @@ export async function startServer(
     logger?: Logger;
     /** How often open sockets are checked for a lapsed session (tests shorten it). */
     sessionSweepMs?: number;
+    /** How often the notification outbox is checked, in ms (tests shorten it). */
+    notificationPassMs?: number;
+    /** Sends email notifications; without one, none are sent. */
+    mailer?: Mailer;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
   const dataLock = lockData(config.dbPath);
   // The checkpointer thread checkpoints the WAL, never an edit's commit (store/checkpointer.ts).
-  const { db, stores, sessions, rooms, app } = buildApp(config, {
+  const { db, stores, sessions, rooms, app, clock } = buildApp(config, {
     clock: options.clock,
     logger,
     manualCheckpoints: true,
   });
   const checkpointer = startCheckpointer(config.dbPath);
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs);
+  const notifications = createNotificationSender({
+    stores,
+    clock,
+    logger,
+    vapid: vapidKeys(stores.notifications, config.push),
+    mailer: options.mailer,
+  });
+  notifications.start(options.notificationPassMs);
   const upgrades = createUpgradeHandler({
     stores,
     sessions,
@@ -79,6 +94,7 @@ export async function startServer(
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(async () => {
+        await notifications.stop();
         stores.docLog.close();
         await checkpointer.stop();
         db.close();

@@ -2,6 +2,7 @@ import { CloseCode } from '@twofold/shared';
 import type { SpaceEvents } from '../events/space-events.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { notifyPartnerLeft } from '../notifications/departure-notices.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, isKeyOfSpace, type RoomRegistry } from '../sync/rooms.ts';
 
@@ -36,7 +37,10 @@ export function leaveSpace(deps: Deps, spaceId: string, user: { id: string; name
   );
   const { spaceDeleted } = stores.departures.leave(spaceId, user, clock.now(), keysOf(spaceId, user.id));
   logger.info(spaceDeleted ? 'space_closed' : 'space_left', { spaceId });
-  if (!spaceDeleted) events.publish(spaceId, { type: 'members' });
+  if (!spaceDeleted) {
+    events.publish(spaceId, { type: 'members' });
+    notifyPartnerLeft(deps, spaceId, user);
+  }
 }
 
 /**
@@ -54,5 +58,9 @@ export function deleteAccount(deps: Deps, user: { id: string; name: string }): v
   );
   stores.departures.deleteAccount(user, clock.now(), (spaceId) => keysOf(spaceId, user.id));
   logger.info('account_deleted', { spaces: spaceIds.length });
-  for (const spaceId of spaceIds) if (!alone.has(spaceId)) events.publish(spaceId, { type: 'members' });
+  for (const spaceId of spaceIds) {
+    if (alone.has(spaceId)) continue;
+    events.publish(spaceId, { type: 'members' });
+    notifyPartnerLeft(deps, spaceId, user);
+  }
 }

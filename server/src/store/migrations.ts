@@ -212,6 +212,46 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE letters ADD COLUMN imported_at INTEGER;
   ALTER TABLE letters ADD COLUMN written_by_name TEXT;
   `,
+  // Notifications (issue 16): the server's VAPID keys (generated once, shared by every instance
+  // on this database), each device's push subscription tied to its session (signing that session
+  // out deletes it), each person's preferences as validated JSON, and the outbox a sender claims
+  // rows from, so each notification is sent once however many instances run.
+  `
+  CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE push_subscriptions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    session_hash TEXT NOT NULL REFERENCES sessions(id_hash) ON DELETE CASCADE,
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id);
+  CREATE INDEX push_subscriptions_session ON push_subscriptions(session_hash);
+  CREATE TABLE notification_prefs (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    prefs TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE notification_outbox (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    subscription_id TEXT REFERENCES push_subscriptions(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    event_key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    url TEXT NOT NULL,
+    not_before INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claimed_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX notification_outbox_once
+    ON notification_outbox(user_id, channel, COALESCE(subscription_id, ''), event_key);
+  CREATE INDEX notification_outbox_due ON notification_outbox(claimed_at, not_before);
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

@@ -6,6 +6,7 @@ import { createDepartureStore } from './departures.ts';
 import { createDocLog, type DocLogOptions } from './doc-log.ts';
 import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
+import { createNotificationStore } from './notifications.ts';
 import { createPromiseStore } from './promises.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
@@ -30,6 +31,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
     checkins: createCheckinStore(db),
     promises: createPromiseStore(db),
     appreciations: createAppreciationStore(db),
+    notifications: createNotificationStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

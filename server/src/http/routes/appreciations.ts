@@ -1,4 +1,10 @@
-import { createAppreciationSchema, ErrorCode, idSchema, type AppreciationView } from '@twofold/shared';
+import {
+  createAppreciationSchema,
+  ErrorCode,
+  idSchema,
+  NotificationKind,
+  type AppreciationView,
+} from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
@@ -9,6 +15,7 @@ import { AppError, notFound } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
+import { notifyPartner } from '../../notifications/notify.ts';
 
 /** Notes one member may send per minute: plenty for people, not enough to flood a partner's screen. */
 const PER_MINUTE = 30;
@@ -27,7 +34,8 @@ const view = ({ id, authorId, text, createdAt, heartedAt }: AppreciationRow): Ap
  * Appreciations: a short note to the partner, delivered live through the event stream, which
  * the partner can answer with a heart. Only the one it was for can heart it.
  */
-export function appreciationRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function appreciationRoutes(deps: AppDeps) {
+  const { stores, sessions, events, clock } = deps;
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
@@ -49,6 +57,11 @@ export function appreciationRoutes({ stores, sessions, events, clock }: AppDeps)
       };
       stores.appreciations.create(row);
       events.publish(spaceId, { type: 'appreciations' });
+      notifyPartner(deps, spaceId, row.authorId, {
+        kind: NotificationKind.appreciation,
+        eventKey: `appreciation:${row.id}`,
+        url: `/spaces/${spaceId}/appreciations`,
+      });
       return c.json({ appreciation: view({ ...row, heartedAt: null }) }, 201);
     })
     .post('/:appreciationId/heart', validate('param', appreciationParam), (c) => {

@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
+import { notifyAttested } from '../../notifications/attestation-notices.ts';
 
 const PER_MINUTE = 120;
 
@@ -21,7 +22,8 @@ const PER_MINUTE = 120;
  * a promise kept, …) and lists a space's record. Append-only; the user is always the
  * session's, whatever the body says. The server never sees the content, only its hash.
  */
-export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function attestationRoutes(deps: AppDeps) {
+  const { stores, sessions, events, clock } = deps;
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
@@ -65,6 +67,7 @@ export function attestationRoutes({ stores, sessions, events, clock }: AppDeps) 
         subjectType: input.subjectType,
         subjectId: input.subjectId,
       });
+      notifyAttested(deps, spaceId, userId, attestation);
       return c.json({ attestation }, 201);
     })
     .get('/', validate('query', listAttestationsQuerySchema), (c) => {

@@ -1,4 +1,5 @@
 import {
+  NotificationKind,
   checkinAnswersSchema,
   checkinScheduleSchema,
   ErrorCode,
@@ -14,6 +15,7 @@ import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
+import { notifyPartner } from '../../notifications/notify.ts';
 
 /**
  * Weekly check-ins. Each member answers privately; the partner's answers leave the server only
@@ -24,7 +26,8 @@ import { validate } from '../middleware/validate.ts';
  * either lets the proposal go). Alone in the space, a member's choice stands at once. An
  * agreed day never cuts into a week either of them has answered (`checkins/schedule.ts`).
  */
-export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function checkinRoutes(deps: AppDeps) {
+  const { stores, sessions, events, clock } = deps;
   const currentWeek = (spaceId: string) => currentWeekOf(stores, spaceId, clock.now()).week;
   const schedule = (spaceId: string) => scheduleView(stores, spaceId, clock.now());
 
@@ -89,6 +92,11 @@ export function checkinRoutes({ stores, sessions, events, clock }: AppDeps) {
         throw new AppError(409, ErrorCode.conflict, 'You have already answered this week’s check-in.');
       }
       events.publish(spaceId, { type: 'checkins' });
+      notifyPartner(deps, spaceId, userId, {
+        kind: NotificationKind.checkinAnswered,
+        eventKey: `checkin:${week}:${userId}`,
+        url: `/spaces/${spaceId}/checkins`,
+      });
       const rows = stores.checkins.week(spaceId, week);
       const lastDay = lastDayReader(stores, spaceId)(week);
       return c.json({ checkin: checkinView(week, rows, userId, lastDay) }, 201);

@@ -19,6 +19,7 @@ import { AppError, notFound } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
+import { notifyLetterSent } from '../../notifications/letter-notices.ts';
 
 const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
 
@@ -28,7 +29,8 @@ const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
  * `letters/visibility.ts`, applied on every route so no client can read early; what may be sent
  * or imported is `letters/send-letter.ts`.
  */
-export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function letterRoutes(deps: AppDeps) {
+  const { stores, sessions, events, clock } = deps;
   const nameOf = (spaceId: string) => authorNames(stores, spaceId);
   const pairView = (pair: LetterPairRow): LetterPairView => ({
     id: pair.id,
@@ -65,6 +67,7 @@ export function letterRoutes({ stores, sessions, events, clock }: AppDeps) {
       stores.letters.send(row, MAX_MEMBERS);
       events.publish(spaceId, { type: 'letters' });
       const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      notifyLetterSent(deps, row, pair);
       return c.json(
         {
           letter: letterView(
