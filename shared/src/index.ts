@@ -34,3 +34,6 @@ export * from './schemas/appreciations.ts';
 export * from './schemas/wins.ts';
 export * from './schemas/trends.ts';
 export * from './schemas/sessions.ts';
+export * from './doc/talk-turns.ts';
+export * from './doc/talk-model.ts';
+export * from './doc/talks.ts';
