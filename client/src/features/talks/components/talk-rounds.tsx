@@ -7,7 +7,7 @@ export function TalkRounds({ talk, nameOf }: { talk: Talk; nameOf: NameOf }) {
   return (
     <section className="talk-panel" aria-labelledby="talk-rounds-title">
       <h2 id="talk-rounds-title" className="ritual-section__title">
-        Heard so far
+        {talk.status === 'live' ? 'Heard so far' : 'What you heard from each other'}
       </h2>
       <ol className="talk-rounds">
         {talk.rounds.map((round) => {
