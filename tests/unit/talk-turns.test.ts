@@ -4,9 +4,15 @@ import {
   nextTurn,
   readTalk,
   readTalks,
+  endTalk,
+  recordTalkAction,
+  setAgendaItemState,
   startTalk,
   takeTurn,
   talksMap,
+  AgendaItemState,
+  AgendaKind,
+  TalkActionKind,
   TalkKind,
   TurnEventType,
   TurnPhase,
@@ -132,5 +138,51 @@ describe('talks in the shared document', () => {
     const good = talks[0];
     expect(good?.ok && good.topic).toBe('our holidays');
     expect(good?.ok && good.unreadableParts).toBe(1);
+  });
+
+  it('marks agenda items, records actions against them, and takes no turns once ended', () => {
+    const doc = new Y.Doc();
+    const item = {
+      id: 'appreciation:a1',
+      kind: AgendaKind.appreciation,
+      by: SAM,
+      text: 'tea',
+      ref: 'a1',
+      order: 'a0000',
+    };
+    const other = { ...item, id: 'appreciation:a2', ref: 'a2', order: 'a0001' };
+    startTalk(doc, {
+      id: 't',
+      kind: TalkKind.weekly,
+      topic: null,
+      agenda: [item, other],
+      userId: ALEX,
+      partnerId: SAM,
+      turnMinutes: null,
+      now: 1,
+    });
+    setAgendaItemState(doc, 't', other.id, AgendaItemState.skipped, SAM, 2);
+    recordTalkAction(doc, 't', {
+      id: 'x',
+      kind: TalkActionKind.promise,
+      text: 'Ask daily',
+      itemId: item.id,
+      ref: 'p1',
+      createdBy: SAM,
+      createdAt: 3,
+    });
+    endTalk(doc, 't', SAM, 4);
+    const talk = readTalk('t', talksMap(doc).get('t'));
+    if (!talk.ok) throw new Error(talk.problem);
+    expect(talk.agenda.map((entry) => entry.ok && [entry.id, entry.status?.state])).toEqual([
+      [item.id, AgendaItemState.action],
+      [other.id, AgendaItemState.skipped],
+    ]);
+    expect(talk.actions.map((action) => action.text)).toEqual(['Ask daily']);
+    expect(talk).toMatchObject({ status: 'ended', endedAt: 4, endedBy: SAM });
+    expect(takeTurn(doc, 't', { type: TurnEventType.doneSpeaking, by: ALEX }, 5)).toEqual({
+      ok: false,
+      reason: 'the talk has ended',
+    });
   });
 });
