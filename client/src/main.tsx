@@ -18,6 +18,7 @@ import './styles/notifications.css';
 import './styles/goals.css';
 import './styles/letters.css';
 import './styles/paths.css';
+import './styles/talks.css';
 
 installChunkRecovery(() => {
   const to = router.state.navigation.location;

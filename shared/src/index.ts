@@ -35,3 +35,6 @@ export * from './schemas/wins.ts';
 export * from './schemas/trends.ts';
 export * from './schemas/sessions.ts';
 export * from './schemas/notifications.ts';
+export * from './doc/talk-turns.ts';
+export * from './doc/talk-model.ts';
+export * from './doc/talks.ts';

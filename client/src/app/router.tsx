@@ -177,6 +177,20 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'talks',
+                lazy: page(
+                  () => import('./routes/talks-route.tsx'),
+                  (m) => m.TalksRoute,
+                ),
+              },
+              {
+                path: 'talks/:talkId',
+                lazy: page(
+                  () => import('./routes/talk-route.tsx'),
+                  (m) => m.TalkRoute,
+                ),
+              },
+              {
                 path: 'settings',
                 lazy: page(
                   () => import('./routes/space-settings-route.tsx'),

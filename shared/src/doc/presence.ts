@@ -12,6 +12,7 @@ export const PresenceView = {
   promises: 'promises',
   appreciations: 'appreciations',
   wins: 'wins',
+  talks: 'talks',
   /** Writing a letter that is not sent yet: a private place. */
   letterDraft: 'letter-draft',
 } as const;
@@ -32,6 +33,7 @@ const SHARED_PLACES: ReadonlySet<string> = new Set<PresenceView>([
   PresenceView.promises,
   PresenceView.appreciations,
   PresenceView.wins,
+  PresenceView.talks,
 ]);
 
 /** A page, or one item inside a section: `boundaries/<id>`. */

@@ -8,6 +8,7 @@ export const SharedRoot = {
   usLetter: 'usLetter',
   boundaries: 'boundaries',
   goals: 'goals',
+  talks: 'talks',
 } as const;
 
 export const PrivateRoot = {
@@ -38,4 +39,9 @@ export function goalsMap(doc: Y.Doc): Y.Map<unknown> {
 /** A member's unsent letters keyed by id (see letter-drafts.ts); only ever in the private doc. */
 export function letterDraftsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(PrivateRoot.letterDrafts);
+}
+
+/** Live talks for two keyed by id; each value is a Y.Map entity (see talks.ts). */
+export function talksMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(SharedRoot.talks);
 }

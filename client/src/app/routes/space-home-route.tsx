@@ -6,6 +6,7 @@ import { AlreadyMemberNotice } from '@/features/invites/components/already-membe
 import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
 import { LettersSummary } from '@/features/letters/components/letters-summary.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
+import { LiveTalkNotice } from '@/features/talks/components/live-talk-notice.tsx';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
@@ -122,6 +123,19 @@ export function SpaceHomeRoute() {
             Tell each other what you noticed and valued. It arrives on the other’s screen at once.
           </span>
           <LatestAppreciation spaceId={space.id} partner={partner} />
+        </div>
+        <div className="section-card">
+          <Link
+            to="talks"
+            className="section-card__title section-card__link"
+            aria-describedby="section-talks-text"
+          >
+            Talks
+          </Link>
+          <span id="section-talks-text" className="section-card__text">
+            Talk together, live, each on your own device: one speaks, the other says back what they heard.
+          </span>
+          <LiveTalkNotice doc={docs.shared.doc} selfId={self.id} partnerName={partner?.name ?? null} />
         </div>
         <div className="section-card">
           <Link

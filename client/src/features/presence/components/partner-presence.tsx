@@ -12,6 +12,7 @@ const WHERE: Record<string, string> = {
   [PresenceView.promises]: 'in Promises',
   [PresenceView.appreciations]: 'in Appreciations',
   [PresenceView.wins]: 'looking at your small wins',
+  [PresenceView.talks]: 'in Talks',
 };
 
 interface Props {

@@ -32,6 +32,7 @@ const MARK: Record<TimelineItem['kind'], string> = {
   'boundary-agreed': '◇',
   'goal-achieved': '★',
   'milestone-reached': '⚑',
+  'we-talked': '❝',
 };
 
 function describe(item: TimelineItem, selfId: string, nameOf: (id: string) => string): string {
@@ -53,6 +54,8 @@ function describe(item: TimelineItem, selfId: string, nameOf: (id: string) => st
       return 'You achieved a goal together';
     case 'milestone-reached':
       return who ? `${who} reached a milestone` : 'A milestone was reached';
+    case 'we-talked':
+      return 'You talked together';
   }
 }
 

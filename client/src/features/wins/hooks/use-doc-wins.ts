@@ -5,7 +5,10 @@ import {
   GoalStatus,
   readBoundaries,
   readGoals,
+  readTalks,
   StepKind,
+  talksMap,
+  TalkStatus,
   type Attestation,
   type Boundary,
 } from '@twofold/shared';
@@ -13,12 +16,12 @@ import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useDocReading } from '@/lib/yjs/use-doc-reading.ts';
 
-export type DocWinKind = 'boundary-agreed' | 'goal-achieved' | 'milestone-reached';
+export type DocWinKind = 'boundary-agreed' | 'goal-achieved' | 'milestone-reached' | 'we-talked';
 
 export interface DocWin {
   id: string;
   kind: DocWinKind;
-  text: string;
+  text: string | null;
   at: number;
   by: string | null;
 }
@@ -47,7 +50,16 @@ function boundaryWins(boundaries: readonly Boundary[], attestations: readonly At
 /** What the shared document holds for the timeline: the boundaries, achieved goals, reached milestones. */
 function readingOf(doc: Y.Doc): DocReading {
   const boundaries = readBoundaries(doc).filter((entry): entry is Boundary => entry.readable);
-  return { boundaries, goalWins: goalWinsIn(doc) };
+  return { boundaries, goalWins: [...goalWinsIn(doc), ...talkWinsIn(doc)] };
+}
+
+/** A talk they ended: "we talked", and nothing of what was said (the summary stays in the talk). */
+function talkWinsIn(doc: Y.Doc): DocWin[] {
+  return readTalks(doc).flatMap((talk) =>
+    talk.ok && talk.status === TalkStatus.ended && talk.endedAt !== null
+      ? [{ id: `talk:${talk.id}`, kind: 'we-talked' as const, text: null, at: talk.endedAt, by: null }]
+      : [],
+  );
 }
 
 function goalWinsIn(doc: Y.Doc): DocWin[] {
@@ -78,12 +90,13 @@ function goalWinsIn(doc: Y.Doc): DocWin[] {
   return wins;
 }
 
-const roots = (doc: Y.Doc) => [boundariesMap(doc), goalsMap(doc)];
+const roots = (doc: Y.Doc) => [boundariesMap(doc), goalsMap(doc), talksMap(doc)];
 
 /**
  * The small wins recorded in the shared document, re-read when either partner changes it: a
  * boundary version both signed (checked against `attestations`, the notary's record for the
- * space's boundaries; none are shown until it has loaded), a goal achieved, a milestone reached.
+ * space's boundaries; none are shown until it has loaded), a goal achieved, a milestone reached,
+ * a talk they had together.
  */
 export function useDocWins(doc: Y.Doc, attestations: readonly Attestation[] | undefined): readonly DocWin[] {
   const { boundaries, goalWins } = useDocReading(doc, roots, readingOf);
