@@ -12,7 +12,7 @@ import { cpuMs } from './cpu-time.ts';
 import { DEFAULT_DOC_QUOTA_BYTES } from './doc-quota.ts';
 import { filterAwareness } from './awareness-owners.ts';
 import type { Peer, SyncSocket } from './socket.ts';
-import { checkUpdate, countStructs, UpdateRefused } from './update-check.ts';
+import { checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -234,6 +234,7 @@ export class Room {
     if (isEmptyUpdate(update)) return;
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
+    precheckUpdate(update);
     let shape;
     try {
       shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);
