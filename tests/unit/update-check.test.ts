@@ -127,6 +127,8 @@ describe('the structural check before an update is applied', () => {
     expect(reason(manyMapKeys(5, UPDATE_LIMITS.structs))).toBe('passed');
     expect(reason(scatteredDeletes(9, 10))).toBe('passed');
     expect(reason(new Uint8Array([0, 0]))).toBe('passed');
+    // Counts no update of that length could hold are garbage, not a refusal for size.
+    expect(reason(new Uint8Array([0xff, 0xff, 0x03, 1, 2, 3]))).toBe('threw');
   });
 
   it('accepts an update whose structs refer to another client later in the same update', () => {

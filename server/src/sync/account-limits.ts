@@ -19,7 +19,7 @@ export interface AccountLimitSettings {
 export const DEFAULT_ACCOUNT_LIMITS: AccountLimitSettings = {
   socketsPerAccount: 16,
   workMsPerSecond: 100,
-  workBurstMs: 400,
+  workBurstMs: 1000,
 };
 
 interface Account {

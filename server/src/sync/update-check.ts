@@ -52,14 +52,19 @@ export class UpdateRefused extends Error {
  * first section that large. Decoding an update fully costs about 3.4 µs a struct, so a frame
  * of 60,000 map keys took 200 ms to decode only to be refused; this reads two numbers. An
  * update spread over several sections, each under the cap, is still decoded and then refused
- * by `checkUpdate`. Malformed bytes throw lib0's decoding errors.
+ * by `checkUpdate`. Throws a plain Error (the room's "undecodable") when the counts cannot
+ * be true of an update this long, or lib0's decoding errors for malformed bytes.
  */
 export function precheckUpdate(update: Uint8Array): void {
   const decoder = decoding.createDecoder(update);
   const sections = decoding.readVarUint(decoder);
+  // A struct takes at least two bytes: a larger count is garbage, not a large update.
+  if (sections * 2 > update.byteLength) throw new Error('update declares more sections than it holds');
   if (sections > UPDATE_LIMITS.structs) throw new UpdateRefused('update has too many parts');
-  if (sections > 0 && decoding.readVarUint(decoder) > UPDATE_LIMITS.structs)
-    throw new UpdateRefused('update has too many parts');
+  if (sections === 0) return;
+  const first = decoding.readVarUint(decoder);
+  if (first * 2 > update.byteLength) throw new Error('update declares more structs than it holds');
+  if (first > UPDATE_LIMITS.structs) throw new UpdateRefused('update has too many parts');
 }
 
 /** The size of an accepted update, in the units its apply deadline is computed from. */
