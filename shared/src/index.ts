@@ -38,3 +38,4 @@ export * from './schemas/notifications.ts';
 export * from './doc/talk-turns.ts';
 export * from './doc/talk-model.ts';
 export * from './doc/talks.ts';
+export * from './doc/split-update.ts';

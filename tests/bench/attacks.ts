@@ -26,7 +26,7 @@ export interface AttackResult {
 }
 
 /** How many couples `runAttacks` needs: one editing, one attacker per attack. */
-export const ATTACK_COUPLES = 6;
+export const ATTACK_COUPLES = 7;
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
 
@@ -104,6 +104,10 @@ export async function runAttacks(
       everyMs: 10,
     },
     {
+      name: 'distinct map keys under the structs cap, 5 × 9,000',
+      frames: () => Array.from({ length: 5 }, (_, i) => updateMessage(manyMapKeys(3000 + i, 9_000, `m${i}`))),
+    },
+    {
       name: 'distinct map keys, 5 × 30,000 (5 × 600 KB)',
       frames: () =>
         Array.from({ length: 5 }, (_, i) => updateMessage(manyMapKeys(2000 + i, 30_000, `m${i}`))),
@@ -178,4 +182,26 @@ export function deadlineOverhead(): { plainMs: number; wrappedMs: number } {
     plainMs: number;
     wrappedMs: number;
   };
+}
+
+export interface ShapeCost {
+  name: string;
+  units: number;
+  applyMs: number;
+  applyUsPerUnit: number;
+  snapshotLoadUsPerUnit: number;
+  rowsLoadUsPerUnit: number;
+}
+
+/**
+ * What each crafted shape costs per struct or delete range (shape-costs.ts, in a fresh
+ * process): the figures the caps in update-check.ts and apply-cost.ts follow from.
+ */
+export function shapeCosts(count = 4000): ShapeCost[] {
+  const result = spawnSync(
+    'node',
+    ['--import', 'tsx', join(import.meta.dirname, 'shape-costs.ts'), String(count)],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '[]') as ShapeCost[];
 }

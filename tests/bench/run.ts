@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { WebSocketServer, WebSocket } from 'ws';
 import { startAppServer } from '../helpers/app-server.ts';
-import { ATTACK_COUPLES, deadlineOverhead, runAttacks, type AttackResult } from './attacks.ts';
+import {
+  ATTACK_COUPLES,
+  deadlineOverhead,
+  runAttacks,
+  shapeCosts,
+  type AttackResult,
+  type ShapeCost,
+} from './attacks.ts';
 import { benchClient, whenDoc, type BenchClient } from './clients.ts';
 import { seedCouples, seedLongHistory, type SeededCouple } from './seed.ts';
 import { startHoldingServer, startReferenceServer } from './servers.ts';
@@ -179,8 +186,19 @@ async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
 }
 
 /** The attacks section's rows: the worst delay another couple saw during each attack. */
-function attackRows(results: AttackResult[], overhead: { plainMs: number; wrappedMs: number }) {
+function attackRows(
+  results: AttackResult[],
+  overhead: { plainMs: number; wrappedMs: number },
+  shapes: ShapeCost[],
+) {
   const rows: [string, string, string][] = [];
+  for (const shape of shapes) {
+    rows.push([
+      `shape cost: ${shape.name}`,
+      `apply ${shape.applyUsPerUnit.toFixed(1)} µs/unit (${ms(shape.applyMs)} for ${shape.units})`,
+      `load from snapshot ${shape.snapshotLoadUsPerUnit.toFixed(1)} µs/unit, from rows ${shape.rowsLoadUsPerUnit.toFixed(1)}`,
+    ]);
+  }
   for (const result of results) {
     rows.push([
       `attack: ${result.name}`,
@@ -239,7 +257,7 @@ async function attacksOnly() {
   const twofold = await startAppServer({ dataDir });
   const results = await runAttacks(twofold.url, couples, () => twofold.pid());
   await twofold.stop();
-  printRows(attackRows(results, deadlineOverhead()));
+  printRows(attackRows(results, deadlineOverhead(), shapeCosts()));
   process.exit(0);
 }
 
@@ -411,8 +429,9 @@ async function main() {
   // Last: an attack leaves its attacker's account over budget and its room reloaded.
   const attacks = await runAttacks(twofold.url, attackCouples, () => twofold.pid());
   const overhead = deadlineOverhead();
-  results.attacks = { runs: attacks, deadlineOverhead: overhead };
-  rows.push(...attackRows(attacks, overhead));
+  const shapes = shapeCosts();
+  results.attacks = { runs: attacks, deadlineOverhead: overhead, shapes };
+  rows.push(...attackRows(attacks, overhead, shapes));
 
   await twofold.stop();
   await reference.stop();

@@ -62,3 +62,51 @@ export function manyMapKeys(clientId: number, count: number, name = 'attack'): U
 export function updateAfter(source: Y.Doc, base: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(source, Y.encodeStateVector(base));
 }
+
+/** `count` nested maps, each holding one value, pushed into a root array: one type per item. */
+export function nestedTypes(clientId: number, count: number, name = 'attack'): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const array = doc.getArray<Y.Map<number>>(name);
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      const map = new Y.Map<number>();
+      map.set('v', i);
+      array.push([map]);
+    }
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** One XML element (in a root fragment, as TipTap's) with `count` distinct attributes. */
+export function xmlAttributes(clientId: number, count: number, name = 'attack'): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const element = new Y.XmlElement('paragraph');
+  doc.transact(() => {
+    doc.getXmlFragment(name).insert(0, [element]);
+    for (let i = 0; i < count; i++) element.setAttribute(`a${i}`, 'x');
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/**
+ * A root text of `count` characters, each given a different mark value: two format items per
+ * character, so formatting clean-up has `count` runs to look at.
+ */
+export function formattingMarks(clientId: number, count: number, name = 'attack'): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const text = doc.getText(name);
+  doc.transact(() => {
+    text.insert(0, 'x'.repeat(count));
+    for (let i = 0; i < count; i++) text.format(i, 1, { color: `c${i % 7}` });
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode } from '@twofold/shared';
+import { CloseCode, SPLIT_PART_STRUCTS } from '@twofold/shared';
 import { call, createSpace, pairUp, signUp } from '../helpers/http.ts';
 import { manyMapKeys, prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
 import { startOtherCouple } from '../helpers/other-couple.ts';
@@ -141,6 +141,29 @@ describe('one account cannot freeze the server for every couple (issue 14)', () 
       });
     });
     expect((await reopen(spaceId, attacker.cookie)).getMap('attack').size).toBe(0);
+  });
+
+  it('refuses the map keys that would make the space slow to open, each update the size a client sends (11 × 2,000)', async () => {
+    const attacker = await signUp(server.url, 'Mallory');
+    const spaceId = await createSpace(server.url, attacker.cookie);
+    // Before issue 14's bound, 5 × 30,000 keys were accepted: 2.5 s of delay for another
+    // couple, and 3.8 s to open the space again. Each of these is as large as the parts an
+    // honest client sends (SPLIT_PART_STRUCTS).
+    const frames = Array.from({ length: 11 }, (_, i) =>
+      updateMessage(manyMapKeys(2000 + i, SPLIT_PART_STRUCTS, `m${i}`)),
+    );
+    await whileAnotherCoupleEdits('map keys under the caps', async () => {
+      expect(await attack(spaceId, attacker.cookie, frames)).toEqual({
+        code: CloseCode.tooMuch,
+        reason: 'this document is too large to grow further',
+      });
+    });
+    // What was kept is what a room may hold, and it opens again.
+    const doc = await reopen(spaceId, attacker.cookie);
+    expect(Array.from({ length: 11 }, (_, i) => doc.getMap(`m${i}`).size)).toEqual([
+      ...Array.from({ length: 10 }, () => SPLIT_PART_STRUCTS),
+      0,
+    ]);
   });
 
   it('refuses a seventeenth socket of one account with 429, and opens one again once another closes', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { splitUpdate } from '../../client/src/lib/yjs/split-update.ts';
-import { splitSyncFrame } from '../../client/src/lib/yjs/splitting-socket.ts';
+import { DEFAULT_SPLIT, splitSyncFrame } from '../../client/src/lib/yjs/splitting-socket.ts';
+import { SPLIT_PART_STRUCTS } from '@twofold/shared';
 
 /** A document written in many edits by two writers, with some words deleted again. */
 function writtenDoc(): Y.Doc {
@@ -64,6 +66,29 @@ describe('splitting an update', () => {
     for (const part of parts) Y.applyUpdate(rebuilt, part);
     expect(rebuilt.getXmlFragment('letter').toString()).toBe(doc.getXmlFragment('letter').toString());
     expect(rebuilt.store.pendingStructs).toBeNull();
+  });
+
+  it('splits a small frame of many small edits into parts the server accepts (issue 14)', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap('attack');
+    doc.transact(() => {
+      for (let i = 0; i < 12_000; i++) map.set(`k${i}`, i);
+    });
+    const update = Y.encodeStateAsUpdate(doc);
+    expect(update.byteLength).toBeLessThan(DEFAULT_SPLIT.splitAboveBytes);
+    const step2 = new Uint8Array([0, 1, ...varUint(update.byteLength), ...update]);
+    const frames = splitSyncFrame(step2, DEFAULT_SPLIT);
+    expect(frames?.length).toBe(12_000 / SPLIT_PART_STRUCTS);
+    const rebuilt = new Y.Doc();
+    for (const frame of frames!) {
+      const decoder = decoding.createDecoder(frame);
+      expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2]);
+      const part = decoding.readVarUint8Array(decoder);
+      expect(Y.decodeUpdate(part).structs.length).toBeLessThanOrEqual(SPLIT_PART_STRUCTS);
+      Y.applyUpdate(rebuilt, part);
+    }
+    expect(rebuilt.store.pendingStructs).toBeNull();
+    expect(rebuilt.getMap('attack').size).toBe(12_000);
   });
 
   it('leaves small frames and non-update messages alone, and turns a big step 2 into update messages', () => {

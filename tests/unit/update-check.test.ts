@@ -3,9 +3,11 @@ import * as Y from 'yjs';
 import {
   checkUpdate,
   countStructs,
+  precheckUpdate,
   UPDATE_LIMITS,
   UpdateRefused,
 } from '../../server/src/sync/update-check.ts';
+import { DEFAULT_MAX_FRAME_BYTES, splitUpdate, SPLIT_PART_STRUCTS } from '@twofold/shared';
 import { manyMapKeys, prependedText, scatteredDeletes, updateAfter } from '../helpers/crafted-updates.ts';
 import { seededRandom } from '../helpers/random.ts';
 
@@ -68,11 +70,65 @@ describe('the structural check before an update is applied', () => {
     // Overlapping what the server has already is fine: Yjs skips what it knows.
     expect(refusal(server, Y.encodeStateAsUpdate(alex))).toBe('accepted');
 
+    // A long offline session has more structs than one update may carry; the client sends it
+    // in parts (shared/src/doc/split-update.ts), each accepted in turn.
     const offline = longOfflineSession(server);
-    const shape = check(server, offline);
-    expect(shape.structs).toBeGreaterThan(1000);
-    expect(shape.structs).toBeLessThan(UPDATE_LIMITS.structs);
-    expect(shape.deleteRanges).toBeLessThan(UPDATE_LIMITS.deleteRanges);
+    expect(refusal(server, offline)).toBe('update has too many parts');
+    const parts = splitUpdate(offline, DEFAULT_MAX_FRAME_BYTES / 8);
+    expect(parts.length).toBeGreaterThan(1);
+    const device = new Y.Doc();
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(device, offline);
+    for (const part of parts) {
+      const shape = check(server, part);
+      expect(shape.structs).toBeLessThanOrEqual(SPLIT_PART_STRUCTS);
+      expect(shape.deleteRanges).toBeLessThan(UPDATE_LIMITS.deleteRanges);
+      Y.applyUpdate(server, part);
+    }
+    expect(server.getText('letter').toString()).toBe(device.getText('letter').toString());
+    expect(server.store.pendingStructs).toBeNull();
+  });
+
+  it('accepts, part by part, a catch-up written offline across two page loads (the second building on the first)', () => {
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(typedOn(server, 'We agreed ', 1)));
+    // A high client id after a low one: Yjs encodes clients by descending id, so the later
+    // writing would come first, and its parts would build on parts not yet sent.
+    const firstLoad = new Y.Doc();
+    firstLoad.clientID = 12;
+    Y.applyUpdate(firstLoad, Y.encodeStateAsUpdate(server));
+    const text = firstLoad.getText('letter');
+    for (let i = 0; i < 6_000; i++) text.insert(i % 2 === 0 ? text.length : 0, 'a');
+    const secondLoad = new Y.Doc();
+    secondLoad.clientID = 900_000;
+    Y.applyUpdate(secondLoad, Y.encodeStateAsUpdate(firstLoad));
+    const later = secondLoad.getText('letter');
+    for (let i = 0; i < 6_000; i++) later.insert(i % 2 === 0 ? later.length : 3, 'b');
+    const catchUp = Y.encodeStateAsUpdate(secondLoad, Y.encodeStateVector(server));
+    const parts = splitUpdate(catchUp, DEFAULT_MAX_FRAME_BYTES / 8);
+    expect(parts.length).toBeGreaterThan(2);
+    for (const part of parts) {
+      expect(refusal(server, part)).toBe('accepted');
+      Y.applyUpdate(server, part);
+    }
+    expect(server.getText('letter').toString()).toBe(later.toString());
+  });
+
+  it('refuses from its first bytes an update that says it carries too many structs, and lets an honest one through', () => {
+    const reason = (update: Uint8Array) => {
+      try {
+        precheckUpdate(update);
+        return 'passed';
+      } catch (error) {
+        return error instanceof UpdateRefused ? error.reason : 'threw';
+      }
+    };
+    expect(reason(manyMapKeys(5, UPDATE_LIMITS.structs + 1))).toBe('update has too many parts');
+    expect(reason(manyMapKeys(5, UPDATE_LIMITS.structs))).toBe('passed');
+    expect(reason(scatteredDeletes(9, 10))).toBe('passed');
+    expect(reason(new Uint8Array([0, 0]))).toBe('passed');
+    // Counts no update of that length could hold are garbage, not a refusal for size.
+    expect(reason(new Uint8Array([0xff, 0xff, 0x03, 1, 2, 3]))).toBe('threw');
   });
 
   it('accepts an update whose structs refer to another client later in the same update', () => {

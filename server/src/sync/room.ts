@@ -7,12 +7,12 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { DocLog } from '../store/doc-log.ts';
 import { ApplyTooSlow, applyWithin } from './apply-deadline.ts';
-import { RoomCost } from './apply-cost.ts';
+import { APPLY_COST, RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
 import { DEFAULT_DOC_QUOTA_BYTES } from './doc-quota.ts';
 import { filterAwareness } from './awareness-owners.ts';
 import type { Peer, SyncSocket } from './socket.ts';
-import { checkUpdate, countStructs, UpdateRefused } from './update-check.ts';
+import { checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -122,7 +122,9 @@ export class Room {
     this.storedBytes = deps.log.storedBytes(key);
     this.lastId = loaded.lastId;
     this.rowsSinceSnapshot = loaded.sinceSnapshot;
-    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS) this.scheduleCompaction();
+    // Rows whose replay was costly (a conflict walk) are paid once: a snapshot loads linearly.
+    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS || this.cost.excessMs > APPLY_COST.slackMs)
+      this.scheduleCompaction();
 
     this.awareness.setLocalState(null);
     this.awarenessListener = (changes, origin) => this.onAwarenessUpdate(changes, origin);
@@ -234,6 +236,7 @@ export class Room {
     if (isEmptyUpdate(update)) return;
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
+    precheckUpdate(update);
     let shape;
     try {
       shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);

@@ -1,24 +1,34 @@
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
 /**
  * What one update may ask of a room, checked before it touches the document (issue 14). An
  * honest y-websocket client only builds on what the server already has (sync step 2 carries
  * everything else), so it never sends an update that Yjs would have to keep pending; pending
- * structs and deletions are what made every later update to a room slow. The caps are about
- * twice what a long offline session sends in one step 2 (100,000 keystrokes with cursor jumps
- * and deletions: 19,000 structs and 8,000 delete ranges; 20,000 edits at random places: 23,000
- * structs).
+ * structs and deletions are what made every later update to a room slow.
+ *
+ * The structs cap follows from what one apply may cost (apply-cost.ts, at most 100 ms CPU):
+ * the dearest linear shape measured, distinct map keys, costs 3.6 µs a struct warm and up to
+ * three times that cold or in a major GC (tests/bench/shape-costs.ts), so 10,000 structs cost
+ * 36 ms warm, and an update that takes longer is stopped at 100 ms whatever its size. A long
+ * offline session sends far more (100,000 keystrokes with cursor jumps and deletions: 19,000
+ * structs and 8,000 delete ranges), so the client sends a catch-up in parts of at most 2,000
+ * structs (shared/src/doc/split-update.ts: 7 ms warm, 22 cold, never near the deadline).
+ * Delete ranges cost 0.6 µs each: 40,000 of them are 24 ms, and they travel together in one
+ * part, so their cap stays.
  */
 export const UPDATE_LIMITS = {
   /** Structs (items and GC runs) in one update. */
-  structs: 40_000,
+  structs: 10_000,
   /** Delete-set ranges in one update. */
   deleteRanges: 40_000,
   /**
-   * Structs one document may hold in memory (about 600 bytes each: 200,000 is about 120 MB).
-   * Years of a couple's editing stay far below it; a flood of distinct map keys does not.
+   * Structs one document may hold. Opening a room applies them all at once, keeping everyone
+   * else waiting: the dearest shapes load at 3.6–5 µs a struct from a snapshot (map keys, XML
+   * attributes; tests/bench/shape-costs.ts), so 20,000 load in 70–100 ms. A year of a couple's
+   * shared document (tests/bench/seed-year.ts: weekly letters, boundaries, goals) holds 2,000.
    */
-  docStructs: 200_000,
+  docStructs: 20_000,
 } as const;
 
 /**
@@ -34,6 +44,27 @@ export class UpdateRefused extends Error {
   ) {
     super(reason);
   }
+}
+
+/**
+ * Refuses, from its first bytes alone, an update (v1) that says it has more structs than one
+ * update may carry: more client sections than that (each holds at least one struct), or a
+ * first section that large. Decoding an update fully costs about 3.4 µs a struct, so a frame
+ * of 60,000 map keys took 200 ms to decode only to be refused; this reads two numbers. An
+ * update spread over several sections, each under the cap, is still decoded and then refused
+ * by `checkUpdate`. Throws a plain Error (the room's "undecodable") when the counts cannot
+ * be true of an update this long, or lib0's decoding errors for malformed bytes.
+ */
+export function precheckUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const sections = decoding.readVarUint(decoder);
+  // A struct takes at least two bytes: a larger count is garbage, not a large update.
+  if (sections * 2 > update.byteLength) throw new Error('update declares more sections than it holds');
+  if (sections > UPDATE_LIMITS.structs) throw new UpdateRefused('update has too many parts');
+  if (sections === 0) return;
+  const first = decoding.readVarUint(decoder);
+  if (first * 2 > update.byteLength) throw new Error('update declares more structs than it holds');
+  if (first > UPDATE_LIMITS.structs) throw new UpdateRefused('update has too many parts');
 }
 
 /** The size of an accepted update, in the units its apply deadline is computed from. */

@@ -15,6 +15,13 @@ import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 import { UpdateRefused } from './update-check.ts';
 
+/**
+ * A message that took more than this (CPU ms) makes its connection rest as long as it took
+ * (at most MAX_REST_MS) before its next is handled: keystrokes take well under a millisecond.
+ */
+const REST_AFTER_MS = 5;
+const MAX_REST_MS = 200;
+
 const SYNC_PATH = /^\/api\/spaces\/([A-Za-z0-9_-]{8,64})\/(private\/)?sync$/;
 
 export interface UpgradeDeps {
@@ -52,18 +59,45 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket = new WsSyncSocket(ws);
     const budget = createConnectionBudget(deps.budget);
+    // One connection's messages are handled in order, one at a time; after a costly one the
+    // socket waits (paused, so nothing piles up unread) as long as that message took before
+    // the next is handled, so the thread goes to everyone else in between (issue 14's bound).
+    const queue: { bytes: Uint8Array; isBinary: boolean }[] = [];
+    let resting = false;
+    const drain = () => {
+      while (!resting && queue.length > 0 && ws.readyState === ws.OPEN) {
+        const { bytes, isBinary } = queue.shift()!;
+        const cost = handle(bytes, isBinary);
+        if (cost > REST_AFTER_MS && ws.readyState === ws.OPEN) {
+          resting = true;
+          ws.pause();
+          setTimeout(
+            () => {
+              resting = false;
+              ws.resume();
+              drain();
+            },
+            Math.min(cost, MAX_REST_MS),
+          ).unref();
+        }
+      }
+    };
     ws.on('message', (data, isBinary) => {
       if (ws.readyState !== ws.OPEN) return;
-      const bytes = toBytes(data);
+      queue.push({ bytes: toBytes(data), isBinary });
+      drain();
+    });
+    /** Handles one frame; returns the CPU time it took (ms). */
+    const handle = (bytes: Uint8Array, isBinary: boolean): number => {
       if (!budget.spend(bytes.byteLength)) {
         deps.logger.warn('sync_over_budget', { room: room.key, userId: peer.userId });
         ws.close(CloseCode.tooMuch, 'too many messages; slow down');
         room.leave(socket);
-        return;
+        return 0;
       }
       if (!isBinary) {
         ws.close(CloseCode.undecodable, 'expected a binary frame');
-        return;
+        return 0;
       }
       const started = cpuMs();
       try {
@@ -99,12 +133,14 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         }
       }
       // Time, not bytes: what a message cost is what it kept everyone else waiting.
-      if (!accounts.spendWork(peer.userId, cpuMs() - started) && ws.readyState === ws.OPEN) {
+      const cost = cpuMs() - started;
+      if (!accounts.spendWork(peer.userId, cost) && ws.readyState === ws.OPEN) {
         deps.logger.warn('sync_over_work_budget', { room: room.key, userId: peer.userId });
         ws.close(CloseCode.tooMuch, 'too much work; slow down');
         room.leave(socket);
       }
-    });
+      return cost;
+    };
     heartbeat.watch(ws);
     ws.on('close', () => room.leave(socket));
     ws.on('error', (error) => {

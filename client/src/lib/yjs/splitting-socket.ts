@@ -2,7 +2,8 @@ import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { splitUpdate } from './split-update.ts';
+import * as Y from 'yjs';
+import { splitUpdate, SPLIT_PART_STRUCTS } from './split-update.ts';
 
 const MESSAGE_SYNC = 0;
 
@@ -11,6 +12,12 @@ export interface SplitLimits {
   splitAboveBytes: number;
   /** About how large each part is. */
   partBytes: number;
+  /**
+   * At most this many structs in one message (SPLIT_PART_STRUCTS unless given): the server
+   * refuses an update of more than twice that, as applying it could keep every other couple
+   * waiting (issue 14), so a catch-up of many small edits is split even when it is small.
+   */
+  maxStructs?: number;
 }
 
 /**
@@ -24,14 +31,18 @@ export const DEFAULT_SPLIT: SplitLimits = {
 
 /** The update messages to send instead of `frame`, or null to send it as it is. */
 export function splitSyncFrame(frame: Uint8Array, limits: SplitLimits): Uint8Array[] | null {
-  if (frame.byteLength <= limits.splitAboveBytes) return null;
+  const maxStructs = limits.maxStructs ?? SPLIT_PART_STRUCTS;
+  // A struct takes at least two bytes, so a smaller frame cannot hold too many of them.
+  if (frame.byteLength <= limits.splitAboveBytes && frame.byteLength <= 2 * maxStructs) return null;
   const decoder = decoding.createDecoder(frame);
   if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
   const step = decoding.readVarUint(decoder);
   if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return null;
   const update = decoding.readVarUint8Array(decoder);
   if (decoding.hasContent(decoder)) return null;
-  return splitUpdate(update, limits.partBytes).map((part) => {
+  if (frame.byteLength <= limits.splitAboveBytes && Y.decodeUpdate(update).structs.length <= maxStructs)
+    return null;
+  return splitUpdate(update, limits.partBytes, maxStructs).map((part) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, part);
@@ -41,7 +52,7 @@ export function splitSyncFrame(frame: Uint8Array, limits: SplitLimits): Uint8Arr
 
 /**
  * A WebSocket class (for `WebsocketProvider`'s `WebSocketPolyfill`) that never sends one big
- * Yjs update as one frame: a sync step 2 or update over `splitAboveBytes` goes as several update
+ * Yjs update as one frame: a sync step 2 or update over `splitAboveBytes` or `maxStructs` goes as several update
  * messages instead (the server stores each as it comes; the tracker's probe still follows them
  * all). Without it, a device that wrote more than the frame limit offline would send its whole
  * catch-up in one frame on every reconnect and be refused (1009) every time.
