@@ -1,8 +1,9 @@
 import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { LoadingState } from '@/components/page-state.tsx';
+import { SelectField } from '@/components/select-field.tsx';
 import { useGoals } from '../hooks/use-goals.ts';
 import { allValues, ANY, matchesOwner, matchesValue, type OwnerFilter } from '../model/goal-filters.ts';
 import type { People } from '../model/people.ts';
@@ -31,8 +32,6 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
   const [layout, setLayout] = useState<Layout>('board');
   const [owner, setOwner] = useState<OwnerFilter>(ANY);
   const [value, setValue] = useState<string>(ANY);
-  const ownerId = useId();
-  const valueId = useId();
 
   const goals = entries.filter((entry): entry is Goal => entry.ok);
   const unreadable = entries.filter((entry) => !entry.ok);
@@ -113,40 +112,23 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
               </button>
             </div>
             <div className="filters goals__filters" role="group" aria-label="Filter goals">
-              <div className="field">
-                <label className="field__label" htmlFor={ownerId}>
-                  Steps owned by
-                </label>
-                <select
-                  id={ownerId}
-                  className="field__input"
-                  value={owner}
-                  onChange={(event) => setOwner(event.target.value as OwnerFilter)}
-                >
-                  <option value={ANY}>Anyone</option>
-                  <option value="me">Me</option>
-                  {people.partner && <option value="partner">{people.partner.name}</option>}
-                  <option value="both">Both of us</option>
-                </select>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={valueId}>
-                  Value
-                </label>
-                <select
-                  id={valueId}
-                  className="field__input"
-                  value={value}
-                  onChange={(event) => setValue(event.target.value)}
-                >
-                  <option value={ANY}>All values</option>
-                  {values.map((v) => (
-                    <option key={v} value={v}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField<OwnerFilter>
+                label="Steps owned by"
+                value={owner}
+                options={[
+                  [ANY, 'Anyone'],
+                  ['me', 'Me'],
+                  ...(people.partner ? [['partner', people.partner.name] as const] : []),
+                  ['both', 'Both of us'],
+                ]}
+                onChange={setOwner}
+              />
+              <SelectField
+                label="Value"
+                value={value}
+                options={[[ANY, 'All values'], ...values.map((v) => [v, v] as const)]}
+                onChange={setValue}
+              />
             </div>
           </div>
 

@@ -30,7 +30,7 @@ import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { formatDay, formatInstant } from '@/lib/dates.ts';
 import { ownerChoices, personName, type People } from '../model/people.ts';
-import { neighboursForMove } from '../model/reorder.ts';
+import { neighboursForMove } from '@/lib/reorder.ts';
 import { NewStep } from './new-step.tsx';
 
 interface Props {
