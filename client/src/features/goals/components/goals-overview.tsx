@@ -1,14 +1,15 @@
-import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
+import { GoalStatus, type Goal } from '@twofold/shared';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { LoadingState } from '@/components/page-state.tsx';
-import { SelectField } from '@/components/select-field.tsx';
 import { useGoals } from '../hooks/use-goals.ts';
 import { allValues, ANY, matchesOwner, matchesValue, type OwnerFilter } from '../model/goal-filters.ts';
 import type { People } from '../model/people.ts';
 import { AchievedGoals } from './achieved-goals.tsx';
+import { GoalBoard } from './goal-board.tsx';
 import { GoalCard } from './goal-card.tsx';
+import { GoalsControls, type Layout } from './goals-controls.tsx';
 import { GoalsTimeline } from './goals-timeline.tsx';
 import { NewGoal } from './new-goal.tsx';
 import { UnreadableGoal } from './unreadable-goal.tsx';
@@ -21,8 +22,6 @@ interface Props {
   /** The goal the partner has open right now, if any. */
   partnerOn: string | null;
 }
-
-type Layout = 'board' | 'timeline';
 
 /** The couple's goals: suggestions waiting, the board by horizon or the timeline, and what is done. */
 export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
@@ -92,45 +91,16 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
 
       {entries.length > 0 && (
         <>
-          <div className="goals__controls">
-            <div className="goals__layout" role="group" aria-label="Show goals as">
-              <button
-                type="button"
-                className="toggle"
-                aria-pressed={layout === 'board'}
-                onClick={() => setLayout('board')}
-              >
-                Board
-              </button>
-              <button
-                type="button"
-                className="toggle"
-                aria-pressed={layout === 'timeline'}
-                onClick={() => setLayout('timeline')}
-              >
-                Timeline
-              </button>
-            </div>
-            <div className="filters goals__filters" role="group" aria-label="Filter goals">
-              <SelectField<OwnerFilter>
-                label="Steps owned by"
-                value={owner}
-                options={[
-                  [ANY, 'Anyone'],
-                  ['me', 'Me'],
-                  ...(people.partner ? [['partner', people.partner.name] as const] : []),
-                  ['both', 'Both of us'],
-                ]}
-                onChange={setOwner}
-              />
-              <SelectField
-                label="Value"
-                value={value}
-                options={[[ANY, 'All values'], ...values.map((v) => [v, v] as const)]}
-                onChange={setValue}
-              />
-            </div>
-          </div>
+          <GoalsControls
+            layout={layout}
+            onLayout={setLayout}
+            owner={owner}
+            onOwner={setOwner}
+            value={value}
+            onValue={setValue}
+            partnerName={people.partner?.name ?? null}
+            values={values}
+          />
 
           {filtered && shown.length === 0 && (
             <section className="empty empty--quiet">
@@ -162,31 +132,7 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
           )}
 
           {layout === 'board' ? (
-            <section className="goal-board" aria-label="Goals by horizon">
-              {Object.entries(GOAL_HORIZON_LABELS).map(([horizon, label]) => {
-                const inColumn = active.filter((goal) => goal.horizon === horizon);
-                return (
-                  <section
-                    key={horizon}
-                    className="goal-board__column"
-                    aria-labelledby={`horizon-${horizon}`}
-                  >
-                    <h2 id={`horizon-${horizon}`} className="goal-board__title">
-                      {label}
-                    </h2>
-                    {inColumn.length === 0 ? (
-                      <p className="goal-board__empty">Nothing here yet.</p>
-                    ) : (
-                      <ul className="goal-board__list">
-                        {inColumn.map((goal) => (
-                          <li key={goal.id}>{card(goal)}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </section>
-                );
-              })}
-            </section>
+            <GoalBoard goals={active} renderCard={(goal) => card(goal)} />
           ) : (
             <GoalsTimeline goals={active} renderCard={(goal) => card(goal, true)} />
           )}
