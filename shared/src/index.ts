@@ -39,3 +39,4 @@ export * from './doc/talk-turns.ts';
 export * from './doc/talk-model.ts';
 export * from './doc/talks.ts';
 export * from './doc/split-update.ts';
+export * from './sync-messages.ts';

@@ -4,11 +4,10 @@
 // with BENCH_ONLY=attacks.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { SESSION_COOKIE } from '@twofold/shared';
+import { SESSION_COOKIE, updateMessage } from '@twofold/shared';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { manyMapKeys, prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
-import { updateMessage } from '../helpers/y-messages.ts';
 import { benchClient, whenDoc } from './clients.ts';
 import type { SeededCouple } from './seed.ts';
 import { cpuSeconds } from './stats.ts';

@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Room, SyncSocket } from '@twofold/server/testing';
-import { MessageType, syncStep1Message, updateMessage } from './y-messages.ts';
+import { SyncMessageType, syncStep1Message, updateMessage } from '@twofold/shared';
 
 const REMOTE = Symbol('from the room');
 
@@ -58,12 +58,12 @@ export class MockDevice {
       const frame = this.received[this.delivered++]!;
       const decoder = decoding.createDecoder(frame);
       const type = decoding.readVarUint(decoder);
-      if (type === MessageType.sync) {
+      if (type === SyncMessageType.sync) {
         const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, MessageType.sync);
+        encoding.writeVarUint(reply, SyncMessageType.sync);
         syncProtocol.readSyncMessage(decoder, reply, this.doc, REMOTE);
         if (encoding.length(reply) > 1) this.room.receive(this.socket, encoding.toUint8Array(reply));
-      } else if (type === MessageType.awareness) {
+      } else if (type === SyncMessageType.awareness) {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), REMOTE);
       }
     }

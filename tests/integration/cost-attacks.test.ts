@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, SPLIT_PART_STRUCTS } from '@twofold/shared';
+import { awarenessMessage, CloseCode, SPLIT_PART_STRUCTS, updateMessage } from '@twofold/shared';
 import { call, createSpace, pairUp, signUp } from '../helpers/http.ts';
 import { manyMapKeys, prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
 import { startOtherCouple } from '../helpers/other-couple.ts';
 import { connect, openRawSocket, tryUpgrade, type SyncClient } from '../helpers/sync-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { awarenessMessage, updateMessage } from '../helpers/y-messages.ts';
 
 let server: TestServer;
 const clients: SyncClient[] = [];

@@ -2,9 +2,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CloseCode, syncBasePath } from '@twofold/shared';
+import {
+  awarenessUpdateMessage,
+  CloseCode,
+  syncBasePath,
+  SyncMessageType,
+  syncStep1Message,
+} from '@twofold/shared';
 import { loadConfig, silentLogger, startServer, type RunningServer } from '@twofold/server/testing';
 import { call, pairUp } from '../helpers/http.ts';
 import { seededRandom } from '../helpers/random.ts';
@@ -28,12 +33,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-const STEP1 = (() => {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeSyncStep1(encoder, new Y.Doc());
-  return encoding.toUint8Array(encoder);
-})();
+const STEP1 = syncStep1Message(new Y.Doc());
 
 /**
  * Opens an authenticated raw socket, sends `frames`, and resolves with the close code — or
@@ -68,7 +68,7 @@ function attack(spaceId: string, cookie: string, frames: Uint8Array[]): Promise<
 
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, SyncMessageType.sync);
   encoding.writeVarUint(encoder, step);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
@@ -85,10 +85,7 @@ function realAwareness(): Uint8Array {
   awareness.setLocalState({ user: { id: 'x', name: 'Mallory', color: '#000' } });
   const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]);
   awareness.destroy();
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return awarenessUpdateMessage(update);
 }
 
 it('survives hostile frames from a member while another couple keeps editing, and loses nothing', async () => {

@@ -6,7 +6,7 @@ import { UpdateRefused } from '../../server/src/sync/update-check.ts';
 import { prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
 import { MockDevice } from '../helpers/mock-device.ts';
 import { openTestDb } from '../helpers/test-db.ts';
-import { updateMessage } from '../helpers/y-messages.ts';
+import { updateMessage } from '@twofold/shared';
 
 const KEY = 'space:room-cost';
 const cleanups: (() => void)[] = [];

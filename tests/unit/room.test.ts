@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '@twofold/shared';
+import { awarenessMessage, CloseCode, updateIn, updateMessage } from '@twofold/shared';
 import { silentLogger } from '../../server/src/lib/log.ts';
 import { createDocLog, type DocLogOptions } from '../../server/src/store/doc-log.ts';
 import { EditJournal, readJournal } from '../../server/src/store/edit-journal.ts';
@@ -9,7 +9,6 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { MockDevice } from '../helpers/mock-device.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../helpers/wait-for.ts';
-import { awarenessMessage, updateIn, updateMessage } from '../helpers/y-messages.ts';
 
 const KEY = 'space:room-test';
 const NOW = Date.UTC(2026, 10, 22, 9);

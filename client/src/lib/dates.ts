@@ -1,4 +1,6 @@
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
+const longDayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 const momentFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Today on this device's calendar, as `YYYY-MM-DD` (review dates are days, not instants). */
@@ -18,6 +20,27 @@ export function dayStart(day: string): Date | null {
 export function formatDay(day: string): string {
   const start = dayStart(day);
   return start ? dayFormat.format(start) : day;
+}
+
+/** "November 2026" for a `YYYY-MM-DD` day: a timeline's groups. */
+export function formatMonth(day: string): string {
+  const start = dayStart(day);
+  return start ? monthFormat.format(start) : day;
+}
+
+/**
+ * "22 Nov 2026" for a timestamp in milliseconds since the epoch; "an unknown date" for one no
+ * date can hold (never a RangeError).
+ */
+export function formatInstant(at: number): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : dayFormat.format(date);
+}
+
+/** "22 November 2026" for a timestamp in milliseconds: printed pages and notices. */
+export function formatLongDay(at: number): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : longDayFormat.format(date);
 }
 
 /**

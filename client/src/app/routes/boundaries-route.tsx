@@ -1,7 +1,7 @@
-import { itemInView, PresenceView } from '@twofold/shared';
+import { PresenceView } from '@twofold/shared';
 import { BoundariesOverview } from '@/features/boundaries/components/boundaries-overview.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
-import { usePeers } from '@/features/presence/hooks/use-peers.ts';
+import { usePartnerOn } from '@/features/presence/hooks/use-partner-on.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
@@ -10,15 +10,14 @@ export function BoundariesRoute() {
   const { space, docs, self, partner } = useSpaceOutlet();
   useDocumentTitle('Boundaries');
   useAnnounceView(docs.awareness, PresenceView.boundaries);
-  const peers = usePeers(docs.awareness);
-  const partnerPeer = partner ? peers.find((peer) => peer.presence.user.id === partner.id) : undefined;
+  const partnerOn = usePartnerOn(docs.awareness, partner?.id ?? null, PresenceView.boundaries);
   return (
     <BoundariesOverview
       spaceId={space.id}
       doc={docs.shared.doc}
       selfId={self.id}
       partner={partner}
-      partnerOn={itemInView(partnerPeer?.presence.view, PresenceView.boundaries)}
+      partnerOn={partnerOn}
     />
   );
 }

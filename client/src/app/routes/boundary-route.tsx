@@ -1,8 +1,8 @@
-import { itemInView, PresenceView } from '@twofold/shared';
+import { PresenceView } from '@twofold/shared';
 import { useParams } from 'react-router';
 import { BoundaryDetail } from '@/features/boundaries/components/boundary-detail.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
-import { usePeers } from '@/features/presence/hooks/use-peers.ts';
+import { usePartnerOn } from '@/features/presence/hooks/use-partner-on.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
@@ -12,8 +12,7 @@ export function BoundaryRoute() {
   const { space, docs, self, partner } = useSpaceOutlet();
   useDocumentTitle('Boundary');
   useAnnounceView(docs.awareness, `${PresenceView.boundaries}/${boundaryId}`);
-  const peers = usePeers(docs.awareness);
-  const partnerPeer = partner ? peers.find((peer) => peer.presence.user.id === partner.id) : undefined;
+  const partnerOn = usePartnerOn(docs.awareness, partner?.id ?? null, PresenceView.boundaries);
   return (
     <BoundaryDetail
       key={boundaryId}
@@ -23,7 +22,7 @@ export function BoundaryRoute() {
       provider={docs.shared.provider}
       self={self}
       partner={partner}
-      partnerHere={itemInView(partnerPeer?.presence.view, PresenceView.boundaries) === boundaryId}
+      partnerHere={partnerOn === boundaryId}
     />
   );
 }

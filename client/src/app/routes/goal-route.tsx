@@ -1,8 +1,8 @@
-import { itemInView, PresenceView } from '@twofold/shared';
+import { PresenceView } from '@twofold/shared';
 import { useParams } from 'react-router';
 import { GoalDetail } from '@/features/goals/components/goal-detail.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
-import { usePeers } from '@/features/presence/hooks/use-peers.ts';
+import { usePartnerOn } from '@/features/presence/hooks/use-partner-on.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceDocsState } from '@/lib/yjs/use-space-docs.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
@@ -13,9 +13,8 @@ export function GoalRoute() {
   const { docs, self, partner } = useSpaceOutlet();
   useDocumentTitle('Goal');
   useAnnounceView(docs.awareness, `${PresenceView.goals}/${goalId}`);
-  const peers = usePeers(docs.awareness);
   const { status } = useSpaceDocsState(docs);
-  const partnerPeer = partner ? peers.find((peer) => peer.presence.user.id === partner.id) : undefined;
+  const partnerOn = usePartnerOn(docs.awareness, partner?.id ?? null, PresenceView.goals);
   return (
     <GoalDetail
       key={goalId}
@@ -25,7 +24,7 @@ export function GoalRoute() {
       self={self}
       people={{ selfId: self.id, selfName: self.name, partner }}
       firstSync={status === 'connecting'}
-      partnerHere={itemInView(partnerPeer?.presence.view, PresenceView.goals) === goalId}
+      partnerHere={partnerOn === goalId}
     />
   );
 }

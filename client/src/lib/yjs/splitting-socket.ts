@@ -1,11 +1,8 @@
-import { DEFAULT_MAX_FRAME_BYTES } from '@twofold/shared';
+import { DEFAULT_MAX_FRAME_BYTES, SyncMessageType, updateMessage } from '@twofold/shared';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { splitUpdate, SPLIT_PART_STRUCTS } from './split-update.ts';
-
-const MESSAGE_SYNC = 0;
 
 export interface SplitLimits {
   /** A sync message larger than this is split. */
@@ -35,19 +32,14 @@ export function splitSyncFrame(frame: Uint8Array, limits: SplitLimits): Uint8Arr
   // A struct takes at least two bytes, so a smaller frame cannot hold too many of them.
   if (frame.byteLength <= limits.splitAboveBytes && frame.byteLength <= 2 * maxStructs) return null;
   const decoder = decoding.createDecoder(frame);
-  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  if (decoding.readVarUint(decoder) !== SyncMessageType.sync) return null;
   const step = decoding.readVarUint(decoder);
   if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) return null;
   const update = decoding.readVarUint8Array(decoder);
   if (decoding.hasContent(decoder)) return null;
   if (frame.byteLength <= limits.splitAboveBytes && Y.decodeUpdate(update).structs.length <= maxStructs)
     return null;
-  return splitUpdate(update, limits.partBytes, maxStructs).map((part) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, part);
-    return encoding.toUint8Array(encoder);
-  });
+  return splitUpdate(update, limits.partBytes, maxStructs).map(updateMessage);
 }
 
 /**

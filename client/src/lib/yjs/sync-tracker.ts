@@ -1,11 +1,9 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
-import { CloseCode } from '@twofold/shared';
+import { CloseCode, SyncMessageType, syncStep1Message } from '@twofold/shared';
 import { isFinalClose, isRefusal } from './close-codes.ts';
 
-const MESSAGE_SYNC = 0;
 /** How long after a local edit the acknowledgement probe goes out; later edits ride along. */
 const PROBE_DELAY_MS = 150;
 
@@ -75,9 +73,9 @@ export class SyncTracker {
       ended: null,
       refused: null,
     };
-    const original = provider.messageHandlers[MESSAGE_SYNC];
+    const original = provider.messageHandlers[SyncMessageType.sync];
     if (original) {
-      provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, prov, fromSocket, type) => {
+      provider.messageHandlers[SyncMessageType.sync] = (encoder, decoder, prov, fromSocket, type) => {
         // Only messages from the socket count; `fromSocket` is false for other tabs' broadcasts.
         const step = fromSocket ? peekSyncStep(decoder) : null;
         original(encoder, decoder, prov, fromSocket, type);
@@ -177,10 +175,7 @@ export class SyncTracker {
     const ws = this.provider.ws;
     // `ws.OPEN`, not the global `WebSocket.OPEN`: the socket may come from a polyfill.
     if (!this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.provider.doc);
-    ws.send(encoding.toUint8Array(encoder));
+    ws.send(syncStep1Message(this.provider.doc));
     this.outstanding.push(this.localVersion);
   }
 }

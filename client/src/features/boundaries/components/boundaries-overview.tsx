@@ -4,13 +4,14 @@ import {
   moveBoundary,
   type BoundaryStatus,
 } from '@twofold/shared';
-import { useId, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
+import { SelectField } from '@/components/select-field.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useBoundaries } from '../hooks/use-boundaries.ts';
 import type { BoundaryListItem } from '../model/boundary-view.ts';
-import { neighboursForMove } from '../model/reorder.ts';
+import { neighboursForMove } from '@/lib/reorder.ts';
 import { BoundaryRow } from './boundary-row.tsx';
 import { NewBoundary } from './new-boundary.tsx';
 import { UnreadableNotice } from './unreadable-notice.tsx';
@@ -49,8 +50,6 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
   const [status, setStatus] = useState<StatusFilter>(ALL);
   const [category, setCategory] = useState<string>(ALL);
   const [dragging, setDragging] = useState<string | null>(null);
-  const statusId = useId();
-  const categoryId = useId();
 
   const ids = items.map((item) => item.id);
   const shown = items.filter((item) => matches(item, status, category));
@@ -118,43 +117,22 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
       {items.length > 0 && (
         <>
           <div className="filters" role="group" aria-label="Filter boundaries">
-            <div className="field">
-              <label className="field__label" htmlFor={statusId}>
-                Status
-              </label>
-              <select
-                id={statusId}
-                className="field__input"
-                value={status}
-                onChange={(event) => setStatus(event.target.value as StatusFilter)}
-              >
-                <option value={ALL}>All</option>
-                <option value={DUE}>Due for review</option>
-                {Object.entries(BOUNDARY_STATUS_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={categoryId}>
-                Category
-              </label>
-              <select
-                id={categoryId}
-                className="field__input"
-                value={category}
-                onChange={(event) => setCategory(event.target.value)}
-              >
-                <option value={ALL}>All</option>
-                {Object.entries(BOUNDARY_CATEGORY_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField<StatusFilter>
+              label="Status"
+              value={status}
+              options={[
+                [ALL, 'All'],
+                [DUE, 'Due for review'],
+                ...(Object.entries(BOUNDARY_STATUS_LABELS) as Array<[StatusFilter, string]>),
+              ]}
+              onChange={setStatus}
+            />
+            <SelectField
+              label="Category"
+              value={category}
+              options={[[ALL, 'All'], ...Object.entries(BOUNDARY_CATEGORY_LABELS)]}
+              onChange={setCategory}
+            />
           </div>
 
           {shown.length === 0 ? (

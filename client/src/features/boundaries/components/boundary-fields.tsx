@@ -1,12 +1,13 @@
 import {
   BOUNDARY_CATEGORY_LABELS,
-  boundaryCategorySchema,
   type Boundary,
   type BoundaryPatch,
   BOUNDARY_TITLE_MAX,
 } from '@twofold/shared';
 import { useId } from 'react';
+import { DateField } from '@/components/date-field.tsx';
 import { LimitedText } from '@/components/limited-text.tsx';
+import { SelectField } from '@/components/select-field.tsx';
 
 interface Props {
   boundary: Boundary;
@@ -38,55 +39,28 @@ export function BoundaryFields({ boundary, onChange, readOnly = false }: Props) 
           onChange={(title) => onChange({ title })}
         />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-category`}>
-          Category
-        </label>
-        <select
-          id={`${id}-category`}
-          className="field__input"
-          value={boundary.category}
-          onChange={(event) => {
-            const category = boundaryCategorySchema.safeParse(event.target.value);
-            if (category.success) onChange({ category: category.data });
-          }}
-        >
-          {Object.entries(BOUNDARY_CATEGORY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-review`}>
-          Review on
-        </label>
-        <input
-          id={`${id}-review`}
-          className="field__input"
-          type="date"
-          value={boundary.reviewOn ?? ''}
-          onChange={(event) => onChange({ reviewOn: event.target.value || null })}
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-ends`}>
-          Ends on <span className="field__optional">(optional)</span>
-        </label>
-        <input
-          id={`${id}-ends`}
-          className="field__input"
-          type="date"
-          value={boundary.endsOn ?? ''}
-          min={boundary.reviewOn ?? undefined}
-          aria-describedby={`${id}-ends-note`}
-          onChange={(event) => onChange({ endsOn: event.target.value || null })}
-        />
-        <p id={`${id}-ends-note`} className="field__note">
-          For a time-limited agreement
-        </p>
-      </div>
+      <SelectField
+        label="Category"
+        value={boundary.category}
+        options={BOUNDARY_CATEGORY_LABELS}
+        onChange={(category) => onChange({ category })}
+      />
+      <DateField
+        label="Review on"
+        value={boundary.reviewOn}
+        onChange={(reviewOn) => onChange({ reviewOn })}
+      />
+      <DateField
+        label={
+          <>
+            Ends on <span className="field__optional">(optional)</span>
+          </>
+        }
+        value={boundary.endsOn}
+        min={boundary.reviewOn ?? undefined}
+        hint="For a time-limited agreement"
+        onChange={(endsOn) => onChange({ endsOn })}
+      />
     </fieldset>
   );
 }

@@ -2,7 +2,6 @@ import {
   BOUNDARY_CATEGORY_LABELS,
   BOUNDARY_TEMPLATES,
   BoundaryCategory,
-  boundaryCategorySchema,
   createBoundary,
   type BoundaryTemplate,
   BOUNDARY_TITLE_MAX,
@@ -11,6 +10,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { monthsFrom, today } from '@/lib/dates.ts';
 import { LimitedText } from '@/components/limited-text.tsx';
+import { SelectField } from '@/components/select-field.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -77,26 +77,12 @@ export function NewBoundary({ doc, userId, onCreated, onCancel }: Props) {
             </p>
           )}
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-category`}>
-            Category
-          </label>
-          <select
-            id={`${id}-category`}
-            className="field__input"
-            value={category}
-            onChange={(event) => {
-              const parsed = boundaryCategorySchema.safeParse(event.target.value);
-              if (parsed.success) setCategory(parsed.data);
-            }}
-          >
-            {Object.entries(BOUNDARY_CATEGORY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Category"
+          value={category}
+          options={BOUNDARY_CATEGORY_LABELS}
+          onChange={setCategory}
+        />
         <div className="new-boundary__actions">
           <button type="submit" className="button button--primary">
             Start writing

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { formatLongDay } from '@/lib/dates.ts';
 import { useSpaceExport } from '../api/space-export.ts';
 import { lastMonthKeys, printableCheckins } from '../model/printable-checkins.ts';
 import { CheckinChoices } from './checkin-choices.tsx';
@@ -135,8 +136,7 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
         <header className="print-doc__header">
           <p className="print-doc__space">{data.space.name}</p>
           <p className="print-doc__meta">
-            Prepared by {data.account.name} on{' '}
-            {new Date(data.exportedAt).toLocaleDateString(undefined, { dateStyle: 'long' })} from Twofold.
+            Prepared by {data.account.name} on {formatLongDay(data.exportedAt)} from Twofold.
           </p>
         </header>
         {chosen.has(US_LETTER) && data.usLetter && <PrintedUsLetter text={data.usLetter} members={members} />}

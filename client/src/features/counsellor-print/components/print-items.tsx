@@ -1,3 +1,4 @@
+import { formatLongDay } from '@/lib/dates.ts';
 import {
   BOUNDARY_CATEGORY_LABELS,
   BOUNDARY_TEXT_FIELDS,
@@ -11,10 +12,9 @@ import {
   type LetterView,
 } from '@twofold/shared';
 
-const longDay = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'long' });
 const dayOf = (day: string) => {
   const [y, m, d] = day.split('-').map(Number);
-  return longDay(new Date(y ?? 2000, (m ?? 1) - 1, d ?? 1).getTime());
+  return formatLongDay(new Date(y ?? 2000, (m ?? 1) - 1, d ?? 1).getTime());
 };
 
 /** A person's words, one paragraph a line, each taking its direction from its own text. */
@@ -41,7 +41,7 @@ export function PrintedBoundary({ boundary, members }: { boundary: ExportedBound
       <h2 className="print-item__title">{content.title || 'Untitled boundary'}</h2>
       <p className="print-item__meta">
         Between {members}. {boundary.status}
-        {last ? `; last agreed by both on ${longDay(last.agreedAt)}` : ''}.
+        {last ? `; last agreed by both on ${formatLongDay(last.agreedAt)}` : ''}.
         {content.reviewOn && ` Review on ${dayOf(content.reviewOn)}.`}
         {content.endsOn && ` Ends on ${dayOf(content.endsOn)}.`}
       </p>
@@ -61,8 +61,8 @@ export function PrintedLetter({ letter }: { letter: LetterView }) {
       <p className="print-item__kind">Letter</p>
       <h2 className="print-item__title">{letter.title}</h2>
       <p className="print-item__meta">
-        From {letter.authorName}, sent on {longDay(letter.sentAt)}
-        {letter.readAt ? `, read on ${longDay(letter.readAt)}` : ''}.
+        From {letter.authorName}, sent on {formatLongDay(letter.sentAt)}
+        {letter.readAt ? `, read on ${formatLongDay(letter.readAt)}` : ''}.
       </p>
       {letter.prompt && <p className="print-item__prompt">{letter.prompt}</p>}
       <Paragraphs text={letter.body?.text ?? ''} />
@@ -86,7 +86,7 @@ function goalStanding(goal: ExportedGoal): string {
   if (goal.status === GoalStatus.proposed)
     return `Suggested by ${goal.proposedByName ?? 'one of them'}; not yet in the plan.`;
   if (goal.status === GoalStatus.achieved) {
-    const when = goal.achievedAt === null ? '' : ` on ${longDay(goal.achievedAt)}`;
+    const when = goal.achievedAt === null ? '' : ` on ${formatLongDay(goal.achievedAt)}`;
     return `Achieved${when}${goal.achievedByName ? `, marked by ${goal.achievedByName}` : ''}.`;
   }
   return 'In the plan.';
@@ -104,7 +104,7 @@ function PrintedStep({ step }: { step: ExportedStep }) {
   if (step.dueOn) details.push(`due ${dayOf(step.dueOn)}`);
   if (step.done) {
     const who = step.doneByName ? ` by ${step.doneByName}` : '';
-    details.push(`done${who}${step.doneAt === null ? '' : ` on ${longDay(step.doneAt)}`}`);
+    details.push(`done${who}${step.doneAt === null ? '' : ` on ${formatLongDay(step.doneAt)}`}`);
   }
   return (
     <li className="print-step">
@@ -132,7 +132,7 @@ export function PrintedGoal({ goal, members }: { goal: ExportedGoal; members: st
       <p className="print-item__meta">
         Between {members}. {goalStanding(goal)}
         {goal.targetOn && ` Target: ${dayOf(goal.targetOn)}.`} Started by {goal.createdByName} on{' '}
-        {longDay(goal.createdAt)}.{goal.values.length > 0 && ` Values: ${goal.values.join(', ')}.`}
+        {formatLongDay(goal.createdAt)}.{goal.values.length > 0 && ` Values: ${goal.values.join(', ')}.`}
       </p>
       <section className="print-item__section">
         <h3>Why it matters to us</h3>

@@ -1,7 +1,6 @@
+import { formatLongDay } from '@/lib/dates.ts';
 import { CHECKIN_QUESTIONS, CHECKIN_SCORES, type CheckinAnswers, type CheckinView } from '@twofold/shared';
 import { weekName, weekSpan } from '../model/printable-checkins.ts';
-
-const longDay = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'long' });
 
 interface Props {
   checkin: CheckinView;
@@ -22,7 +21,7 @@ export function PrintedCheckin({ checkin, selfId, nameOf }: Props) {
   const names = answered.map((entry) => nameOf(entry.userId));
   const standing =
     checkin.openedAt !== null
-      ? `${names.join(' and ')} both answered; their answers opened together on ${longDay(checkin.openedAt)}.`
+      ? `${names.join(' and ')} both answered; their answers opened together on ${formatLongDay(checkin.openedAt)}.`
       : `Only ${names[0] ?? nameOf(selfId)} answered this week.`;
   return (
     <article className="print-item">
@@ -78,7 +77,8 @@ function PersonAnswers({
   return (
     <section className="print-item__section print-checkin__person">
       <h3>
-        {name}’s answers <span className="print-checkin__when">· answered on {longDay(answeredAt)}</span>
+        {name}’s answers{' '}
+        <span className="print-checkin__when">· answered on {formatLongDay(answeredAt)}</span>
       </h3>
       <dl className="print-answers">
         {CHECKIN_QUESTIONS.map(({ key, label, optional }) => {

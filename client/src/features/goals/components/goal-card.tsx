@@ -1,6 +1,6 @@
 import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
 import { Link } from 'react-router';
-import { formatDay, formatInstant } from '../model/dates.ts';
+import { formatDay, formatInstant } from '@/lib/dates.ts';
 import { personName, sentence, type People } from '../model/people.ts';
 import { ProgressBar } from './progress-bar.tsx';
 

@@ -1,13 +1,9 @@
-import {
-  GOAL_HORIZON_LABELS,
-  goalHorizonSchema,
-  type Goal,
-  type GoalPatch,
-  GOAL_TITLE_MAX,
-} from '@twofold/shared';
+import { GOAL_HORIZON_LABELS, type Goal, type GoalPatch, GOAL_TITLE_MAX } from '@twofold/shared';
 import { useId, useState } from 'react';
 import { parseValues } from '../model/values.ts';
+import { DateField } from '@/components/date-field.tsx';
 import { LimitedText } from '@/components/limited-text.tsx';
+import { SelectField } from '@/components/select-field.tsx';
 
 interface Props {
   goal: Goal;
@@ -32,38 +28,13 @@ export function GoalFields({ goal, onChange }: Props) {
           onChange={(title) => onChange({ title })}
         />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-horizon`}>
-          When
-        </label>
-        <select
-          id={`${id}-horizon`}
-          className="field__input"
-          value={goal.horizon}
-          onChange={(event) => {
-            const parsed = goalHorizonSchema.safeParse(event.target.value);
-            if (parsed.success) onChange({ horizon: parsed.data });
-          }}
-        >
-          {Object.entries(GOAL_HORIZON_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-target`}>
-          Target date
-        </label>
-        <input
-          id={`${id}-target`}
-          type="date"
-          className="field__input"
-          value={goal.targetOn ?? ''}
-          onChange={(event) => onChange({ targetOn: event.target.value || null })}
-        />
-      </div>
+      <SelectField
+        label="When"
+        value={goal.horizon}
+        options={GOAL_HORIZON_LABELS}
+        onChange={(horizon) => onChange({ horizon })}
+      />
+      <DateField label="Target date" value={goal.targetOn} onChange={(targetOn) => onChange({ targetOn })} />
       {/* Remounts when the partner changes the values, so the field shows theirs. */}
       <ValuesField key={goal.values.join('\u0000')} values={goal.values} onChange={onChange} />
     </div>

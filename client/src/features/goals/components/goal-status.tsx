@@ -1,6 +1,6 @@
 import { acceptGoal, achieveGoal, GoalStatus, letGoalGo, reopenGoal, type Goal } from '@twofold/shared';
 import type * as Y from 'yjs';
-import { formatInstant } from '../model/dates.ts';
+import { formatInstant } from '@/lib/dates.ts';
 import { personName, sentence, type People } from '../model/people.ts';
 
 interface Props {

@@ -1,5 +1,5 @@
-import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
-import { useId, useState } from 'react';
+import { GoalStatus, type Goal } from '@twofold/shared';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { LoadingState } from '@/components/page-state.tsx';
@@ -7,7 +7,9 @@ import { useGoals } from '../hooks/use-goals.ts';
 import { allValues, ANY, matchesOwner, matchesValue, type OwnerFilter } from '../model/goal-filters.ts';
 import type { People } from '../model/people.ts';
 import { AchievedGoals } from './achieved-goals.tsx';
+import { GoalBoard } from './goal-board.tsx';
 import { GoalCard } from './goal-card.tsx';
+import { GoalsControls, type Layout } from './goals-controls.tsx';
 import { GoalsTimeline } from './goals-timeline.tsx';
 import { NewGoal } from './new-goal.tsx';
 import { UnreadableGoal } from './unreadable-goal.tsx';
@@ -21,8 +23,6 @@ interface Props {
   partnerOn: string | null;
 }
 
-type Layout = 'board' | 'timeline';
-
 /** The couple's goals: suggestions waiting, the board by horizon or the timeline, and what is done. */
 export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
   const navigate = useNavigate();
@@ -31,8 +31,6 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
   const [layout, setLayout] = useState<Layout>('board');
   const [owner, setOwner] = useState<OwnerFilter>(ANY);
   const [value, setValue] = useState<string>(ANY);
-  const ownerId = useId();
-  const valueId = useId();
 
   const goals = entries.filter((entry): entry is Goal => entry.ok);
   const unreadable = entries.filter((entry) => !entry.ok);
@@ -93,62 +91,16 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
 
       {entries.length > 0 && (
         <>
-          <div className="goals__controls">
-            <div className="goals__layout" role="group" aria-label="Show goals as">
-              <button
-                type="button"
-                className="toggle"
-                aria-pressed={layout === 'board'}
-                onClick={() => setLayout('board')}
-              >
-                Board
-              </button>
-              <button
-                type="button"
-                className="toggle"
-                aria-pressed={layout === 'timeline'}
-                onClick={() => setLayout('timeline')}
-              >
-                Timeline
-              </button>
-            </div>
-            <div className="filters goals__filters" role="group" aria-label="Filter goals">
-              <div className="field">
-                <label className="field__label" htmlFor={ownerId}>
-                  Steps owned by
-                </label>
-                <select
-                  id={ownerId}
-                  className="field__input"
-                  value={owner}
-                  onChange={(event) => setOwner(event.target.value as OwnerFilter)}
-                >
-                  <option value={ANY}>Anyone</option>
-                  <option value="me">Me</option>
-                  {people.partner && <option value="partner">{people.partner.name}</option>}
-                  <option value="both">Both of us</option>
-                </select>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={valueId}>
-                  Value
-                </label>
-                <select
-                  id={valueId}
-                  className="field__input"
-                  value={value}
-                  onChange={(event) => setValue(event.target.value)}
-                >
-                  <option value={ANY}>All values</option>
-                  {values.map((v) => (
-                    <option key={v} value={v}>
-                      {v}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-          </div>
+          <GoalsControls
+            layout={layout}
+            onLayout={setLayout}
+            owner={owner}
+            onOwner={setOwner}
+            value={value}
+            onValue={setValue}
+            partnerName={people.partner?.name ?? null}
+            values={values}
+          />
 
           {filtered && shown.length === 0 && (
             <section className="empty empty--quiet">
@@ -180,31 +132,7 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
           )}
 
           {layout === 'board' ? (
-            <section className="goal-board" aria-label="Goals by horizon">
-              {Object.entries(GOAL_HORIZON_LABELS).map(([horizon, label]) => {
-                const inColumn = active.filter((goal) => goal.horizon === horizon);
-                return (
-                  <section
-                    key={horizon}
-                    className="goal-board__column"
-                    aria-labelledby={`horizon-${horizon}`}
-                  >
-                    <h2 id={`horizon-${horizon}`} className="goal-board__title">
-                      {label}
-                    </h2>
-                    {inColumn.length === 0 ? (
-                      <p className="goal-board__empty">Nothing here yet.</p>
-                    ) : (
-                      <ul className="goal-board__list">
-                        {inColumn.map((goal) => (
-                          <li key={goal.id}>{card(goal)}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </section>
-                );
-              })}
-            </section>
+            <GoalBoard goals={active} renderCard={(goal) => card(goal)} />
           ) : (
             <GoalsTimeline goals={active} renderCard={(goal) => card(goal, true)} />
           )}

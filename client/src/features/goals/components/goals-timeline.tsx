@@ -1,7 +1,7 @@
 import type { Goal } from '@twofold/shared';
 import type { ReactNode } from 'react';
 import { byTargetDate } from '../model/goal-filters.ts';
-import { formatMonth } from '../model/dates.ts';
+import { formatMonth } from '@/lib/dates.ts';
 
 interface Props {
   goals: readonly Goal[];

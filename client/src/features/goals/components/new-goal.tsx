@@ -1,14 +1,10 @@
-import {
-  createGoal,
-  GOAL_HORIZON_LABELS,
-  GoalHorizon,
-  goalHorizonSchema,
-  GOAL_TITLE_MAX,
-} from '@twofold/shared';
+import { createGoal, GOAL_HORIZON_LABELS, GoalHorizon, GOAL_TITLE_MAX } from '@twofold/shared';
 import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { parseValues } from '../model/values.ts';
+import { DateField } from '@/components/date-field.tsx';
 import { LimitedText } from '@/components/limited-text.tsx';
+import { SelectField } from '@/components/select-field.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -23,7 +19,7 @@ export function NewGoal({ doc, userId, partnerName, onCreated, onCancel }: Props
   const id = useId();
   const [title, setTitle] = useState('');
   const [horizon, setHorizon] = useState<GoalHorizon>(GoalHorizon.thisYear);
-  const [targetOn, setTargetOn] = useState('');
+  const [targetOn, setTargetOn] = useState<string | null>(null);
   const [values, setValues] = useState('');
   const [propose, setPropose] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +35,7 @@ export function NewGoal({ doc, userId, partnerName, onCreated, onCancel }: Props
       id: goalId,
       title: title.trim(),
       horizon,
-      targetOn: targetOn || null,
+      targetOn,
       values: parseValues(values),
       proposed: propose && partnerName !== null,
       userId,
@@ -77,38 +73,8 @@ export function NewGoal({ doc, userId, partnerName, onCreated, onCancel }: Props
             </p>
           )}
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-horizon`}>
-            When
-          </label>
-          <select
-            id={`${id}-horizon`}
-            className="field__input"
-            value={horizon}
-            onChange={(event) => {
-              const parsed = goalHorizonSchema.safeParse(event.target.value);
-              if (parsed.success) setHorizon(parsed.data);
-            }}
-          >
-            {Object.entries(GOAL_HORIZON_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-target`}>
-            Target date (optional)
-          </label>
-          <input
-            id={`${id}-target`}
-            type="date"
-            className="field__input"
-            value={targetOn}
-            onChange={(event) => setTargetOn(event.target.value)}
-          />
-        </div>
+        <SelectField label="When" value={horizon} options={GOAL_HORIZON_LABELS} onChange={setHorizon} />
+        <DateField label="Target date (optional)" value={targetOn} onChange={setTargetOn} />
         <div className="field new-goal__values">
           <label className="field__label" htmlFor={`${id}-values`}>
             Values it serves

@@ -28,9 +28,9 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
-import { formatDay, formatInstant } from '../model/dates.ts';
+import { formatDay, formatInstant } from '@/lib/dates.ts';
 import { ownerChoices, personName, type People } from '../model/people.ts';
-import { neighboursForMove } from '../model/reorder.ts';
+import { neighboursForMove } from '@/lib/reorder.ts';
 import { NewStep } from './new-step.tsx';
 
 interface Props {
