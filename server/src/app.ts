@@ -23,6 +23,8 @@ import { sessionRoutes } from './http/sessions.ts';
 import { spaceInviteRoutes } from './http/space-invites.ts';
 import { spaceRoutes } from './http/spaces.ts';
 import { winRoutes } from './http/wins.ts';
+import { emailRoutes, emailVerifyRoutes } from './http/email.ts';
+import { passwordResetRoutes } from './http/password-reset.ts';
 
 export type { AppDeps } from './http/context.ts';
 
@@ -62,6 +64,9 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
     .route('/invites', inviteRoutes(deps))
+    .route('/auth/password-reset', passwordResetRoutes(deps))
+    .route('/me/email', emailRoutes(deps))
+    .route('/email/verify', emailVerifyRoutes(deps))
     .notFound(notFoundHandler);
 
   const app = new Hono().use(securityHeaders).route('/api', api);

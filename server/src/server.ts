@@ -13,6 +13,7 @@ import { openDb } from './store/db.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores } from './store/stores.ts';
 import { createRoomRegistry } from './sync/rooms.ts';
+import { createMailer } from './mail/mailer.ts';
 import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { startSessionSweep } from './sync/session-sweep.ts';
@@ -56,7 +57,8 @@ export async function startServer(
   });
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs);
   const events = createSpaceEvents();
-  const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
+  const mailer = createMailer(config, logger);
+  const app = createApp({ stores, sessions, rooms, events, clock, logger, config, mailer });
   const upgrades = createUpgradeHandler({
     stores,
     sessions,
@@ -90,6 +92,7 @@ export async function startServer(
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         upgrades.close();
+        mailer.close();
         sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

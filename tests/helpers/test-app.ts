@@ -3,6 +3,7 @@ import { createSessionService } from '../../server/src/auth/sessions.ts';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { createSpaceEvents } from '../../server/src/events/space-events.ts';
 import { silentLogger } from '../../server/src/lib/log.ts';
+import { createMailer } from '../../server/src/mail/mailer.ts';
 import { openDb } from '../../server/src/store/db.ts';
 import { EditJournal, editJournalPath } from '../../server/src/store/edit-journal.ts';
 import { createStores } from '../../server/src/store/stores.ts';
@@ -26,8 +27,9 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     const sessions = createSessionService(stores.sessions, clock);
     const rooms = createRoomRegistry({ log: stores.docLog, clock, logger: silentLogger });
     const events = createSpaceEvents();
-    const app = createApp({ stores, sessions, rooms, events, clock, logger: silentLogger, config });
-    return { db, stores, app };
+    const mailer = createMailer(config, silentLogger, { retryDelaysMs: [] });
+    const app = createApp({ stores, sessions, rooms, events, clock, logger: silentLogger, config, mailer });
+    return { db, stores, app, mailer };
   }
   let current = build();
   return {
@@ -39,13 +41,17 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     get stores() {
       return current.stores;
     },
+    /** Resolves once every queued email has been handed to the SMTP server (or dropped). */
+    mailSent: () => current.mailer.idle(),
     reopen() {
+      current.mailer.close();
       current.stores.docLog.close();
       current.db.close();
       current = build();
     },
     close() {
       if (current.db.open) {
+        current.mailer.close();
         current.stores.docLog.close();
         current.db.close();
       }

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { createRateLimiter } from '../auth/rate-limit.ts';
 import { randomId } from '../lib/ids.ts';
+import { createEmailLinks } from '../mail/email-links.ts';
 import type { AppDeps } from './context.ts';
 import { clientAddress } from './client-address.ts';
 import { AppError } from './errors.ts';
@@ -11,8 +12,9 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { validate } from './validate.ts';
 
 /** Sign up, log in, log out. Login and signup are rate-limited per address and per account. */
-export function authRoutes({ stores, sessions, rooms, clock, logger, config }: AppDeps) {
+export function authRoutes({ stores, sessions, rooms, clock, logger, config, mailer }: AppDeps) {
   const limiter = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+  const links = createEmailLinks({ email: stores.email, mailer, clock, config });
 
   function checkRate(c: Context, email: string) {
     const byAddress = limiter.hit(`address:${clientAddress(c)}`);
@@ -53,6 +55,8 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config }: A
         );
       }
       startSession(c, user.id);
+      // Queued, not awaited; without email the account simply stays unconfirmed.
+      links.sendVerification(user);
       logger.info('signup', { userId: user.id });
       return c.json({ user }, 201);
     })
