@@ -14,6 +14,7 @@ import './styles/boundaries.css';
 import './styles/settings.css';
 import './styles/rituals.css';
 import './styles/account.css';
+import './styles/email.css';
 import './styles/goals.css';
 import './styles/letters.css';
 import './styles/paths.css';

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ChangePasswordForm } from '@/features/account/components/change-password-form.tsx';
 import { DevicesSection } from '@/features/account/components/devices-section.tsx';
+import { EmailSection } from '@/features/email/components/email-section.tsx';
 import { DeleteAccount } from '@/features/account-deletion/components/delete-account.tsx';
 import { useMe } from '@/lib/session/me.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
@@ -26,6 +27,7 @@ export function AccountRoute() {
         )}
       </header>
       <DevicesSection />
+      <EmailSection />
       <ChangePasswordForm />
       {me && (
         <DeleteAccount
