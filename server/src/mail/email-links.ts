@@ -38,6 +38,7 @@ export function createEmailLinks({ email, mailer, clock, config }: Deps) {
     sendReset(user: { id: string; email: string } | undefined): void {
       if (!user) {
         hashToken(randomId(TOKEN_BYTES));
+        email.issueNothing(clock.now());
         return;
       }
       const token = issue(user.id, EmailTokenPurpose.reset, user.email, RESET_LINK_TTL_MS);
