@@ -15,6 +15,7 @@ import './styles/settings.css';
 import './styles/rituals.css';
 import './styles/account.css';
 import './styles/notifications.css';
+import './styles/email.css';
 import './styles/goals.css';
 import './styles/letters.css';
 import './styles/paths.css';

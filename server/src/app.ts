@@ -24,6 +24,8 @@ import { spaceInviteRoutes } from './http/routes/space-invites.ts';
 import { spaceRoutes } from './http/routes/spaces.ts';
 import { winRoutes } from './http/routes/wins.ts';
 import { notificationRoutes, pushKeyRoutes } from './http/routes/notifications.ts';
+import { emailRoutes, emailVerifyRoutes } from './http/routes/email.ts';
+import { passwordResetRoutes } from './http/routes/password-reset.ts';
 
 export type { AppDeps } from './http/context.ts';
 
@@ -65,6 +67,9 @@ export function createApp(deps: AppDeps) {
     .route('/invites', inviteRoutes(deps))
     .route('/me/notifications', notificationRoutes(deps))
     .route('/notifications/push-key', pushKeyRoutes(deps))
+    .route('/auth/password-reset', passwordResetRoutes(deps))
+    .route('/me/email', emailRoutes(deps))
+    .route('/email/verify', emailVerifyRoutes(deps))
     .notFound(notFoundHandler);
 
   const app = new Hono().use(securityHeaders).route('/api', api);

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { createSpaceEvents, type SpaceEvents } from './events/space-events.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
+import { createMailer, type OwnedMailer } from './mail/mailer.ts';
 import { openDb, type Db } from './store/db.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores, type Stores } from './store/stores.ts';
@@ -18,8 +19,10 @@ export interface BuiltApp {
   events: SpaceEvents;
   clock: Clock;
   logger: Logger;
+  /** Sends email from a queue (mail/mailer.ts); not configured without SMTP_URL. */
+  mailer: OwnedMailer;
   app: ReturnType<typeof createApp>;
-  /** Commits the doc log's pending batch, then closes the database. Idempotent. */
+  /** Closes the mailer, commits the doc log's pending batch, then closes the database. Idempotent. */
   close(): void;
 }
 
@@ -36,7 +39,13 @@ export interface BuiltApp {
  */
 export function buildApp(
   config: Config,
-  options: { clock?: Clock; logger?: Logger; manualCheckpoints?: boolean } = {},
+  options: {
+    clock?: Clock;
+    logger?: Logger;
+    manualCheckpoints?: boolean;
+    /** Waits before a failed email is tried again, in ms (tests pass [] to drop at once). */
+    mailRetryDelaysMs?: number[];
+  } = {},
 ): BuiltApp {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
@@ -56,7 +65,8 @@ export function buildApp(
     docQuotaBytes: config.syncDocQuotaBytes,
   });
   const events = createSpaceEvents();
-  const app = createApp({ stores, sessions, rooms, events, clock, logger, config });
+  const mailer = createMailer(config, logger, { retryDelaysMs: options.mailRetryDelaysMs });
+  const app = createApp({ stores, sessions, rooms, events, clock, logger, config, mailer });
   return {
     db,
     stores,
@@ -65,9 +75,11 @@ export function buildApp(
     events,
     clock,
     logger,
+    mailer,
     app,
     close() {
       if (!db.open) return;
+      mailer.close();
       stores.docLog.close();
       db.close();
     },

@@ -26,11 +26,33 @@ export interface Config {
   clientDir: string | null;
   /** Web Push keys from the environment; missing keys are generated once and kept in the database. */
   push: PushConfig;
+  /** `SMTP_URL` (smtp://user:pass@host:587, smtps://…), or null: the server sends no email. */
+  smtpUrl: string | null;
+  /** `MAIL_FROM`, the sender of every email, e.g. `Twofold <hello@example.org>`. */
+  mailFrom: string;
+  /**
+   * `APP_URL`, where people open the app (links in emails start with it). Never taken from a
+   * request's Host header: anyone could then send a reset link pointing at their own site.
+   */
+  appUrl: string;
+  /** NODE_ENV=development: unsent emails are written to the log (links included). */
+  development: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
   const parsed = Number.parseInt(value ?? '', 10);
   return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
+function mailConfig(env: Record<string, string | undefined>) {
+  const port = int(env.PORT, 8787);
+  const appUrl = (env.APP_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    mailFrom: env.MAIL_FROM?.trim() || `Twofold <no-reply@${new URL(appUrl).hostname}>`,
+    appUrl,
+    development: env.NODE_ENV === 'development',
+  };
 }
 
 /** Reads the configuration DESIGN.md documents; unknown or bad values fall back to defaults. */
@@ -58,5 +80,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       privateKey: env.VAPID_PRIVATE_KEY || null,
       subject: env.VAPID_SUBJECT || null,
     },
+    ...mailConfig(env),
   };
 }

@@ -5,7 +5,6 @@ import { buildApp } from './build-app.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
-import type { Mailer } from './notifications/channels.ts';
 import { createNotificationSender } from './notifications/sender.ts';
 import { vapidKeys } from './notifications/vapid.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
@@ -35,14 +34,12 @@ export async function startServer(
     sessionSweepMs?: number;
     /** How often the notification outbox is checked, in ms (tests shorten it). */
     notificationPassMs?: number;
-    /** Sends email notifications; without one, none are sent. */
-    mailer?: Mailer;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
   const dataLock = lockData(config.dbPath);
   // The checkpointer thread checkpoints the WAL, never an edit's commit (store/checkpointer.ts).
-  const { db, stores, sessions, rooms, app, clock } = buildApp(config, {
+  const { db, stores, sessions, rooms, app, clock, mailer } = buildApp(config, {
     clock: options.clock,
     logger,
     manualCheckpoints: true,
@@ -54,7 +51,8 @@ export async function startServer(
     clock,
     logger,
     vapid: vapidKeys(stores.notifications, config.push),
-    mailer: options.mailer,
+    mailer,
+    appUrl: config.appUrl,
   });
   notifications.start(options.notificationPassMs);
   const upgrades = createUpgradeHandler({
@@ -90,6 +88,7 @@ export async function startServer(
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         upgrades.close();
+        mailer.close();
         sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

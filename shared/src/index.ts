@@ -40,3 +40,4 @@ export * from './doc/talk-model.ts';
 export * from './doc/talks.ts';
 export * from './doc/split-update.ts';
 export * from './sync-messages.ts';
+export * from './schemas/email.ts';

@@ -12,7 +12,7 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     ...loadConfig({ DATA_DIR: dir.path, CLIENT_DIR: '', AUTH_RATE_LIMIT_PER_MIN: '1000' }),
     ...overrides,
   };
-  const build = () => buildApp(config, { clock, logger: silentLogger });
+  const build = () => buildApp(config, { clock, logger: silentLogger, mailRetryDelaysMs: [] });
   let current = build();
   return {
     clock,
@@ -23,6 +23,8 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     get stores() {
       return current.stores;
     },
+    /** Resolves once every queued email has been handed to the SMTP server (or dropped). */
+    mailSent: () => current.mailer.idle(),
     reopen() {
       current.close();
       current = build();

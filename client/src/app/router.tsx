@@ -64,6 +64,27 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: '/forgot-password',
+        lazy: page(
+          () => import('./routes/forgot-password-route.tsx'),
+          (m) => m.ForgotPasswordRoute,
+        ),
+      },
+      {
+        path: '/reset-password',
+        lazy: page(
+          () => import('./routes/reset-password-route.tsx'),
+          (m) => m.ResetPasswordRoute,
+        ),
+      },
+      {
+        path: '/verify-email',
+        lazy: page(
+          () => import('./routes/verify-email-route.tsx'),
+          (m) => m.VerifyEmailRoute,
+        ),
+      },
+      {
         path: '/goodbye',
         lazy: page(
           () => import('./routes/goodbye-route.tsx'),

@@ -5,6 +5,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import type { SpaceEvents } from '../events/space-events.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import type { Stores } from '../store/stores.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 /** What every route module may use, injected by `createApp`. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   config: Config;
+  /** Queues email (mail/mailer.ts); never waits for SMTP. */
+  mailer: Mailer;
 }
 
 /** Variables set by `requireSession` for authenticated routes. */

@@ -252,6 +252,22 @@ const MIGRATIONS: readonly string[] = [
     ON notification_outbox(user_id, channel, COALESCE(subscription_id, ''), event_key);
   CREATE INDEX notification_outbox_due ON notification_outbox(claimed_at, not_before);
   `,
+  // Email: when the account's address was confirmed (null: not yet), and the single-use links
+  // sent by email (reset, verify, change of address). Only the token's SHA-256 is kept; `email`
+  // is the address the link was sent to, so a link stops working once the address changes.
+  `
+  ALTER TABLE users ADD COLUMN email_verified_at INTEGER;
+  CREATE TABLE email_tokens (
+    hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL,
+    email TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose);
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

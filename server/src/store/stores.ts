@@ -3,6 +3,7 @@ import { createAttestationStore } from './attestations.ts';
 import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
+import { createEmailStore } from './email-tokens.ts';
 import { createDocLog, type DocLogOptions } from './doc-log.ts';
 import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
@@ -32,6 +33,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
     promises: createPromiseStore(db),
     appreciations: createAppreciationStore(db),
     notifications: createNotificationStore(db),
+    email: createEmailStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -18,6 +18,10 @@ export const ErrorCode = {
   rateLimited: 'rate_limited',
   payloadTooLarge: 'payload_too_large',
   internal: 'internal_error',
+  /** A reset or verification link that was used already, replaced, or has expired. */
+  linkGone: 'link_gone',
+  /** The server has no way to send email (no SMTP_URL). */
+  emailNotSetUp: 'email_not_set_up',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -89,6 +89,9 @@ export const SIGNED_OUT_PAGES = [
   { name: 'sign up', path: '/signup' },
   { name: 'help (signed out)', path: '/help' },
   { name: 'unknown invite', path: '/join/not-a-real-code' },
+  { name: 'forgot password', path: '/forgot-password' },
+  { name: 'reset link incomplete', path: '/reset-password' },
+  { name: 'confirm link incomplete', path: '/verify-email' },
 ];
 
 /** Opens a page and waits until it has settled: a heading in its main column, nothing loading. */

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { ChangePasswordForm } from '@/features/account/components/change-password-form.tsx';
 import { DevicesSection } from '@/features/account/components/devices-section.tsx';
 import { NotificationsSection } from '@/features/notifications/components/notifications-section.tsx';
+import { EmailSection } from '@/features/email/components/email-section.tsx';
 import { DeleteAccount } from '@/features/account-deletion/components/delete-account.tsx';
 import { useMe } from '@/lib/session/me.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
@@ -28,6 +29,7 @@ export function AccountRoute() {
       </header>
       <DevicesSection />
       <NotificationsSection />
+      <EmailSection />
       <ChangePasswordForm />
       {me && (
         <DeleteAccount

@@ -9,10 +9,12 @@ import { AppError } from '../errors.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 import { validate } from '../middleware/validate.ts';
+import { createEmailLinks } from '../../mail/email-links.ts';
 
 /** Sign up, log in, log out. Login and signup are rate-limited per address and per account. */
-export function authRoutes({ stores, sessions, rooms, clock, logger, config }: AppDeps) {
+export function authRoutes({ stores, sessions, rooms, clock, logger, config, mailer }: AppDeps) {
   const limiter = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+  const links = createEmailLinks({ email: stores.email, mailer, clock, config });
 
   function checkRate(c: Context, email: string) {
     const byAddress = limiter.hit(`address:${clientAddress(c)}`);
@@ -53,6 +55,8 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config }: A
         );
       }
       startSession(c, user.id);
+      // Queued, not awaited; without email the account simply stays unconfirmed.
+      links.sendVerification(user);
       logger.info('signup', { userId: user.id });
       return c.json({ user }, 201);
     })

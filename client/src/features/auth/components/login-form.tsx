@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
@@ -43,6 +44,9 @@ export function LoginForm({ switchLink }: Props) {
         required
         error={errors.password}
       />
+      <Link to="/forgot-password" className="auth__forgot">
+        Forgot your password?
+      </Link>
       <button type="submit" className="button button--primary button--wide" disabled={login.isPending}>
         {login.isPending ? 'Logging in…' : 'Log in'}
       </button>

@@ -1,0 +1,121 @@
+import { changeEmailSchema, ErrorCode, verifyEmailSchema, type EmailStatus } from '@twofold/shared';
+import { Hono, type Context } from 'hono';
+import { verifyPassword } from '../../auth/passwords.ts';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { hashToken } from '../../lib/ids.ts';
+import { createEmailLinks } from '../../mail/email-links.ts';
+import { EmailTokenPurpose } from '../../store/email-tokens.ts';
+import type { AppDeps, AuthEnv } from '../context.ts';
+import { clientAddress } from '../client-address.ts';
+import { AppError } from '../errors.ts';
+import { mailWorks, requireMail } from '../middleware/mail-guard.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
+
+/** Verification and change mails one account may ask for per hour. */
+export const EMAIL_MAILS_PER_HOUR = 5;
+
+function tooMany(c: Context): never {
+  c.header('Retry-After', '60');
+  throw new AppError(429, ErrorCode.rateLimited, 'Too many attempts. Please wait a while and try again.');
+}
+
+/**
+ * The signed-in person's address (`/api/me/email`): whether it is confirmed, sending the
+ * confirmation again, and moving the account to a new address (password asked again; the new
+ * address gets a link, the old one a notice; the change happens when the link is followed).
+ */
+export function emailRoutes({ stores, sessions, clock, logger, config, mailer }: AppDeps) {
+  const perAccount = createRateLimiter({ limit: EMAIL_MAILS_PER_HOUR, windowMs: 3_600_000, clock });
+  const passwordTries = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+  const links = createEmailLinks({ email: stores.email, mailer, clock, config });
+
+  function currentUser(userId: string) {
+    const user = stores.users.findById(userId);
+    if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
+    return user;
+  }
+
+  const status = (user: { id: string; email: string }): EmailStatus => ({
+    email: user.email,
+    verified: stores.email.isVerified(user.id),
+    pendingEmail: stores.email.pendingChange(user.id, clock.now()),
+    mailConfigured: mailWorks(mailer, config),
+  });
+
+  return new Hono<AuthEnv>()
+    .use(requireSession(sessions))
+    .get('/', (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(status(currentUser(c.get('userId'))), 200);
+    })
+    .post('/verification', (c) => {
+      const user = currentUser(c.get('userId'));
+      requireMail(mailer, config, 'a confirmation link cannot be sent');
+      if (stores.email.isVerified(user.id)) return c.json(status(user), 200);
+      if (!perAccount.hit(user.id)) tooMany(c);
+      links.sendVerification(user);
+      return c.json(status(user), 202);
+    })
+    .post('/', validate('json', changeEmailSchema), async (c) => {
+      const user = currentUser(c.get('userId'));
+      requireMail(mailer, config, 'your address cannot be changed here');
+      if (!passwordTries.hit(`address:${clientAddress(c)}`) || !passwordTries.hit(`account:${user.id}`)) {
+        tooMany(c);
+      }
+      const input = c.req.valid('json');
+      if (!(await verifyPassword(input.password, user.passwordHash))) {
+        throw new AppError(401, ErrorCode.invalidCredentials, 'That password is not right.');
+      }
+      if (input.email === user.email) {
+        throw new AppError(400, ErrorCode.invalidInput, 'That is already the address of this account.');
+      }
+      // The same answer signing up with it would give.
+      if (stores.users.findByEmail(input.email)) {
+        throw new AppError(409, ErrorCode.emailTaken, 'Another account already uses this address.');
+      }
+      if (!perAccount.hit(user.id)) tooMany(c);
+      links.startEmailChange(user, input.email);
+      logger.info('email_change_requested', { userId: user.id });
+      return c.json(status(user), 202);
+    });
+}
+
+/**
+ * Following a confirmation link (`POST /api/email/verify {token}`), signed in or not: the token
+ * alone proves the inbox. Confirms the account's address, or moves the account to the new one.
+ */
+export function emailVerifyRoutes({ stores, clock, logger, config }: AppDeps) {
+  const byAddress = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+  return new Hono().post('/', validate('json', verifyEmailSchema), (c) => {
+    if (!byAddress.hit(`address:${clientAddress(c)}`)) tooMany(c);
+    const hash = hashToken(c.req.valid('json').token);
+    const now = clock.now();
+    const gone = () =>
+      new AppError(
+        410,
+        ErrorCode.linkGone,
+        'This link has been used or has expired. You can ask for a new one on your account page.',
+      );
+
+    const verify = stores.email.take(hash, EmailTokenPurpose.verify, now);
+    if (verify) {
+      if (!stores.email.markVerified(verify.userId, verify.email, now)) throw gone();
+      logger.info('email_verified', { userId: verify.userId });
+      return c.json({ email: verify.email, verified: true }, 200);
+    }
+    const change = stores.email.take(hash, EmailTokenPurpose.changeEmail, now);
+    if (!change) throw gone();
+    if (!stores.email.moveEmail(change.userId, change.email, now)) {
+      throw new AppError(
+        409,
+        ErrorCode.emailTaken,
+        'Another account started using this address in the meantime.',
+      );
+    }
+    // Reset links sent to the old address stop working with it.
+    stores.email.retireAll(change.userId, EmailTokenPurpose.reset, now);
+    logger.info('email_changed', { userId: change.userId });
+    return c.json({ email: change.email, verified: true }, 200);
+  });
+}

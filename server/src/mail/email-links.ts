@@ -1,0 +1,60 @@
+import { RESET_LINK_TTL_MS, VERIFY_LINK_TTL_MS } from '@twofold/shared';
+import type { Config } from '../config.ts';
+import type { Clock } from '../lib/clock.ts';
+import { hashToken, randomId } from '../lib/ids.ts';
+import { EmailTokenPurpose, type EmailStore } from '../store/email-tokens.ts';
+import type { Mailer } from './mailer.ts';
+import { changeEmailMail, emailChangingNotice, resetMail, verifyMail } from './messages.ts';
+
+/** 256 random bits, as every link token is (base64url, 43 characters). */
+const TOKEN_BYTES = 32;
+
+interface Deps {
+  email: EmailStore;
+  mailer: Mailer;
+  clock: Clock;
+  config: Pick<Config, 'appUrl'>;
+}
+
+/**
+ * Issues the single-use links sent by email and queues their mails. The token travels in the
+ * link's fragment (`#token=`), which browsers never send to a server nor put in a Referer;
+ * the database keeps only its SHA-256. Nothing here waits for SMTP.
+ */
+export function createEmailLinks({ email, mailer, clock, config }: Deps) {
+  function issue(userId: string, purpose: EmailTokenPurpose, address: string, ttlMs: number) {
+    const token = randomId(TOKEN_BYTES);
+    const now = clock.now();
+    email.issue({ hash: hashToken(token), userId, purpose, email: address, now, expiresAt: now + ttlMs });
+    return token;
+  }
+  const link = (page: string, token: string) => `${config.appUrl}/${page}#token=${token}`;
+
+  return {
+    /**
+     * A reset link to the account's address, or, for an address with no account, the same
+     * work without a row or a mail, so neither the answer nor its timing tells them apart.
+     */
+    sendReset(user: { id: string; email: string } | undefined): void {
+      if (!user) {
+        hashToken(randomId(TOKEN_BYTES));
+        email.issueNothing(clock.now());
+        return;
+      }
+      const token = issue(user.id, EmailTokenPurpose.reset, user.email, RESET_LINK_TTL_MS);
+      void mailer.send(resetMail(user.email, link('reset-password', token)));
+    },
+    /** A link that confirms the account's current address. */
+    sendVerification(user: { id: string; email: string }): void {
+      const token = issue(user.id, EmailTokenPurpose.verify, user.email, VERIFY_LINK_TTL_MS);
+      void mailer.send(verifyMail(user.email, link('verify-email', token)));
+    },
+    /** A link to the new address that moves the account there, and a notice to the old one. */
+    startEmailChange(user: { id: string; email: string }, newEmail: string): void {
+      const token = issue(user.id, EmailTokenPurpose.changeEmail, newEmail, VERIFY_LINK_TTL_MS);
+      void mailer.send(changeEmailMail(newEmail, link('verify-email', token)));
+      void mailer.send(emailChangingNotice(user.email, `${config.appUrl}/account`));
+    },
+  };
+}
+export type EmailLinks = ReturnType<typeof createEmailLinks>;
