@@ -12,6 +12,7 @@ import { clientApp } from './http/client-app.ts';
 import { AppError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { eventRoutes } from './http/events.ts';
 import { healthRoutes } from './http/health.ts';
+import { historyRoutes } from './http/history.ts';
 import { inviteRoutes } from './http/invites.ts';
 import { letterPairRoutes, letterRoutes } from './http/letters.ts';
 import { meRoutes } from './http/me.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/promises', promiseRoutes(deps))
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
+    .route('/spaces/:spaceId/history', historyRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

@@ -34,3 +34,5 @@ export * from './schemas/appreciations.ts';
 export * from './schemas/wins.ts';
 export * from './schemas/trends.ts';
 export * from './schemas/sessions.ts';
+export * from './schemas/history.ts';
+export * from './doc/history.ts';

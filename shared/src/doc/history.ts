@@ -1,0 +1,147 @@
+import * as Y from 'yjs';
+import { wordDiff, type DiffSegment } from './word-diff.ts';
+
+/** One log row as the client holds it: the base64 of the wire decoded to bytes. */
+export interface HistoryEntry {
+  id: number;
+  authorId: string;
+  /** Epoch ms of the run's last edit. */
+  at: number;
+  update: Uint8Array;
+}
+
+/** Words a session (or a span of sessions) added and removed. */
+export interface WordChange {
+  added: number;
+  removed: number;
+}
+
+/** The document's words at one point: `(doc) => fragmentToPlainText(usLetterFragment(doc))`. */
+export type TextOf = (doc: Y.Doc) => string;
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Base64 (as the history route sends it) to bytes; '' is no bytes. */
+export function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The document as it was right after log row `id`: `base` (every row before the oldest of
+ * `entries`, or undefined from the start) then each entry up to and including `id`.
+ * `entries` may come in any order. `gc` is off so the copy can be compared and cloned from
+ * without losing what later rows deleted. The caller destroys the returned doc.
+ */
+export function rebuildAt(base: Uint8Array | undefined, entries: readonly HistoryEntry[], id: number): Y.Doc {
+  const doc = new Y.Doc({ gc: false });
+  if (base && base.length > 0) Y.applyUpdate(doc, base);
+  for (const entry of oldestFirst(entries)) {
+    if (entry.id > id) break;
+    Y.applyUpdate(doc, entry.update);
+  }
+  return doc;
+}
+
+/** How many words (runs with a letter or digit; a lone comma is not one) the added and removed segments of a word diff hold. */
+export function countChange(segments: readonly DiffSegment[]): WordChange {
+  const change = { added: 0, removed: 0 };
+  for (const segment of segments) {
+    if (segment.kind === 'same') continue;
+    change[segment.kind] += segment.text.split(/\s+/).filter((word) => WORDLIKE.test(word)).length;
+  }
+  return change;
+}
+
+/** One session with the words it changed and the text it left. */
+export interface SessionChange extends WordChange {
+  id: number;
+  authorId: string;
+  /** The text before and after this session. */
+  before: string;
+  after: string;
+}
+
+/**
+ * Replays `entries` once, from `base`, and says what each session changed in words, oldest
+ * first. One replay for the whole page: rebuilding each point from scratch would cost the
+ * page's length squared.
+ */
+export function sessionChanges(
+  base: Uint8Array | undefined,
+  entries: readonly HistoryEntry[],
+  textOf: TextOf,
+): SessionChange[] {
+  const doc = new Y.Doc({ gc: false });
+  if (base && base.length > 0) Y.applyUpdate(doc, base);
+  let before = textOf(doc);
+  const changes: SessionChange[] = [];
+  for (const entry of oldestFirst(entries)) {
+    Y.applyUpdate(doc, entry.update);
+    const after = textOf(doc);
+    changes.push({
+      id: entry.id,
+      authorId: entry.authorId,
+      before,
+      after,
+      ...countChange(wordDiff(before, after)),
+    });
+    before = after;
+  }
+  doc.destroy();
+  return changes;
+}
+
+/**
+ * Who added and removed how many words between two points (after row `fromId`, up to and
+ * including row `toId`), per author id: each session's change counts for its author. A word
+ * one partner wrote and the other removed counts as added for one and removed for the other.
+ */
+export function attributeChanges(
+  changes: readonly SessionChange[],
+  fromId: number,
+  toId: number,
+): Map<string, WordChange> {
+  const byAuthor = new Map<string, WordChange>();
+  for (const change of changes) {
+    if (change.id <= fromId || change.id > toId) continue;
+    const sum = byAuthor.get(change.authorId) ?? { added: 0, removed: 0 };
+    sum.added += change.added;
+    sum.removed += change.removed;
+    byAuthor.set(change.authorId, sum);
+  }
+  return byAuthor;
+}
+
+/** "120 words added, 3 removed", "Nothing changed in the words" for a formatting-only session. */
+export function summariseChange({ added, removed }: WordChange): string {
+  const words = (n: number) => `${n} ${n === 1 ? 'word' : 'words'}`;
+  if (added > 0 && removed > 0) return `${words(added)} added, ${removed} removed`;
+  if (added > 0) return `${words(added)} added`;
+  if (removed > 0) return `${words(removed)} removed`;
+  return 'No change in the words';
+}
+
+/**
+ * Makes `target` hold what `old` holds (an earlier version of the same root), as one new
+ * local edit in `origin`'s transaction: everything in `target` is deleted and copies of the
+ * old content are inserted. Nothing is rewound, so the history in between stays, and the
+ * restore syncs and shows in history like any other edit by whoever made it.
+ */
+export function restoreFragment(target: Y.XmlFragment, old: Y.XmlFragment, origin: unknown): void {
+  const doc = target.doc;
+  if (!doc) throw new Error('restoreFragment: the target is not in a document');
+  doc.transact(() => {
+    target.delete(0, target.length);
+    target.insert(
+      0,
+      old.toArray().map((node) => node.clone() as Y.XmlElement | Y.XmlText),
+    );
+  }, origin);
+}
+
+function oldestFirst(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  return [...entries].sort((a, b) => a.id - b.id);
+}
