@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   attributeChanges,
+  joinSessions,
   fragmentToPlainText,
   LOCAL_ORIGIN,
   rebuildAt,
@@ -212,6 +213,29 @@ describe('attributing words', () => {
     expect(summariseChange({ added: 120, removed: 3 })).toBe('120 words added, 3 removed');
     expect(summariseChange({ added: 1, removed: 0 })).toBe('1 word added');
     expect(summariseChange({ added: 0, removed: 0 })).toBe('No change in the words');
+  });
+});
+
+describe('sessions before compaction', () => {
+  it('joins a keystroke per row into the same sessions compaction would make', () => {
+    const compacted = setup();
+    writeInTurns(compacted.log);
+    const raw = setup();
+    const c = couple(raw.log);
+    c.turn(0);
+    c.type(c.alex, 'Trust means telling the whole truth');
+    c.turn(1 * MINUTE);
+    c.type(c.sam, ' even when it is hard');
+    const page = raw.history.page(KEY, undefined, 200);
+    expect(page.rows.length).toBeGreaterThan(40);
+    const sessions = joinSessions(sessionChanges(page.base, entries(page.rows), textOf));
+    expect(
+      sessions.map(({ authorId, added, removed, rows }) => ({ authorId, added, removed, rows })),
+    ).toEqual([
+      { authorId: 'alex', added: 6, removed: 0, rows: 'Trust means telling the whole truth'.length + 1 },
+      { authorId: 'sam', added: 5, removed: 0, rows: ' even when it is hard'.length },
+    ]);
+    expect(sessions[1]!.id).toBe(page.rows[0]!.id);
   });
 });
 

@@ -57,8 +57,14 @@ export function countChange(segments: readonly DiffSegment[]): WordChange {
 
 /** One session with the words it changed and the text it left. */
 export interface SessionChange extends WordChange {
+  /** The id of the session's last log row: rebuilding at it gives the session's end. */
   id: number;
   authorId: string;
+  /** When the session started and ended, epoch ms. */
+  startedAt: number;
+  at: number;
+  /** Log rows in the session. */
+  rows: number;
   /** The text before and after this session. */
   before: string;
   after: string;
@@ -84,6 +90,9 @@ export function sessionChanges(
     changes.push({
       id: entry.id,
       authorId: entry.authorId,
+      startedAt: entry.at,
+      at: entry.at,
+      rows: 1,
       before,
       after,
       ...countChange(wordDiff(before, after)),
@@ -92,6 +101,51 @@ export function sessionChanges(
   }
   doc.destroy();
   return changes;
+}
+
+/**
+ * One author's edits no further than this from the first of them are one session (ms): the
+ * server's compaction merges its rows into runs by the same rule (COALESCE_WINDOW_MS in
+ * server/src/store/doc-log.ts), so the rows it has not compacted yet read the same.
+ */
+export const SESSION_WINDOW_MS = 5 * 60 * 1000;
+
+/**
+ * Joins consecutive changes (oldest first) by one author within SESSION_WINDOW_MS of the
+ * first into one session, with the words counted from its start to its end: the newest rows
+ * of a log are still one per keystroke until the room compacts them.
+ */
+export function joinSessions(
+  changes: readonly SessionChange[],
+  windowMs = SESSION_WINDOW_MS,
+): SessionChange[] {
+  const sessions: SessionChange[] = [];
+  let joined = false;
+  // Words are counted once per session, at its end: a diff per keystroke row would cost the
+  // letter's length for every key pressed.
+  const count = () => {
+    const last = sessions.at(-1);
+    if (last && joined) Object.assign(last, countChange(wordDiff(last.before, last.after)));
+    joined = false;
+  };
+  for (const change of changes) {
+    const last = sessions.at(-1);
+    if (last && last.authorId === change.authorId && change.at - last.startedAt <= windowMs) {
+      sessions[sessions.length - 1] = {
+        ...last,
+        id: change.id,
+        at: change.at,
+        rows: last.rows + change.rows,
+        after: change.after,
+      };
+      joined = true;
+    } else {
+      count();
+      sessions.push({ ...change });
+    }
+  }
+  count();
+  return sessions;
 }
 
 /**
