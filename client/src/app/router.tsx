@@ -121,6 +121,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'notes/history',
+                lazy: page(
+                  () => import('./routes/notes-history-route.tsx'),
+                  (m) => m.NotesHistoryRoute,
+                ),
+              },
+              {
                 path: 'boundaries',
                 lazy: page(
                   () => import('./routes/boundaries-route.tsx'),

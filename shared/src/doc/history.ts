@@ -55,6 +55,30 @@ export function countChange(segments: readonly DiffSegment[]): WordChange {
   return change;
 }
 
+/**
+ * Words added and removed from `before` to `after`. Only the part between the longest common
+ * start and end (cut at spaces, so no word is split) is diffed: an edit touches a few words of
+ * a long letter, and diffing the whole of it for every row of a page cost seconds.
+ */
+export function wordChange(before: string, after: string): WordChange {
+  if (before === after) return { added: 0, removed: 0 };
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before[start] === after[start]) start++;
+  while (start > 0 && !/\s/.test(before[start - 1]!)) start--;
+  let end = 0;
+  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end > 0 && !/\s/.test(before[before.length - end]!)) end--;
+  return countChange(
+    wordDiff(before.slice(start, before.length - end), after.slice(start, after.length - end)),
+  );
+}
+
+/** A root `sessionChanges` can watch for changes: any Yjs type. */
+export interface ObservedRoot {
+  observeDeep(observer: () => void): void;
+}
+
 /** One session with the words it changed and the text it left. */
 export interface SessionChange extends WordChange {
   /** The id of the session's last log row: rebuilding at it gives the session's end. */
@@ -72,21 +96,27 @@ export interface SessionChange extends WordChange {
 
 /**
  * Replays `entries` once, from `base`, and says what each session changed in words, oldest
- * first. One replay for the whole page: rebuilding each point from scratch would cost the
+ * first. `rootOf` (the root `textOf` reads) lets rows that leave it alone skip reading it. One replay for the whole page: rebuilding each point from scratch would cost the
  * page's length squared.
  */
 export function sessionChanges(
   base: Uint8Array | undefined,
   entries: readonly HistoryEntry[],
   textOf: TextOf,
+  rootOf?: (doc: Y.Doc) => ObservedRoot,
 ): SessionChange[] {
   const doc = new Y.Doc({ gc: false });
   if (base && base.length > 0) Y.applyUpdate(doc, base);
   let before = textOf(doc);
+  // With the root known, its words are read again only after a row that touched it: reading
+  // a year-long letter costs milliseconds, and most rows of a space are about other things.
+  let touched: boolean;
+  rootOf?.(doc).observeDeep(() => (touched = true));
   const changes: SessionChange[] = [];
   for (const entry of oldestFirst(entries)) {
+    touched = !rootOf;
     Y.applyUpdate(doc, entry.update);
-    const after = textOf(doc);
+    const after = touched ? textOf(doc) : before;
     changes.push({
       id: entry.id,
       authorId: entry.authorId,
@@ -95,7 +125,7 @@ export function sessionChanges(
       rows: 1,
       before,
       after,
-      ...countChange(wordDiff(before, after)),
+      ...wordChange(before, after),
     });
     before = after;
   }
@@ -125,7 +155,7 @@ export function joinSessions(
   // letter's length for every key pressed.
   const count = () => {
     const last = sessions.at(-1);
-    if (last && joined) Object.assign(last, countChange(wordDiff(last.before, last.after)));
+    if (last && joined) Object.assign(last, wordChange(last.before, last.after));
     joined = false;
   };
   for (const change of changes) {

@@ -42,7 +42,10 @@ export function HistoryPage(props: Props) {
   );
   const liveFragment = useMemo(() => fragmentOf(liveDoc), [fragmentOf, liveDoc]);
   const nowText = useLiveText(liveFragment, textOfFragment);
-  const sessions = useMemo(() => sessionsOf(history.data?.pages ?? [], textOf), [history.data, textOf]);
+  const sessions = useMemo(
+    () => sessionsOf(history.data?.pages ?? [], textOf, fragmentOf),
+    [history.data, textOf, fragmentOf],
+  );
   const [openId, setOpenId] = useState<number | null>(null);
   const open = sessions.find((session) => session.id === openId) ?? null;
 
