@@ -20,6 +20,7 @@ import './styles/goals.css';
 import './styles/letters.css';
 import './styles/paths.css';
 import './styles/talks.css';
+import './styles/history.css';
 
 installChunkRecovery(() => {
   const to = router.state.navigation.location;

@@ -26,6 +26,7 @@ import { winRoutes } from './http/routes/wins.ts';
 import { notificationRoutes, pushKeyRoutes } from './http/routes/notifications.ts';
 import { emailRoutes, emailVerifyRoutes } from './http/routes/email.ts';
 import { passwordResetRoutes } from './http/routes/password-reset.ts';
+import { historyRoutes } from './http/routes/history.ts';
 
 export type { AppDeps } from './http/context.ts';
 
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/promises', promiseRoutes(deps))
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
+    .route('/spaces/:spaceId/history', historyRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .route('/me/notifications', notificationRoutes(deps))
     .route('/notifications/push-key', pushKeyRoutes(deps))

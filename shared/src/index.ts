@@ -41,3 +41,5 @@ export * from './doc/talks.ts';
 export * from './doc/split-update.ts';
 export * from './sync-messages.ts';
 export * from './schemas/email.ts';
+export * from './schemas/history.ts';
+export * from './doc/history.ts';

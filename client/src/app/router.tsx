@@ -128,10 +128,24 @@ export const router = createBrowserRouter([
               },
               { path: 'us-letter', lazy: page(loadUsLetter, (m) => m.UsLetterRoute) },
               {
+                path: 'us-letter/history',
+                lazy: page(
+                  () => import('./routes/us-letter-history-route.tsx'),
+                  (m) => m.UsLetterHistoryRoute,
+                ),
+              },
+              {
                 path: 'notes',
                 lazy: page(
                   () => import('./routes/notes-route.tsx'),
                   (m) => m.NotesRoute,
+                ),
+              },
+              {
+                path: 'notes/history',
+                lazy: page(
+                  () => import('./routes/notes-history-route.tsx'),
+                  (m) => m.NotesHistoryRoute,
                 ),
               },
               {

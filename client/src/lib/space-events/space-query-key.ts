@@ -11,7 +11,9 @@ export type SpaceResource =
   /** Open invites: only this member's own actions change them, so no event refreshes them. */
   | 'invites'
   /** Gathered from all of the above; every one of their events refreshes it (see the stream). */
-  | 'wins';
+  | 'wins'
+  /** A document's log; the history page refetches it when the live document changes. */
+  | 'history';
 
 export function spaceQueryKey(spaceId: string, resource: SpaceResource, ...rest: readonly string[]) {
   return ['spaces', spaceId, resource, ...rest] as const;

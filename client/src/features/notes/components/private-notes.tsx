@@ -1,5 +1,6 @@
 import { privateNotesFragment } from '@twofold/shared';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { useSpaceDocsContext } from '@/lib/yjs/space-docs-context.ts';
 import { PrivateBadge } from '@/components/private-badge.tsx';
@@ -21,6 +22,9 @@ export function PrivateNotes({ partnerName }: { partnerName: string | null }) {
           {partnerName
             ? `${partnerName} can never see these notes.`
             : 'Your partner can never see these notes.'}
+        </p>
+        <p className="page__aside">
+          <Link to="history">History of your notes</Link>
         </p>
       </header>
       <LazyCollabEditor fragment={fragment} label="Private notes" />

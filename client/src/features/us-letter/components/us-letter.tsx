@@ -1,5 +1,6 @@
 import { usLetterFragment, type Presence } from '@twofold/shared';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { useSpaceDocsContext } from '@/lib/yjs/space-docs-context.ts';
 
@@ -21,6 +22,9 @@ export function UsLetter({ user, partnerName }: Props) {
           {partnerName
             ? `Write this one together with ${partnerName}. You each see the other’s words as they are typed.`
             : 'Write this one together. Once your partner joins, you will see each other’s words as they are typed.'}
+        </p>
+        <p className="page__aside">
+          <Link to="history">History: who wrote what, and when</Link>
         </p>
       </header>
       <LazyCollabEditor fragment={fragment} label="What trust means to us" caret={caret} />

@@ -1,0 +1,95 @@
+/**
+ * `pnpm bench:history`: history over a seeded year of writing (tests/bench/seed-year.ts, the
+ * room's compaction every 500 rows). Measures, in process (no HTTP), what the history page
+ * costs: the server reading the first page (rows + merged base) and the client rebuilding its
+ * sessions; and opening a point a year back (the oldest page, then the document at its first
+ * row). Prints the medians of a few runs, and the storage after compaction against the
+ * encoded document.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  fragmentToPlainText,
+  HISTORY_PAGE_MAX,
+  joinSessions,
+  rebuildAt,
+  sessionChanges,
+  usLetterFragment,
+  type HistoryEntry,
+} from '@twofold/shared';
+import type * as Y from 'yjs';
+import { openDb } from '../../server/src/store/db.ts';
+import { createDocHistory, type HistoryLogPage } from '../../server/src/store/doc-history.ts';
+import { createDocLog } from '../../server/src/store/doc-log.ts';
+import { docKey } from '../../server/src/sync/rooms.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { seedYearOfContent } from './seed-year.ts';
+
+const RUNS = 5;
+const textOf = (doc: Y.Doc) => fragmentToPlainText(usLetterFragment(doc));
+const entries = (page: HistoryLogPage): HistoryEntry[] =>
+  page.rows.map((row) => ({ id: row.id, authorId: row.author, at: row.at, update: row.data }));
+
+function median(run: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+}
+
+const dir = tempDir('twofold-history-bench-');
+try {
+  const dbPath = `${dir.path}/twofold.sqlite`;
+  const spaceId = 'bench-space-history';
+  const year = seedYearOfContent(dbPath, spaceId, ['alex-bench-0001', 'sam-bench-00001']);
+  const db = openDb(dbPath);
+  const log = createDocLog(db);
+  const history = createDocHistory(db, log);
+  const key = docKey.shared(spaceId);
+  const rows = (
+    db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_key = ?').get(key) as { n: number }
+  ).n;
+
+  const firstPage = median(() => {
+    const page = history.page(key, undefined, HISTORY_PAGE_MAX);
+    joinSessions(sessionChanges(page.base, entries(page), textOf, usLetterFragment));
+  });
+
+  // The oldest page: what "load earlier" reaches after a year; its base is empty.
+  let before: number | undefined;
+  let pages = 0;
+  for (;;) {
+    const page = history.page(key, before, HISTORY_PAGE_MAX);
+    pages++;
+    if (page.next === null) break;
+    before = page.next;
+  }
+  const yearBack = median(() => {
+    const page = history.page(key, before, HISTORY_PAGE_MAX);
+    const oldest = page.rows.at(-1)!;
+    rebuildAt(page.base, entries(page), oldest.id).destroy();
+  });
+
+  const stored = log.storedBytes(key);
+  console.log(
+    JSON.stringify(
+      {
+        updatesTyped: year.updates,
+        rowsAfterCompaction: rows,
+        pagesOf200: pages,
+        firstPageMs: Number(firstPage.toFixed(1)),
+        pointAYearBackMs: Number(yearBack.toFixed(1)),
+        storedBytes: stored,
+        encodedBytes: year.encodedBytes,
+        storedOverEncoded: Number((stored / year.encodedBytes).toFixed(2)),
+      },
+      null,
+      2,
+    ),
+  );
+  db.close();
+} finally {
+  dir.remove();
+}

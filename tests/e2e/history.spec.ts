@@ -1,0 +1,89 @@
+import type { Locator, Page } from '@playwright/test';
+import { editorText, openSection, pairCouple } from './support/flows.ts';
+import { expect, test } from './fixtures.ts';
+
+const LETTER = 'What trust means to us';
+
+/** Types at the end of the letter, on a new line when asked, and waits for the partner to see it. */
+async function write(page: Page, editor: Locator, words: string, partnerEditor: Locator, newLine = true) {
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  if (newLine) await page.keyboard.press('Enter');
+  await page.keyboard.type(words);
+  await expect(partnerEditor).toContainText(words);
+}
+
+async function openHistory(page: Page) {
+  await page.getByRole('link', { name: 'History: who wrote what, and when' }).click();
+  await expect(page.getByRole('heading', { name: `History of “${LETTER}”` })).toBeVisible();
+  await expect(page.getByTestId('history-session').first()).toBeVisible();
+}
+
+test.describe('history of the us-letter', () => {
+  test('Alex and Sam write in turns; Alex opens an earlier point and restores it; Sam sees it live and in the timeline', async ({
+    browser,
+    app,
+  }, testInfo) => {
+    // Two partners, four turns of typing, two history pages and a restore: on the shared
+    // 2-core machine this runs past the default test timeout.
+    test.slow();
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, LETTER);
+    await openSection(sam, LETTER);
+    const alexEditor = alex.getByRole('textbox', { name: LETTER });
+    const samEditor = sam.getByRole('textbox', { name: LETTER });
+
+    await write(alex, alexEditor, 'Trust means telling the truth.', samEditor, false);
+    await write(sam, samEditor, 'Even when it is hard to say.', alexEditor);
+    await write(alex, alexEditor, 'We start again every morning.', samEditor);
+    await write(sam, samEditor, 'Sam wrote this last.', alexEditor);
+
+    await openHistory(alex);
+    const sessions = alex.getByTestId('history-session');
+    await expect(sessions).toHaveCount(4);
+    // Newest first: Sam, then Alex ("You" on Alex's screen), in turns.
+    await expect(sessions.nth(0)).toContainText('Sam');
+    await expect(sessions.nth(0)).toContainText('4 words added');
+    await expect(sessions.nth(1)).toContainText('You');
+    await expect(sessions.nth(2)).toContainText('Sam');
+    await expect(sessions.nth(3)).toContainText('You');
+    await expect(sessions.nth(3)).toContainText('5 words added');
+
+    // The earliest point, read-only: only Alex's first sentence.
+    await sessions
+      .nth(3)
+      .getByRole('button', { name: /^Open the version after You/ })
+      .click();
+    const point = alex.getByTestId('history-point');
+    await expect(point.getByTestId('history-point-text')).toHaveText('Trust means telling the truth.');
+    await expect(point.getByTestId('history-compare')).toContainText('Sam wrote this last.');
+
+    for (const width of [390, 1280]) {
+      await alex.setViewportSize({ width, height: 900 });
+      await alex.screenshot({ path: testInfo.outputPath(`history-${width}.png`), fullPage: true });
+    }
+
+    await point.getByRole('button', { name: 'Restore this version' }).click();
+    await point.getByRole('button', { name: 'Yes, restore this version' }).click();
+    await expect(point.getByRole('status')).toContainText('Restored');
+
+    // Sam, still on the letter, sees the old words come back live.
+    await expect(samEditor).not.toContainText('Even when it is hard to say.');
+    expect(await editorText(samEditor)).toBe('Trust means telling the truth.');
+
+    // The restore is a new session by Alex, at the top of both timelines; nothing before it is lost.
+    await openHistory(sam);
+    const samSessions = sam.getByTestId('history-session');
+    await expect(samSessions).toHaveCount(5);
+    await expect(samSessions.nth(0)).toContainText('Alex');
+    await expect(samSessions.nth(0)).toContainText('removed');
+    await expect(samSessions.nth(1)).toContainText('You');
+    await expect(sessions).toHaveCount(5);
+    await expect(sessions.nth(0)).toContainText('You');
+
+    await sam.setViewportSize({ width: 390, height: 900 });
+    await sam.screenshot({ path: testInfo.outputPath('history-sam-390.png'), fullPage: true });
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+});
