@@ -23,6 +23,9 @@ import { sessionRoutes } from './http/sessions.ts';
 import { spaceInviteRoutes } from './http/space-invites.ts';
 import { spaceRoutes } from './http/spaces.ts';
 import { winRoutes } from './http/wins.ts';
+import { breachRoutes } from './http/breaches.ts';
+import { reassuranceRoutes } from './http/reassurance.ts';
+import { repairRoutes } from './http/repairs.ts';
 
 export type { AppDeps } from './http/context.ts';
 
@@ -61,6 +64,9 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/promises', promiseRoutes(deps))
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
+    .route('/spaces/:spaceId/repairs', repairRoutes(deps))
+    .route('/spaces/:spaceId/breaches', breachRoutes(deps))
+    .route('/spaces/:spaceId/reassurance', reassuranceRoutes(deps))
     .route('/invites', inviteRoutes(deps))
     .notFound(notFoundHandler);
 

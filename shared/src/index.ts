@@ -34,3 +34,6 @@ export * from './schemas/appreciations.ts';
 export * from './schemas/wins.ts';
 export * from './schemas/trends.ts';
 export * from './schemas/sessions.ts';
+export * from './schemas/repairs.ts';
+export * from './schemas/breaches.ts';
+export * from './schemas/reassurance.ts';

@@ -1,5 +1,6 @@
 import { createAppreciationStore } from './appreciations.ts';
 import { createAttestationStore } from './attestations.ts';
+import { createBreachStore } from './breaches.ts';
 import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
@@ -7,6 +8,8 @@ import { createDocLog, type DocLogOptions } from './doc-log.ts';
 import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
 import { createPromiseStore } from './promises.ts';
+import { createReassuranceStore } from './reassurance.ts';
+import { createRepairStore } from './repairs.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
 import { createUserStore } from './users.ts';
@@ -30,6 +33,9 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
     checkins: createCheckinStore(db),
     promises: createPromiseStore(db),
     appreciations: createAppreciationStore(db),
+    repairs: createRepairStore(db),
+    breaches: createBreachStore(db),
+    reassurance: createReassuranceStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
