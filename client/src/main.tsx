@@ -17,6 +17,7 @@ import './styles/account.css';
 import './styles/goals.css';
 import './styles/letters.css';
 import './styles/paths.css';
+import './styles/healing.css';
 
 installChunkRecovery(() => {
   const to = router.state.navigation.location;

@@ -37,3 +37,4 @@ export * from './schemas/sessions.ts';
 export * from './schemas/repairs.ts';
 export * from './schemas/breaches.ts';
 export * from './schemas/reassurance.ts';
+export * from './doc/journal.ts';

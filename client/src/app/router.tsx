@@ -177,6 +177,34 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'repair',
+                lazy: page(
+                  () => import('./routes/repairs-route.tsx'),
+                  (m) => m.RepairsRoute,
+                ),
+              },
+              {
+                path: 'repair/:repairId',
+                lazy: page(
+                  () => import('./routes/repair-route.tsx'),
+                  (m) => m.RepairRoute,
+                ),
+              },
+              {
+                path: 'forgiveness',
+                lazy: page(
+                  () => import('./routes/forgiveness-route.tsx'),
+                  (m) => m.ForgivenessRoute,
+                ),
+              },
+              {
+                path: 'reassurance',
+                lazy: page(
+                  () => import('./routes/reassurance-route.tsx'),
+                  (m) => m.ReassuranceRoute,
+                ),
+              },
+              {
                 path: 'settings',
                 lazy: page(
                   () => import('./routes/space-settings-route.tsx'),

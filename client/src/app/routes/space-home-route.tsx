@@ -7,6 +7,7 @@ import { InvitePanel } from '@/features/invites/components/invite-panel.tsx';
 import { LettersSummary } from '@/features/letters/components/letters-summary.tsx';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { HealingSections } from './healing-sections.tsx';
 import { useSpaceOutlet } from './space-outlet.ts';
 
 /** The space's front page: who is in it, the invite while one is missing, and its sections. */
@@ -135,6 +136,7 @@ export function SpaceHomeRoute() {
             The good things, week by week: promises kept, check-ins, boundaries agreed, thanks given.
           </span>
         </div>
+        <HealingSections />
         <div className="section-card section-card--private">
           <Link
             to="notes"
