@@ -147,4 +147,26 @@ test.describe('conversations that heal', () => {
     await shoot(alex, 'forgiveness-other');
     await Promise.all(contexts.map((context) => context.close()));
   });
+
+  test('the reflection journal stays on its writer’s side: the partner’s journal never shows it', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, 'Reflection journal', 'Reflection journal');
+    await alex.getByRole('button', { name: 'What was mine to learn from this?' }).click();
+    const editor = alex.getByRole('textbox', { name: 'What was mine to learn from this?' });
+    await editor.click();
+    await alex.keyboard.type('JOURNAL-WORDS: to say when I need a pause');
+    await alex.getByRole('button', { name: 'Done' }).click();
+    await expect(alex.getByText('JOURNAL-WORDS: to say when I need a pause')).toBeVisible();
+    await shoot(alex, 'journal');
+    await alex.reload();
+    await expect(alex.getByText('JOURNAL-WORDS: to say when I need a pause')).toBeVisible();
+
+    await openSection(sam, 'Reflection journal', 'Reflection journal');
+    await expect(sam.getByText('Nothing written yet')).toBeVisible();
+    await expect(sam.getByText(/JOURNAL-WORDS/)).toHaveCount(0);
+    await Promise.all(contexts.map((context) => context.close()));
+  });
 });

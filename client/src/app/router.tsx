@@ -205,6 +205,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'journal',
+                lazy: page(
+                  () => import('./routes/journal-route.tsx'),
+                  (m) => m.JournalRoute,
+                ),
+              },
+              {
                 path: 'settings',
                 lazy: page(
                   () => import('./routes/space-settings-route.tsx'),

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 
 /**
- * The space home's cards for the harder conversations: repair, forgiveness and reassurance.
+ * The space home's cards for the harder conversations: repair, forgiveness, reassurance, and
+ * the private journal beside them.
  * One component, so the home's own list changes by a single line.
  */
 export function HealingSections() {
@@ -41,6 +42,18 @@ export function HealingSections() {
         </Link>
         <span id="section-forgiveness-text" className="section-card__text">
           Name what hurt. Where it stands is for the one who was hurt to say, in their own time.
+        </span>
+      </div>
+      <div className="section-card section-card--private">
+        <Link
+          to="journal"
+          className="section-card__title section-card__link"
+          aria-describedby="section-journal-text"
+        >
+          Reflection journal
+        </Link>
+        <span id="section-journal-text" className="section-card__text">
+          Only you can see this. Gentle questions for your own healing, beside the work you do together.
         </span>
       </div>
     </>
