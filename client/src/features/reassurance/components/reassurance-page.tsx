@@ -186,7 +186,9 @@ function GuideForm({
       <h2 id={`${id}-title`} className="ritual-section__title">
         Your guide, written at a calm time
       </h2>
-      <p className="ritual-muted">{partnerName} can read this at any time, and sees it when you ask.</p>
+      <p className="ritual-muted">
+        {partnerName} can read this at any time; it is what they see when you ask.
+      </p>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-helps`}>
           What helps me when I feel unsure about us
