@@ -67,4 +67,17 @@ describe('reassurance on request', () => {
       expect(reply.text).not.toContain('GUIDEWORDS');
     }
   });
+
+  it('takes a leaver’s guide with them, so whoever joins next never reads it', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    await call(t.app, 'PUT', `${reassurance(spaceId)}/guide`, {
+      cookie: sam.cookie,
+      json: { helps: 'SAMGUIDE', words: '' },
+    });
+    expect(
+      (await call(t.app, 'POST', `/api/spaces/${spaceId}/leave`, { cookie: sam.cookie })).status,
+    ).toBeLessThan(300);
+    const seen = await call(t.app, 'GET', reassurance(spaceId), { cookie: alex.cookie });
+    expect(seen.text).not.toContain('SAMGUIDE');
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, expectError, pairUp, signUp } from '../helpers/http.ts';
+import { acceptInvite, call, createInvite, expectError, pairUp, signUp } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
 const t = createTestApp();
@@ -129,5 +129,33 @@ describe('repair after a hard moment', () => {
       400,
       'invalid_input',
     );
+  });
+
+  it('withdraws a sealed side when its writer leaves, so a later partner can never open it', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const started = await call(t.app, 'POST', repairs(spaceId), {
+      cookie: alex.cookie,
+      json: { topic: 'x' },
+    });
+    const { id } = (started.body as { repair: { id: string } }).repair;
+    await call(t.app, 'POST', `${repairs(spaceId)}/${id}/part`, {
+      cookie: sam.cookie,
+      json: side('SAMLEFT'),
+    });
+    const left = await call(t.app, 'POST', `/api/spaces/${spaceId}/leave`, { cookie: sam.cookie });
+    expect(left.status, left.text).toBeLessThan(300);
+
+    const riley = await signUp(t.app, 'Riley');
+    const { code } = await createInvite(t.app, alex.cookie, spaceId);
+    expect((await acceptInvite(t.app, riley.cookie, code)).status).toBe(200);
+    await call(t.app, 'POST', `${repairs(spaceId)}/${id}/part`, {
+      cookie: riley.cookie,
+      json: side('RILEY'),
+    });
+    for (const who of [alex, riley]) {
+      const seen = await call(t.app, 'GET', `${repairs(spaceId)}/${id}`, { cookie: who.cookie });
+      expect(seen.text).not.toContain('SAMLEFT');
+      expect(seen.body).toMatchObject({ repair: { openedAt: null, writtenBy: [riley.id] } });
+    }
   });
 });
