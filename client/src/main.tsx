@@ -21,6 +21,7 @@ import './styles/letters.css';
 import './styles/paths.css';
 import './styles/talks.css';
 import './styles/history.css';
+import './styles/healing.css';
 
 installChunkRecovery(() => {
   const to = router.state.navigation.location;

@@ -43,3 +43,7 @@ export * from './sync-messages.ts';
 export * from './schemas/email.ts';
 export * from './schemas/history.ts';
 export * from './doc/history.ts';
+export * from './schemas/repairs.ts';
+export * from './schemas/breaches.ts';
+export * from './schemas/reassurance.ts';
+export * from './doc/journal.ts';

@@ -223,6 +223,41 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./routes/talk-route.tsx'),
                   (m) => m.TalkRoute,
+                  ),
+                },
+                {
+                path: 'repair',
+                lazy: page(
+                  () => import('./routes/repairs-route.tsx'),
+                  (m) => m.RepairsRoute,
+                ),
+              },
+              {
+                path: 'repair/:repairId',
+                lazy: page(
+                  () => import('./routes/repair-route.tsx'),
+                  (m) => m.RepairRoute,
+                ),
+              },
+              {
+                path: 'forgiveness',
+                lazy: page(
+                  () => import('./routes/forgiveness-route.tsx'),
+                  (m) => m.ForgivenessRoute,
+                ),
+              },
+              {
+                path: 'reassurance',
+                lazy: page(
+                  () => import('./routes/reassurance-route.tsx'),
+                  (m) => m.ReassuranceRoute,
+                ),
+              },
+              {
+                path: 'journal',
+                lazy: page(
+                  () => import('./routes/journal-route.tsx'),
+                  (m) => m.JournalRoute,
                 ),
               },
               {

@@ -37,6 +37,19 @@ export function createDepartureStore(db: Db, docLog: { flush(): void }) {
       SELECT COUNT(DISTINCT other.user_id) FROM checkin_answers other
       WHERE other.space_id = checkin_answers.space_id AND other.week = checkin_answers.week
     ) < 2`);
+  // The same for a side of a repair the partner has not been shown: a later partner writing
+  // theirs must never open it.
+  const withdrawRepairParts = db.prepare(`
+    DELETE FROM repair_parts
+    WHERE user_id = @userId
+      AND repair_id IN (SELECT id FROM repairs WHERE space_id = @spaceId)
+      AND (SELECT COUNT(DISTINCT other.user_id) FROM repair_parts other
+           WHERE other.repair_id = repair_parts.repair_id) < 2`);
+  // A guide for unsure moments was written for the partner of the time; it goes with its writer
+  // rather than wait for whoever joins next.
+  const deleteGuide = db.prepare(
+    'DELETE FROM reassurance_guides WHERE space_id = @spaceId AND user_id = @userId',
+  );
   // Invites the leaver made end with their membership: an unused one would let them back in,
   // to read everything written after they left.
   const cancelInvites = db.prepare(
@@ -63,6 +76,8 @@ export function createDepartureStore(db: Db, docLog: { flush(): void }) {
     deleteDocSnapshot.run(keys.private);
     withdrawSealed.run({ spaceId, userId: user.id, now });
     withdrawCheckins.run({ spaceId, userId: user.id });
+    withdrawRepairParts.run({ spaceId, userId: user.id });
+    deleteGuide.run({ spaceId, userId: user.id });
     cancelInvites.run({ spaceId, userId: user.id, now });
     if ((memberCount.get(spaceId) as { n: number }).n === 0) {
       deleteDocUpdates.run(keys.shared);

@@ -268,6 +268,72 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX email_tokens_user ON email_tokens(user_id, purpose);
   `,
+  // Repair after a hard moment, forgiveness and reassurance. Each side of a repair is private
+  // until both have written (repairs/visibility.ts) and is never updated once given; a breach's
+  // state is a ledger of the hurt partner's own changes, never a column anyone can set.
+  `
+  CREATE TABLE repairs (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    topic TEXT NOT NULL,
+    started_by TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    next_time TEXT,
+    next_time_by TEXT,
+    next_time_at INTEGER
+  );
+  CREATE INDEX repairs_space ON repairs(space_id, started_at);
+  CREATE TABLE repair_parts (
+    repair_id TEXT NOT NULL REFERENCES repairs(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    part TEXT NOT NULL,
+    written_at INTEGER NOT NULL,
+    PRIMARY KEY (repair_id, user_id)
+  );
+  CREATE TABLE breaches (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    description TEXT NOT NULL,
+    hurt_user_id TEXT NOT NULL,
+    named_by TEXT NOT NULL,
+    named_at INTEGER NOT NULL
+  );
+  CREATE INDEX breaches_space ON breaches(space_id, named_at);
+  CREATE TABLE breach_states (
+    id INTEGER PRIMARY KEY,
+    breach_id TEXT NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+    state TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at INTEGER NOT NULL
+  );
+  CREATE INDEX breach_states_breach ON breach_states(breach_id, id);
+  CREATE TABLE breach_links (
+    breach_id TEXT NOT NULL REFERENCES breaches(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    ref_id TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (breach_id, kind, ref_id)
+  );
+  CREATE TABLE reassurance_guides (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    helps TEXT NOT NULL,
+    words TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (space_id, user_id)
+  );
+  CREATE TABLE reassurance_requests (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    asked_by TEXT NOT NULL,
+    asked_at INTEGER NOT NULL,
+    answer TEXT,
+    answered_by TEXT,
+    answered_at INTEGER
+  );
+  CREATE INDEX reassurance_requests_space ON reassurance_requests(space_id, asked_at);
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

@@ -1,5 +1,6 @@
 import { createAppreciationStore } from './appreciations.ts';
 import { createAttestationStore } from './attestations.ts';
+import { createBreachStore } from './breaches.ts';
 import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
@@ -9,6 +10,8 @@ import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
 import { createNotificationStore } from './notifications.ts';
 import { createPromiseStore } from './promises.ts';
+import { createReassuranceStore } from './reassurance.ts';
+import { createRepairStore } from './repairs.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
 import { createUserStore } from './users.ts';
@@ -34,6 +37,9 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
     appreciations: createAppreciationStore(db),
     notifications: createNotificationStore(db),
     email: createEmailStore(db),
+    repairs: createRepairStore(db),
+    breaches: createBreachStore(db),
+    reassurance: createReassuranceStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -6,8 +6,8 @@ import type { Stores } from '../store/stores.ts';
 
 /**
  * The small wins of a space as this viewer may see them, newest first: check-ins both
- * answered, promises the partner confirmed kept, appreciations, letters read and sealed pairs
- * opened. Each comes from the same rules as its own route (a check-in only once opened, a
+ * answered, promises the partner confirmed kept, appreciations, letters read, sealed pairs
+ * opened and reassurance given when asked. Each comes from the same rules as its own route (a check-in only once opened, a
  * letter only when the viewer may read it), so the timeline can never show more than they do.
  */
 export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: number): Win[] {
@@ -68,6 +68,18 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
         at: pair.openedAt,
         text: pair.prompt,
         by: null,
+      });
+    }
+  }
+
+  for (const request of stores.reassurance.requests(spaceId)) {
+    if (request.answeredAt !== null && request.answer !== null) {
+      wins.push({
+        id: `reassured:${request.id}`,
+        kind: WinKind.reassured,
+        at: request.answeredAt,
+        text: request.answer,
+        by: request.answeredBy,
       });
     }
   }

@@ -15,6 +15,11 @@ export const PresenceView = {
   talks: 'talks',
   /** Writing a letter that is not sent yet: a private place. */
   letterDraft: 'letter-draft',
+  /** Repair, forgiveness, reassurance and the journal: private places (not in SHARED_PLACES). */
+  repair: 'repair',
+  forgiveness: 'forgiveness',
+  reassurance: 'reassurance',
+  journal: 'journal',
 } as const;
 export type PresenceView = (typeof PresenceView)[keyof typeof PresenceView];
 

@@ -14,6 +14,8 @@ export const SharedRoot = {
 export const PrivateRoot = {
   notes: 'notes',
   letterDrafts: 'letterDrafts',
+  /** The private reflection journal (journal.ts). */
+  journal: 'journal',
 } as const;
 
 /** The co-written "What trust means to us" letter, bound to TipTap. */

@@ -12,6 +12,9 @@ export const spaceEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkins') }),
   z.object({ type: z.literal('promises') }),
   z.object({ type: z.literal('appreciations') }),
+  z.object({ type: z.literal('repairs') }),
+  z.object({ type: z.literal('breaches') }),
+  z.object({ type: z.literal('reassurance') }),
 ]);
 export type SpaceEvent = z.infer<typeof spaceEventSchema>;
 

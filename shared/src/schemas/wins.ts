@@ -7,6 +7,8 @@ export const WinKind = {
   appreciation: 'appreciation',
   letterRead: 'letter-read',
   lettersOpened: 'letters-opened',
+  /** A partner answered "I could use some reassurance". */
+  reassured: 'reassured',
 } as const;
 export type WinKind = (typeof WinKind)[keyof typeof WinKind];
 

@@ -84,6 +84,28 @@ export const SPACE_SECTIONS: readonly SpaceSection[] = [
     description: 'The good things, week by week: promises kept, check-ins, boundaries agreed, thanks given.',
   },
   {
+    path: 'repair',
+    title: 'Repair after a hard moment',
+    description: 'Each of you writes your side on your own; both open together once you have both written.',
+  },
+  {
+    path: 'reassurance',
+    title: 'Reassurance',
+    description: 'What helps each of you when you feel unsure, and one tap to ask for it.',
+  },
+  {
+    path: 'forgiveness',
+    title: 'Forgiveness',
+    description: 'Name what hurt. Where it stands is for the one who was hurt to say, in their own time.',
+  },
+  {
+    path: 'journal',
+    title: 'Reflection journal',
+    description:
+      'Only you can see this. Gentle questions for your own healing, beside the work you do together.',
+    private: true,
+  },
+  {
     path: 'notes',
     title: 'Private notes',
     description: 'Only you can see these. A place to think before you share.',

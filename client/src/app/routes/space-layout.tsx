@@ -6,6 +6,7 @@ import { preloadEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { SyncStatusIndicator } from '@/components/sync-status-indicator.tsx';
 import { AppreciationArrival } from '@/features/appreciations/components/appreciation-arrival.tsx';
+import { ReassuranceArrival } from '@/features/reassurance/components/reassurance-arrival.tsx';
 import { PartnerPresence } from '@/features/presence/components/partner-presence.tsx';
 import { usePeers } from '@/features/presence/hooks/use-peers.ts';
 import { useRefreshMembers } from '@/features/spaces/hooks/use-refresh-members.ts';
@@ -60,6 +61,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
   const queryClient = useQueryClient();
   const onSubPage = useMatch('/spaces/:spaceId') === null;
   const onAppreciations = useMatch('/spaces/:spaceId/appreciations') !== null;
+  const onReassurance = useMatch('/spaces/:spaceId/reassurance') !== null;
   const partner = space.members.find((member) => member.id !== self.id) ?? null;
 
   useRefreshMembers(
@@ -118,6 +120,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
       )}
       {announcer}
       <AppreciationArrival spaceId={space.id} partner={partner} quiet={onAppreciations || !onSubPage} />
+      <ReassuranceArrival spaceId={space.id} partner={partner} quiet={onReassurance} />
       <Outlet context={outlet} />
     </div>
   );

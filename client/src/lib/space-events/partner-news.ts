@@ -32,6 +32,12 @@ export function partnerNews(event: SpaceEvent, partnerName: string): string | nu
       return `Something new in Promises from ${partnerName}.`;
     case 'appreciations':
       return `Something new in Appreciations from ${partnerName}.`;
+    case 'repairs':
+      return `Something new in Repair from ${partnerName}.`;
+    case 'breaches':
+      return `Something new in Forgiveness from ${partnerName}.`;
+    case 'reassurance':
+      return `Something new in Reassurance from ${partnerName}.`;
     case 'attestations':
       return event.subjectType === 'boundary'
         ? `Something new in Boundaries from ${partnerName}: a signature.`

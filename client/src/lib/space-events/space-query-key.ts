@@ -8,6 +8,9 @@ export type SpaceResource =
   | 'checkins'
   | 'promises'
   | 'appreciations'
+  | 'repairs'
+  | 'breaches'
+  | 'reassurance'
   /** Open invites: only this member's own actions change them, so no event refreshes them. */
   | 'invites'
   /** Gathered from all of the above; every one of their events refreshes it (see the stream). */

@@ -29,6 +29,7 @@ const MARK: Record<TimelineItem['kind'], string> = {
   [WinKind.appreciation]: '♥',
   [WinKind.letterRead]: '✉',
   [WinKind.lettersOpened]: '✉',
+  [WinKind.reassured]: '☼',
   'boundary-agreed': '◇',
   'goal-achieved': '★',
   'milestone-reached': '⚑',
@@ -48,6 +49,8 @@ function describe(item: TimelineItem, selfId: string, nameOf: (id: string) => st
       return item.by === selfId ? 'Your letter was read' : `You read ${who}’s letter`;
     case WinKind.lettersOpened:
       return 'Your sealed letters opened together';
+    case WinKind.reassured:
+      return item.by === selfId ? 'You reassured your partner' : `${who} reassured you`;
     case 'boundary-agreed':
       return 'You agreed a boundary together';
     case 'goal-achieved':

@@ -1,0 +1,96 @@
+import { breachLinkSchema, breachStateSchema, ErrorCode, idSchema, nameBreachSchema } from '@twofold/shared';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { breachViews } from '../../forgiveness/breach-view.ts';
+import { checkTransition, currentState } from '../../forgiveness/transitions.ts';
+import { randomId } from '../../lib/ids.ts';
+import type { AppDeps, MemberEnv } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { requireMember } from '../middleware/require-member.ts';
+import { requireSession } from '../middleware/require-session.ts';
+import { validate } from '../middleware/validate.ts';
+
+const PER_MINUTE = 30;
+
+const breachParam = z.object({ spaceId: idSchema, breachId: idSchema });
+
+/**
+ * Forgiveness the hurt partner owns. Either member names a breach and who was hurt; its state
+ * is recorded against the session's user and only the hurt partner's changes count
+ * (`forgiveness/transitions.ts`). Either may attach letters, promises and boundaries to it.
+ * Nothing of it lives in the shared document, so nothing there can be forged into a state.
+ */
+export function breachRoutes({ stores, sessions, events, clock }: AppDeps) {
+  const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
+  const all = (spaceId: string) =>
+    breachViews(
+      stores.breaches.list(spaceId),
+      stores.breaches.states(spaceId),
+      stores.breaches.links(spaceId),
+    );
+  const one = (spaceId: string, breachId: string) => {
+    const breach = all(spaceId).find((item) => item.id === breachId);
+    if (!breach) throw notFound('There is no such breach.');
+    return breach;
+  };
+  const hit = (userId: string) => {
+    if (!limiter.hit(userId)) {
+      throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
+    }
+  };
+
+  return new Hono<MemberEnv>()
+    .use(requireSession(sessions), requireMember(stores))
+    .get('/', (c) => c.json({ breaches: all(c.var.spaceId) }, 200))
+    .post('/', validate('json', nameBreachSchema), (c) => {
+      const spaceId = c.var.spaceId;
+      const userId = c.get('userId');
+      hit(userId);
+      const { description, hurtUserId } = c.req.valid('json');
+      if (!stores.spaces.isMember(spaceId, hurtUserId)) {
+        throw new AppError(400, ErrorCode.invalidInput, 'hurtUserId: the one hurt must be one of you.');
+      }
+      const id = randomId();
+      stores.breaches.create({ id, spaceId, description, hurtUserId, namedBy: userId, namedAt: clock.now() });
+      events.publish(spaceId, { type: 'breaches' });
+      return c.json({ breach: one(spaceId, id) }, 201);
+    })
+    .put('/:breachId/state', validate('param', breachParam), validate('json', breachStateSchema), (c) => {
+      const { spaceId, breachId } = c.req.valid('param');
+      const userId = c.get('userId');
+      const breach = stores.breaches.find(spaceId, breachId);
+      if (!breach) throw notFound('There is no such breach.');
+      const { state } = c.req.valid('json');
+      const history = stores.breaches.states(spaceId).filter((row) => row.breachId === breachId);
+      const refusal = checkTransition(breach, currentState(breach, history), state, userId);
+      if (refusal === 'not-the-hurt-partner') {
+        throw new AppError(
+          403,
+          ErrorCode.notYours,
+          'Where forgiveness stands is for the one who was hurt to say, in their own time.',
+        );
+      }
+      if (refusal === null) {
+        stores.breaches.recordState(breachId, state, userId, clock.now());
+        events.publish(spaceId, { type: 'breaches' });
+      }
+      return c.json({ breach: one(spaceId, breachId) }, 200);
+    })
+    .post('/:breachId/links', validate('param', breachParam), validate('json', breachLinkSchema), (c) => {
+      const { spaceId, breachId } = c.req.valid('param');
+      const userId = c.get('userId');
+      hit(userId);
+      if (!stores.breaches.find(spaceId, breachId)) throw notFound('There is no such breach.');
+      const { kind, refId } = c.req.valid('json');
+      // Letters and promises are checked here; boundaries live in the shared document, which
+      // the server does not read, so the client shows an unknown one as gone.
+      if (kind === 'promise' && !stores.promises.find(spaceId, refId))
+        throw notFound('There is no such promise.');
+      if (kind === 'letter' && !stores.letters.find(spaceId, refId))
+        throw notFound('There is no such letter.');
+      stores.breaches.link({ breachId, kind, refId, addedBy: userId, addedAt: clock.now() });
+      events.publish(spaceId, { type: 'breaches' });
+      return c.json({ breach: one(spaceId, breachId) }, 201);
+    });
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** What one partner wrote, at a calm time, for the moments they feel unsure about the two of them. */
+export const reassuranceGuideSchema = z.object({
+  helps: z.string().trim().max(2000, 'Please keep it under 2000 characters.'),
+  words: z.string().trim().max(1000, 'Please keep it under 1000 characters.'),
+});
+export type ReassuranceGuide = z.infer<typeof reassuranceGuideSchema>;
+
+export const reassuranceAnswerSchema = z.object({
+  message: z.string().trim().min(1, 'A few words are enough.').max(1000, 'Keep it under 1000 characters.'),
+});
+
+export const reassuranceGuideViewSchema = reassuranceGuideSchema.extend({
+  userId: z.string(),
+  updatedAt: z.number(),
+});
+export type ReassuranceGuideView = z.infer<typeof reassuranceGuideViewSchema>;
+
+export const reassuranceRequestViewSchema = z.object({
+  id: z.string(),
+  askedBy: z.string(),
+  askedAt: z.number(),
+  answer: z.object({ message: z.string(), by: z.string(), at: z.number() }).nullable(),
+});
+export type ReassuranceRequestView = z.infer<typeof reassuranceRequestViewSchema>;
