@@ -223,9 +223,9 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./routes/talk-route.tsx'),
                   (m) => m.TalkRoute,
-                  ),
-                },
-                {
+                ),
+              },
+              {
                 path: 'repair',
                 lazy: page(
                   () => import('./routes/repairs-route.tsx'),
