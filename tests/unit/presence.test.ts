@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorForUser, PresenceView, readPresence, sharedPlace } from '@twofold/shared';
+import { colorForMember, colorForUser, PresenceView, readPresence, sharedPlace } from '@twofold/shared';
 
 const alex = { user: { id: 'u-alex', name: 'Alex', color: '#b4637a' }, view: 'us-letter' };
 
@@ -67,5 +67,30 @@ describe('presence names shared places only', () => {
       undefined,
     ])
       expect(sharedPlace(place), String(place)).toBeUndefined();
+  });
+
+  it('never gives two partners the same colour, and both screens agree on each', () => {
+    // Every pair of these 60 ids, many of which share an id colour (6 colours): the ids of
+    // Alex and Sam that once both came out green are among the kinds covered.
+    const ids = Array.from({ length: 60 }, (_, i) => `member-${i}`);
+    let clashingPairs = 0;
+    for (const a of ids) {
+      for (const b of ids) {
+        if (a >= b) continue;
+        const members = [a, b];
+        if (colorForUser(a) === colorForUser(b)) clashingPairs++;
+        expect(colorForMember(a, members)).not.toBe(colorForMember(b, members));
+        // The order the member list arrives in does not matter.
+        expect(colorForMember(a, [b, a])).toBe(colorForMember(a, members));
+      }
+    }
+    expect(clashingPairs).toBeGreaterThan(0);
+  });
+
+  it('keeps the smaller id and anyone outside the space on their own colour', () => {
+    const [a, b] = ['member-1', 'member-7'];
+    expect(colorForMember(a, [a, b])).toBe(colorForUser(a));
+    expect(colorForMember('someone-else', [a, b])).toBe(colorForUser('someone-else'));
+    expect(colorForMember(a, [a])).toBe(colorForUser(a));
   });
 });

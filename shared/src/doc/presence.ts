@@ -79,9 +79,24 @@ export function readPresence(state: unknown): Presence | null {
 
 const PALETTE = ['#b4637a', '#3e8f7d', '#5b6bbf', '#c0843c', '#7d5ba6', '#2f7fa3'];
 
-/** A stable, readable colour for a member, the same on both screens. */
+/** A stable, readable colour from an id alone; partners may share one (see colorForMember). */
 export function colorForUser(userId: string): string {
   let hash = 0;
   for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return PALETTE[hash % PALETTE.length] ?? '#5b6bbf';
+}
+
+/**
+ * A member's colour in a space of `memberIds`: the same on both screens, and never the
+ * partner's. The id's own colour, unless a member with a smaller id has it; then the next one
+ * in the palette. Only the larger id ever moves, so both devices choose alike, and a person
+ * alone in a space keeps their colour when the partner joins unless the two would clash.
+ * Someone no longer in `memberIds` (a former partner in a history) keeps the id's colour.
+ */
+export function colorForMember(userId: string, memberIds: readonly string[]): string {
+  const own = colorForUser(userId);
+  if (!memberIds.includes(userId)) return own;
+  const clash = memberIds.some((other) => other < userId && colorForUser(other) === own);
+  if (!clash) return own;
+  return PALETTE[(PALETTE.indexOf(own) + 1) % PALETTE.length] ?? own;
 }

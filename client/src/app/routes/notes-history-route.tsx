@@ -18,6 +18,7 @@ export function NotesHistoryRoute() {
       noun="your notes"
       backTo={{ href: `/spaces/${space.id}/notes`, label: 'Back to your notes' }}
       selfId={self.id}
+      memberIds={space.members.map((member) => member.id)}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { colorForUser, type Presence, type Space } from '@twofold/shared';
+import { colorForMember, type Presence, type Space } from '@twofold/shared';
 import { useEffect, useMemo } from 'react';
 import { Link, Outlet, useMatch, useParams } from 'react-router';
 import { preloadEditor } from '@/components/editor/lazy-collab-editor.tsx';
@@ -42,7 +42,11 @@ export function SpaceLayout() {
 
 function OpenSpace({ me, space }: { me: Me; space: Space }) {
   const { id, name } = me.user;
-  const self = useMemo(() => ({ id, name, color: colorForUser(id) }), [id, name]);
+  const memberIds = space.members.map((member) => member.id).join(' ');
+  const self = useMemo(
+    () => ({ id, name, color: colorForMember(id, memberIds.split(' ')) }),
+    [id, name, memberIds],
+  );
   // No place until a page announces one: a space opened straight onto a private page must
   // not say "on the space home" first, and the page itself decides what may be named.
   const presence = useMemo<Presence>(() => ({ user: self }), [self]);

@@ -18,6 +18,7 @@ export function UsLetterHistoryRoute() {
       noun="the letter"
       backTo={{ href: `/spaces/${space.id}/us-letter`, label: 'Back to the letter' }}
       selfId={self.id}
+      memberIds={space.members.map((member) => member.id)}
     />
   );
 }

@@ -26,6 +26,8 @@ interface Props {
   noun: string;
   backTo: { href: string; label: string };
   selfId: string;
+  /** The space's members' ids, so each partner's words get their own colour. */
+  memberIds: readonly string[];
 }
 
 /**
@@ -33,7 +35,7 @@ interface Props {
  * each openable read-only, comparable with another point, and restorable as a new edit.
  */
 export function HistoryPage(props: Props) {
-  const { spaceId, doc, liveDoc, fragmentOf, textOfFragment, title, noun, backTo, selfId } = props;
+  const { spaceId, doc, liveDoc, fragmentOf, textOfFragment, title, noun, backTo, selfId, memberIds } = props;
   const history = useHistory(spaceId, doc);
   useRefreshOnChange(liveDoc, historyQueryOptions(spaceId, doc).queryKey);
   const textOf: TextOf = useMemo(
@@ -86,13 +88,20 @@ export function HistoryPage(props: Props) {
               sessions={sessions}
               nowText={nowText}
               selfId={selfId}
+              memberIds={memberIds}
               liveFragment={liveFragment}
               fragmentOf={fragmentOf}
               noun={noun}
               onClose={() => setOpenId(null)}
             />
           )}
-          <SessionTimeline sessions={sessions} selfId={selfId} openId={openId} onOpen={setOpenId} />
+          <SessionTimeline
+            sessions={sessions}
+            selfId={selfId}
+            memberIds={memberIds}
+            openId={openId}
+            onOpen={setOpenId}
+          />
           {history.hasNextPage && (
             <button
               type="button"

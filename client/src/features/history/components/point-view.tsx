@@ -1,4 +1,4 @@
-import { colorForUser, LOCAL_ORIGIN, rebuildAt, restoreFragment, wordDiff } from '@twofold/shared';
+import { colorForMember, LOCAL_ORIGIN, rebuildAt, restoreFragment, wordDiff } from '@twofold/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { sessionWhen } from '../model/group.ts';
@@ -11,6 +11,8 @@ interface Props {
   sessions: readonly Session[];
   nowText: string;
   selfId: string;
+  /** The space's members' ids (for colorForMember). */
+  memberIds: readonly string[];
   liveFragment: Y.XmlFragment;
   fragmentOf: (doc: Y.Doc) => Y.XmlFragment;
   /** What the root is called in a sentence: "the letter", "your notes". */
@@ -50,6 +52,7 @@ export function PointView({
   sessions,
   nowText,
   selfId,
+  memberIds,
   liveFragment,
   fragmentOf,
   noun,
@@ -97,7 +100,11 @@ export function PointView({
         {who === 'You' ? 'your' : 'their'} colour; <del>struck</del> words were taken out.
       </p>
       <div className="history-point__page" data-testid="history-point-text">
-        <Diff before={session.before} after={session.after} color={colorForUser(session.authorId)} />
+        <Diff
+          before={session.before}
+          after={session.after}
+          color={colorForMember(session.authorId, memberIds)}
+        />
       </div>
 
       <div className="history-point__compare">

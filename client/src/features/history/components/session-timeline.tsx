@@ -1,10 +1,12 @@
-import { colorForUser, summariseChange } from '@twofold/shared';
+import { colorForMember, summariseChange } from '@twofold/shared';
 import { groupSessions, sessionWhen } from '../model/group.ts';
 import type { Session } from '../model/sessions.ts';
 
 interface Props {
   sessions: readonly Session[];
   selfId: string;
+  /** The space's members' ids (for colorForMember). */
+  memberIds: readonly string[];
   openId: number | null;
   onOpen: (id: number) => void;
 }
@@ -14,7 +16,7 @@ export const authorLabel = (session: Session, selfId: string) =>
   session.authorId === selfId ? 'You' : session.row.authorName;
 
 /** Editing sessions newest first, by month and week; each opens its point in time. */
-export function SessionTimeline({ sessions, selfId, openId, onOpen }: Props) {
+export function SessionTimeline({ sessions, selfId, memberIds, openId, onOpen }: Props) {
   return (
     <div className="history" data-testid="history-timeline">
       {groupSessions(sessions).map((month) => (
@@ -35,7 +37,7 @@ export function SessionTimeline({ sessions, selfId, openId, onOpen }: Props) {
                     >
                       <span
                         className="history-session__dot"
-                        style={{ background: colorForUser(session.authorId) }}
+                        style={{ background: colorForMember(session.authorId, memberIds) }}
                         aria-hidden="true"
                       />
                       <div className="history-session__body">
