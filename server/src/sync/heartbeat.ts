@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { SyncMessageType } from '@twofold/shared';
 
 export interface HeartbeatOptions {
   /** Each socket is pinged once this often. */
@@ -11,7 +12,6 @@ export interface HeartbeatOptions {
 }
 
 const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 15_000, slots: 15 };
-const MESSAGE_AWARENESS = 1;
 
 /**
  * An awareness update naming no clients: y-websocket clients apply it as "nothing changed",
@@ -21,7 +21,7 @@ const MESSAGE_AWARENESS = 1;
  */
 const KEEPALIVE: Uint8Array = (() => {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint(encoder, SyncMessageType.awareness);
   const nobody = new awarenessProtocol.Awareness(new Y.Doc());
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(nobody, []));
   nobody.destroy();

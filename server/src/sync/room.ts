@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { DocLog } from '../store/doc-log.ts';
@@ -13,11 +14,6 @@ import { DEFAULT_DOC_QUOTA_BYTES } from './doc-quota.ts';
 import { filterAwareness } from './awareness-owners.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 import { checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
-const MESSAGE_QUERY_AWARENESS = 3;
 
 /** Compact after this many log rows since the last snapshot, or this many bytes... */
 const COMPACT_AFTER_ROWS = 500;
@@ -154,10 +150,10 @@ export class Room {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       switch (type) {
-        case MESSAGE_SYNC:
+        case SyncMessageType.sync:
           this.receiveSync(socket, connection, decoder, data);
           return;
-        case MESSAGE_AWARENESS: {
+        case SyncMessageType.awareness: {
           // Only the states this connection owns: a partner cannot rewrite the other's presence.
           const update = filterAwareness(
             decoding.readVarUint8Array(decoder),
@@ -167,10 +163,10 @@ export class Room {
           if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
           return;
         }
-        case MESSAGE_QUERY_AWARENESS:
+        case SyncMessageType.queryAwareness:
           socket.send(this.encodeAwareness([...this.awareness.getStates().keys()]));
           return;
-        case MESSAGE_AUTH:
+        case SyncMessageType.auth:
           return;
         default:
           throw new UndecodableMessage(`unknown message type ${type}`);
@@ -213,7 +209,7 @@ export class Room {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      encoding.writeVarUint(reply, SyncMessageType.sync);
       syncProtocol.writeSyncStep2(reply, this.doc, decoding.readVarUint8Array(decoder));
       socket.send(encoding.toUint8Array(reply));
     } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
@@ -295,14 +291,14 @@ export class Room {
 
   private encodeStep1(): Uint8Array {
     const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    encoding.writeVarUint(step1, SyncMessageType.sync);
     syncProtocol.writeSyncStep1(step1, this.doc);
     return encoding.toUint8Array(step1);
   }
 
   private encodeAwareness(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint(encoder, SyncMessageType.awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
     return encoding.toUint8Array(encoder);
   }
@@ -390,7 +386,7 @@ export class UpdateTooCostly extends RoomFailure {}
 
 function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   const message = encoding.createEncoder();
-  encoding.writeVarUint(message, MESSAGE_SYNC);
+  encoding.writeVarUint(message, SyncMessageType.sync);
   syncProtocol.writeUpdate(message, update);
   return encoding.toUint8Array(message);
 }
