@@ -255,6 +255,46 @@ describe('web push notifications', () => {
     expect(receivedAt(phone).map((p) => p.body)).toEqual(['Sam sent you an appreciation']);
   });
 
+  it('tells the partner when reassurance is asked for: discreet by default, named with details', async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const phone = push.device();
+    await addDevice(alex.cookie, phone);
+    const ask = async () => {
+      const reply = await call(t.app, 'POST', `/api/spaces/${spaceId}/reassurance/requests`, {
+        cookie: sam.cookie,
+      });
+      expect(reply.status, reply.text).toBe(201);
+    };
+    await ask();
+    await sender().runOnce();
+    expect(receivedAt(phone).map((p) => p.body)).toEqual(['Something new in Twofold']);
+    expect(receivedAt(phone).map((p) => p.url)).toEqual([`/spaces/${spaceId}/reassurance`]);
+    await setPrefs(alex.cookie, { showDetails: true });
+    await ask();
+    await sender().runOnce();
+    expect(receivedAt(phone).map((p) => p.body)).toEqual([
+      'Something new in Twofold',
+      'Sam could use some reassurance',
+    ]);
+  });
+
+  it('keeps a person’s saved choices when a kind is added after they saved', async () => {
+    const alex = await signUp(t.app, 'Alex');
+    const { reassurance_asked: _added, ...olderKinds } = {
+      ...defaultNotificationPrefs.kinds,
+      letter_sent: 'none' as const,
+    };
+    t.stores.notifications.setPrefs(
+      alex.id,
+      { ...defaultNotificationPrefs, kinds: olderKinds } as NotificationPrefs,
+      t.clock.now(),
+    );
+    const reply = await call(t.app, 'GET', '/api/me/notifications', { cookie: alex.cookie });
+    const prefs = (reply.body as { prefs: NotificationPrefs }).prefs;
+    expect(prefs.kinds.letter_sent).toBe('none');
+    expect(prefs.kinds.reassurance_asked).toBe(defaultNotificationPrefs.kinds.reassurance_asked);
+  });
+
   it('tells of a boundary waiting for a signature, a dated letter on its date, and a partner leaving', async () => {
     const { alex, sam, spaceId } = await pairUp(t.app);
     const phone = push.device();

@@ -22,6 +22,7 @@ export function notificationText(
     promise_kept: `${partnerName} confirmed you kept a promise`,
     appreciation: `${partnerName} sent you an appreciation`,
     partner_left: `${partnerName} left your shared space`,
+    reassurance_asked: `${partnerName} could use some reassurance`,
   };
   return { title: 'Twofold', body: body[kind] };
 }

@@ -107,7 +107,12 @@ export function createNotificationStore(db: Db) {
       const row = prefsOf.get(userId) as { prefs: string } | undefined;
       if (!row) return defaultNotificationPrefs;
       try {
-        const parsed = notificationPrefsSchema.safeParse(JSON.parse(row.prefs));
+        // Kinds added since the person last saved start at their defaults; their choices stay.
+        const stored = JSON.parse(row.prefs) as Partial<NotificationPrefs> | null;
+        const parsed = notificationPrefsSchema.safeParse({
+          ...stored,
+          kinds: { ...defaultNotificationPrefs.kinds, ...stored?.kinds },
+        });
         return parsed.success ? parsed.data : defaultNotificationPrefs;
       } catch {
         return defaultNotificationPrefs;

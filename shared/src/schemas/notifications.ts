@@ -12,6 +12,7 @@ export const NotificationKind = {
   promiseKept: 'promise_kept',
   appreciation: 'appreciation',
   partnerLeft: 'partner_left',
+  reassuranceAsked: 'reassurance_asked',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const notificationKinds = Object.values(NotificationKind);
@@ -67,6 +68,8 @@ export const defaultNotificationPrefs: NotificationPrefs = {
     promise_kept: 'none',
     appreciation: 'none',
     partner_left: 'push',
+    // Asked for at a hard moment: it should reach the partner, quiet hours still respected.
+    reassurance_asked: 'push',
   },
   showDetails: false,
   quietHours: { start: 22 * 60, end: 8 * 60 },

@@ -39,7 +39,7 @@ const requestView = (row: ReassuranceRequestRow): ReassuranceRequestView => ({
  * may read at any time; one tap asks the partner for reassurance (announced through
  * `reassurance/notify.ts`), and only the partner answers it, once, with a short message.
  */
-export function reassuranceRoutes({ stores, sessions, events, clock }: AppDeps) {
+export function reassuranceRoutes({ stores, sessions, events, clock, logger }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   const state = (spaceId: string) => ({
     guides: stores.reassurance.guides(spaceId),
@@ -68,7 +68,7 @@ export function reassuranceRoutes({ stores, sessions, events, clock }: AppDeps) 
       }
       const request = { id: randomId(), spaceId, askedBy: userId, askedAt: clock.now() };
       stores.reassurance.ask(request);
-      announceReassuranceAsked(events, spaceId, request);
+      announceReassuranceAsked({ events, stores, clock, logger }, spaceId, request);
       return c.json(state(spaceId), 201);
     })
     .post(

@@ -9,6 +9,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   promise_kept: 'Your partner confirmed you kept a promise',
   appreciation: 'An appreciation arrived',
   partner_left: 'Your partner left the space',
+  reassurance_asked: 'Your partner asks for reassurance',
 };
 
 export const channelLabels: Record<NotificationChannel, string> = {
