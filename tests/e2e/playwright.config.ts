@@ -13,9 +13,12 @@ if (!existsSync(CHROMIUM)) {
 }
 
 // The specs drive the server as production runs it: built ahead of time. The build takes a
-// second, so it runs every time and a spec never meets a stale copy of the server.
-execFileSync('node', [join(import.meta.dirname, '../../server/scripts/build.mjs')], { stdio: 'inherit' });
-process.env.TWOFOLD_SERVER_ENTRY = 'dist';
+// second, so a run builds it itself and a spec never meets a stale copy of the server. Once:
+// Playwright loads this file again in every worker, and the workers inherit the variable.
+if (process.env.TWOFOLD_SERVER_ENTRY !== 'dist') {
+  execFileSync('node', [join(import.meta.dirname, '../../server/scripts/build.mjs')], { stdio: 'inherit' });
+  process.env.TWOFOLD_SERVER_ENTRY = 'dist';
+}
 
 export default defineConfig({
   testDir: '.',
