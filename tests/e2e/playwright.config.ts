@@ -24,8 +24,10 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../../test-results/e2e',
+  // Spec files run two at a time, one per core: each worker starts its own server on its own
+  // database (fixtures.ts), so files never share state. Tests inside a file run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: true,
   retries: 0,
   timeout: 90_000,
