@@ -13,6 +13,10 @@ export const NotificationKind = {
   appreciation: 'appreciation',
   partnerLeft: 'partner_left',
   reassuranceAsked: 'reassurance_asked',
+  /** Scheduled (server/src/notifications/scheduler.ts): an agreed boundary's review day came. */
+  boundaryReview: 'boundary_review',
+  /** Scheduled: the couple's check-in day began (their week's first day, UTC). */
+  checkinDay: 'checkin_day',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const notificationKinds = Object.values(NotificationKind);
@@ -70,6 +74,9 @@ export const defaultNotificationPrefs: NotificationPrefs = {
     partner_left: 'push',
     // Asked for at a hard moment: it should reach the partner, quiet hours still respected.
     reassurance_asked: 'push',
+    // Once a week and once per agreed review date: the rituals the couple chose themselves.
+    boundary_review: 'push',
+    checkin_day: 'push',
   },
   showDetails: false,
   quietHours: { start: 22 * 60, end: 8 * 60 },
