@@ -8,15 +8,15 @@ export const NotificationKind = {
   letterSent: 'letter_sent',
   letterOpened: 'letter_opened',
   boundarySignature: 'boundary_signature',
+  /** Scheduled (server/src/notifications/scheduler.ts): an agreed boundary's review day came. */
+  boundaryReview: 'boundary_review',
+  /** Scheduled: the couple's check-in day began (their week's first day, UTC). */
+  checkinDay: 'checkin_day',
   checkinAnswered: 'checkin_answered',
   promiseKept: 'promise_kept',
   appreciation: 'appreciation',
   partnerLeft: 'partner_left',
   reassuranceAsked: 'reassurance_asked',
-  /** Scheduled (server/src/notifications/scheduler.ts): an agreed boundary's review day came. */
-  boundaryReview: 'boundary_review',
-  /** Scheduled: the couple's check-in day began (their week's first day, UTC). */
-  checkinDay: 'checkin_day',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const notificationKinds = Object.values(NotificationKind);
