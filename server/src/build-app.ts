@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
 import { createMailer, type OwnedMailer } from './mail/mailer.ts';
 import { openDb, type Db } from './store/db.ts';
+import { createMailOutbox } from './store/mail-outbox.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores, type Stores } from './store/stores.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
@@ -19,7 +20,7 @@ export interface BuiltApp {
   events: SpaceEvents;
   clock: Clock;
   logger: Logger;
-  /** Sends email from a queue (mail/mailer.ts); not configured without SMTP_URL. */
+  /** Sends email from a queue in the database (mail/mailer.ts); not configured without SMTP_URL. */
   mailer: OwnedMailer;
   app: ReturnType<typeof createApp>;
   /** Closes the mailer, commits the doc log's pending batch, then closes the database. Idempotent. */
@@ -65,7 +66,12 @@ export function buildApp(
     docQuotaBytes: config.syncDocQuotaBytes,
   });
   const events = createSpaceEvents();
-  const mailer = createMailer(config, logger, { retryDelaysMs: options.mailRetryDelaysMs });
+  // The queue is a table: mail asked for just before a crash goes out after the restart.
+  const mailer = createMailer(config, logger, {
+    retryDelaysMs: options.mailRetryDelaysMs,
+    queue: createMailOutbox(db),
+    clock,
+  });
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config, mailer });
   return {
     db,

@@ -10,13 +10,16 @@ const config = loadConfig();
 // NODE_ENV=test as well, so a stray variable in production cannot open sealed letters early.
 const clockFile = process.env.NODE_ENV === 'test' ? process.env.TEST_CLOCK_OFFSET_FILE : undefined;
 if (clockFile) consoleLogger.warn('test_clock', { file: clockFile });
-const server = await startServer(config, clockFile ? { clock: offsetFileClock(clockFile) } : {}).catch(
-  (error: unknown) => {
-    if (!(error instanceof DataInUse)) throw error;
-    consoleLogger.error('data_in_use', { message: error.message });
-    process.exit(1);
-  },
-);
+// End-to-end tests may also look for scheduled notifications more often than once a minute.
+const schedulePass = process.env.NODE_ENV === 'test' ? Number(process.env.TEST_NOTICE_SCHEDULE_MS) : NaN;
+const server = await startServer(config, {
+  ...(clockFile ? { clock: offsetFileClock(clockFile) } : {}),
+  ...(schedulePass > 0 ? { noticeSchedulePassMs: schedulePass } : {}),
+}).catch((error: unknown) => {
+  if (!(error instanceof DataInUse)) throw error;
+  consoleLogger.error('data_in_use', { message: error.message });
+  process.exit(1);
+});
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -5,6 +5,7 @@ import { buildApp } from './build-app.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
+import { createNoticeScheduler } from './notifications/scheduler.ts';
 import { createNotificationSender } from './notifications/sender.ts';
 import { vapidKeys } from './notifications/vapid.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
@@ -34,6 +35,8 @@ export async function startServer(
     sessionSweepMs?: number;
     /** How often the notification outbox is checked, in ms (tests shorten it). */
     notificationPassMs?: number;
+    /** How often scheduled notifications (check-in day, reviews) are looked for, in ms. */
+    noticeSchedulePassMs?: number;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
@@ -55,6 +58,8 @@ export async function startServer(
     appUrl: config.appUrl,
   });
   notifications.start(options.notificationPassMs);
+  const scheduler = createNoticeScheduler({ stores, rooms, clock, logger });
+  scheduler.start(options.noticeSchedulePassMs);
   const upgrades = createUpgradeHandler({
     stores,
     sessions,
@@ -89,6 +94,7 @@ export async function startServer(
         server.close(() => resolve());
         upgrades.close();
         mailer.close();
+        scheduler.stop();
         sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

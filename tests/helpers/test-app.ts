@@ -23,6 +23,10 @@ export function createTestApp(overrides: Partial<Config> = {}, clock = testClock
     get stores() {
       return current.stores;
     },
+    /** Everything the current app was built with (rooms, mailer, database). */
+    get built() {
+      return current;
+    },
     /** Resolves once every queued email has been handed to the SMTP server (or dropped). */
     mailSent: () => current.mailer.idle(),
     reopen() {

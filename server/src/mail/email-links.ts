@@ -19,7 +19,15 @@ interface Deps {
 /**
  * Issues the single-use links sent by email and queues their mails. The token travels in the
  * link's fragment (`#token=`), which browsers never send to a server nor put in a Referer;
- * the database keeps only its SHA-256. Nothing here waits for SMTP.
+ * `email_tokens` keeps only its SHA-256. Nothing here waits for SMTP.
+ *
+ * The queued mail (`mail_outbox`) does hold the link until the SMTP server takes it: a hash
+ * cannot be turned back into a link, and a mail rebuilt later would need a token kept in
+ * the clear anyway. That is acceptable because the row lives only between the request and
+ * the send (normally under a second, at most the retries' few minutes), is deleted the moment
+ * the mail is sent or given up on, and is dropped unsent once the link expires (a reset link
+ * after 30 minutes); the database file is already the most secret thing on the server (mode
+ * 0600). A backup taken in that window could hold a live link until it expires.
  */
 export function createEmailLinks({ email, mailer, clock, config }: Deps) {
   function issue(userId: string, purpose: EmailTokenPurpose, address: string, ttlMs: number) {

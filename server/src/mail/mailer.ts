@@ -1,13 +1,20 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { createMemoryMailQueue, type MailQueueStore } from '../store/mail-outbox.ts';
 
-/** One email: plain text always, HTML optionally. Never put words from a space in one. */
+/**
+ * One email: plain text always, HTML optionally. Never put words from a space in one.
+ * `validForMs`: how long it is worth sending (the life of the link it carries); past that it
+ * is dropped unsent. Defaults to `DEFAULT_MAIL_LIFETIME_MS`.
+ */
 export interface Mail {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  validForMs?: number;
 }
 
 /**
@@ -17,14 +24,18 @@ export interface Mail {
  */
 export interface Mailer {
   readonly configured: boolean;
-  send(mail: { to: string; subject: string; text: string; html?: string }): Promise<void>;
+  send(mail: Mail): Promise<void>;
 }
 
 /** A mailer the server owns: it can also wait for its queue and be closed. */
 export interface OwnedMailer extends Mailer {
   /** Resolves once every queued mail has been sent or given up on (tests, shutdown). */
   idle(): Promise<void>;
-  /** Stops retrying and closes the SMTP connections; mail still queued is dropped. */
+  /**
+   * Stops sending and closes the SMTP connections. Mail still queued stays in the queue's
+   * database for the next start; one cut off mid-send is handed back (it may then go twice,
+   * which beats never). Call before the database closes.
+   */
   close(): void;
 }
 
@@ -35,7 +46,16 @@ export interface OwnedMailer extends Mailer {
  */
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 /** Mails waiting at most; past this a new mail is dropped (an SMTP server down for long). */
-const MAX_QUEUED = 1_000;
+const MAX_QUEUED = 10_000;
+/** A mail carrying no link is still worth sending for three days (ms). */
+export const DEFAULT_MAIL_LIFETIME_MS = 3 * 24 * 60 * 60_000;
+/**
+ * A claim this old belonged to a process that stopped mid-send (a crash: a graceful stop hands
+ * its claim back); another sender may take the row (ms). Longer than any SMTP exchange.
+ */
+export const STALE_MAIL_CLAIM_MS = 10 * 60_000;
+/** How often the queue is looked at without being told (another instance's rows, retries), ms. */
+const POLL_MS = 30_000;
 
 /** An SMTP answer of 5xx is permanent (no such mailbox, refused); anything else may pass later. */
 function isTransient(error: unknown): boolean {
@@ -47,62 +67,101 @@ function isTransient(error: unknown): boolean {
 const domainOf = (to: string) => to.slice(to.lastIndexOf('@') + 1);
 
 /**
- * Builds the mailer from `SMTP_URL` and `MAIL_FROM` (config.ts). Mail is sent one at a time
- * from an in-memory queue; a transient failure is retried after each of `retryDelaysMs`, a
- * permanent one (5xx) is dropped at once. Logs say only the event and the recipient's domain.
+ * Builds the mailer from `SMTP_URL` and `MAIL_FROM` (config.ts). `send` writes the mail to
+ * `queue` (the database's `mail_outbox` when the server builds it, so a crash between the
+ * request and the SMTP answer loses nothing; in memory otherwise) and wakes the sender, which
+ * sends one mail at a time in order. A transient failure is tried again after each of
+ * `retryDelaysMs` (on `clock`), a permanent one (5xx) is dropped at once, and so is a mail
+ * whose link expired first. Rows left by an earlier run go out at start. Logs say only the
+ * event and the recipient's domain.
  */
 export function createMailer(
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'development'>,
   logger: Logger,
-  options: { retryDelaysMs?: number[] } = {},
+  options: { retryDelaysMs?: number[]; queue?: MailQueueStore; clock?: Clock } = {},
 ): OwnedMailer {
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const clock = options.clock ?? systemClock;
+  const queue = options.queue ?? createMemoryMailQueue();
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
-  const queue: { mail: Mail; tries: number }[] = [];
   const waiting = new Set<() => void>();
   let busy = false;
   let closed = false;
+  let inFlight: number | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   function settle() {
-    if (busy && !closed) return;
+    if (!closed && (busy || queue.count() > 0)) return;
     for (const resolve of waiting) resolve();
     waiting.clear();
   }
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      timer.unref();
-    });
+  /** Looks again when the next retry is due, and every POLL_MS for other senders' rows. */
+  function scheduleWake() {
+    clearTimeout(timer);
+    if (closed) return;
+    const next = queue.nextDue();
+    const wait = next === undefined ? POLL_MS : Math.min(POLL_MS, Math.max(0, next - clock.now()));
+    timer = setTimeout(kick, wait);
+    timer.unref();
+  }
 
-  /** Sends the queue in order; one drain runs at a time. */
+  function kick() {
+    if (transport && !busy && !closed) void drain(transport);
+  }
+
+  /** Sends every due row, oldest first; one drain runs at a time in this process. */
   async function drain(smtp: NonNullable<typeof transport>) {
     busy = true;
-    for (let next = queue[0]; next && !closed; next = queue[0]) {
-      try {
-        await smtp.sendMail({ from: config.mailFrom, ...next.mail });
-        queue.shift();
-        logger.info('mail_sent', { domain: domainOf(next.mail.to) });
-      } catch (error) {
-        const delay = retryDelays[next.tries];
-        next.tries++;
-        if (!isTransient(error) || delay === undefined) {
-          queue.shift();
+    try {
+      const now = clock.now();
+      const expired = queue.dropExpired(now);
+      if (expired > 0) logger.warn('mail_dropped', { count: expired, reason: 'expired' });
+      for (;;) {
+        if (closed) return;
+        const at = clock.now();
+        const next = queue.claim(at, at - STALE_MAIL_CLAIM_MS);
+        if (!next) break;
+        inFlight = next.id;
+        const mail = { to: next.to, subject: next.subject, text: next.text, html: next.html ?? undefined };
+        let failure: unknown = null;
+        try {
+          await smtp.sendMail({ from: config.mailFrom, ...mail });
+        } catch (error) {
+          failure = error ?? new Error('send failed');
+        }
+        inFlight = undefined;
+        // Closed meanwhile: close() handed the claim back and the database may be gone.
+        if (closed) return;
+        if (failure === null) {
+          queue.done(next.id);
+          logger.info('mail_sent', { domain: domainOf(next.to) });
+          continue;
+        }
+        const delay = retryDelays[next.attempts];
+        if (!isTransient(failure) || delay === undefined) {
+          queue.done(next.id);
           logger.warn('mail_dropped', {
-            domain: domainOf(next.mail.to),
-            tries: next.tries,
-            reason: String(error),
+            domain: domainOf(next.to),
+            tries: next.attempts + 1,
+            reason: String(failure),
           });
         } else {
-          logger.warn('mail_retry', { domain: domainOf(next.mail.to), tries: next.tries, inMs: delay });
-          await pause(delay);
+          queue.retryAt(next.id, clock.now() + delay);
+          logger.warn('mail_retry', { domain: domainOf(next.to), tries: next.attempts + 1, inMs: delay });
         }
       }
+    } catch (error) {
+      if (!closed) logger.error('mail_queue_failed', { message: String(error) });
+    } finally {
+      busy = false;
+      scheduleWake();
+      settle();
     }
-    busy = false;
-    settle();
   }
+
+  // Mail an earlier run queued but did not get to send (a crash, a restart) goes out now.
+  if (transport) setImmediate(kick);
 
   return {
     configured: transport !== null,
@@ -112,23 +171,25 @@ export function createMailer(
         if (config.development) logger.info('mail_not_sent_development', { ...mail });
         return Promise.resolve();
       }
-      if (queue.length >= MAX_QUEUED) {
+      if (queue.count() >= MAX_QUEUED) {
         logger.warn('mail_dropped', { domain: domainOf(mail.to), reason: 'queue full' });
         return Promise.resolve();
       }
-      queue.push({ mail: { ...mail }, tries: 0 });
+      const { validForMs = DEFAULT_MAIL_LIFETIME_MS, ...content } = mail;
+      queue.add({ ...content, expiresAt: clock.now() + validForMs }, clock.now());
       // Not awaited: the caller (an HTTP handler) answers while this is sent.
-      if (!busy) void drain(transport);
+      kick();
       return Promise.resolve();
     },
     idle() {
-      if (!busy && queue.length === 0) return Promise.resolve();
+      if (!busy && queue.count() === 0) return Promise.resolve();
       return new Promise((resolve) => waiting.add(resolve));
     },
     close() {
+      if (closed) return;
       closed = true;
       clearTimeout(timer);
-      queue.length = 0;
+      if (inFlight !== undefined) queue.release(inFlight);
       settle();
       transport?.close();
     },

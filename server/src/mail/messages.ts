@@ -21,6 +21,8 @@ export function resetMail(to: string, link: string): Mail {
       'Setting a new password signs out every device signed in to the account.',
       'If you did not ask for this, you can ignore this email; your password stays as it is.',
     ].join('\n\n'),
+    // Queued with its link: not worth sending (nor keeping) once the link stopped working.
+    validForMs: RESET_LINK_TTL_MS,
   };
 }
 
@@ -34,6 +36,7 @@ export function verifyMail(to: string, link: string): Mail {
       link,
       `The link works for ${days(VERIFY_LINK_TTL_MS)} days. If you did not create a Twofold account, you can ignore this email.`,
     ].join('\n\n'),
+    validForMs: VERIFY_LINK_TTL_MS,
   };
 }
 
@@ -47,6 +50,7 @@ export function changeEmailMail(to: string, link: string): Mail {
       link,
       `The link works for ${days(VERIFY_LINK_TTL_MS)} days. Until then the account keeps its current address. If this was not you, you can ignore this email.`,
     ].join('\n\n'),
+    validForMs: VERIFY_LINK_TTL_MS,
   };
 }
 

@@ -23,6 +23,8 @@ export function notificationText(
     appreciation: `${partnerName} sent you an appreciation`,
     partner_left: `${partnerName} left your shared space`,
     reassurance_asked: `${partnerName} could use some reassurance`,
+    boundary_review: 'A boundary you agreed on is due for review',
+    checkin_day: 'Your check-in day is here',
   };
   return { title: 'Twofold', body: body[kind] };
 }

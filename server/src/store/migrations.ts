@@ -334,6 +334,33 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reassurance_requests_space ON reassurance_requests(space_id, asked_at);
   `,
+  // Scheduled notifications (check-in day, boundary review): one row per person, kind and
+  // occurrence, claimed with INSERT OR IGNORE before the notice is queued, so a restart or a
+  // second instance never sends it twice. The durable mail queue: a mail is a row until the
+  // SMTP server took it (or it was given up on, or its link expired), then the row is deleted.
+  `
+  CREATE TABLE scheduled_notices (
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    occurrence TEXT NOT NULL,
+    queued_at INTEGER NOT NULL,
+    PRIMARY KEY (space_id, user_id, kind, occurrence)
+  );
+  CREATE TABLE mail_outbox (
+    id INTEGER PRIMARY KEY,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body_text TEXT NOT NULL,
+    body_html TEXT,
+    not_before INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claimed_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox(not_before, id);
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

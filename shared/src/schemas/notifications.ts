@@ -8,6 +8,10 @@ export const NotificationKind = {
   letterSent: 'letter_sent',
   letterOpened: 'letter_opened',
   boundarySignature: 'boundary_signature',
+  /** Scheduled (server/src/notifications/scheduler.ts): an agreed boundary's review day came. */
+  boundaryReview: 'boundary_review',
+  /** Scheduled: the couple's check-in day began (their week's first day, UTC). */
+  checkinDay: 'checkin_day',
   checkinAnswered: 'checkin_answered',
   promiseKept: 'promise_kept',
   appreciation: 'appreciation',
@@ -70,6 +74,9 @@ export const defaultNotificationPrefs: NotificationPrefs = {
     partner_left: 'push',
     // Asked for at a hard moment: it should reach the partner, quiet hours still respected.
     reassurance_asked: 'push',
+    // Once a week and once per agreed review date: the rituals the couple chose themselves.
+    boundary_review: 'push',
+    checkin_day: 'push',
   },
   showDetails: false,
   quietHours: { start: 22 * 60, end: 8 * 60 },

@@ -5,6 +5,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   letter_sent: 'Your partner sent you a letter',
   letter_opened: 'A sealed letter opened',
   boundary_signature: 'A boundary is waiting for your signature',
+  boundary_review: 'A boundary you agreed on is due for review',
+  checkin_day: 'Your check-in day is here',
   checkin_answered: 'Your partner answered the check-in',
   promise_kept: 'Your partner confirmed you kept a promise',
   appreciation: 'An appreciation arrived',
