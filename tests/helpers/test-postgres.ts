@@ -87,7 +87,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       async stop() {
         process.removeListener('exit', onExit);
         // Immediate: the cluster is thrown away, so its shutdown checkpoint would be wasted time.
-      stopNow('immediate');
+        stopNow('immediate');
       },
     };
   } catch (error) {

@@ -81,7 +81,9 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
   const publisher = new Redis(options.redisUrl);
   // Subscriptions are renewed by hand after a reconnect: only once Redis has confirmed them is
   // a repair sure to see everything the subscription might have missed.
-  const subscriber = new Redis(options.redisUrl, { autoResubscribe: false });
+  // No ready check: its INFO would be refused once a subscription sent early put the
+  // connection in subscriber mode, and the connection would never become ready.
+  const subscriber = new Redis(options.redisUrl, { autoResubscribe: false, enableReadyCheck: false });
   publisher.on('error', onError);
   subscriber.on('error', onError);
   const rooms = new Map<string, Followed>();
