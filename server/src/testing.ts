@@ -42,3 +42,4 @@ export { openPostgres } from './store/postgres/db.ts';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
 export { createPostgresDocLog } from './store/postgres/doc-log.ts';
 export { createRoomBus, type RoomBus } from './sync/room-bus.ts';
+export { compactWithYjs } from './store/yjs-compactor.ts';

@@ -17,6 +17,13 @@ export interface TestPostgres {
   port: number;
   /** A new empty database; resolves with its URL. */
   createDatabase(name?: string): Promise<string>;
+  /**
+   * Stops the server at once, as a crash would (immediate shutdown: no checkpoint; what was
+   * committed survives only through the WAL, fsynced). `start` brings it back.
+   */
+  crash(): Promise<void>;
+  /** Starts the crashed server again on the same port and data (crash recovery runs first). */
+  start(): Promise<void>;
   /** Stops the server and removes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -45,20 +52,29 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     }
   };
   let running = false;
-  const stopNow = (mode: 'fast' | 'immediate') => {
+  const halt = () => {
     if (running) {
       running = false;
-      run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     }
+  };
+  const stopNow = () => {
+    halt();
     rmSync(root, { recursive: true, force: true });
   };
   // Even when a test fails or the worker exits early, the server does not outlive the run.
-  const onExit = () => stopNow('immediate');
+  const onExit = () => stopNow();
+  let settings = '';
+  const start = () => {
+    if (running) return;
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
+    running = true;
+  };
   try {
     // --no-sync only speeds up creating the cluster; the server itself runs with fsync on.
     run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const port = await freePort();
-    const settings = [
+    settings = [
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
       `-c unix_socket_directories=${root}`,
@@ -67,8 +83,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       '-c full_page_writes=on',
       '-c max_connections=100',
     ].join(' ');
-    run('pg_ctl', ['-D', data, '-o', settings, '-l', join(root, 'log'), '-w', '-t', '30', 'start']);
-    running = true;
+    start();
     process.once('exit', onExit);
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     return {
@@ -84,14 +99,20 @@ export async function startTestPostgres(): Promise<TestPostgres> {
         }
         return `postgres://postgres@127.0.0.1:${port}/${name}`;
       },
+      async crash() {
+        halt();
+      },
+      async start() {
+        start();
+      },
       async stop() {
         process.removeListener('exit', onExit);
         // Immediate: the cluster is thrown away, so its shutdown checkpoint would be wasted time.
-        stopNow('immediate');
+        stopNow();
       },
     };
   } catch (error) {
-    stopNow('immediate');
+    stopNow();
     throw error;
   }
 }

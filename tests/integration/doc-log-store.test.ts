@@ -1,4 +1,5 @@
 import {
+  compactWithYjs,
   createDocLog,
   createPostgresDocLog,
   createSqliteDocLogStore,
@@ -12,6 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
 
 /**
@@ -75,7 +77,7 @@ let docCounter = 0;
 const newDocKey = () => `space-${++docCounter}:shared`;
 
 /** A writer whose every keystroke is one update, as a partner's editor sends them. */
-function typist() {
+function typist(root = 'letter') {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
@@ -84,17 +86,17 @@ function typist() {
     /** Types `chars` one at a time; returns the updates they made. */
     type(chars: string): Uint8Array[] {
       const from = updates.length;
-      const text = doc.getText('letter');
+      const text = doc.getText(root);
       for (const ch of chars) text.insert(text.length, ch);
       return updates.slice(from);
     },
   };
 }
 
-const textOf = (updates: Uint8Array[]) => {
+const textOf = (updates: Uint8Array[], root = 'letter') => {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
-  return doc.getText('letter').toString();
+  return doc.getText(root).toString();
 };
 
 describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engineName) => {
@@ -258,6 +260,37 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     expect(ahead.updates.map((update) => [...update])).toEqual([[...d!]]);
   });
 
+  it('loses no update to compactors racing the writers', async () => {
+    freshDoc();
+    const writers = engine.writers.map((store, i) => ({
+      store,
+      typist: typist(`partner-${i}`),
+      text: 'x'.repeat(24),
+    }));
+    let writing = true;
+    const typing = Promise.all(
+      writers.map(async ({ store, typist: writer, text }) => {
+        // Each writer appends its keystrokes in order, as one room does.
+        for (const update of writer.type(text)) await store.append(docKey, update, 'alex', 10_000);
+      }),
+    ).finally(() => (writing = false));
+    let swaps = 0;
+    const compacting = Promise.all(
+      engine.writers.map(async (store) => {
+        while (writing) {
+          if (await compactWithYjs(store, docKey, 10_001)) swaps++;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }),
+    );
+    await Promise.all([typing, compacting]);
+    await compactWithYjs(engine.store, docKey, 10_002);
+    const loaded = await engine.other.load(docKey);
+    writers.forEach(({ text }, i) => expect(textOf(loaded.updates, `partner-${i}`)).toBe(text));
+    expect(loaded.sinceSnapshot).toBe(0);
+    expect(swaps).toBeGreaterThan(0);
+  });
+
   it('counts the bytes of the updates and the snapshot', async () => {
     freshDoc();
     const writer = typist();
@@ -298,7 +331,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   });
 });
 
-describe('the PostgreSQL schema', () => {
+describe('on PostgreSQL only', () => {
   it('migrates once, whichever of several instances starting together gets there first', async () => {
     const url = await postgres.createDatabase();
     const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: url, max: 2 }));
@@ -323,6 +356,34 @@ describe('the PostgreSQL schema', () => {
         { seq: 2, previousSeq: 1 },
         { seq: 3, previousSeq: 2 },
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses appends clearly while PostgreSQL is down, and loses none it acknowledged', async () => {
+    const errors: Error[] = [];
+    const store = createPostgresDocLog(
+      await openPostgres(postgresUrl, { onIdleError: (e) => errors.push(e) }),
+      {
+        ownsPool: true,
+      },
+    );
+    try {
+      const key = newDocKey();
+      const writer = typist();
+      const [first, second, third] = writer.type('yes');
+      await store.append(key, first!, 'alex', 1);
+      await store.append(key, second!, 'alex', 2);
+      // A crash right after the commit: what was acknowledged is in the fsynced WAL.
+      await postgres.crash();
+      await expect(store.append(key, third!, 'alex', 3)).rejects.toThrow();
+      await postgres.start();
+      // The pool replaces its dead connections; the next append goes through.
+      await waitFor(() => store.append(key, third!, 'alex', 3), { message: 'an append after the restart' });
+      const loaded = await store.load(key);
+      expect(textOf(loaded.updates)).toBe('yes');
+      expect(loaded.lastSeq).toBe(3);
     } finally {
       await store.close();
     }
