@@ -206,7 +206,13 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
         repairing: undefined,
         repairAgain: false,
       });
-      await subscriber.subscribe(CHANNEL_PREFIX + docKey);
+      try {
+        await subscriber.subscribe(CHANNEL_PREFIX + docKey);
+      } catch (error) {
+        // Not followed: the caller may join again.
+        rooms.delete(docKey);
+        throw error;
+      }
       await repair(docKey);
     },
 
