@@ -34,3 +34,12 @@ export function apiClient(app: BuiltApp['app'], cookie?: string) {
   const headers: Record<string, string> = cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {};
   return testClient(app, undefined, undefined, { headers }).api;
 }
+
+// PostgreSQL and Redis (issue 19): not wired into the app yet, tested on their own.
+export type { DocLogStore, StoredDoc } from './store/doc-log-store.ts';
+export { createSqliteDocLogStore } from './store/sqlite-doc-log-store.ts';
+export { openPostgres } from './store/postgres/db.ts';
+export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
+export { createPostgresDocLog } from './store/postgres/doc-log.ts';
+export { createRoomBus, type RoomBus } from './sync/room-bus.ts';
+export { compactWithYjs } from './store/yjs-compactor.ts';

@@ -1,0 +1,79 @@
+/**
+ * The document log as an engine-neutral, asynchronous contract: what the sync rooms need from
+ * storage once they can run on PostgreSQL as well as SQLite (see store/postgres/CONTEXT.md).
+ *
+ * Updates are opaque bytes here. Nothing in this contract reads them: merging them (Yjs) is the
+ * caller's compactor, so a later mode where the server cannot read what it stores fits as is.
+ *
+ * Sequence numbers are per document. Each append says which sequence number came before it in
+ * the same document (`previousSeq`), so whoever follows a document (another instance, through
+ * the room bus) sees a gap when what it receives does not continue what it has. On PostgreSQL
+ * they are dense (1, 2, 3, …); on SQLite they are the log's row ids, which only grow.
+ */
+export interface DocLogStore {
+  /**
+   * Stores one update. Resolves once it is durable (committed): only then may it be shared.
+   * Concurrent appends to one document get distinct sequence numbers, each chained to the one
+   * before it.
+   */
+  append(docKey: string, data: Uint8Array, author: string, at: number): Promise<AppendedUpdate>;
+  /** The document as stored: its snapshot (if any) and every update after it. */
+  load(docKey: string): Promise<StoredDoc>;
+  /**
+   * What someone who has every update up to `afterSeq` lacks: the updates after it, or the
+   * snapshot and the updates after that when a snapshot already covers more than `afterSeq`
+   * (updates are idempotent, so what they already had is harmless).
+   */
+  readAfter(docKey: string, afterSeq: number): Promise<StoredDoc>;
+  /**
+   * Records `state` as the document up to `uptoSeq`, only if the document's snapshot still
+   * covers `expectedSeq` (0: no snapshot yet), the `snapshotSeq` the caller loaded. Resolves
+   * false when someone else replaced it meanwhile (nothing is written). Updates appended after
+   * `uptoSeq` are kept whatever happens. Throws a RangeError when `uptoSeq` is not in
+   * (expectedSeq, latest].
+   */
+  compareAndSwapSnapshot(docKey: string, swap: SnapshotSwap): Promise<boolean>;
+  /** Bytes the document holds (updates and snapshot), what its storage quota counts. */
+  storedBytes(docKey: string): Promise<number>;
+  /** Who changed the document and when, oldest first, without content. */
+  history(docKey: string): Promise<HistoryRow[]>;
+  /** The newest sequence number of each document given (0 for one with nothing stored). */
+  latestSeqs(docKeys: readonly string[]): Promise<Map<string, number>>;
+  /** Releases what the store opened itself (not a database handed to it). */
+  close(): Promise<void>;
+}
+
+export interface AppendedUpdate {
+  /** This update's sequence number in its document. */
+  seq: number;
+  /** The sequence number of the document's update before it (0 for its first). */
+  previousSeq: number;
+}
+
+export interface StoredDoc {
+  /** The snapshot (if any) followed by every update stored after it, in order. */
+  updates: Uint8Array[];
+  /** The newest sequence number reflected in `updates` (0 for a new document). */
+  lastSeq: number;
+  /** The sequence number the snapshot covers (0 without one): the next swap's `expectedSeq`. */
+  snapshotSeq: number;
+  /** How many updates came after the snapshot. */
+  sinceSnapshot: number;
+}
+
+export interface SnapshotSwap {
+  expectedSeq: number;
+  uptoSeq: number;
+  /** When the snapshot was taken, ms since the epoch. */
+  at: number;
+  state: Uint8Array;
+}
+
+export interface HistoryRow {
+  seq: number;
+  author: string;
+  /** ms since the epoch. */
+  at: number;
+  /** How many appended updates this row stands for (compaction may merge a run of them). */
+  mergedCount: number;
+}

@@ -1,0 +1,34 @@
+import pg from 'pg';
+import { migratePostgres } from './migrations.ts';
+
+/**
+ * Opens a pool on `url` (`postgres://user:pass@host:port/db`) and migrates the database.
+ * `bigint` columns (times in ms, sequence numbers) are read as numbers: every one of them stays
+ * below 2^53. `max` is the pool's size (10). Throws when the database cannot be reached or migrated.
+ */
+export async function openPostgres(
+  url: string,
+  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+): Promise<pg.Pool> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: { getTypeParser: typeParser },
+  });
+  // An idle client losing its connection (PostgreSQL restarting) must not crash the process:
+  // the pool drops it, and the next query opens another (or fails on its own).
+  pool.on('error', (error) => options.onIdleError?.(error));
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
+}
+
+const INT8_OID = 20;
+const typeParser = ((oid: number, format?: string) =>
+  oid === INT8_OID
+    ? (value: string) => Number(value)
+    : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;

@@ -1,0 +1,99 @@
+import type { Db } from './db.ts';
+import type { DocLog } from './doc-log.ts';
+import type { AppendedUpdate, DocLogStore, StoredDoc } from './doc-log-store.ts';
+
+/**
+ * The SQLite doc log (doc-log.ts, unchanged) behind the asynchronous DocLogStore contract.
+ * Sequence numbers are its row ids: they only grow, and within one document they are not
+ * consecutive (one id counter serves every document), hence `previousSeq`.
+ *
+ * It must be the only writer of the log it wraps: it remembers each document's newest id after
+ * its first append there (reading it once from the database), so appends stay as cheap as the
+ * log's own (journalled, committed in batches).
+ */
+export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
+  const snapshotSeqOf = db.prepare('SELECT upto_id AS seq FROM doc_snapshots WHERE doc_key = ?');
+  const newestRowOf = db.prepare('SELECT COALESCE(max(id), 0) AS seq FROM doc_updates WHERE doc_key = ?');
+  const rowsAfter = db.prepare('SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? ORDER BY id');
+  const newest = new Map<string, number>();
+
+  const snapshotSeq = (docKey: string) =>
+    (snapshotSeqOf.get(docKey) as { seq: number } | undefined)?.seq ?? 0;
+  /**
+   * Merging a run deletes its newest rows, so the snapshot may cover an id no row has any more.
+   * Committed rows only: callers flush first.
+   */
+  const storedLatest = (docKey: string) =>
+    Math.max((newestRowOf.get(docKey) as { seq: number }).seq, snapshotSeq(docKey));
+  const latest = (docKey: string) => {
+    const known = newest.get(docKey);
+    if (known !== undefined) return known;
+    log.flush();
+    return storedLatest(docKey);
+  };
+
+  const load = (docKey: string): StoredDoc => {
+    const loaded = log.load(docKey);
+    return {
+      updates: loaded.updates,
+      lastSeq: loaded.lastId,
+      snapshotSeq: snapshotSeq(docKey),
+      sinceSnapshot: loaded.sinceSnapshot,
+    };
+  };
+
+  return {
+    async append(docKey, data, author, at): Promise<AppendedUpdate> {
+      const previousSeq = latest(docKey);
+      const seq = log.append(docKey, author, at, data);
+      newest.set(docKey, seq);
+      return { seq, previousSeq };
+    },
+
+    async load(docKey) {
+      return load(docKey);
+    },
+
+    async readAfter(docKey, afterSeq) {
+      log.flush();
+      const covered = snapshotSeq(docKey);
+      // Rows up to the snapshot may have been merged into their run's first row.
+      if (covered > afterSeq) return load(docKey);
+      const rows = rowsAfter.all(docKey, afterSeq) as { id: number; data: Uint8Array }[];
+      return {
+        updates: rows.map((row) => row.data),
+        lastSeq: rows.at(-1)?.id ?? afterSeq,
+        snapshotSeq: covered,
+        sinceSnapshot: rows.length,
+      };
+    },
+
+    async compareAndSwapSnapshot(docKey, { expectedSeq, uptoSeq, at, state }) {
+      log.flush();
+      if (snapshotSeq(docKey) !== expectedSeq) return false;
+      const head = storedLatest(docKey);
+      if (uptoSeq <= expectedSeq || uptoSeq > head) {
+        throw new RangeError(`doc log: snapshot up to ${uptoSeq} outside (${expectedSeq}, ${head}]`);
+      }
+      // Synchronous from the check to the commit: nothing else can swap in between.
+      log.compact(docKey, uptoSeq, at, state);
+      return true;
+    },
+
+    async storedBytes(docKey) {
+      return log.storedBytes(docKey);
+    },
+
+    async history(docKey) {
+      return log
+        .history(docKey)
+        .map(({ id, author, at, mergedCount }) => ({ seq: id, author, at, mergedCount }));
+    },
+
+    async latestSeqs(docKeys) {
+      return new Map(docKeys.map((docKey) => [docKey, latest(docKey)]));
+    },
+
+    async close() {},
+  };
+}

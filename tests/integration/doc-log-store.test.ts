@@ -1,0 +1,391 @@
+import {
+  compactWithYjs,
+  createDocLog,
+  createPostgresDocLog,
+  createSqliteDocLogStore,
+  migratePostgres,
+  openDb,
+  openPostgres,
+  POSTGRES_SCHEMA_VERSION,
+  type DocLogStore,
+} from '@twofold/server/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
+
+/**
+ * The DocLogStore contract, once per engine: the SQLite log behind its adapter, and the
+ * PostgreSQL log on a real server. `other` is a second handle on the same storage (on
+ * PostgreSQL another pool, as another instance would have; SQLite has one writer per database,
+ * so there it is a second connection that only reads).
+ */
+interface Engine {
+  store: DocLogStore;
+  other: DocLogStore;
+  /** Stores that may append concurrently: two instances on PostgreSQL, the one writer on SQLite. */
+  writers: DocLogStore[];
+  close(): Promise<void>;
+}
+
+let postgres: TestPostgres;
+let postgresUrl: string;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  postgresUrl = await postgres.createDatabase();
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+const engines: Record<'sqlite' | 'postgres', () => Promise<Engine>> = {
+  async sqlite() {
+    const dir = tempDir('twofold-store-');
+    const db = openDb(`${dir.path}/twofold.sqlite`);
+    const readerDb = openDb(`${dir.path}/twofold.sqlite`);
+    const store = createSqliteDocLogStore(db, createDocLog(db));
+    return {
+      store,
+      other: createSqliteDocLogStore(readerDb, createDocLog(readerDb)),
+      writers: [store],
+      async close() {
+        db.close();
+        readerDb.close();
+        dir.remove();
+      },
+    };
+  },
+  async postgres() {
+    const store = createPostgresDocLog(await openPostgres(postgresUrl), { ownsPool: true });
+    const other = createPostgresDocLog(await openPostgres(postgresUrl), { ownsPool: true });
+    return {
+      store,
+      other,
+      writers: [store, other],
+      async close() {
+        await store.close();
+        await other.close();
+      },
+    };
+  },
+};
+
+let docCounter = 0;
+/** A document key no other test uses (the PostgreSQL database is shared by the file). */
+const newDocKey = () => `space-${++docCounter}:shared`;
+
+/** A writer whose every keystroke is one update, as a partner's editor sends them. */
+function typist(root = 'letter') {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return {
+    doc,
+    /** Types `chars` one at a time; returns the updates they made. */
+    type(chars: string): Uint8Array[] {
+      const from = updates.length;
+      const text = doc.getText(root);
+      for (const ch of chars) text.insert(text.length, ch);
+      return updates.slice(from);
+    },
+  };
+}
+
+const textOf = (updates: Uint8Array[], root = 'letter') => {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText(root).toString();
+};
+
+describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engineName) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engines[engineName]();
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+  let docKey = '';
+  const freshDoc = () => (docKey = newDocKey());
+
+  it('loads a document nobody has written as empty', async () => {
+    freshDoc();
+    expect(await engine.store.load(docKey)).toEqual({
+      updates: [],
+      lastSeq: 0,
+      snapshotSeq: 0,
+      sinceSnapshot: 0,
+    });
+    expect(await engine.store.storedBytes(docKey)).toBe(0);
+    expect(await engine.store.history(docKey)).toEqual([]);
+    expect(await engine.store.latestSeqs([docKey])).toEqual(new Map([[docKey, 0]]));
+  });
+
+  it('chains each append to the one before it in the same document, whatever others append', async () => {
+    const a = freshDoc();
+    const b = newDocKey();
+    const first = await engine.store.append(a, new Uint8Array([1]), 'alex', 1000);
+    const elsewhere = await engine.store.append(b, new Uint8Array([2]), 'sam', 1001);
+    const second = await engine.store.append(a, new Uint8Array([3]), 'sam', 1002);
+    expect(first.previousSeq).toBe(0);
+    expect(elsewhere.previousSeq).toBe(0);
+    expect(second.previousSeq).toBe(first.seq);
+    expect(second.seq).toBeGreaterThan(first.seq);
+    expect(await engine.store.latestSeqs([a, b])).toEqual(
+      new Map([
+        [a, second.seq],
+        [b, elsewhere.seq],
+      ]),
+    );
+  });
+
+  it('gives concurrent appends distinct sequence numbers, one unbroken chain', async () => {
+    freshDoc();
+    const appended = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        engine.writers[i % engine.writers.length]!.append(docKey, new Uint8Array([i]), 'alex', 2000 + i),
+      ),
+    );
+    const bySeq = [...appended].sort((x, y) => x.seq - y.seq);
+    expect(new Set(bySeq.map((row) => row.seq)).size).toBe(40);
+    bySeq.forEach((row, i) => expect(row.previousSeq).toBe(i === 0 ? 0 : bySeq[i - 1]!.seq));
+    expect((await engine.store.history(docKey)).map((row) => row.seq)).toEqual(bySeq.map((row) => row.seq));
+  });
+
+  it('has an update committed once append resolves: another connection reads it', async () => {
+    freshDoc();
+    const writer = typist();
+    for (const update of writer.type('kept')) await engine.store.append(docKey, update, 'alex', 3000);
+    const seen = await engine.other.load(docKey);
+    expect(textOf(seen.updates)).toBe('kept');
+    expect(seen.sinceSnapshot).toBe(4);
+  });
+
+  it('loads the snapshot and what came after it, and keeps an update appended while compacting', async () => {
+    freshDoc();
+    const writer = typist();
+    for (const update of writer.type('dear ')) await engine.store.append(docKey, update, 'alex', 4000);
+    const loaded = await engine.store.load(docKey);
+    const state = Y.encodeStateAsUpdate(writer.doc);
+    // Someone appends after the compactor loaded, before it swaps: the update must survive.
+    for (const update of writer.type('sam')) await engine.store.append(docKey, update, 'alex', 4001);
+
+    const swapped = await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: loaded.snapshotSeq,
+      uptoSeq: loaded.lastSeq,
+      at: 4002,
+      state,
+    });
+    expect(swapped).toBe(true);
+
+    const after = await engine.other.load(docKey);
+    expect(after.snapshotSeq).toBe(loaded.lastSeq);
+    expect(after.sinceSnapshot).toBe(3);
+    expect(after.updates).toHaveLength(4);
+    expect(textOf(after.updates)).toBe('dear sam');
+    expect(after.lastSeq).toBe((await engine.store.latestSeqs([docKey])).get(docKey));
+  });
+
+  it('refuses a snapshot when someone else replaced it since (compare and swap)', async () => {
+    freshDoc();
+    const writer = typist();
+    for (const update of writer.type('one')) await engine.store.append(docKey, update, 'alex', 5000);
+    const loaded = await engine.store.load(docKey);
+    const swap = { expectedSeq: loaded.snapshotSeq, uptoSeq: loaded.lastSeq, at: 5001 };
+    const state = Y.encodeStateAsUpdate(writer.doc);
+    expect(await engine.store.compareAndSwapSnapshot(docKey, { ...swap, state })).toBe(true);
+    // A second compactor that loaded the same state loses; nothing it sent is written.
+    expect(
+      await engine.store.compareAndSwapSnapshot(docKey, { ...swap, state: new Uint8Array([0, 0]) }),
+    ).toBe(false);
+    expect(textOf((await engine.store.load(docKey)).updates)).toBe('one');
+
+    for (const update of writer.type(' two')) await engine.store.append(docKey, update, 'alex', 5002);
+    const again = await engine.store.load(docKey);
+    expect(again.snapshotSeq).toBe(loaded.lastSeq);
+    expect(
+      await engine.store.compareAndSwapSnapshot(docKey, {
+        expectedSeq: again.snapshotSeq,
+        uptoSeq: again.lastSeq,
+        at: 5003,
+        state: Y.encodeStateAsUpdate(writer.doc),
+      }),
+    ).toBe(true);
+    const last = await engine.store.load(docKey);
+    expect(last).toMatchObject({ snapshotSeq: again.lastSeq, lastSeq: again.lastSeq, sinceSnapshot: 0 });
+    expect(textOf(last.updates)).toBe('one two');
+  });
+
+  it('refuses a snapshot past the newest update or not past the one it replaces', async () => {
+    freshDoc();
+    const { seq } = await engine.store.append(docKey, typist().type('x')[0]!, 'alex', 6000);
+    const state = new Uint8Array([0, 0]);
+    await expect(
+      engine.store.compareAndSwapSnapshot(docKey, { expectedSeq: 0, uptoSeq: seq + 1, at: 6001, state }),
+    ).rejects.toThrow(RangeError);
+    await expect(
+      engine.store.compareAndSwapSnapshot(docKey, { expectedSeq: 0, uptoSeq: 0, at: 6001, state }),
+    ).rejects.toThrow(RangeError);
+    expect((await engine.store.load(docKey)).snapshotSeq).toBe(0);
+  });
+
+  it('reads what a follower lacks: the updates after its last, or the snapshot when it covers more', async () => {
+    freshDoc();
+    const writer = typist();
+    const seqs: number[] = [];
+    for (const update of writer.type('abc'))
+      seqs.push((await engine.store.append(docKey, update, 'alex', 7000)).seq);
+    const lacking = await engine.store.readAfter(docKey, seqs[0]!);
+    expect(lacking).toMatchObject({ lastSeq: seqs[2], sinceSnapshot: 2 });
+    expect(lacking.updates).toHaveLength(2);
+    expect(await engine.store.readAfter(docKey, seqs[2]!)).toMatchObject({ updates: [], lastSeq: seqs[2] });
+
+    await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: 0,
+      uptoSeq: seqs[2]!,
+      at: 7001,
+      state: Y.encodeStateAsUpdate(writer.doc),
+    });
+    const [d] = writer.type('d');
+    const { seq } = await engine.store.append(docKey, d!, 'alex', 7002);
+    // Behind the snapshot: the snapshot, then what came after it.
+    const behind = await engine.store.readAfter(docKey, seqs[0]!);
+    expect(behind).toMatchObject({ lastSeq: seq, snapshotSeq: seqs[2], sinceSnapshot: 1 });
+    expect(textOf(behind.updates)).toBe('abcd');
+    // Past the snapshot: only the updates after the follower's last.
+    const ahead = await engine.store.readAfter(docKey, seqs[2]!);
+    expect(ahead).toMatchObject({ lastSeq: seq, snapshotSeq: seqs[2], sinceSnapshot: 1 });
+    expect(ahead.updates.map((update) => [...update])).toEqual([[...d!]]);
+  });
+
+  it('loses no update to compactors racing the writers', async () => {
+    freshDoc();
+    const writers = engine.writers.map((store, i) => ({
+      store,
+      typist: typist(`partner-${i}`),
+      text: 'x'.repeat(24),
+    }));
+    let writing = true;
+    const typing = Promise.all(
+      writers.map(async ({ store, typist: writer, text }) => {
+        // Each writer appends its keystrokes in order, as one room does.
+        for (const update of writer.type(text)) await store.append(docKey, update, 'alex', 10_000);
+      }),
+    ).finally(() => (writing = false));
+    let swaps = 0;
+    const compacting = Promise.all(
+      engine.writers.map(async (store) => {
+        while (writing) {
+          if (await compactWithYjs(store, docKey, 10_001)) swaps++;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }),
+    );
+    await Promise.all([typing, compacting]);
+    await compactWithYjs(engine.store, docKey, 10_002);
+    const loaded = await engine.other.load(docKey);
+    writers.forEach(({ text }, i) => expect(textOf(loaded.updates, `partner-${i}`)).toBe(text));
+    expect(loaded.sinceSnapshot).toBe(0);
+    expect(swaps).toBeGreaterThan(0);
+  });
+
+  it('counts the bytes of the updates and the snapshot', async () => {
+    freshDoc();
+    const writer = typist();
+    const updates = writer.type('bytes');
+    for (const update of updates) await engine.store.append(docKey, update, 'alex', 8000);
+    const sum = updates.reduce((total, update) => total + update.byteLength, 0);
+    expect(await engine.store.storedBytes(docKey)).toBe(sum);
+    const loaded = await engine.store.load(docKey);
+    const state = Y.encodeStateAsUpdate(writer.doc);
+    await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: 0,
+      uptoSeq: loaded.lastSeq,
+      at: 8001,
+      state,
+    });
+    // The snapshot counts; the rows stay as history (SQLite merges one author's run of them).
+    expect(await engine.store.storedBytes(docKey)).toBeGreaterThanOrEqual(state.byteLength);
+  });
+
+  it('keeps who wrote when, oldest first, through a snapshot', async () => {
+    freshDoc();
+    const writer = typist();
+    const authors = ['alex', 'sam', 'alex', 'sam'];
+    const updates = writer.type('talk');
+    for (const [i, update] of updates.entries())
+      await engine.store.append(docKey, update, authors[i]!, 9000 + i);
+    const loaded = await engine.store.load(docKey);
+    await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: 0,
+      uptoSeq: loaded.lastSeq,
+      at: 9010,
+      state: Y.encodeStateAsUpdate(writer.doc),
+    });
+    const history = await engine.store.history(docKey);
+    expect(history.map(({ author, at, mergedCount }) => ({ author, at, mergedCount }))).toEqual(
+      authors.map((author, i) => ({ author, at: 9000 + i, mergedCount: 1 })),
+    );
+  });
+});
+
+describe('on PostgreSQL only', () => {
+  it('migrates once, whichever of several instances starting together gets there first', async () => {
+    const url = await postgres.createDatabase();
+    const pools = Array.from({ length: 3 }, () => new pg.Pool({ connectionString: url, max: 2 }));
+    try {
+      await Promise.all(pools.map((pool) => migratePostgres(pool)));
+      await migratePostgres(pools[0]!);
+      const version = await pools[0]!.query<{ version: number }>('SELECT version FROM schema_version');
+      expect(version.rows).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+
+  it('hands out dense sequence numbers per document: 1, 2, 3 (a gap is always a lost message)', async () => {
+    const store = createPostgresDocLog(await openPostgres(postgresUrl), { ownsPool: true });
+    try {
+      const key = newDocKey();
+      const seqs = [];
+      for (let i = 0; i < 3; i++) seqs.push(await store.append(key, new Uint8Array([i]), 'alex', i));
+      expect(seqs).toEqual([
+        { seq: 1, previousSeq: 0 },
+        { seq: 2, previousSeq: 1 },
+        { seq: 3, previousSeq: 2 },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses appends clearly while PostgreSQL is down, and loses none it acknowledged', async () => {
+    const errors: Error[] = [];
+    const store = createPostgresDocLog(
+      await openPostgres(postgresUrl, { onIdleError: (e) => errors.push(e) }),
+      {
+        ownsPool: true,
+      },
+    );
+    try {
+      const key = newDocKey();
+      const writer = typist();
+      const [first, second, third] = writer.type('yes');
+      await store.append(key, first!, 'alex', 1);
+      await store.append(key, second!, 'alex', 2);
+      // A crash right after the commit: what was acknowledged is in the fsynced WAL.
+      await postgres.crash();
+      await expect(store.append(key, third!, 'alex', 3)).rejects.toThrow();
+      await postgres.start();
+      // The pool replaces its dead connections; the next append goes through.
+      await waitFor(() => store.append(key, third!, 'alex', 3), { message: 'an append after the restart' });
+      const loaded = await store.load(key);
+      expect(textOf(loaded.updates)).toBe('yes');
+      expect(loaded.lastSeq).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
+});
