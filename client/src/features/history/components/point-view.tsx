@@ -1,8 +1,10 @@
-import { colorForMember, LOCAL_ORIGIN, rebuildAt, restoreFragment, wordDiff } from '@twofold/shared';
+import { colorForMember, rebuildAt, wordDiff } from '@twofold/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { sessionWhen } from '../model/group.ts';
+import type { HistoryMarker } from '../model/markers.ts';
 import type { Session } from '../model/sessions.ts';
+import type { HistorySubject } from '../model/subject.ts';
 import { authorLabel } from './session-timeline.tsx';
 
 interface Props {
@@ -13,8 +15,11 @@ interface Props {
   selfId: string;
   /** The space's members' ids (for colorForMember). */
   memberIds: readonly string[];
-  liveFragment: Y.XmlFragment;
-  fragmentOf: (doc: Y.Doc) => Y.XmlFragment;
+  /** Set when this point is marked (both signed it). */
+  marker: HistoryMarker | undefined;
+  /** The live document a restore writes to, and what the history is about. */
+  liveDoc: Y.Doc;
+  subject: HistorySubject;
   /** What the root is called in a sentence: "the letter", "your notes". */
   noun: string;
   onClose: () => void;
@@ -53,8 +58,9 @@ export function PointView({
   nowText,
   selfId,
   memberIds,
-  liveFragment,
-  fragmentOf,
+  marker,
+  liveDoc,
+  subject,
   noun,
   onClose,
 }: Props) {
@@ -63,7 +69,7 @@ export function PointView({
   const compareId = useId();
   const [compareWith, setCompareWith] = useState<string>(NOW);
   const [confirming, setConfirming] = useState(false);
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState<'done' | 'gone' | null>(null);
   const other = sessions.find((s) => String(s.id) === compareWith);
   // Always older → newer, so "added" means what came later.
   const [from, to, fromLabel, toLabel] =
@@ -77,12 +83,11 @@ export function PointView({
   const restore = () => {
     const old = rebuildAt(session.page.base, session.page.rows, session.id);
     try {
-      restoreFragment(liveFragment, fragmentOf(old), LOCAL_ORIGIN);
+      setRestored(subject.restore(liveDoc, old) ? 'done' : 'gone');
     } finally {
       old.destroy();
     }
     setConfirming(false);
-    setRestored(true);
   };
 
   return (
@@ -95,6 +100,11 @@ export function PointView({
           Close
         </button>
       </header>
+      {marker && (
+        <p className="history-point__marker" data-testid="history-point-marker">
+          {marker.detail}
+        </p>
+      )}
       <p className="diff__legend">
         Read-only. Words {who === 'You' ? 'you' : who} added in this sitting are underlined in{' '}
         {who === 'You' ? 'your' : 'their'} colour; <del>struck</del> words were taken out.
@@ -139,10 +149,14 @@ export function PointView({
       </div>
 
       <div className="history-point__actions">
-        {restored ? (
+        {restored === 'done' ? (
           <p className="history-point__done" role="status">
             Restored. {capitalise(noun)} now holds these words again, and the restore is at the top of the
             history.
+          </p>
+        ) : restored === 'gone' ? (
+          <p className="form-error" role="alert">
+            This version cannot be brought back: {noun} is no longer there to restore it into.
           </p>
         ) : confirming ? (
           <>
