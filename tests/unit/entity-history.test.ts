@@ -4,6 +4,7 @@ import {
   addStep,
   AttestationKind,
   boundariesMap,
+  BOUNDARY_HISTORY_IGNORED,
   boundaryContent,
   boundaryHistoryText,
   boundaryTextOf,
@@ -17,6 +18,7 @@ import {
   LOCAL_ORIGIN,
   readBoundary,
   readGoal,
+  recordAgreedVersion,
   rebuildAt,
   restoreBoundary,
   restoreGoal,
@@ -104,7 +106,7 @@ describe('boundary history', () => {
     expect(text).toContain('Digital life');
     expect(text).toContain('What this means\nWe keep phones open to each other.');
     expect(text).toContain('Secrets hurt us before.');
-    expect(text).toContain('No review date');
+    expect(text).toContain('Review on —');
     expect(boundaryTextOf('missing')(device.doc)).toBe(boundaryHistoryText(null));
   });
 
@@ -125,6 +127,14 @@ describe('boundary history', () => {
     expect(sessions[0]!.added).toBe(1 + 2 + 7);
     expect(sessions[1]).toMatchObject({ added: 4, removed: 0 });
     expect(changes.at(-1)!.touched).toBe(false);
+  });
+
+  it('does not count recording an agreed version as a change to the boundary', () => {
+    const { device, version } = signedBoundary();
+    device.as('sam', (doc) => recordAgreedVersion(doc, 'b1', version));
+    const rootOf = entityRootOf(boundariesMap, 'b1', BOUNDARY_HISTORY_IGNORED);
+    const changes = sessionChanges(undefined, device.entries, boundaryTextOf('b1'), rootOf);
+    expect(changes.map((change) => change.touched)).toEqual([true, true, true, false]);
   });
 
   it('marks the point both partners signed, identified by the notarised hash, not the later change', () => {

@@ -24,8 +24,8 @@ export function boundaryHistoryText(content: BoundaryContent | null): string {
   }
   lines.push(
     '',
-    content?.reviewOn ? `Review on ${content.reviewOn}` : 'No review date',
-    content?.endsOn ? `Ends on ${content.endsOn}` : 'No end date',
+    content?.reviewOn ? `Review on ${content.reviewOn}` : 'Review on —',
+    content?.endsOn ? `Ends on ${content.endsOn}` : 'Ends on —',
   );
   return lines.join('\n');
 }
@@ -39,6 +39,13 @@ export function boundaryTextOf(id: string): (doc: Y.Doc) => string {
     return entry.readable ? boundaryHistoryText(boundaryContent(entry)) : 'This version could not be read.';
   };
 }
+
+/**
+ * A boundary's keys history does not follow on their own: the kept agreed versions (recorded
+ * when both sign, a note about the past rather than a change to the words) and who touched it
+ * last (written a moment after typing, which the typing itself already shows).
+ */
+export const BOUNDARY_HISTORY_IGNORED: ReadonlySet<string> = new Set(['versions', 'updatedBy', 'updatedAt']);
 
 /**
  * Makes the live boundary `id` read as it did in `old` (an earlier copy of the same document),

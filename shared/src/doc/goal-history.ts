@@ -22,7 +22,7 @@ export function goalHistoryText(goal: Goal | null): string {
     goal?.title ?? '',
     goal ? `${GOAL_HORIZON_LABELS[goal.horizon]}${goal.targetOn ? `, by ${goal.targetOn}` : ''}` : '',
     goal ? STATUS_LABELS[goal.status] : '',
-    goal && goal.values.length > 0 ? `Values: ${goal.values.join(', ')}` : 'No values named',
+    goal && goal.values.length > 0 ? `Values: ${goal.values.join(', ')}` : 'Values: —',
     '',
     'Why it matters to us',
     goal ? fragmentToPlainText(goal.why) : '',
@@ -49,6 +49,9 @@ export function goalTextOf(id: string): (doc: Y.Doc) => string {
     return entry.ok ? goalHistoryText(entry) : 'This version could not be read.';
   };
 }
+
+/** Who touched a goal last, which history does not follow on its own (the typing shows it). */
+export const GOAL_HISTORY_IGNORED: ReadonlySet<string> = new Set(['updatedBy', 'updatedAt']);
 
 const GOAL_KEYS = ['title', 'horizon', 'targetOn', 'values'] as const;
 const STEP_KEYS = Object.keys(stepFieldsSchema.shape) as (keyof typeof stepFieldsSchema.shape)[];

@@ -1,7 +1,9 @@
 import {
   boundariesMap,
+  BOUNDARY_HISTORY_IGNORED,
   boundaryTextOf,
   fragmentToPlainText,
+  GOAL_HISTORY_IGNORED,
   goalsMap,
   goalTextOf,
   LOCAL_ORIGIN,
@@ -36,7 +38,7 @@ export function boundarySubject(doc: HistoryDoc, id: string, userId: string): Hi
   return {
     doc,
     textOf: boundaryTextOf(id),
-    watch: (d, onChange) => watchEntity(boundariesMap(d), id, onChange),
+    watch: (d, onChange) => watchEntity(boundariesMap(d), id, onChange, BOUNDARY_HISTORY_IGNORED),
     restore: (live, old) => restoreBoundary(live, old, id, userId, Date.now(), LOCAL_ORIGIN),
   };
 }
@@ -46,7 +48,7 @@ export function goalSubject(doc: HistoryDoc, id: string, userId: string): Histor
   return {
     doc,
     textOf: goalTextOf(id),
-    watch: (d, onChange) => watchEntity(goalsMap(d), id, onChange),
+    watch: (d, onChange) => watchEntity(goalsMap(d), id, onChange, GOAL_HISTORY_IGNORED),
     restore: (live, old) => restoreGoal(live, old, id, userId, Date.now(), LOCAL_ORIGIN),
   };
 }
