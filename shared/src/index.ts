@@ -46,6 +46,7 @@ export * from './doc/history.ts';
 export * from './doc/entity-watch.ts';
 export * from './doc/boundary-history.ts';
 export * from './doc/goal-history.ts';
+export * from './doc/history-authorship.ts';
 export * from './schemas/repairs.ts';
 export * from './schemas/breaches.ts';
 export * from './schemas/reassurance.ts';

@@ -85,6 +85,10 @@ test.describe('history of a boundary', () => {
     await expect(point.getByTestId('history-point-marker')).toContainText('You both signed this version on');
     await expect(point.getByTestId('history-point-text')).toContainText('Sam wrote this.');
     await expect(point.getByTestId('history-point-text')).not.toContainText('Always.');
+    // Who wrote what, on Sam's screen: the template is Alex's, the added sentence Sam's own.
+    const words = point.getByTestId('history-point-text');
+    await expect(words.getByTitle('Written by you')).toHaveText('You wrote:  Sam wrote this.');
+    await expect(words.getByTitle('Written by Alex').first()).toContainText('Phones and privacy');
     await expect(point.getByTestId('history-compare').locator('ins', { hasText: 'Always.' })).toBeVisible();
     for (const width of [390, 1280]) {
       await sam.setViewportSize({ width, height: 900 });

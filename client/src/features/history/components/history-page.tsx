@@ -85,7 +85,7 @@ export function HistoryPage(props: Props) {
               sessions={sessions}
               nowText={nowText}
               selfId={selfId}
-              memberIds={memberIds}
+              members={space.members}
               marker={marked.get(open.id)}
               liveDoc={liveDoc}
               subject={subject}

@@ -1,10 +1,11 @@
-import { colorForMember, rebuildAt, wordDiff } from '@twofold/shared';
+import { rebuildAt, wordDiff, type Member } from '@twofold/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { sessionWhen } from '../model/group.ts';
 import type { HistoryMarker } from '../model/markers.ts';
 import type { Session } from '../model/sessions.ts';
 import type { HistorySubject } from '../model/subject.ts';
+import { AuthoredText } from './authored-text.tsx';
 import { authorLabel } from './session-timeline.tsx';
 
 interface Props {
@@ -13,8 +14,8 @@ interface Props {
   sessions: readonly Session[];
   nowText: string;
   selfId: string;
-  /** The space's members' ids (for colorForMember). */
-  memberIds: readonly string[];
+  /** The space's members (for their names and colorForMember). */
+  members: readonly Member[];
   /** Set when this point is marked (both signed it). */
   marker: HistoryMarker | undefined;
   /** The live document a restore writes to, and what the history is about. */
@@ -28,15 +29,13 @@ interface Props {
 const NOW = 'now';
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Added words in `color`, removed ones struck, as in the boundary diff. */
-function Diff({ before, after, color }: { before: string; after: string; color?: string }) {
+/** Added words marked, removed ones struck, as in the boundary diff. */
+function Diff({ before, after }: { before: string; after: string }) {
   return (
     <p className="diff__text history-point__text">
       {wordDiff(before, after).map((segment, i) =>
         segment.kind === 'added' ? (
-          <ins key={i} style={color ? { boxShadow: `inset 0 -2px 0 ${color}` } : undefined}>
-            {segment.text}
-          </ins>
+          <ins key={i}>{segment.text}</ins>
         ) : segment.kind === 'removed' ? (
           <del key={i}>{segment.text}</del>
         ) : (
@@ -57,7 +56,7 @@ export function PointView({
   sessions,
   nowText,
   selfId,
-  memberIds,
+  members,
   marker,
   liveDoc,
   subject,
@@ -105,16 +104,9 @@ export function PointView({
           {marker.detail}
         </p>
       )}
-      <p className="diff__legend">
-        Read-only. Words {who === 'You' ? 'you' : who} added in this sitting are underlined in{' '}
-        {who === 'You' ? 'your' : 'their'} colour; <del>struck</del> words were taken out.
-      </p>
-      <div className="history-point__page" data-testid="history-point-text">
-        <Diff
-          before={session.before}
-          after={session.after}
-          color={colorForMember(session.authorId, memberIds)}
-        />
+      <p className="diff__legend">Read-only. Each word is in the colour of the one who wrote it.</p>
+      <div className="history-point__page">
+        <AuthoredText session={session} sessions={sessions} members={members} selfId={selfId} />
       </div>
 
       <div className="history-point__compare">
