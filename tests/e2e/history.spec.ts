@@ -49,13 +49,36 @@ test.describe('history of the us-letter', () => {
     await expect(sessions.nth(3)).toContainText('You');
     await expect(sessions.nth(3)).toContainText('5 words added');
 
+    // The newest point: each partner's words in their colour, named in a legend and, for a
+    // screen reader, in words.
+    await sessions
+      .nth(0)
+      .getByRole('button', { name: /^Open the version after Sam/ })
+      .click();
+    const legend = alex.getByTestId('history-point').getByRole('list', { name: 'Who wrote what' });
+    await expect(legend).toContainText('You');
+    await expect(legend).toContainText('Sam');
+    const newest = alex.getByTestId('history-point-text');
+    await expect(
+      newest.getByTitle('Written by Sam').filter({ hasText: 'Even when it is hard to say.' }),
+    ).toHaveCount(1);
+    await expect(newest.getByTitle('Written by Sam').filter({ hasText: 'Sam wrote this last.' })).toHaveCount(
+      1,
+    );
+    await expect(
+      newest.getByTitle('Written by you').filter({ hasText: 'We start again every morning.' }),
+    ).toHaveCount(1);
+
     // The earliest point, read-only: only Alex's first sentence.
     await sessions
       .nth(3)
       .getByRole('button', { name: /^Open the version after You/ })
       .click();
     const point = alex.getByTestId('history-point');
-    await expect(point.getByTestId('history-point-text')).toHaveText('Trust means telling the truth.');
+    // Alex's words, named for a screen reader as well as coloured.
+    await expect(point.getByTestId('history-point-text')).toHaveText(
+      'You wrote: Trust means telling the truth.',
+    );
     await expect(point.getByTestId('history-compare')).toContainText('Sam wrote this last.');
 
     for (const width of [390, 1280]) {

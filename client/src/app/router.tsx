@@ -163,6 +163,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'boundaries/:boundaryId/history',
+                lazy: page(
+                  () => import('./routes/boundary-history-route.tsx'),
+                  (m) => m.BoundaryHistoryRoute,
+                ),
+              },
+              {
                 path: 'goals',
                 lazy: page(
                   () => import('./routes/goals-route.tsx'),
@@ -174,6 +181,13 @@ export const router = createBrowserRouter([
                 lazy: page(
                   () => import('./routes/goal-route.tsx'),
                   (m) => m.GoalRoute,
+                ),
+              },
+              {
+                path: 'goals/:goalId/history',
+                lazy: page(
+                  () => import('./routes/goal-history-route.tsx'),
+                  (m) => m.GoalHistoryRoute,
                 ),
               },
               {

@@ -74,7 +74,10 @@ export function wordChange(before: string, after: string): WordChange {
   );
 }
 
-/** A root `sessionChanges` can watch for changes: any Yjs type. */
+/**
+ * A root `sessionChanges` can watch for changes: any Yjs type, or a wrapper that calls the
+ * observer only for the events about one entity (a boundary among many).
+ */
 export interface ObservedRoot {
   observeDeep(observer: () => void): void;
 }
@@ -89,6 +92,11 @@ export interface SessionChange extends WordChange {
   at: number;
   /** Log rows in the session. */
   rows: number;
+  /**
+   * Whether the session changed the watched root at all (always true without `rootOf`): a row
+   * about another boundary is in the same log, and is no point in this one's history.
+   */
+  touched: boolean;
   /** The text before and after this session. */
   before: string;
   after: string;
@@ -123,6 +131,7 @@ export function sessionChanges(
       startedAt: entry.at,
       at: entry.at,
       rows: 1,
+      touched,
       before,
       after,
       ...wordChange(before, after),
@@ -166,6 +175,7 @@ export function joinSessions(
         id: change.id,
         at: change.at,
         rows: last.rows + change.rows,
+        touched: last.touched || change.touched,
         after: change.after,
       };
       joined = true;

@@ -1,5 +1,7 @@
-import { fragmentToPlainText, HistoryDoc, privateNotesFragment } from '@twofold/shared';
+import { HistoryDoc, privateNotesFragment } from '@twofold/shared';
+import { useMemo } from 'react';
 import { HistoryPage } from '@/features/history/components/history-page.tsx';
+import { fragmentSubject } from '@/features/history/model/subjects.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
@@ -7,18 +9,16 @@ import { useSpaceOutlet } from './space-outlet.ts';
 export function NotesHistoryRoute() {
   const { space, docs, self } = useSpaceOutlet();
   useDocumentTitle('History of your private notes');
+  const subject = useMemo(() => fragmentSubject(HistoryDoc.private, privateNotesFragment), []);
   return (
     <HistoryPage
-      spaceId={space.id}
-      doc={HistoryDoc.private}
+      space={space}
+      selfId={self.id}
       liveDoc={docs.private.doc}
-      fragmentOf={privateNotesFragment}
-      textOfFragment={fragmentToPlainText}
+      subject={subject}
       title="your private notes"
       noun="your notes"
       backTo={{ href: `/spaces/${space.id}/notes`, label: 'Back to your notes' }}
-      selfId={self.id}
-      memberIds={space.members.map((member) => member.id)}
     />
   );
 }

@@ -1,5 +1,7 @@
-import { fragmentToPlainText, HistoryDoc, usLetterFragment } from '@twofold/shared';
+import { HistoryDoc, usLetterFragment } from '@twofold/shared';
+import { useMemo } from 'react';
 import { HistoryPage } from '@/features/history/components/history-page.tsx';
+import { fragmentSubject } from '@/features/history/model/subjects.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
 
@@ -7,18 +9,16 @@ import { useSpaceOutlet } from './space-outlet.ts';
 export function UsLetterHistoryRoute() {
   const { space, docs, self } = useSpaceOutlet();
   useDocumentTitle('History of What trust means to us');
+  const subject = useMemo(() => fragmentSubject(HistoryDoc.shared, usLetterFragment), []);
   return (
     <HistoryPage
-      spaceId={space.id}
-      doc={HistoryDoc.shared}
+      space={space}
+      selfId={self.id}
       liveDoc={docs.shared.doc}
-      fragmentOf={usLetterFragment}
-      textOfFragment={fragmentToPlainText}
+      subject={subject}
       title="“What trust means to us”"
       noun="the letter"
       backTo={{ href: `/spaces/${space.id}/us-letter`, label: 'Back to the letter' }}
-      selfId={self.id}
-      memberIds={space.members.map((member) => member.id)}
     />
   );
 }

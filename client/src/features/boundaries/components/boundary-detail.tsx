@@ -150,6 +150,9 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
         current={item.content}
         currentHash={item.hash}
       />
+      <p className="page__aside">
+        <Link to="history">History of this boundary: every change, and where you both signed</Link>
+      </p>
     </article>
   );
 }

@@ -100,6 +100,10 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
       </section>
 
       <StepList doc={doc} goal={goal} people={people} />
+
+      <p className="page__aside">
+        <Link to="history">History of this goal: who changed what, and when</Link>
+      </p>
     </article>
   );
 }

@@ -62,6 +62,9 @@ export const historyQueryOptions = (spaceId: string, doc: HistoryDoc) =>
         ),
       ),
     getNextPageParam: (last) => last.next ?? undefined,
+    // The log grows with every edit, made on any page by either partner, and only an open
+    // history page watches for them: coming back to one must not show the log as it was.
+    staleTime: 0,
   });
 
 export function useHistory(spaceId: string, doc: HistoryDoc) {

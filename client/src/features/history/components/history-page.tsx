@@ -1,4 +1,4 @@
-import { HistoryDoc, type TextOf } from '@twofold/shared';
+import { HistoryDoc, type Space } from '@twofold/shared';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
@@ -7,47 +7,44 @@ import { apiErrorInfo } from '@/lib/api-error.ts';
 import { historyQueryOptions, useHistory } from '../api/history.ts';
 import { useLiveText } from '../hooks/use-live-text.ts';
 import { useRefreshOnChange } from '../hooks/use-refresh-on-change.ts';
+import type { HistoryMarker, HistoryMarkers } from '../model/markers.ts';
 import { sessionsOf } from '../model/sessions.ts';
+import type { HistorySubject } from '../model/subject.ts';
 import { PointView } from './point-view.tsx';
 import { SessionTimeline } from './session-timeline.tsx';
 
 interface Props {
-  spaceId: string;
-  /** Which document's log: the shared one, or the caller's own private one. */
-  doc: HistoryDoc;
+  /** The space, whose members' ids give each partner's words their own colour. */
+  space: Space;
+  selfId: string;
   /** The live document, where a restore is written. */
   liveDoc: Y.Doc;
-  /** The root this history is about, in any copy of the document. */
-  fragmentOf: (doc: Y.Doc) => Y.XmlFragment;
-  /** Its words, as the timeline counts them. */
-  textOfFragment: (fragment: Y.XmlFragment) => string;
+  /** What this history is about (memoised by the route). */
+  subject: HistorySubject;
   title: string;
-  /** What the root is called in a sentence: "the letter", "your notes". */
+  /** What the subject is called in a sentence: "the letter", "your notes", "the boundary". */
   noun: string;
   backTo: { href: string; label: string };
-  selfId: string;
-  /** The space's members' ids, so each partner's words get their own colour. */
-  memberIds: readonly string[];
+  /** Points to mark on the timeline (where both signed), with a shortcut to the newest one. */
+  markers?: HistoryMarkers;
 }
 
+const NO_MARKERS = new Map<number, HistoryMarker>();
+
 /**
- * The history of one written root: editing sessions newest first, grouped by month and week,
+ * The history of one subject: editing sessions newest first, grouped by month and week,
  * each openable read-only, comparable with another point, and restorable as a new edit.
  */
 export function HistoryPage(props: Props) {
-  const { spaceId, doc, liveDoc, fragmentOf, textOfFragment, title, noun, backTo, selfId, memberIds } = props;
-  const history = useHistory(spaceId, doc);
-  useRefreshOnChange(liveDoc, historyQueryOptions(spaceId, doc).queryKey);
-  const textOf: TextOf = useMemo(
-    () => (d: Y.Doc) => textOfFragment(fragmentOf(d)),
-    [fragmentOf, textOfFragment],
-  );
-  const liveFragment = useMemo(() => fragmentOf(liveDoc), [fragmentOf, liveDoc]);
-  const nowText = useLiveText(liveFragment, textOfFragment);
-  const sessions = useMemo(
-    () => sessionsOf(history.data?.pages ?? [], textOf, fragmentOf),
-    [history.data, textOf, fragmentOf],
-  );
+  const { space, selfId, liveDoc, subject, title, noun, backTo, markers } = props;
+  const doc = subject.doc;
+  const memberIds = useMemo(() => space.members.map((member) => member.id), [space.members]);
+  const history = useHistory(space.id, doc);
+  useRefreshOnChange(liveDoc, historyQueryOptions(space.id, doc).queryKey);
+  const nowText = useLiveText(liveDoc, subject);
+  const sessions = useMemo(() => sessionsOf(history.data?.pages ?? [], subject), [history.data, subject]);
+  const marked = useMemo(() => markers?.of(sessions) ?? NO_MARKERS, [markers, sessions]);
+  const newestMarked = sessions.find((session) => marked.has(session.id));
   const [openId, setOpenId] = useState<number | null>(null);
   const open = sessions.find((session) => session.id === openId) ?? null;
 
@@ -88,17 +85,26 @@ export function HistoryPage(props: Props) {
               sessions={sessions}
               nowText={nowText}
               selfId={selfId}
-              memberIds={memberIds}
-              liveFragment={liveFragment}
-              fragmentOf={fragmentOf}
+              members={space.members}
+              marker={marked.get(open.id)}
+              liveDoc={liveDoc}
+              subject={subject}
               noun={noun}
               onClose={() => setOpenId(null)}
             />
+          )}
+          {markers && newestMarked && newestMarked.id !== openId && (
+            <p className="history-page__jump">
+              <button type="button" className="button" onClick={() => setOpenId(newestMarked.id)}>
+                {markers.jumpLabel}
+              </button>
+            </p>
           )}
           <SessionTimeline
             sessions={sessions}
             selfId={selfId}
             memberIds={memberIds}
+            markers={marked}
             openId={openId}
             onOpen={setOpenId}
           />

@@ -1,8 +1,11 @@
-import { colorForMember, LOCAL_ORIGIN, rebuildAt, restoreFragment, wordDiff } from '@twofold/shared';
+import { rebuildAt, wordDiff, type Member } from '@twofold/shared';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { sessionWhen } from '../model/group.ts';
+import type { HistoryMarker } from '../model/markers.ts';
 import type { Session } from '../model/sessions.ts';
+import type { HistorySubject } from '../model/subject.ts';
+import { AuthoredText } from './authored-text.tsx';
 import { authorLabel } from './session-timeline.tsx';
 
 interface Props {
@@ -11,10 +14,13 @@ interface Props {
   sessions: readonly Session[];
   nowText: string;
   selfId: string;
-  /** The space's members' ids (for colorForMember). */
-  memberIds: readonly string[];
-  liveFragment: Y.XmlFragment;
-  fragmentOf: (doc: Y.Doc) => Y.XmlFragment;
+  /** The space's members (for their names and colorForMember). */
+  members: readonly Member[];
+  /** Set when this point is marked (both signed it). */
+  marker: HistoryMarker | undefined;
+  /** The live document a restore writes to, and what the history is about. */
+  liveDoc: Y.Doc;
+  subject: HistorySubject;
   /** What the root is called in a sentence: "the letter", "your notes". */
   noun: string;
   onClose: () => void;
@@ -23,15 +29,13 @@ interface Props {
 const NOW = 'now';
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Added words in `color`, removed ones struck, as in the boundary diff. */
-function Diff({ before, after, color }: { before: string; after: string; color?: string }) {
+/** Added words marked, removed ones struck, as in the boundary diff. */
+function Diff({ before, after }: { before: string; after: string }) {
   return (
     <p className="diff__text history-point__text">
       {wordDiff(before, after).map((segment, i) =>
         segment.kind === 'added' ? (
-          <ins key={i} style={color ? { boxShadow: `inset 0 -2px 0 ${color}` } : undefined}>
-            {segment.text}
-          </ins>
+          <ins key={i}>{segment.text}</ins>
         ) : segment.kind === 'removed' ? (
           <del key={i}>{segment.text}</del>
         ) : (
@@ -52,9 +56,10 @@ export function PointView({
   sessions,
   nowText,
   selfId,
-  memberIds,
-  liveFragment,
-  fragmentOf,
+  members,
+  marker,
+  liveDoc,
+  subject,
   noun,
   onClose,
 }: Props) {
@@ -63,7 +68,7 @@ export function PointView({
   const compareId = useId();
   const [compareWith, setCompareWith] = useState<string>(NOW);
   const [confirming, setConfirming] = useState(false);
-  const [restored, setRestored] = useState(false);
+  const [restored, setRestored] = useState<'done' | 'gone' | null>(null);
   const other = sessions.find((s) => String(s.id) === compareWith);
   // Always older → newer, so "added" means what came later.
   const [from, to, fromLabel, toLabel] =
@@ -77,12 +82,11 @@ export function PointView({
   const restore = () => {
     const old = rebuildAt(session.page.base, session.page.rows, session.id);
     try {
-      restoreFragment(liveFragment, fragmentOf(old), LOCAL_ORIGIN);
+      setRestored(subject.restore(liveDoc, old) ? 'done' : 'gone');
     } finally {
       old.destroy();
     }
     setConfirming(false);
-    setRestored(true);
   };
 
   return (
@@ -95,16 +99,14 @@ export function PointView({
           Close
         </button>
       </header>
-      <p className="diff__legend">
-        Read-only. Words {who === 'You' ? 'you' : who} added in this sitting are underlined in{' '}
-        {who === 'You' ? 'your' : 'their'} colour; <del>struck</del> words were taken out.
-      </p>
-      <div className="history-point__page" data-testid="history-point-text">
-        <Diff
-          before={session.before}
-          after={session.after}
-          color={colorForMember(session.authorId, memberIds)}
-        />
+      {marker && (
+        <p className="history-point__marker" data-testid="history-point-marker">
+          {marker.detail}
+        </p>
+      )}
+      <p className="diff__legend">Read-only. Each word is in the colour of the one who wrote it.</p>
+      <div className="history-point__page">
+        <AuthoredText session={session} sessions={sessions} members={members} selfId={selfId} />
       </div>
 
       <div className="history-point__compare">
@@ -139,10 +141,14 @@ export function PointView({
       </div>
 
       <div className="history-point__actions">
-        {restored ? (
+        {restored === 'done' ? (
           <p className="history-point__done" role="status">
             Restored. {capitalise(noun)} now holds these words again, and the restore is at the top of the
             history.
+          </p>
+        ) : restored === 'gone' ? (
+          <p className="form-error" role="alert">
+            This version cannot be brought back: {noun} is no longer there to restore it into.
           </p>
         ) : confirming ? (
           <>

@@ -1,5 +1,6 @@
 import { colorForMember, summariseChange } from '@twofold/shared';
 import { groupSessions, sessionWhen } from '../model/group.ts';
+import type { HistoryMarker } from '../model/markers.ts';
 import type { Session } from '../model/sessions.ts';
 
 interface Props {
@@ -7,6 +8,8 @@ interface Props {
   selfId: string;
   /** The space's members' ids (for colorForMember). */
   memberIds: readonly string[];
+  /** Points to mark (where both signed), by session id. */
+  markers: ReadonlyMap<number, HistoryMarker>;
   openId: number | null;
   onOpen: (id: number) => void;
 }
@@ -16,7 +19,7 @@ export const authorLabel = (session: Session, selfId: string) =>
   session.authorId === selfId ? 'You' : session.row.authorName;
 
 /** Editing sessions newest first, by month and week; each opens its point in time. */
-export function SessionTimeline({ sessions, selfId, memberIds, openId, onOpen }: Props) {
+export function SessionTimeline({ sessions, selfId, memberIds, markers, openId, onOpen }: Props) {
   return (
     <div className="history" data-testid="history-timeline">
       {groupSessions(sessions).map((month) => (
@@ -29,10 +32,11 @@ export function SessionTimeline({ sessions, selfId, memberIds, openId, onOpen }:
                 {week.items.map((session) => {
                   const who = authorLabel(session, selfId);
                   const when = sessionWhen(session.row.at);
+                  const marker = markers.get(session.id);
                   return (
                     <li
                       key={session.id}
-                      className={`history-session${session.id === openId ? ' history-session--open' : ''}`}
+                      className={`history-session${session.id === openId ? ' history-session--open' : ''}${marker ? ' history-session--marked' : ''}`}
                       data-testid="history-session"
                     >
                       <span
@@ -45,6 +49,12 @@ export function SessionTimeline({ sessions, selfId, memberIds, openId, onOpen }:
                           <strong>{who}</strong> <span className="history-session__when">{when}</span>
                         </p>
                         <p className="history-session__what">{summariseChange(session)}</p>
+                        {marker && (
+                          <p className="history-session__marker" data-testid="history-marker">
+                            <span aria-hidden="true">✓ </span>
+                            {marker.label}
+                          </p>
+                        )}
                       </div>
                       <button
                         type="button"

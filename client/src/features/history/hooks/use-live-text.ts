@@ -1,25 +1,25 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import type { HistorySubject } from '../model/subject.ts';
 
 /**
- * The current words of a live root (the letter as it is now), kept fresh with `observeDeep`,
- * read-only: this hook never writes.
+ * The subject's words in the live document (the letter, the boundary as it is now), kept fresh
+ * through the subject's `watch`, read-only: this hook never writes.
  */
-export function useLiveText(fragment: Y.XmlFragment, textOf: (fragment: Y.XmlFragment) => string): string {
-  const cached = useRef<{ fragment: Y.XmlFragment; text: string } | null>(null);
+export function useLiveText(doc: Y.Doc, subject: HistorySubject): string {
+  const cached = useRef<{ doc: Y.Doc; subject: HistorySubject; text: string } | null>(null);
   const subscribe = useCallback(
-    (notify: () => void) => {
-      const observer = () => {
-        cached.current = { fragment, text: textOf(fragment) };
+    (notify: () => void) =>
+      subject.watch(doc, () => {
+        cached.current = { doc, subject, text: subject.textOf(doc) };
         notify();
-      };
-      fragment.observeDeep(observer);
-      return () => fragment.unobserveDeep(observer);
-    },
-    [fragment, textOf],
+      }),
+    [doc, subject],
   );
   const snapshot = () => {
-    if (cached.current?.fragment !== fragment) cached.current = { fragment, text: textOf(fragment) };
+    if (cached.current?.doc !== doc || cached.current.subject !== subject) {
+      cached.current = { doc, subject, text: subject.textOf(doc) };
+    }
     return cached.current.text;
   };
   return useSyncExternalStore(subscribe, snapshot);
