@@ -46,13 +46,16 @@ export function NextTime({ spaceId, repair, self, partnerName, doc, provider, pr
   const words = useFragmentText(fragment);
   const [problem, setProblem] = useState<string | null>(null);
   const [boundaryTo, setBoundaryTo] = useState<string | null>(null);
+  // Once proposed, the promise waits below for the partner; a second tap would propose it twice.
+  const [promised, setPromised] = useState(false);
   const promise = useProposeAsPromise(spaceId, repair.id);
   const id = useId();
   const earlier = repair.nextTime;
 
   const asPromise = () => {
     setProblem(null);
-    promise.mutate(words.replace(/\s+/g, ' ').slice(0, PROMISE_CHARS), {
+    promise.mutate(words.replace(/\s+/g, ' ').trim().slice(0, PROMISE_CHARS), {
+      onSuccess: () => setPromised(true),
       onError: (error) => setProblem(apiErrorInfo(error).message),
     });
   };
@@ -70,7 +73,7 @@ export function NextTime({ spaceId, repair, self, partnerName, doc, provider, pr
   };
 
   return (
-    <section className="ritual-panel" aria-labelledby={`${id}-title`}>
+    <section className="ritual-panel repair-next-time" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="ritual-section__title">
         What we’ll do differently next time
       </h2>
@@ -92,13 +95,18 @@ export function NextTime({ spaceId, repair, self, partnerName, doc, provider, pr
         <div className="repair-propose">
           <p className="field__note">Want to hold each other to it?</p>
           <div className="repair-steps__actions">
-            <button type="button" className="button" onClick={asPromise} disabled={promise.isPending}>
-              {promise.isPending ? 'Proposing…' : 'Propose it as a promise'}
-            </button>
+            {!promised && (
+              <button type="button" className="button" onClick={asPromise} disabled={promise.isPending}>
+                {promise.isPending ? 'Proposing…' : 'Propose it as a promise'}
+              </button>
+            )}
             <button type="button" className="button" onClick={asBoundary}>
               Propose it as a boundary
             </button>
           </div>
+          {promised && (
+            <p role="status">Proposed as a promise. It holds once {partnerName} accepts it below.</p>
+          )}
           {boundaryTo && (
             <p role="status">
               Proposed as a boundary. <Link to={boundaryTo}>Open the boundary to sign it</Link>

@@ -100,8 +100,8 @@ function AgendaRow({ doc, talkId, item, live, selfId, nameOf, actions, canAddSte
       )}
       {boundaryId && state === AgendaItemState.action && (
         <p className="talk-agenda__state">
-          <Link to={`/spaces/${spaceId}/boundaries/${boundaryId}`}>Open this boundary’s review</Link>
-          {' · '}you read it together there, and any change needs both your signatures again.
+          <Link to={`/spaces/${spaceId}/boundaries/${boundaryId}`}>Open the review</Link>. You read it
+          together there; any change asks for both your signatures again.
         </p>
       )}
       {live && making === null && (
