@@ -51,3 +51,5 @@ export * from './schemas/repairs.ts';
 export * from './schemas/breaches.ts';
 export * from './schemas/reassurance.ts';
 export * from './doc/journal.ts';
+export * from './doc/repair-next-time.ts';
+export * from './schemas/export-conversations.ts';

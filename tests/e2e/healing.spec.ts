@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { pairCouple } from './support/flows.ts';
+import { editorText, pairCouple } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 async function openSection(page: Page, name: string, heading: string): Promise<void> {
@@ -58,10 +58,14 @@ test.describe('conversations that heal', () => {
         `${other.toUpperCase()}-SIDE: what i felt`,
       );
     }
-    await alex.getByLabel('Written together').fill('We pause and come back within the hour.');
-    await alex.getByRole('button', { name: 'Save' }).click();
-    await expect(sam.getByLabel('Written together')).toHaveValue('We pause and come back within the hour.');
-    await expect(sam.getByText('Last written by Alex.')).toBeVisible();
+    // "Next time" is written live by both (conversation-actions.spec.ts follows it further).
+    const together = alex.getByRole('textbox', { name: 'What we’ll do differently next time' });
+    await expect(together).toBeVisible();
+    await together.click();
+    await alex.keyboard.type('We pause and come back within the hour.');
+    await expect
+      .poll(() => editorText(sam.getByRole('textbox', { name: 'What we’ll do differently next time' })))
+      .toContain('We pause and come back within the hour.');
     await sam.getByRole('button', { name: 'Propose it as a boundary' }).click();
     await sam.getByRole('link', { name: 'Open the boundary to sign it' }).click();
     await expect(sam.getByRole('textbox', { name: 'Title' })).toHaveValue(/We pause and come back/);

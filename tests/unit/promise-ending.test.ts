@@ -13,6 +13,7 @@ const promise: PromiseRow = {
   createdAt: 1,
   missedAt: null,
   missedNote: null,
+  fromRepair: null,
 };
 const keptBySam = [{ kind: AttestationKind.kept, userId: 'sam' }];
 

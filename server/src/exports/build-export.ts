@@ -17,11 +17,12 @@ import {
 import { lastDayReader } from '../checkins/schedule.ts';
 import { checkinHistory } from '../checkins/visibility.ts';
 import { lettersFor } from '../letters/letters-for.ts';
-import { keptAttestation } from '../promises/kept-by.ts';
+import { acceptedAttestation, keptAttestation } from '../promises/kept-by.ts';
 import { promiseView } from '../promises/promise-view.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, type RoomRegistry } from '../sync/rooms.ts';
 import { spaceView } from '../http/space-view.ts';
+import { exportRepairs, exportTalks } from './export-conversations.ts';
 import { exportGoals } from './export-goals.ts';
 import { readDoc } from './read-doc.ts';
 
@@ -88,7 +89,12 @@ export async function buildExport(
       checkins: checkinHistory(stores.checkins.all(spaceId), user.id, lastDayReader(stores, spaceId)),
       promises: stores.promises.list(spaceId).map((row) => {
         const kept = keptAttestation(row, promiseRecord);
-        return { ...promiseView(row), keptBy: kept?.userId ?? null, keptAt: kept?.at ?? null };
+        return {
+          ...promiseView(row),
+          keptBy: kept?.userId ?? null,
+          keptAt: kept?.at ?? null,
+          acceptedBy: acceptedAttestation(row, promiseRecord)?.userId ?? null,
+        };
       }),
       appreciations: stores.appreciations
         .list(spaceId)
@@ -99,6 +105,8 @@ export async function buildExport(
           createdAt,
           heartedAt,
         })),
+      talks: exportTalks(shared),
+      repairs: exportRepairs(stores, shared, spaceId, user.id),
     };
   } finally {
     shared.destroy();

@@ -4,6 +4,7 @@ import {
   BOUNDARY_TEXT_LABELS,
   type SpaceExport,
 } from '@twofold/shared';
+import { conversationsToMarkdown } from './conversations-markdown.ts';
 import { goalsToMarkdown } from './goals-markdown.ts';
 import { day, escapeMarkdown as escape, paragraphs } from './markdown-text.ts';
 import { ritualsToMarkdown } from './rituals-markdown.ts';
@@ -53,6 +54,7 @@ export function exportToMarkdown(data: SpaceExport): string {
   }
 
   out.push(...ritualsToMarkdown(data));
+  out.push(...conversationsToMarkdown(data));
 
   out.push(
     '## My private notes',

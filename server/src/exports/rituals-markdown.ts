@@ -41,6 +41,13 @@ export function ritualsToMarkdown(data: SpaceExport): string[] {
   for (const promise of promises) {
     const due = promise.dueOn ? `, by ${promise.dueOn}` : '';
     out.push(`- ${name(promise.authorId)} promised: ${escape(promise.text)}${due}.`);
+    if (promise.fromRepair) {
+      out.push(
+        promise.acceptedBy
+          ? `  Proposed from a repair, accepted by ${name(promise.acceptedBy)}.`
+          : '  Proposed from a repair; not accepted yet.',
+      );
+    }
     if (promise.keptBy && promise.keptAt)
       out.push(`  Kept, confirmed by ${name(promise.keptBy)} on ${day(promise.keptAt)}.`);
     else if (promise.missed) {

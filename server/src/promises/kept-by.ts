@@ -17,3 +17,18 @@ export function keptAttestation(row: PromiseRow, record: readonly Attestation[])
   if (kept && row.missedAt !== null && row.missedAt < kept.at) return undefined;
   return kept;
 }
+
+/** The partner's acceptance of a promise proposed from a repair, if they have given it. */
+export function acceptedAttestation(
+  row: PromiseRow,
+  record: readonly Attestation[],
+): Attestation | undefined {
+  if (row.fromRepair === null) return undefined;
+  return record.find(
+    (a) =>
+      a.subjectId === row.id &&
+      a.kind === AttestationKind.accepted &&
+      a.userId !== row.authorId &&
+      a.contentHash === row.contentHash,
+  );
+}

@@ -11,5 +11,6 @@ export function promiseView(row: PromiseRow): PromiseView {
     contentHash: row.contentHash,
     createdAt: row.createdAt,
     missed: row.missedAt === null ? null : { at: row.missedAt, note: row.missedNote ?? '' },
+    fromRepair: row.fromRepair,
   };
 }

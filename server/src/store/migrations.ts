@@ -361,6 +361,9 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mail_outbox_due ON mail_outbox(not_before, id);
   `,
+  // A promise proposed from a repair's "next time" is co-signed: it holds once the partner
+  // accepts it (an `accepted` attestation). The column says which repair, and that it needs that.
+  `ALTER TABLE promises ADD COLUMN from_repair TEXT;`,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

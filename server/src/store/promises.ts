@@ -10,10 +10,12 @@ export interface PromiseRow {
   createdAt: number;
   missedAt: number | null;
   missedNote: string | null;
+  /** The repair it was proposed from (then it needs the partner's acceptance), or null. */
+  fromRepair: string | null;
 }
 
 const COLUMNS = `id, space_id AS spaceId, author_id AS authorId, text, due_on AS dueOn, content_hash AS contentHash,
-  created_at AS createdAt, missed_at AS missedAt, missed_note AS missedNote`;
+  created_at AS createdAt, missed_at AS missedAt, missed_note AS missedNote, from_repair AS fromRepair`;
 
 /**
  * Promises. The words never change once made (a "kept" is bound to their hash); the only later
@@ -21,8 +23,8 @@ const COLUMNS = `id, space_id AS spaceId, author_id AS authorId, text, due_on AS
  */
 export function createPromiseStore(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO promises (id, space_id, author_id, text, due_on, content_hash, created_at)
-     VALUES (@id, @spaceId, @authorId, @text, @dueOn, @contentHash, @createdAt)`,
+    `INSERT INTO promises (id, space_id, author_id, text, due_on, content_hash, created_at, from_repair)
+     VALUES (@id, @spaceId, @authorId, @text, @dueOn, @contentHash, @createdAt, @fromRepair)`,
   );
   const byId = db.prepare(`SELECT ${COLUMNS} FROM promises WHERE id = ? AND space_id = ?`);
   const ofSpace = db.prepare(

@@ -9,6 +9,11 @@ export const SharedRoot = {
   boundaries: 'boundaries',
   goals: 'goals',
   talks: 'talks',
+  /**
+   * A prefix, not a root: each repair's "next time" is its own root fragment, named
+   * `repairNextTime:<repairId>` (repair-next-time.ts).
+   */
+  repairNextTimePrefix: 'repairNextTime:',
 } as const;
 
 export const PrivateRoot = {

@@ -28,13 +28,20 @@ export const AgendaItemState = {
   open: 'open',
   discussed: 'discussed',
   skipped: 'skipped',
-  /** Turned into an action (a promise, a goal step). */
+  /** Turned into an action (a promise, a goal step, a boundary review). */
   action: 'action',
 } as const;
 export type AgendaItemState = (typeof AgendaItemState)[keyof typeof AgendaItemState];
 
-/** What an agenda item or a talk can turn into. */
-export const TalkActionKind = { promise: 'promise', goalStep: 'goal-step' } as const;
+/**
+ * What an agenda item or a talk can turn into. A boundary review only points at the boundary:
+ * its review happens in the boundary's own flow, where both sign, never in the talk.
+ */
+export const TalkActionKind = {
+  promise: 'promise',
+  goalStep: 'goal-step',
+  boundaryReview: 'boundary-review',
+} as const;
 export type TalkActionKind = (typeof TalkActionKind)[keyof typeof TalkActionKind];
 
 export const TALK_TOPIC_MAX = 120;
@@ -70,7 +77,7 @@ export const talkActionSchema = z.object({
   text: z.string().min(1).max(500),
   /** The agenda item it came from, if any. */
   itemId: z.string().max(200).nullable(),
-  /** The promise's or step's own id. */
+  /** The promise's or step's own id, or the boundary to review. */
   ref: z.string().max(64).nullable(),
   createdBy: z.string().max(64),
   createdAt: z.number(),

@@ -16,6 +16,11 @@ export const AttestationKind = {
   kept: 'kept',
   /** "I wrote this" — lets the server refuse `kept` from the author. */
   authored: 'authored',
+  /**
+   * "I accept the promise you proposed": the partner's co-signature on a promise proposed from
+   * a repair (never by its author; see server/src/promises/acceptance.ts).
+   */
+  accepted: 'accepted',
 } as const;
 export type AttestationKind = (typeof AttestationKind)[keyof typeof AttestationKind];
 

@@ -4,6 +4,7 @@ import { goalFieldsSchema, stepFieldsSchema } from '../doc/goal-model.ts';
 import { appreciationViewSchema } from './appreciations.ts';
 import { attestationSchema } from './attestations.ts';
 import { checkinViewSchema } from './checkins.ts';
+import { exportedRepairSchema, exportedTalkSchema } from './export-conversations.ts';
 import { letterViewSchema } from './letters.ts';
 import { promiseViewSchema } from './promises.ts';
 import { spaceSchema } from './spaces.ts';
@@ -33,6 +34,8 @@ export type ExportedBoundary = z.infer<typeof exportedBoundarySchema>;
 export const exportedPromiseSchema = promiseViewSchema.extend({
   keptBy: z.string().nullable(),
   keptAt: z.number().nullable(),
+  /** Who accepted a promise proposed from a repair (null while it waits, or for an ordinary one). */
+  acceptedBy: z.string().nullable().default(null),
 });
 export type ExportedPromise = z.infer<typeof exportedPromiseSchema>;
 
@@ -117,5 +120,9 @@ export const spaceExportSchema = z.object({
   checkins: z.array(checkinViewSchema).optional(),
   promises: z.array(exportedPromiseSchema).optional(),
   appreciations: z.array(appreciationViewSchema).optional(),
+  /** Talks for two, from the shared document. Optional: older exports lack it. */
+  talks: z.array(exportedTalkSchema).optional(),
+  /** Repairs, each side only once both have written. Optional: older exports lack it. */
+  repairs: z.array(exportedRepairSchema).optional(),
 });
 export type SpaceExport = z.infer<typeof spaceExportSchema>;

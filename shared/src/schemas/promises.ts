@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './spaces.ts';
 
 /** A calendar day, `YYYY-MM-DD`, with no time of day and no time zone. */
 export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -10,6 +11,12 @@ export const createPromiseSchema = z.object({
     .min(1, 'Write what you promise.')
     .max(500, 'Keep a promise short: under 500 characters.'),
   dueOn: calendarDateSchema.nullable().optional(),
+  /**
+   * The repair whose "what we'll do differently next time" this promise comes from. Such a
+   * promise is co-signed: it is proposed by its author and holds only once the partner accepts
+   * it (an `accepted` attestation), and only then can it be kept.
+   */
+  repairId: idSchema.optional(),
 });
 export type CreatePromiseInput = z.input<typeof createPromiseSchema>;
 
@@ -32,5 +39,10 @@ export const promiseViewSchema = z.object({
   createdAt: z.number(),
   /** The promiser's own "I didn't manage this one", with their note. */
   missed: z.object({ at: z.number(), note: z.string() }).nullable(),
+  /**
+   * The repair it was proposed from, or null for an ordinary promise. Non-null means it needs
+   * the partner's acceptance. Defaults to null so exports made before repairs still parse.
+   */
+  fromRepair: z.string().nullable().default(null),
 });
 export type PromiseView = z.infer<typeof promiseViewSchema>;

@@ -1,6 +1,7 @@
 import { PresenceView } from '@twofold/shared';
 import { useParams } from 'react-router';
 import { useAnnounceView } from '@/features/presence/hooks/use-announce-view.ts';
+import { RepairPromises } from '@/features/promises/components/repair-promises.tsx';
 import { RepairDetail } from '@/features/repair/components/repair-detail.tsx';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
 import { useSpaceOutlet } from './space-outlet.ts';
@@ -15,9 +16,11 @@ export function RepairRoute() {
     <RepairDetail
       spaceId={space.id}
       repairId={repairId}
-      selfId={self.id}
+      self={self}
       partnerName={partner?.name ?? 'your partner'}
       doc={docs.shared.doc}
+      provider={docs.shared.provider}
+      promises={<RepairPromises spaceId={space.id} repairId={repairId} self={self} partner={partner} />}
     />
   );
 }

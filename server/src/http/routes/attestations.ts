@@ -7,6 +7,7 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
+import { assertAcceptedBeforeKept, assertMayAccept } from '../../promises/acceptance.ts';
 import { assertMayConfirmKept } from '../../promises/ending.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -25,6 +26,8 @@ const PER_MINUTE = 120;
 export function attestationRoutes(deps: AppDeps) {
   const { stores, sessions, events, clock } = deps;
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
+  const promiseRecord = (spaceId: string, subjectId: string) =>
+    stores.attestations.list(spaceId, { subjectType: SubjectType.promise, subjectId });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .post('/', validate('json', createAttestationSchema), (c) => {
@@ -49,11 +52,25 @@ export function attestationRoutes(deps: AppDeps) {
           );
         }
         // A promise has one ending (promises/ending.ts). Checked and recorded with no await between.
-        assertMayConfirmKept(
+        const promise =
           input.subjectType === SubjectType.promise
             ? stores.promises.find(spaceId, input.subjectId)
-            : undefined,
+            : undefined;
+        assertMayConfirmKept(promise);
+        assertAcceptedBeforeKept(promise, promiseRecord(spaceId, input.subjectId));
+      }
+      if (input.kind === AttestationKind.accepted) {
+        if (input.subjectType !== SubjectType.promise) {
+          throw new AppError(409, ErrorCode.conflict, 'Only a proposed promise can be accepted.');
+        }
+        const promise = assertMayAccept(
+          stores.promises.find(spaceId, input.subjectId),
+          userId,
+          promiseRecord(spaceId, input.subjectId),
         );
+        if (input.contentHash !== promise.contentHash) {
+          throw new AppError(409, ErrorCode.conflict, 'These are not the words that were proposed.');
+        }
       }
       if (
         input.kind === AttestationKind.authored &&

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import { assertMayMarkMissed } from '../../promises/ending.ts';
+import { assertMayProposeFrom } from '../../promises/from-repair.ts';
 import { promiseView } from '../../promises/promise-view.ts';
 import type { PromiseRow } from '../../store/promises.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
@@ -60,6 +61,8 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
       }
       const input = c.req.valid('json');
+      const fromRepair = input.repairId ?? null;
+      if (fromRepair !== null) assertMayProposeFrom(stores, spaceId, fromRepair);
       const content = promiseContent({ text: input.text, dueOn: input.dueOn ?? null });
       const row = {
         id: randomId(),
@@ -68,6 +71,7 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
         ...content,
         contentHash: await contentHash(content),
         createdAt: clock.now(),
+        fromRepair,
       };
       create(row);
       events.publish(spaceId, { type: 'promises' });

@@ -77,6 +77,30 @@ export function useConfirmKept(spaceId: string) {
   });
 }
 
+/**
+ * The partner's acceptance of a promise proposed from a repair: an `accepted` attestation
+ * bound to its exact words, after which it is a promise like any other.
+ */
+export function useAcceptPromise(spaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (promise: { id: string; contentHash: string }) =>
+      parseResponse(
+        api.api.spaces[':spaceId'].attestations.$post({
+          param: { spaceId },
+          json: {
+            subjectType: SubjectType.promise,
+            subjectId: promise.id,
+            kind: AttestationKind.accepted,
+            contentHash: promise.contentHash,
+          },
+        }),
+      ),
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: promiseAttestationsQueryOptions(spaceId).queryKey }),
+  });
+}
+
 /** The promiser's own "I didn't manage this one", with a note. */
 export function useMarkMissed(spaceId: string) {
   const queryClient = useQueryClient();

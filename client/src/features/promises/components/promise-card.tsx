@@ -1,7 +1,7 @@
 import type { PromiseView } from '@twofold/shared';
 import { useId, useState } from 'react';
 import { apiErrorInfo } from '@/lib/api-error.ts';
-import { useConfirmKept, useMarkMissed } from '../api/promises.ts';
+import { useAcceptPromise, useConfirmKept, useMarkMissed } from '../api/promises.ts';
 import type { PromiseStatus } from '../model/promise-status.ts';
 
 interface Props {
@@ -35,6 +35,19 @@ export function PromiseCard({ spaceId, promise, status, selfId, nameOf, partnerN
       <p className="promise__who">{mine ? 'You promised' : `${author} promised`}</p>
       <p className="promise__text">{promise.text}</p>
       {promise.dueOn && <p className="promise__due">By {dueLabel(promise.dueOn)}</p>}
+      {promise.fromRepair !== null && status.kind !== 'proposed' && (
+        <p className="promise__due" data-testid="promise-cosigned">
+          From a repair · {acceptedLine(status, selfId, nameOf)}
+        </p>
+      )}
+      {status.kind === 'proposed' &&
+        (mine ? (
+          <p className="promise__waiting" data-testid="promise-proposed">
+            Proposed from a repair. It holds once {partnerName} accepts it.
+          </p>
+        ) : (
+          <AcceptPromise spaceId={spaceId} promise={promise} authorName={author} />
+        ))}
       {status.kind === 'kept' && (
         <p className="promise__outcome promise__outcome--kept" data-testid="promise-outcome">
           Kept · confirmed by {status.by === selfId ? 'you' : nameOf(status.by)} on {day(status.at)}
@@ -53,6 +66,44 @@ export function PromiseCard({ spaceId, promise, status, selfId, nameOf, partnerN
           <ConfirmKept spaceId={spaceId} promise={promise} authorName={author} />
         ))}
     </article>
+  );
+}
+
+/** Who co-signed a promise from a repair; an old one may carry no acceptance at all. */
+function acceptedLine(status: PromiseStatus, selfId: string, nameOf: (userId: string) => string): string {
+  if (status.kind !== 'open' || status.acceptedBy === null) return 'accepted by you both';
+  return status.acceptedBy === selfId ? 'accepted by you' : `accepted by ${nameOf(status.acceptedBy)}`;
+}
+
+function AcceptPromise({
+  spaceId,
+  promise,
+  authorName,
+}: {
+  spaceId: string;
+  promise: PromiseView;
+  authorName: string;
+}) {
+  const accept = useAcceptPromise(spaceId);
+  return (
+    <div className="promise__actions">
+      <p className="promise__waiting" data-testid="promise-proposed">
+        {authorName} proposed this from your repair. It holds once you accept it.
+      </p>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={accept.isPending}
+        onClick={() => accept.mutate({ id: promise.id, contentHash: promise.contentHash })}
+      >
+        Accept this promise
+      </button>
+      {accept.isError && (
+        <p className="field__note field__note--error" role="alert">
+          {apiErrorInfo(accept.error).message}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -40,28 +40,20 @@ export function useWriteRepairPart(spaceId: string, repairId: string) {
   });
 }
 
-/** Saves "what we'll do differently next time" (either may write it; the latest words stand). */
-export function useSaveNextTime(spaceId: string, repairId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (text: string) =>
-      parseResponse(
-        repairs()[':repairId']['next-time'].$put({ param: { spaceId, repairId }, json: { text } }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: repairsQueryOptions(spaceId).queryKey }),
-  });
-}
-
 /**
- * Proposes "next time" as a promise through the promises API: the caller becomes its promiser
- * and the partner is the one to say when it was kept. Resolves to the promise's id.
+ * Proposes "next time" as a promise through the promises API, tied to the repair: the caller
+ * becomes its promiser, and it holds once the partner accepts it (then they are the one to say
+ * when it was kept). Resolves to the promise's id; 409 before both sides are open.
  */
-export function useProposeAsPromise(spaceId: string) {
+export function useProposeAsPromise(spaceId: string, repairId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (text: string) =>
-      (await parseResponse(api.api.spaces[':spaceId'].promises.$post({ param: { spaceId }, json: { text } })))
-        .promise.id,
+      (
+        await parseResponse(
+          api.api.spaces[':spaceId'].promises.$post({ param: { spaceId }, json: { text, repairId } }),
+        )
+      ).promise.id,
     onSettled: () => queryClient.invalidateQueries({ queryKey: spaceQueryKey(spaceId, 'promises') }),
   });
 }

@@ -1,127 +1,120 @@
-import { BoundaryCategory, createBoundary, repairNextTimeSchema, type RepairView } from '@twofold/shared';
-import { useId, useState, type FormEvent } from 'react';
+import {
+  BoundaryCategory,
+  createBoundary,
+  repairNextTimeFragment,
+  type Presence,
+  type RepairView,
+} from '@twofold/shared';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { monthsFrom, today } from '@/lib/dates.ts';
-import { useProposeAsPromise, useSaveNextTime } from '../api/repairs.ts';
+import { useFragmentText } from '@/lib/yjs/use-fragment-text.ts';
+import { useProposeAsPromise } from '../api/repairs.ts';
 
 interface Props {
   spaceId: string;
   repair: RepairView;
-  selfId: string;
+  self: Presence['user'];
   partnerName: string;
   doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The promises proposed from this repair, each with its accept step (composed in app/). */
+  promises?: ReactNode;
 }
 
 /** The words a boundary title may hold; a longer "next time" keeps its start as the title. */
 const TITLE_CHARS = 80;
+/** A promise's words are at most this long (createPromiseSchema). */
+const PROMISE_CHARS = 500;
+
+const when = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
 
 /**
- * "What we'll do differently next time", written together once both sides are open. Either
- * may save it (the latest words stand, and say who wrote them) and propose it as a promise or
- * as a boundary, which then asks for both signatures where boundaries are signed.
+ * "What we'll do differently next time", written together, live, once both sides are open: a
+ * page of the shared document (`repairNextTimeFragment`) both type into with each other's
+ * caret, like the us-letter. Either may propose it as a promise (which the other accepts) or
+ * as a boundary (which then asks for both signatures where boundaries are signed).
  */
-export function NextTime({ spaceId, repair, selfId, partnerName, doc }: Props) {
-  const saved = repair.nextTime?.text ?? '';
-  const [text, setText] = useState<string | null>(null);
+export function NextTime({ spaceId, repair, self, partnerName, doc, provider, promises }: Props) {
+  const fragment = useMemo(() => repairNextTimeFragment(doc, repair.id), [doc, repair.id]);
+  const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
+  const words = useFragmentText(fragment);
   const [problem, setProblem] = useState<string | null>(null);
-  const [proposed, setProposed] = useState<{ kind: 'promise' | 'boundary'; to: string } | null>(null);
-  const save = useSaveNextTime(spaceId, repair.id);
-  const promise = useProposeAsPromise(spaceId);
+  const [boundaryTo, setBoundaryTo] = useState<string | null>(null);
+  // Once proposed, the promise waits below for the partner; a second tap would propose it twice.
+  const [promised, setPromised] = useState(false);
+  const promise = useProposeAsPromise(spaceId, repair.id);
   const id = useId();
-  const value = text ?? saved;
-  const dirty = text !== null && text !== saved;
+  const earlier = repair.nextTime;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = repairNextTimeSchema.safeParse({ text: value });
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'That did not work.');
-      return;
-    }
-    setProblem(null);
-    save.mutate(parsed.data.text, {
-      onSuccess: () => setText(null),
-      onError: (error) => setProblem(apiErrorInfo(error).message),
-    });
-  };
   const asPromise = () => {
-    promise.mutate(saved.slice(0, 500), {
-      onSuccess: () => setProposed({ kind: 'promise', to: `/spaces/${spaceId}/promises` }),
+    setProblem(null);
+    promise.mutate(words.replace(/\s+/g, ' ').trim().slice(0, PROMISE_CHARS), {
+      onSuccess: () => setPromised(true),
       onError: (error) => setProblem(apiErrorInfo(error).message),
     });
   };
   const asBoundary = () => {
     const boundaryId = createBoundary(doc, {
       id: crypto.randomUUID(),
-      title: saved.length > TITLE_CHARS ? `${saved.slice(0, TITLE_CHARS - 1)}…` : saved,
+      title: words.length > TITLE_CHARS ? `${words.slice(0, TITLE_CHARS - 1)}…` : words,
       category: BoundaryCategory.communication,
-      text: { honouring: [saved] },
+      text: { honouring: [words] },
       reviewOn: monthsFrom(today(), 3),
-      userId: selfId,
+      userId: self.id,
       now: Date.now(),
     });
-    setProposed({ kind: 'boundary', to: `/spaces/${spaceId}/boundaries/${boundaryId}` });
+    setBoundaryTo(`/spaces/${spaceId}/boundaries/${boundaryId}`);
   };
-  const by = repair.nextTime && (repair.nextTime.by === selfId ? 'you' : partnerName);
 
   return (
-    <section className="ritual-panel" aria-labelledby={`${id}-title`}>
+    <section className="ritual-panel repair-next-time" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="ritual-section__title">
         What we’ll do differently next time
       </h2>
-      <form className="form" onSubmit={onSubmit}>
-        <div className="field">
-          <label className="field__label" htmlFor={id}>
-            Written together
-          </label>
-          <textarea
-            id={id}
-            className="field__input repair-steps__text"
-            rows={4}
-            placeholder="When one of us feels flooded, we say “pause” and come back within the hour."
-            value={value}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <p className="field__note" role="status">
-            {dirty
-              ? 'Not saved yet.'
-              : by
-                ? `Last written by ${by}. Either of you can change it.`
-                : 'Either of you can write it; you both see the latest words.'}
+      <p className="ritual-muted">
+        Written together: you each see the other’s words as they are typed. Either of you can change them, now
+        or later.
+      </p>
+      <LazyCollabEditor fragment={fragment} label="What we’ll do differently next time" caret={caret} />
+      {earlier && (
+        <div className="repair-earlier">
+          <p className="field__note">
+            Saved earlier by {earlier.by === self.id ? 'you' : partnerName} on {when(earlier.at)}:
           </p>
+          <blockquote className="repair-earlier__text">{earlier.text}</blockquote>
         </div>
-        <FormAlert>{problem}</FormAlert>
-        <div className="repair-steps__actions">
-          <button type="submit" className="button button--primary" disabled={save.isPending || !dirty}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-      </form>
-      {saved && !dirty && (
+      )}
+      <FormAlert>{problem}</FormAlert>
+      {words.trim() && (
         <div className="repair-propose">
           <p className="field__note">Want to hold each other to it?</p>
-          {proposed ? (
-            <p role="status">
-              Proposed as a {proposed.kind}.{' '}
-              <Link to={proposed.to}>
-                {proposed.kind === 'promise' ? 'Open Promises' : 'Open the boundary to sign it'}
-              </Link>
-            </p>
-          ) : (
-            <div className="repair-steps__actions">
+          <div className="repair-steps__actions">
+            {!promised && (
               <button type="button" className="button" onClick={asPromise} disabled={promise.isPending}>
-                Make it a promise
+                {promise.isPending ? 'Proposing…' : 'Propose it as a promise'}
               </button>
-              <button type="button" className="button" onClick={asBoundary}>
-                Propose it as a boundary
-              </button>
-            </div>
+            )}
+            <button type="button" className="button" onClick={asBoundary}>
+              Propose it as a boundary
+            </button>
+          </div>
+          {promised && (
+            <p role="status">Proposed as a promise. It holds once {partnerName} accepts it below.</p>
+          )}
+          {boundaryTo && (
+            <p role="status">
+              Proposed as a boundary. <Link to={boundaryTo}>Open the boundary to sign it</Link>
+            </p>
           )}
         </div>
       )}
+      {promises}
     </section>
   );
 }

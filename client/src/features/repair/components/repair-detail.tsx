@@ -1,5 +1,7 @@
-import { REPAIR_STEPS, type RepairPart, type RepairView } from '@twofold/shared';
+import { REPAIR_STEPS, type Presence, type RepairPart, type RepairView } from '@twofold/shared';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
@@ -10,14 +12,18 @@ import { RepairSteps } from './repair-steps.tsx';
 interface Props {
   spaceId: string;
   repairId: string;
-  selfId: string;
+  self: Presence['user'];
   partnerName: string;
-  /** The shared document, where "next time" can become a boundary. */
+  /** The shared document, where "next time" is written together and can become a boundary. */
   doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The promises proposed from this repair (composed in app/, from the promises feature). */
+  promises?: ReactNode;
 }
 
 /** One repair: this member's steps, then the wait, then both sides together and "next time". */
-export function RepairDetail({ spaceId, repairId, selfId, partnerName, doc }: Props) {
+export function RepairDetail({ spaceId, repairId, self, partnerName, doc, provider, promises }: Props) {
+  const selfId = self.id;
   const list = useRepairs(spaceId);
   if (list.isPending) return <LoadingState label="Opening this repair…" />;
   if (list.isError) {
@@ -47,7 +53,15 @@ export function RepairDetail({ spaceId, repairId, selfId, partnerName, doc }: Pr
         <h1 className="page__title">{repair.topic}</h1>
       </header>
       {repair.openedAt !== null ? (
-        <Opened repair={repair} selfId={selfId} partnerName={partnerName} spaceId={spaceId} doc={doc} />
+        <Opened
+          repair={repair}
+          self={self}
+          partnerName={partnerName}
+          spaceId={spaceId}
+          doc={doc}
+          provider={provider}
+          promises={promises}
+        />
       ) : mine ? (
         <>
           <p className="checkin-status" role="status">
@@ -71,11 +85,14 @@ export function RepairDetail({ spaceId, repairId, selfId, partnerName, doc }: Pr
 
 function Opened({
   repair,
-  selfId,
+  self,
   partnerName,
   spaceId,
   doc,
+  provider,
+  promises,
 }: Omit<Props, 'repairId'> & { repair: RepairView }) {
+  const selfId = self.id;
   const mine = repair.entries.find((entry) => entry.userId === selfId)?.part;
   const theirs = repair.entries.find((entry) => entry.userId !== selfId)?.part;
   return (
@@ -87,7 +104,15 @@ function Opened({
         {theirs && <Side title={`${partnerName}’s side`} part={theirs} />}
         {mine && <Side title="Your side" part={mine} />}
       </div>
-      <NextTime spaceId={spaceId} repair={repair} selfId={selfId} partnerName={partnerName} doc={doc} />
+      <NextTime
+        spaceId={spaceId}
+        repair={repair}
+        self={self}
+        partnerName={partnerName}
+        doc={doc}
+        provider={provider}
+        promises={promises}
+      />
     </>
   );
 }

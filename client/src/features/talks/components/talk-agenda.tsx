@@ -6,6 +6,7 @@ import {
   type Talk,
 } from '@twofold/shared';
 import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import type { TalkActions } from '../hooks/use-talk-actions.ts';
 import { agendaHeading, type NameOf } from '../model/talk-words.ts';
@@ -84,6 +85,8 @@ function AgendaRow({ doc, talkId, item, live, selfId, nameOf, actions, canAddSte
   const state = item.status?.state ?? AgendaItemState.open;
   const mark = (next: AgendaItemState) => setAgendaItemState(doc, talkId, item.id, next, selfId, Date.now());
   const heading = agendaHeading(item, nameOf);
+  const { spaceId = '' } = useParams();
+  const boundaryId = item.kind === AgendaKind.boundaryReview ? item.ref : null;
   return (
     <li className={`talk-agenda__item talk-agenda__item--${state}`} data-testid="agenda-item">
       <p className="talk-agenda__heading">{heading}</p>
@@ -95,10 +98,25 @@ function AgendaRow({ doc, talkId, item, live, selfId, nameOf, actions, canAddSte
             ` · ${nameOf(item.status.by) === 'You' ? 'by you' : `by ${nameOf(item.status.by)}`}`}
         </p>
       )}
+      {boundaryId && state === AgendaItemState.action && (
+        <p className="talk-agenda__state">
+          <Link to={`/spaces/${spaceId}/boundaries/${boundaryId}`}>Open the review</Link>. You read it
+          together there; any change asks for both your signatures again.
+        </p>
+      )}
       {live && making === null && (
         <div className="talk-actions">
           {state === AgendaItemState.open ? (
             <>
+              {boundaryId && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => actions.boundaryReview(boundaryId, item.text ?? '', item.id)}
+                >
+                  Review this boundary
+                </button>
+              )}
               <button type="button" className="button" onClick={() => mark(AgendaItemState.discussed)}>
                 We talked about it
               </button>

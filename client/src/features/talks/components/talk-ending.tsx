@@ -42,7 +42,9 @@ export function TalkEnding({ doc, talk, selfId, nameOf, actions, caret }: Props)
               <span className="talk-done-list__kind">
                 {action.kind === TalkActionKind.promise
                   ? `${nameOf(action.createdBy) === 'You' ? 'You' : nameOf(action.createdBy)} promised`
-                  : 'A next step for you both'}
+                  : action.kind === TalkActionKind.boundaryReview
+                    ? 'A boundary to review together'
+                    : 'A next step for you both'}
               </span>{' '}
               {action.text}
             </li>

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { useFragmentText } from '../hooks/use-fragment-text.ts';
+import { useFragmentText } from '@/lib/yjs/use-fragment-text.ts';
 import { I_STATEMENT_SHAPE, writingHint } from '../model/i-statement.ts';
 
 /**

@@ -10,6 +10,11 @@ export interface TalkActions {
   promise: (text: string, itemId: string | null) => Promise<void>;
   /** A next step on a shared goal, owned by both. */
   goalStep: (goalId: string, text: string, itemId: string | null) => Promise<void>;
+  /**
+   * "Let's review this boundary": recorded in the talk and pointing at the boundary, whose own
+   * review flow (both sign again) does the rest. The boundary itself is not touched here.
+   */
+  boundaryReview: (boundaryId: string, title: string, itemId: string | null) => void;
 }
 
 /**
@@ -55,6 +60,17 @@ export function useTalkActions(
           createdAt: now,
         });
         return Promise.resolve();
+      },
+      boundaryReview: (boundaryId, title, itemId) => {
+        recordTalkAction(doc, talkId, {
+          id: crypto.randomUUID(),
+          kind: TalkActionKind.boundaryReview,
+          text: title.slice(0, 500) || 'A boundary',
+          itemId,
+          ref: boundaryId,
+          createdBy: selfId,
+          createdAt: Date.now(),
+        });
       },
     }),
     [doc, talkId, selfId, makePromise],
