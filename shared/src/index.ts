@@ -28,6 +28,7 @@ export * from './doc/letter-drafts.ts';
 export * from './schemas/export.ts';
 export * from './doc/import-export.ts';
 export * from './doc/import-summary.ts';
+export * from './doc/import-credit.ts';
 export * from './schemas/checkins.ts';
 export * from './schemas/promises.ts';
 export * from './schemas/appreciations.ts';

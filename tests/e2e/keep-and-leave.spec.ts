@@ -92,8 +92,8 @@ test.describe('keeping your words and leaving', () => {
     await kim.getByLabel('Twofold export file').setInputFiles(file);
     const preview = kim.getByTestId('import-preview');
     await expect(preview.getByRole('list', { name: 'Will come in' }).getByRole('listitem')).toHaveText([
-      '1 boundary, as drafts to sign again here',
-      '1 shared goal with their steps',
+      '1 boundary, each with who wrote it, as drafts to sign again here',
+      '1 shared goal with their steps, each with who wrote it',
       '1 letter, each with who wrote it and when',
     ]);
     await expect(preview.getByRole('list', { name: 'Will stay out' })).toContainText(
@@ -102,8 +102,8 @@ test.describe('keeping your words and leaving', () => {
     await kim.getByRole('button', { name: 'Add to this space' }).click();
     const done = kim.getByTestId('import-done');
     await expect(done.getByRole('list', { name: 'Brought in' }).getByRole('listitem')).toHaveText([
-      '1 boundary, as drafts to sign again here',
-      '1 shared goal with their steps',
+      '1 boundary, each with who wrote it, as drafts to sign again here',
+      '1 shared goal with their steps, each with who wrote it',
       '1 letter, each with who wrote it and when',
     ]);
     await expect(done.getByRole('list', { name: 'Left out' })).toContainText('Alex’s private notes');
@@ -123,12 +123,15 @@ test.describe('keeping your words and leaving', () => {
     await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/boundaries`);
     const row = kim.getByTestId('boundary-row').filter({ hasText: 'Money decisions' });
     await expect(row.getByTestId('boundary-status')).toHaveText('Draft');
+    // Alex wrote it, and Alex is not here: it is never Kim's own words.
+    await expect(row).toContainText('Written by Alex, imported');
     const letters = await kim.request.get(`${app.url}/api/spaces/${spaceIdOf(kim)}/letters`);
     expect(await letters.text()).toContain('Thank you for listening last night.');
 
     // The goal comes back with its steps in order: Sam's step is Kim's now (Sam is not here),
     // the step for both stays with both, and the tick is kept.
     await kim.goto(`${app.url}/spaces/${spaceIdOf(kim)}/goals`);
+    await expect(kim.getByTestId('goal-card')).toContainText('Written by Alex, imported');
     await kim.getByTestId('goal-card').getByRole('link', { name: 'Walk the coast path' }).click();
     await expect(kim.getByLabel('Title')).toHaveValue('Walk the coast path');
     await expect(kim.getByTestId('goal-progress')).toHaveText('1 of 2 done');
@@ -141,6 +144,58 @@ test.describe('keeping your words and leaving', () => {
     await expect(kim.getByLabel('Owner of “Buy boots”').locator('option:checked')).toHaveText('Both of us');
 
     await Promise.all([...contexts, fresh].map((context) => context.close()));
+  });
+
+  test('a couple starting again in a new space both see who wrote each imported boundary and goal', async ({
+    browser,
+    app,
+  }, testInfo) => {
+    // Two couples, four browser pages, an export and an import: longer than one couple's spec.
+    test.setTimeout(240_000);
+    const first = await pairCouple(browser, app.url);
+    await startFromTemplate(first.sam, 'Money decisions');
+    await expect(syncStatus(first.sam)).toHaveText('Synced');
+    await planGoal(first.alex, 'Walk the coast path', ['Book the cottage', 'Buy boots']);
+    await openSettings(first.alex, app.url);
+    const [download] = await Promise.all([
+      first.alex.waitForEvent('download'),
+      first.alex.getByRole('link', { name: 'Download to import (JSON)' }).click(),
+    ]);
+    const file = join(testInfo.outputDir, 'export.json');
+    await download.saveAs(file);
+
+    // The same two people, with new accounts, in a new space. Sam watches the boundaries.
+    const again = await pairCouple(browser, app.url, 'Starting again');
+    await again.sam.getByRole('link', { name: 'Boundaries' }).click();
+    await expect(again.sam.getByRole('button', { name: 'Write your first boundary' })).toBeVisible();
+    await openSettings(again.alex, app.url);
+    await again.alex.getByLabel('Twofold export file').setInputFiles(file);
+    await again.alex.getByRole('button', { name: 'Add to this space' }).click();
+    await expect(again.alex.getByTestId('import-done')).toBeVisible();
+
+    // Sam sees the boundary arrive live, as Sam's own words, brought in by an import.
+    const samsRow = again.sam.getByTestId('boundary-row').filter({ hasText: 'Money decisions' });
+    await expect(samsRow).toContainText('Written by you, imported');
+    await expect(samsRow).toContainText('Last changed by you');
+    await again.alex.goto(`${app.url}/spaces/${spaceIdOf(again.alex)}/boundaries`);
+    const alexsRow = again.alex.getByTestId('boundary-row').filter({ hasText: 'Money decisions' });
+    await expect(alexsRow).toContainText('Written by Sam, imported');
+    await expect(alexsRow).toContainText('Last changed by Sam');
+
+    // The goal is Alex's, and the step that was Sam's is Sam's again.
+    for (const [page, writer] of [
+      [again.alex, 'you'],
+      [again.sam, 'Alex'],
+    ] as const) {
+      await page.goto(`${app.url}/spaces/${spaceIdOf(page)}/goals`);
+      await expect(page.getByTestId('goal-card')).toContainText(`Written by ${writer}, imported`);
+    }
+    await again.alex.getByTestId('goal-card').getByRole('link', { name: 'Walk the coast path' }).click();
+    await expect(again.alex.getByLabel('Owner of “Book the cottage”').locator('option:checked')).toHaveText(
+      'Sam',
+    );
+
+    await Promise.all([...first.contexts, ...again.contexts].map((context) => context.close()));
   });
 
   test('the counsellor copy prints only what was chosen, one item to a page, without the app around it', async ({

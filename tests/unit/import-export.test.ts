@@ -80,6 +80,7 @@ describe('import of an export', () => {
       data,
       // Alex starting again in a new space: Alex's own export, private words included.
       userId: 'alex',
+      members: [{ id: 'alex', name: 'Alex' }],
       now: 2,
       newId: () => `new-${++n}`,
     });
@@ -115,7 +116,15 @@ describe('importing someone else’s export', () => {
     const mine = new Y.Doc();
     writePlainParagraphs(privateNotesFragment(mine), ['Kim’s own note']);
 
-    const added = importIntoDocs({ shared, private: mine, data, userId: 'kim', now: 2, newId: () => 'x' });
+    const added = importIntoDocs({
+      shared,
+      private: mine,
+      data,
+      userId: 'kim',
+      members: [{ id: 'kim', name: 'Kim' }],
+      now: 2,
+      newId: () => 'x',
+    });
     expect(added.privateWords).toBe(false);
     expect(fragmentToPlainText(privateNotesFragment(mine))).toBe('Kim’s own note');
     expect(readLetterDrafts(mine)).toEqual([]);
@@ -260,6 +269,7 @@ describe('import of shared goals', () => {
       private: new Y.Doc(),
       data,
       userId: 'kim',
+      members: [{ id: 'kim', name: 'Kim' }],
       now: 99,
       newId: () => `new-${++n}`,
     });
@@ -285,6 +295,7 @@ describe('import of shared goals', () => {
       private: new Y.Doc(),
       data: { ...exportOf(new Y.Doc(), ''), goals: exported },
       userId: 'kim',
+      members: [{ id: 'kim', name: 'Kim' }],
       now: 99,
       newId: () => `new-${++n}`,
     });
@@ -296,11 +307,14 @@ describe('import of shared goals', () => {
       ['kim', 'kim'],
       [BOTH_OWNERS, null],
     ]);
-    expect(walk.createdBy).toBe('kim');
+    // Kept under the importer, who is the only one here, yet still said to be Alex's words.
+    expect(walk).toMatchObject({ createdBy: 'kim', createdAt: 10 });
+    expect(walk.imported).toEqual({ by: 'kim', at: 99, writtenByName: 'Alex' });
     // A suggestion stays one, now the importer's, for the partner here to accept or let go.
     expect(cook).toMatchObject({ status: 'proposed', proposedBy: 'kim' });
-    // An achieved goal keeps the day it was achieved; the import is its latest change.
-    expect(paint).toMatchObject({ status: 'achieved', achievedAt: 50, achievedBy: 'kim', updatedAt: 99 });
+    expect(cook.imported?.writtenByName).toBe('Sam');
+    // An achieved goal keeps the day it was achieved and when it was last changed.
+    expect(paint).toMatchObject({ status: 'achieved', achievedAt: 50, achievedBy: 'kim', updatedAt: 50 });
   });
 
   it('imports an export made before goals existed', () => {
@@ -312,10 +326,122 @@ describe('import of shared goals', () => {
       private: new Y.Doc(),
       data,
       userId: 'kim',
+      members: [{ id: 'kim', name: 'Kim' }],
       now: 1,
       newId: () => 'x',
     });
     expect(added).toEqual({ boundaries: 0, goals: 0, privateWords: false });
     expect(readGoals(shared)).toEqual([]);
+  });
+});
+
+describe('who an import credits', () => {
+  /** Sam's export of a space where Alex wrote a boundary and a goal, and Sam a suggested goal. */
+  function samsExport(): SpaceExport {
+    const doc = plannedGoals();
+    createBoundary(doc, {
+      id: 'b1',
+      title: 'Phones and privacy',
+      category: 'privacy',
+      text: { meaning: ['We ask before we look.'] },
+      userId: 'alex',
+      now: 5,
+    });
+    const base = exportOf(doc, 'Sam’s own note');
+    return spaceExportSchema.parse(
+      JSON.parse(
+        JSON.stringify({
+          ...base,
+          account: { id: 'sam', name: 'Sam', email: 'sam@example.test' },
+          space: SPACE,
+          boundaries: base.boundaries.map((b) => ({
+            ...b,
+            createdAt: 5,
+            createdBy: 'alex',
+            createdByName: 'Alex',
+            updatedBy: 'sam',
+            updatedByName: 'Sam',
+            updatedAt: 7,
+          })),
+          goals: exportGoals(doc, SPACE),
+        }),
+      ),
+    );
+  }
+
+  it('keeps each boundary and goal with the member here who wrote it, and marks it imported', () => {
+    const shared = new Y.Doc();
+    let n = 0;
+    // Alex, in a new space with Sam under a new account of the same name, brings in Sam's export.
+    importIntoDocs({
+      shared,
+      private: new Y.Doc(),
+      data: samsExport(),
+      userId: 'alex',
+      members: [
+        { id: 'alex', name: 'Alex' },
+        { id: 'sam-new', name: 'Sam' },
+      ],
+      now: 99,
+      newId: () => `new-${++n}`,
+    });
+    const [boundary] = readBoundaries(shared);
+    expect(boundary).toMatchObject({
+      readable: true,
+      createdBy: 'alex',
+      createdAt: 5,
+      updatedBy: 'sam-new',
+      updatedAt: 7,
+      imported: { by: 'alex', at: 99, writtenByName: null },
+    });
+    const [walk, cook] = readGoals(shared);
+    expect(walk).toMatchObject({ createdBy: 'alex', imported: { by: 'alex', writtenByName: null } });
+    // Sam's suggestion stays Sam's, for Alex to accept.
+    expect(cook).toMatchObject({ status: 'proposed', proposedBy: 'sam-new', createdBy: 'sam-new' });
+    if (!walk?.ok) throw new Error('the goal is readable');
+    expect(walk.steps.map((s) => s.ok && s.owner)).toEqual(['alex', 'sam-new', BOTH_OWNERS]);
+  });
+
+  it('names someone in the old space as the writer when an export does not say who wrote it', () => {
+    const data = samsExport();
+    const old = {
+      ...data,
+      boundaries: data.boundaries.map(({ id, content, status, versions, createdAt }) => ({
+        id,
+        content,
+        status,
+        versions,
+        createdAt,
+      })),
+    };
+    const shared = new Y.Doc();
+    importIntoDocs({
+      shared,
+      private: new Y.Doc(),
+      data: old,
+      userId: 'kim',
+      members: [{ id: 'kim', name: 'Kim' }],
+      now: 99,
+      newId: () => 'b',
+    });
+    expect(readBoundaries(shared)[0]).toMatchObject({
+      createdBy: 'kim',
+      imported: { by: 'kim', writtenByName: 'someone in “Alex & Sam”' },
+    });
+  });
+
+  it('exports an imported entry under the name it came with, so a second import still credits them', () => {
+    const shared = new Y.Doc();
+    importIntoDocs({
+      shared,
+      private: new Y.Doc(),
+      data: samsExport(),
+      userId: 'kim',
+      members: [{ id: 'kim', name: 'Kim' }],
+      now: 99,
+      newId: () => crypto.randomUUID(),
+    });
+    const again = exportGoals(shared, { ...SPACE, members: [{ id: 'kim', name: 'Kim' }] });
+    expect(again.map((g) => g.createdByName)).toEqual(['Alex', 'Sam', 'Sam']);
   });
 });

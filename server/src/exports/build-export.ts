@@ -24,6 +24,7 @@ import { docKey, type RoomRegistry } from '../sync/rooms.ts';
 import { spaceView } from '../http/space-view.ts';
 import { exportRepairs, exportTalks } from './export-conversations.ts';
 import { exportGoals } from './export-goals.ts';
+import { exportNamer, writerName } from './export-names.ts';
 import { readDoc } from './read-doc.ts';
 
 interface Deps {
@@ -50,6 +51,7 @@ export async function buildExport(
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;
     const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
     const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
+    const nameOf = exportNamer(view);
     const boundaries: ExportedBoundary[] = [];
     for (const entry of readBoundaries(shared)) {
       if (!entry.readable) continue;
@@ -67,6 +69,11 @@ export async function buildExport(
         // Only what the notary says both signed: the doc's own list can be written by anyone.
         versions: attestedVersions(entry.id, entry.versions, attestations),
         createdAt: entry.createdAt,
+        createdBy: entry.createdBy,
+        createdByName: writerName(nameOf, entry),
+        updatedBy: entry.updatedBy,
+        updatedByName: nameOf(entry.updatedBy),
+        updatedAt: entry.updatedAt,
       });
     }
     return {

@@ -1,15 +1,6 @@
 import { BOTH_OWNERS, fragmentToPlainText, readGoals, type ExportedGoal, type Space } from '@twofold/shared';
 import type * as Y from 'yjs';
-
-/**
- * Names for the ids a goal records, as the app would say them: a member's name, a former
- * member's name marked as such, or "A former member" for an id nobody remembers.
- */
-function namer(space: Space): (id: string) => string {
-  const names = new Map(space.members.map((m) => [m.id, m.name]));
-  for (const m of space.formerMembers) if (!names.has(m.id)) names.set(m.id, `${m.name} (former member)`);
-  return (id) => names.get(id) ?? 'A former member';
-}
+import { exportNamer, writerName } from './export-names.ts';
 
 /**
  * The shared goals for an export, in their shared order, each with its readable steps. An
@@ -17,7 +8,7 @@ function namer(space: Space): (id: string) => string {
  * that could be carried anywhere.
  */
 export function exportGoals(shared: Y.Doc, space: Space): ExportedGoal[] {
-  const nameOf = namer(space);
+  const nameOf = exportNamer(space);
   const maybeName = (id: string | null) => (id === null ? null : nameOf(id));
   return readGoals(shared).flatMap((goal): ExportedGoal[] => {
     if (!goal.ok) return [];
@@ -37,7 +28,9 @@ export function exportGoals(shared: Y.Doc, space: Space): ExportedGoal[] {
         achievedByName: maybeName(goal.achievedBy),
         createdBy: goal.createdBy,
         createdAt: goal.createdAt,
-        createdByName: nameOf(goal.createdBy),
+        createdByName: writerName(nameOf, goal),
+        updatedBy: goal.updatedBy,
+        updatedByName: nameOf(goal.updatedBy),
         updatedAt: goal.updatedAt,
         steps: goal.steps.flatMap((step) =>
           step.ok

@@ -13,6 +13,7 @@ import {
   type BoundaryTextField,
 } from './boundary-model.ts';
 import { contentHash } from './content-hash.ts';
+import { readImportedMark, type ImportCredit, type ImportedMark } from './import-credit.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { fragmentToPlainText, writePlainParagraphs } from './rich-text.ts';
@@ -28,6 +29,8 @@ export interface Boundary extends BoundaryFields {
   versions: AgreedVersion[];
   /** Stored versions whose shape is broken (a hostile or buggy client wrote them). */
   unreadableVersions: number;
+  /** Set when it came from an export: who brought it in, and a writer who is not a member here. */
+  imported: ImportedMark | null;
 }
 
 /** An entry whose stored shape is broken: shown as such, never dropped. */
@@ -89,7 +92,8 @@ export function readBoundary(id: string, value: unknown): BoundaryEntry {
     }
   }
   versions.sort((a, b) => a.agreedAt - b.agreedAt);
-  return { readable: true, ...fields.data, text, plain, versions, unreadableVersions };
+  const imported = readImportedMark(value.get('imported'));
+  return { readable: true, ...fields.data, text, plain, versions, unreadableVersions, imported };
 }
 
 /** Every boundary in the space, in their shared order. */
@@ -132,6 +136,8 @@ export interface CreateBoundaryArgs {
   endsOn?: string | null;
   userId: string;
   now: number;
+  /** For an import: who wrote it and when, as the export says, instead of `userId` and `now`. */
+  credit?: ImportCredit;
 }
 
 /** Adds a boundary at the end of the list; returns its id. */
@@ -144,14 +150,15 @@ export function createBoundary(doc: Y.Doc, args: CreateBoundaryArgs): string {
     order: orderAtEnd(readBoundaries(doc).map((entry) => entry.order)),
     reviewOn: args.reviewOn ?? null,
     endsOn: args.endsOn ?? null,
-    createdBy: args.userId,
-    createdAt: args.now,
-    updatedBy: args.userId,
-    updatedAt: args.now,
+    createdBy: args.credit?.createdBy ?? args.userId,
+    createdAt: args.credit?.createdAt ?? args.now,
+    updatedBy: args.credit?.updatedBy ?? args.userId,
+    updatedAt: args.credit?.updatedAt ?? args.now,
   });
   doc.transact(() => {
     const entity = new Y.Map<unknown>();
     for (const [key, value] of Object.entries(fields)) entity.set(key, value);
+    if (args.credit) entity.set('imported', { ...args.credit.mark });
     for (const field of BOUNDARY_TEXT_FIELDS) entity.set(field, new Y.XmlFragment());
     entity.set('versions', new Y.Array<AgreedVersion>());
     map.set(args.id, entity);

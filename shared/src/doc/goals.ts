@@ -12,6 +12,7 @@ import {
   type StepFields,
   type StepPatch,
 } from './goal-model.ts';
+import { readImportedMark, type ImportCredit, type ImportedMark } from './import-credit.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { writePlainParagraphs } from './rich-text.ts';
@@ -46,6 +47,8 @@ export interface Goal extends GoalFields {
   /** Steps and milestones in their shared order; unreadable ones stay in place. */
   steps: StepEntry[];
   progress: GoalProgress;
+  /** Set when it came from an export: who brought it in, and a writer who is not a member here. */
+  imported: ImportedMark | null;
 }
 
 /** A goal whose stored shape is broken: shown as such, never dropped. */
@@ -141,7 +144,8 @@ export function readGoal(id: string, value: unknown): GoalEntry {
   const steps: StepEntry[] = [];
   rawSteps.forEach((step, stepId) => steps.push(readStep(stepId, step)));
   steps.sort(compareByOrder);
-  return { ok: true, ...fields.data, why, steps, progress: goalProgress(steps) };
+  const imported = readImportedMark(value.get('imported'));
+  return { ok: true, ...fields.data, why, steps, progress: goalProgress(steps), imported };
 }
 
 /** Every goal in the space, in their shared order (unreadable ones included, as such). */
@@ -192,6 +196,10 @@ export interface CreateGoalArgs {
   proposed: boolean;
   userId: string;
   now: number;
+  /** For an import: who wrote it and when, as the export says, instead of `userId` and `now`. */
+  credit?: ImportCredit;
+  /** For an import: who suggested a proposed goal (`userId` otherwise). */
+  proposedBy?: string;
 }
 
 /**
@@ -206,18 +214,19 @@ export function createGoal(doc: Y.Doc, args: CreateGoalArgs): string {
     targetOn: args.targetOn ?? null,
     values: uniqueValues(args.values ?? []),
     status: args.proposed ? GoalStatus.proposed : GoalStatus.active,
-    proposedBy: args.proposed ? args.userId : null,
+    proposedBy: args.proposed ? (args.proposedBy ?? args.userId) : null,
     achievedAt: null,
     achievedBy: null,
     order: orderAtEnd(readGoals(doc).map((entry) => entry.order)),
-    createdBy: args.userId,
-    createdAt: args.now,
-    updatedBy: args.userId,
-    updatedAt: args.now,
+    createdBy: args.credit?.createdBy ?? args.userId,
+    createdAt: args.credit?.createdAt ?? args.now,
+    updatedBy: args.credit?.updatedBy ?? args.userId,
+    updatedAt: args.credit?.updatedAt ?? args.now,
   });
   doc.transact(() => {
     const entity = new Y.Map<unknown>();
     for (const [key, value] of Object.entries(fields)) entity.set(key, value);
+    if (args.credit) entity.set('imported', { ...args.credit.mark });
     entity.set('why', new Y.XmlFragment());
     entity.set('steps', new Y.Map<unknown>());
     goalsMap(doc).set(args.id, entity);

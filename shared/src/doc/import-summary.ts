@@ -25,10 +25,12 @@ export function summariseImport(data: SpaceExport, userId: string): ImportSummar
   if (data.usLetter.trim()) broughtIn.push('“What trust means to us”, added after what is here');
   if (data.boundaries.length > 0)
     broughtIn.push(
-      `${count(data.boundaries.length, 'boundary', 'boundaries')}, as drafts to sign again here`,
+      `${count(data.boundaries.length, 'boundary', 'boundaries')}, each with who wrote it, as drafts to sign again here`,
     );
   if (goals.length > 0)
-    broughtIn.push(`${count(goals.length, 'shared goal', 'shared goals')} with their steps`);
+    broughtIn.push(
+      `${count(goals.length, 'shared goal', 'shared goals')} with their steps, each with who wrote it`,
+    );
   if (letters.length > 0)
     broughtIn.push(`${count(letters.length, 'letter', 'letters')}, each with who wrote it and when`);
   if (own && data.privateNotes.trim()) broughtIn.push('Your private notes');

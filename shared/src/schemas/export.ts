@@ -27,6 +27,16 @@ export const exportedBoundarySchema = z.object({
   status: z.string(),
   versions: z.array(agreedVersionSchema),
   createdAt: z.number(),
+  /**
+   * Who wrote it and who last changed it, with their names as the exporter's space said them
+   * (a writer it was imported from keeps the name it came with). Optional: exports made before
+   * imports kept their writers lack them.
+   */
+  createdBy: z.string().optional(),
+  createdByName: z.string().optional(),
+  updatedBy: z.string().optional(),
+  updatedByName: z.string().optional(),
+  updatedAt: z.number().optional(),
 });
 export type ExportedBoundary = z.infer<typeof exportedBoundarySchema>;
 
@@ -88,6 +98,9 @@ export const exportedGoalSchema = goalFieldsSchema
     proposedByName: z.string().nullable(),
     achievedByName: z.string().nullable(),
     createdByName: z.string(),
+    /** Who last changed it. Optional: exports made before imports kept their writers lack it. */
+    updatedBy: z.string().optional(),
+    updatedByName: z.string().optional(),
     steps: z.array(exportedStepSchema),
   });
 export type ExportedGoal = z.infer<typeof exportedGoalSchema>;

@@ -15,7 +15,7 @@ export function SpaceSettingsRoute() {
         <p className="lead">Your words are yours: keep a copy, bring them to a counsellor, or leave.</p>
       </header>
       <ExportLinks spaceId={space.id} />
-      <ImportExport spaceId={space.id} userId={self.id} docs={docs} />
+      <ImportExport spaceId={space.id} userId={self.id} members={space.members} docs={docs} />
       <LeaveSpace spaceId={space.id} userId={self.id} partnerName={partner?.name ?? null} />
     </div>
   );

@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import type * as Y from 'yjs';
 import { SelectField } from '@/components/select-field.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { importedByline } from '@/lib/imported-byline.ts';
 import { useBoundaries } from '../hooks/use-boundaries.ts';
 import type { BoundaryListItem } from '../model/boundary-view.ts';
 import { neighboursForMove } from '@/lib/reorder.ts';
@@ -55,6 +56,8 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
   const shown = items.filter((item) => matches(item, status, category));
   const filtered = status !== ALL || category !== ALL;
   const partnerName = partner?.name ?? null;
+  const nameOf = (userId: string) =>
+    userId === selfId ? 'you' : userId === partner?.id ? partner.name : 'a former member';
 
   const move = (id: string, to: number) => {
     const neighbours = neighboursForMove(ids, ids.indexOf(id), to);
@@ -162,13 +165,8 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
                   {item.readable ? (
                     <BoundaryRow
                       view={item}
-                      changedBy={
-                        item.boundary.updatedBy === selfId
-                          ? 'you'
-                          : item.boundary.updatedBy === partner?.id
-                            ? partner.name
-                            : 'a former member'
-                      }
+                      changedBy={nameOf(item.boundary.updatedBy)}
+                      writtenBy={importedByline(item.boundary, nameOf)}
                       partnerName={partnerName}
                       partnerHere={partnerOn === item.id}
                       reorder={

@@ -9,6 +9,8 @@ interface Props {
   view: BoundaryView;
   /** Who last changed the boundary, its text included: "you", the partner's name. */
   changedBy: string;
+  /** For an imported boundary, who wrote it: "Written by Sam, imported". */
+  writtenBy: string | null;
   partnerName: string | null;
   partnerHere: boolean;
   /** Null while the list is filtered: order only makes sense on the whole list. */
@@ -20,7 +22,7 @@ interface Props {
   } | null;
 }
 
-export function BoundaryRow({ view, changedBy, partnerName, partnerHere, reorder }: Props) {
+export function BoundaryRow({ view, changedBy, writtenBy, partnerName, partnerHere, reorder }: Props) {
   const { boundary, status } = view;
   const title = boundary.title.trim() || 'Untitled boundary';
   return (
@@ -41,6 +43,7 @@ export function BoundaryRow({ view, changedBy, partnerName, partnerHere, reorder
           ) : (
             boundary.reviewOn && <span>Review on {formatDay(boundary.reviewOn)}</span>
           )}
+          {writtenBy && <span>{writtenBy}</span>}
           <span>
             Last changed by {changedBy}, {formatMoment(boundary.updatedAt)}
           </span>

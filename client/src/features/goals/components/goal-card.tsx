@@ -1,6 +1,7 @@
 import { GOAL_HORIZON_LABELS, GoalStatus, type Goal } from '@twofold/shared';
 import { Link } from 'react-router';
 import { formatDay, formatInstant } from '@/lib/dates.ts';
+import { importedByline } from '@/lib/imported-byline.ts';
 import { personName, sentence, type People } from '../model/people.ts';
 import { ProgressBar } from './progress-bar.tsx';
 
@@ -15,6 +16,7 @@ interface Props {
 /** One goal on the board, the timeline or the list of what the couple has done. */
 export function GoalCard({ goal, people, partnerHere, showHorizon = false }: Props) {
   const title = goal.title.trim() || 'Untitled goal';
+  const writtenBy = importedByline(goal, (userId) => personName(people, userId));
   return (
     <article className="goal-card" data-testid="goal-card" data-status={goal.status}>
       <h3 className="goal-card__title">
@@ -28,6 +30,7 @@ export function GoalCard({ goal, people, partnerHere, showHorizon = false }: Pro
             Achieved {formatInstant(goal.achievedAt)} · marked by {personName(people, goal.achievedBy)}
           </span>
         )}
+        {writtenBy && <span>{writtenBy}</span>}
       </p>
       {goal.status === GoalStatus.proposed && (
         <p className="goal-card__proposed">

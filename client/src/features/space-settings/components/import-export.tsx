@@ -3,6 +3,7 @@ import {
   spaceExportSchema,
   summariseImport,
   type ImportSummary,
+  type Member,
   type SpaceExport,
 } from '@twofold/shared';
 import { useId, useState, type ChangeEvent } from 'react';
@@ -18,6 +19,8 @@ import { ImportSummaryList } from './import-summary-list.tsx';
 interface Props {
   spaceId: string;
   userId: string;
+  /** This space's members, to credit the export's writers to. */
+  members: readonly Member[];
   docs: SpaceDocs;
 }
 
@@ -34,7 +37,7 @@ async function readExport(file: File): Promise<SpaceExport | string> {
 }
 
 /** Brings a downloaded export (JSON) into this space, after showing what it holds. */
-export function ImportExport({ spaceId, userId, docs }: Props) {
+export function ImportExport({ spaceId, userId, members, docs }: Props) {
   const inputId = useId();
   const [data, setData] = useState<SpaceExport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,6 +62,7 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
       private: own,
       data: chosen,
       userId,
+      members,
       now: Date.now(),
       newId: () => crypto.randomUUID(),
     });
@@ -93,9 +97,9 @@ export function ImportExport({ spaceId, userId, docs }: Props) {
       <p>
         Starting again in a new space? Choose a file you downloaded with “Download to import”. Its words are
         added to this space; boundaries arrive as drafts, because signatures belong to the space they were
-        given in, so you sign them again here together. Shared goals come with their steps; a step that was
-        one person’s becomes yours. Letters keep who wrote them and when. Private notes and unsent letters
-        come over only from your own export.
+        given in, so you sign them again here together. Shared goals come with their steps. Boundaries, goals
+        and letters keep who wrote them and when, marked as imported; a step owned by someone who is not in
+        this space becomes yours. Private notes and unsent letters come over only from your own export.
       </p>
       <div className="field">
         <label className="field__label" htmlFor={inputId}>
