@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { installChunkRecovery } from './app/chunk-recovery.ts';
 import { router } from './app/router.tsx';
-import { startMeEarly } from './lib/session/me.ts';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -28,8 +27,6 @@ installChunkRecovery(() => {
   const to = router.state.navigation.location;
   return to ? `${to.pathname}${to.search}${to.hash}` : null;
 });
-
-startMeEarly();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
