@@ -49,6 +49,24 @@ export function useMakePromise(spaceId: string) {
   });
 }
 
+/** The words of a promise an attestation is bound to. */
+type AttestedPromise = { id: string; contentHash: string };
+
+/** Records the caller's attestation of `kind` on a promise's exact words (409 if they changed). */
+function attestPromise(spaceId: string, promise: AttestedPromise, kind: AttestationKind) {
+  return parseResponse(
+    api.api.spaces[':spaceId'].attestations.$post({
+      param: { spaceId },
+      json: {
+        subjectType: SubjectType.promise,
+        subjectId: promise.id,
+        kind,
+        contentHash: promise.contentHash,
+      },
+    }),
+  );
+}
+
 /**
  * The partner's "you kept this": an attestation bound to the promise's exact words. Refused
  * (409) if the promiser has meanwhile said they didn't manage it, so the promises are re-read
@@ -57,18 +75,7 @@ export function useMakePromise(spaceId: string) {
 export function useConfirmKept(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (promise: { id: string; contentHash: string }) =>
-      parseResponse(
-        api.api.spaces[':spaceId'].attestations.$post({
-          param: { spaceId },
-          json: {
-            subjectType: SubjectType.promise,
-            subjectId: promise.id,
-            kind: AttestationKind.kept,
-            contentHash: promise.contentHash,
-          },
-        }),
-      ),
+    mutationFn: (promise: AttestedPromise) => attestPromise(spaceId, promise, AttestationKind.kept),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: promiseAttestationsQueryOptions(spaceId).queryKey }),
@@ -84,18 +91,7 @@ export function useConfirmKept(spaceId: string) {
 export function useAcceptPromise(spaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (promise: { id: string; contentHash: string }) =>
-      parseResponse(
-        api.api.spaces[':spaceId'].attestations.$post({
-          param: { spaceId },
-          json: {
-            subjectType: SubjectType.promise,
-            subjectId: promise.id,
-            kind: AttestationKind.accepted,
-            contentHash: promise.contentHash,
-          },
-        }),
-      ),
+    mutationFn: (promise: AttestedPromise) => attestPromise(spaceId, promise, AttestationKind.accepted),
     onSettled: () =>
       queryClient.invalidateQueries({ queryKey: promiseAttestationsQueryOptions(spaceId).queryKey }),
   });
