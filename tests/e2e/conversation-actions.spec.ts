@@ -142,6 +142,10 @@ test.describe('what a conversation turns into', () => {
       await expect(page.getByTestId('talk-actions')).toContainText('A boundary to review together');
     }
     await shoot(alex, 'talk-boundary-review');
+    // What they will do links to the same review.
+    await expect(
+      sam.getByTestId('talk-actions').getByRole('link', { name: 'Money decisions' }),
+    ).toHaveAttribute('href', /\/boundaries\/[^/]+$/);
 
     // The link opens the boundary's own review; nothing in it has changed.
     await item(alex).getByRole('link', { name: 'Open the review' }).click();

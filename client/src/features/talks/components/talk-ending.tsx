@@ -1,5 +1,6 @@
 import { endTalk, TalkActionKind, type Presence, type Talk } from '@twofold/shared';
 import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
@@ -20,6 +21,7 @@ interface Props {
 /** The short summary both write, what they decided to do, and the quiet end of the talk. */
 export function TalkEnding({ doc, talk, selfId, nameOf, actions, caret }: Props) {
   const [making, setMaking] = useState(false);
+  const { spaceId = '' } = useParams();
   const live = talk.status === 'live';
   return (
     <section className="talk-panel" aria-labelledby="talk-summary-title">
@@ -46,7 +48,11 @@ export function TalkEnding({ doc, talk, selfId, nameOf, actions, caret }: Props)
                     ? 'A boundary to review together'
                     : 'A next step for you both'}
               </span>{' '}
-              {action.text}
+              {action.kind === TalkActionKind.boundaryReview && action.ref ? (
+                <Link to={`/spaces/${spaceId}/boundaries/${action.ref}`}>{action.text}</Link>
+              ) : (
+                action.text
+              )}
             </li>
           ))}
         </ul>
