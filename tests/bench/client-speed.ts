@@ -114,6 +114,14 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
       LOAD_DEADLINE_MS,
     ).unref(),
   );
+  // BENCH_CLIENT_PROFILE=dir: a CPU profile of each visit up to the editable moment (open it in
+  // DevTools' Performance panel), to see where a slowed phone spends the time.
+  const profileDir = process.env.BENCH_CLIENT_PROFILE;
+  if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url, { waitUntil: 'commit', timeout: LOAD_DEADLINE_MS });
   const at = await Promise.race([editableAt, deadline]).catch(async (error: Error) => {
     // Say what the page showed instead, so a failing run explains itself.
@@ -127,6 +135,11 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
       .catch(() => 'the page could not be read');
     throw new Error(`${error.message}; the page showed ${JSON.stringify(seen)}`);
   });
+  if (profileDir) {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `visit-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+  }
   const finished = [...scripts.values()].filter((script) => script.done);
   if (process.env.BENCH_CLIENT_DEBUG) console.log(types, finished);
   const result: Visit = {
