@@ -15,6 +15,7 @@ import { startAppServer } from '../helpers/app-server.ts';
 import {
   ATTACK_COUPLES,
   deadlineOverhead,
+  type DeadlineOverhead,
   runAttacks,
   shapeCosts,
   type AttackResult,
@@ -188,7 +189,7 @@ async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
 /** The attacks section's rows: the worst delay another couple saw during each attack. */
 function attackRows(
   results: AttackResult[],
-  overhead: { plainMs: number; wrappedMs: number },
+  overhead: DeadlineOverhead,
   shapes: ShapeCost[],
 ) {
   const rows: [string, string, string][] = [];
@@ -210,6 +211,11 @@ function attackRows(
     'apply deadline wrapper: honest 20,000-edit update',
     `${ms(overhead.wrappedMs)} with, ${ms(overhead.plainMs)} without`,
     '—',
+  ]);
+  rows.push([
+    `CPU clock of the apply deadline and budgets (${overhead.clock})`,
+    `${overhead.clockUs.toFixed(2)} µs a read`,
+    `process.cpuUsage() ${overhead.processClockUs.toFixed(2)} µs`,
   ]);
   return rows;
 }
