@@ -54,6 +54,8 @@ it('opens a space whose stored log is costly to replay off the main thread, whil
   } finally {
     others.destroy();
   }
-  // The replayed state was written as a snapshot: the next open reads one update.
+  // The replayed state was written as a snapshot: the next open reads one update. The rows
+  // stay unmerged (merging would replay them on the main thread).
   expect(log.load(key).updates).toHaveLength(1);
+  expect(log.history(key)).toHaveLength(2);
 });

@@ -46,8 +46,8 @@ function writer(log: DocLog, key = 'doc') {
     get lastId() {
       return lastId;
     },
-    compact(at = now) {
-      log.compact(key, lastId, at, Y.encodeStateAsUpdate(doc));
+    compact(at = now, options?: { merge?: boolean }) {
+      log.compact(key, lastId, at, Y.encodeStateAsUpdate(doc), options);
     },
   };
 }
@@ -225,6 +225,23 @@ describe('coalescing the history', () => {
       ['alex', 20],
       ['alex', 10],
     ]);
+  });
+
+  it('keeps the rows as they are when told not to merge (a worker replayed them), and never merges them later', () => {
+    const { db, log } = setup();
+    const w = writer(log);
+    for (let i = 0; i < 20; i++) w.as('alex', i * SECOND).type('a');
+    w.compact(undefined, { merge: false });
+    expect(log.history('doc').map((row) => row.mergedCount)).toEqual(Array.from({ length: 20 }, () => 1));
+    // The snapshot alone is the document; the next compaction merges only what came after it.
+    expect(log.load('doc').updates).toHaveLength(1);
+    for (let i = 20; i < 30; i++) w.as('alex', i * SECOND).type('b');
+    w.compact();
+    expect(log.history('doc').map((row) => row.mergedCount)).toEqual([
+      ...Array.from({ length: 20 }, () => 1),
+      10,
+    ]);
+    expect(rebuild(historyRows(db)).getText('letter').toString()).toBe('a'.repeat(20) + 'b'.repeat(10));
   });
 
   it('starts a new entry when one author pauses for longer than the coalescing window', () => {

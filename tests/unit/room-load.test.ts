@@ -28,7 +28,13 @@ function costlyLog(items: number) {
 }
 
 function openRoom(log: RoomDeps['log'], deps: Partial<RoomDeps> = {}) {
-  const room = new Room(KEY, { log, clock: { now: () => 0 }, logger: silentLogger, onEmpty: () => {}, ...deps });
+  const room = new Room(KEY, {
+    log,
+    clock: { now: () => 0 },
+    logger: silentLogger,
+    onEmpty: () => {},
+    ...deps,
+  });
   cleanups.push(() => room.shutdown(1001, 'done'));
   return room;
 }
@@ -71,6 +77,8 @@ it('replays a log too costly for the main thread on a worker: the thread stays f
   // Written as a snapshot: the next open applies one update, linear in its size.
   expect(log.load(KEY).updates).toHaveLength(1);
   expect(log.load(KEY).sinceSnapshot).toBe(0);
+  // The rows were not merged: merging replays them here, the walk the worker took off this thread.
+  expect(log.history(KEY).map((row) => row.mergedCount)).toEqual([1, 1]);
 });
 
 it('reports a log the worker cannot replay in time, closes its connections with a reason, and keeps every row', async () => {

@@ -177,13 +177,16 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     setCoalesced.run(uptoId, docKey);
   };
 
-  const compactCommitted = db.transaction((docKey: string, uptoId: number, at: number, state: Uint8Array) => {
-    // The previous snapshot is the document exactly as of the rows already coalesced.
-    const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
-    upsertSnapshot.run(docKey, uptoId, at, state);
-    raiseFloor.run(uptoId);
-    coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
-  });
+  const compactCommitted = db.transaction(
+    (docKey: string, uptoId: number, at: number, state: Uint8Array, merge: boolean) => {
+      // The previous snapshot is the document exactly as of the rows already coalesced.
+      const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
+      upsertSnapshot.run(docKey, uptoId, at, state);
+      raiseFloor.run(uptoId);
+      if (merge) coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
+      else setCoalesced.run(uptoId, docKey);
+    },
+  );
 
   return {
     /**
@@ -236,10 +239,15 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     /**
      * Records `state` as the document at log row `uptoId`, then merges the history rows the
      * snapshot now covers. Loading reads only the snapshot and the rows after it.
+     *
+     * Merging replays those rows on this thread. With `{ merge: false }` they are kept as
+     * they are (and count as merged, so no later compaction replays them): for rows whose
+     * replay is too costly for this thread (a conflict walk, issue 14), which a worker has
+     * already replayed into `state`.
      */
-    compact(docKey: string, uptoId: number, at: number, state: Uint8Array) {
+    compact(docKey: string, uptoId: number, at: number, state: Uint8Array, { merge = true } = {}) {
       flush();
-      compactCommitted(docKey, uptoId, at, state);
+      compactCommitted(docKey, uptoId, at, state, merge);
     },
 
     /**

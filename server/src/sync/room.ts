@@ -192,7 +192,8 @@ export class Room {
       const started = cpuMs();
       Y.applyUpdate(this.doc, state);
       this.failed = false;
-      this.writeSnapshot(state);
+      // Not merged: merging replays the rows here, the very walk the worker took off this thread.
+      this.writeSnapshot(state, false);
       this.opened(0);
       this.replayMs = cpuMs() - started;
       this.deps.logger.info('sync_room_replayed', { room: this.key, workerMs: Math.round(ms) });
@@ -431,11 +432,22 @@ export class Room {
     this.writeSnapshot();
   }
 
-  /** `state` is the whole document as of `lastId` (encoded from it unless given). */
-  private writeSnapshot(state?: Uint8Array) {
+  /**
+   * `state` is the whole document as of `lastId` (encoded from it unless given). `merge`: see
+   * `DocLog.compact`; false when the rows were too costly to replay on this thread.
+   */
+  private writeSnapshot(state?: Uint8Array, merge = true) {
     if (this.rowsSinceSnapshot === 0 || this.failed) return;
     try {
-      this.deps.log.compact(this.key, this.lastId, this.deps.clock.now(), state ?? Y.encodeStateAsUpdate(this.doc));
+      this.deps.log.compact(
+        this.key,
+        this.lastId,
+        this.deps.clock.now(),
+        state ?? Y.encodeStateAsUpdate(this.doc),
+        {
+          merge,
+        },
+      );
       this.rowsSinceSnapshot = 0;
       this.bytesSinceSnapshot = 0;
       this.storedBytes = this.deps.log.storedBytes(this.key);
