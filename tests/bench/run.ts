@@ -187,11 +187,7 @@ async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
 }
 
 /** The attacks section's rows: the worst delay another couple saw during each attack. */
-function attackRows(
-  results: AttackResult[],
-  overhead: DeadlineOverhead,
-  shapes: ShapeCost[],
-) {
+function attackRows(results: AttackResult[], overhead: DeadlineOverhead, shapes: ShapeCost[]) {
   const rows: [string, string, string][] = [];
   for (const shape of shapes) {
     rows.push([
@@ -204,7 +200,7 @@ function attackRows(
     rows.push([
       `attack: ${result.name}`,
       `worst delay ${ms(result.worstDelayMs)} (${result.otherEdits} edits; server CPU ${ms(result.serverCpuMs)})`,
-      `closed ${result.closed}; reopens in ${ms(result.reopenMs)}`,
+      `closed ${result.closed}; reopens in ${ms(result.reopenMs)} (other couple's worst delay meanwhile ${ms(result.reopenWorstDelayMs)})`,
     ]);
   }
   rows.push([
