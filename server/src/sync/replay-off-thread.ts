@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { COALESCE_WINDOW_MS, type MergeInput, type MergePlan } from '../store/doc-log.ts';
 
 /**
  * How long a worker may take to replay one document's log (wall ms) before it is stopped and
@@ -16,18 +17,40 @@ export const REPLAY_TIME_LIMIT_MS = 10_000;
  */
 const REPLAY_HEAP_MB = 1024;
 
-// Runs inside the worker: the same replay as Room's load (one transaction over the snapshot and
-// the rows after it), answering with the document as one update. Plain CommonJS evaluated from
-// a string, so the same code runs under tsx, in vitest and from the esbuild bundle; it loads
-// the CommonJS build of the server's own yjs.
+// Runs inside the worker: replays the rows as DocLog's compaction merges them (store/doc-log.ts,
+// `coalesce`: keep the two alike), so the one costly replay yields both the document and the
+// merged history. Plain CommonJS evaluated from a string, so the same code runs under tsx, in
+// vitest and from the esbuild bundle; it loads the CommonJS build of the server's own yjs.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
-const doc = new Y.Doc();
-doc.transact(() => {
-  for (const update of workerData.updates) Y.applyUpdate(doc, update);
-});
-parentPort.postMessage(Y.encodeStateAsUpdate(doc));
+const { base, rows, windowMs } = workerData;
+const doc = new Y.Doc({ gc: false });
+if (base) Y.applyUpdate(doc, base);
+const runs = [];
+let run = [];
+let before = Y.encodeStateVector(doc);
+const endRun = () => {
+  if (run.length > 1) {
+    runs.push({
+      firstId: run[0].id,
+      at: run[run.length - 1].at,
+      count: run.reduce((sum, row) => sum + row.mergedCount, 0),
+      data: Y.encodeStateAsUpdate(doc, before),
+      restIds: run.slice(1).map((row) => row.id),
+    });
+  }
+  run = [];
+  before = Y.encodeStateVector(doc);
+};
+for (const row of rows) {
+  const head = run[0];
+  if (head && (head.author !== row.author || row.at - head.at > windowMs)) endRun();
+  run.push(row);
+  Y.applyUpdate(doc, row.data);
+}
+endRun();
+parentPort.postMessage({ state: Y.encodeStateAsUpdate(doc), runs });
 `;
 
 /** The worker ran past its time limit and was stopped. */
@@ -44,13 +67,21 @@ export class ReplayStopped extends Error {
   }
 }
 
+export interface Replayed {
+  /** The document as one update (`Y.encodeStateAsUpdate`; deleted content included). */
+  state: Uint8Array;
+  /** The merged history, for `DocLog.compact`. */
+  merge: MergePlan;
+  /** Wall time the worker took (ms, from start to answer). */
+  ms: number;
+}
+
 export interface Replay {
   /**
-   * Resolves with the replayed document as one update (what `Y.encodeStateAsUpdate` gives) and
-   * the wall time the worker took (ms, from start to answer). Rejects with `ReplayTimedOut`,
+   * Resolves once the worker has replayed the rows. Rejects with `ReplayTimedOut`,
    * `ReplayStopped`, or the worker's own error (a malformed update, out of memory).
    */
-  done: Promise<{ state: Uint8Array; ms: number }>;
+  done: Promise<Replayed>;
   /** Stops the worker; `done` rejects with `ReplayStopped` unless it has already settled. */
   stop(): void;
 }
@@ -58,31 +89,37 @@ export interface Replay {
 const yjsPath = createRequire(import.meta.url).resolve('yjs');
 
 /**
- * Replays `updates` (a snapshot and the log rows after it, in order) into one Y.Doc on a worker
- * thread of its own, so a log whose replay is costly (a conflict walk stored by an older
- * server) does not hold the main thread, and a second core does the work. One worker per
- * replay: only costly logs come here, and starting one takes tens of milliseconds. The updates
- * are copied to the worker (structured clone); nothing is shared.
+ * Replays a document's log (`input`, from `DocLog.mergeInput`: the merged snapshot and the rows
+ * after it) on a worker thread of its own, so a log whose replay is costly (a conflict walk
+ * stored by an older server) does not hold the main thread, and a second core does the work.
+ * One worker per replay: only costly logs come here, and starting one takes tens of
+ * milliseconds. The rows are copied to the worker (structured clone); nothing is shared.
  */
-export function replayOffThread(updates: Uint8Array[], limitMs: number = REPLAY_TIME_LIMIT_MS): Replay {
+export function replayOffThread(input: MergeInput, limitMs: number = REPLAY_TIME_LIMIT_MS): Replay {
   const started = performance.now();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { yjs: yjsPath, updates },
+    workerData: { yjs: yjsPath, base: input.base, rows: input.rows, windowMs: COALESCE_WINDOW_MS },
     resourceLimits: { maxOldGenerationSizeMb: REPLAY_HEAP_MB },
   });
-  let settle: ((error: Error | null, state?: Uint8Array) => void) | undefined;
-  const done = new Promise<{ state: Uint8Array; ms: number }>((resolve, reject) => {
-    settle = (error, state) => {
+  type Answer = { state: Uint8Array; runs: MergePlan['runs'] };
+  let settle: ((error: Error | null, answer?: Answer) => void) | undefined;
+  const done = new Promise<Replayed>((resolve, reject) => {
+    settle = (error, answer) => {
       settle = undefined;
       clearTimeout(timer);
       void worker.terminate();
       if (error) reject(error);
-      else resolve({ state: state!, ms: performance.now() - started });
+      else
+        resolve({
+          state: answer!.state,
+          merge: { fromId: input.fromId, runs: answer!.runs },
+          ms: performance.now() - started,
+        });
     };
   });
   const timer = setTimeout(() => settle?.(new ReplayTimedOut(limitMs)), limitMs);
-  worker.once('message', (state: Uint8Array) => settle?.(null, state));
+  worker.once('message', (answer: Answer) => settle?.(null, answer));
   worker.once('error', (error) => settle?.(error));
   worker.once('exit', (code) => settle?.(new Error(`replay worker exited with ${code}`)));
   return { done, stop: () => settle?.(new ReplayStopped()) };

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import type { DocLog } from '../store/doc-log.ts';
+import type { DocLog, MergePlan } from '../store/doc-log.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
@@ -163,7 +163,7 @@ export class Room {
     } else {
       // Until the worker's state is applied the empty document must not be written back.
       this.failed = true;
-      this.replay = replayOffThread(loaded.updates, deps.replayTimeLimitMs);
+      this.replay = replayOffThread(deps.log.mergeInput(key, loaded.lastId), deps.replayTimeLimitMs);
       this.loading = this.loadReplayed(this.replay);
     }
 
@@ -187,13 +187,14 @@ export class Room {
   private async loadReplayed(replay: Replay): Promise<void> {
     const began = performance.now();
     try {
-      const { state, ms } = await replay.done;
+      const { state, merge, ms } = await replay.done;
       if (this.closed) return;
       const started = cpuMs();
       Y.applyUpdate(this.doc, state);
       this.failed = false;
-      // Not merged: merging replays the rows here, the very walk the worker took off this thread.
-      this.writeSnapshot(state, false);
+      // Merged as the worker worked it out: merging here would replay the rows on this
+      // thread, the very walk the worker took off it.
+      this.writeSnapshot(merge);
       this.opened(0);
       this.replayMs = cpuMs() - started;
       this.deps.logger.info('sync_room_replayed', { room: this.key, workerMs: Math.round(ms) });
@@ -433,20 +434,18 @@ export class Room {
   }
 
   /**
-   * `state` is the whole document as of `lastId` (encoded from it unless given). `merge`: see
-   * `DocLog.compact`; false when the rows were too costly to replay on this thread.
+   * Writes the document as of `lastId` as the snapshot. `merge`: see `DocLog.compact`; worked
+   * out by the worker when the rows were too costly to replay here.
    */
-  private writeSnapshot(state?: Uint8Array, merge = true) {
+  private writeSnapshot(merge?: MergePlan) {
     if (this.rowsSinceSnapshot === 0 || this.failed) return;
     try {
       this.deps.log.compact(
         this.key,
         this.lastId,
         this.deps.clock.now(),
-        state ?? Y.encodeStateAsUpdate(this.doc),
-        {
-          merge,
-        },
+        Y.encodeStateAsUpdate(this.doc),
+        merge,
       );
       this.rowsSinceSnapshot = 0;
       this.bytesSinceSnapshot = 0;
