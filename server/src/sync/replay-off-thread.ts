@@ -29,8 +29,12 @@ const doc = new Y.Doc({ gc: false });
 if (base) Y.applyUpdate(doc, base);
 const runs = [];
 let run = [];
-let before = Y.encodeStateVector(doc);
+// Each run in one transaction: the same document as one per row, at a fraction of the cost.
 const endRun = () => {
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => {
+    for (const row of run) Y.applyUpdate(doc, row.data);
+  });
   if (run.length > 1) {
     runs.push({
       firstId: run[0].id,
@@ -41,13 +45,11 @@ const endRun = () => {
     });
   }
   run = [];
-  before = Y.encodeStateVector(doc);
 };
 for (const row of rows) {
   const head = run[0];
   if (head && (head.author !== row.author || row.at - head.at > windowMs)) endRun();
   run.push(row);
-  Y.applyUpdate(doc, row.data);
 }
 endRun();
 parentPort.postMessage({ state: Y.encodeStateAsUpdate(doc), runs });
