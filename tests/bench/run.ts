@@ -15,6 +15,7 @@ import { startAppServer } from '../helpers/app-server.ts';
 import {
   ATTACK_COUPLES,
   deadlineOverhead,
+  type DeadlineOverhead,
   runAttacks,
   shapeCosts,
   type AttackResult,
@@ -186,11 +187,7 @@ async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
 }
 
 /** The attacks section's rows: the worst delay another couple saw during each attack. */
-function attackRows(
-  results: AttackResult[],
-  overhead: { plainMs: number; wrappedMs: number },
-  shapes: ShapeCost[],
-) {
+function attackRows(results: AttackResult[], overhead: DeadlineOverhead, shapes: ShapeCost[]) {
   const rows: [string, string, string][] = [];
   for (const shape of shapes) {
     rows.push([
@@ -203,13 +200,18 @@ function attackRows(
     rows.push([
       `attack: ${result.name}`,
       `worst delay ${ms(result.worstDelayMs)} (${result.otherEdits} edits; server CPU ${ms(result.serverCpuMs)})`,
-      `closed ${result.closed}; reopens in ${ms(result.reopenMs)}`,
+      `closed ${result.closed}; reopens in ${ms(result.reopenMs)} (other couple's worst delay meanwhile ${ms(result.reopenWorstDelayMs)})`,
     ]);
   }
   rows.push([
     'apply deadline wrapper: honest 20,000-edit update',
     `${ms(overhead.wrappedMs)} with, ${ms(overhead.plainMs)} without`,
     '—',
+  ]);
+  rows.push([
+    `CPU clock of the apply deadline and budgets (${overhead.clock})`,
+    `${overhead.clockUs.toFixed(2)} µs a read`,
+    `process.cpuUsage() ${overhead.processClockUs.toFixed(2)} µs`,
   ]);
   return rows;
 }

@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { splitUpdate } from '@twofold/shared';
 
 /**
  * Valid Yjs updates shaped to cost the server far more than their size, as an attacker would
@@ -22,6 +23,15 @@ export function prependedText(clientId: number, count: number, name = 'attack'):
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
+}
+
+/**
+ * What an attacker sends to get `update` past the server's cap on structs per update (4,000):
+ * the same structs in consecutive parts of at most `structs` each, each building only on the
+ * parts before it (shared's `splitUpdate`, with no limit on bytes).
+ */
+export function inParts(update: Uint8Array, structs = 4000): Uint8Array[] {
+  return splitUpdate(update, Number.MAX_SAFE_INTEGER, structs);
 }
 
 /**

@@ -30,6 +30,10 @@ export async function startOtherCouple(baseUrl: string, { everyMs = 20 } = {}) {
   }, everyMs);
 
   return {
+    /** How many of the edits have arrived so far. */
+    get received() {
+      return delays.length;
+    },
     /** Forgets the delays so far, so the next `stop()` reports only what came after. */
     reset() {
       delays.length = 0;

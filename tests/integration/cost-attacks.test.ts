@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { awarenessMessage, CloseCode, SPLIT_PART_STRUCTS, updateMessage } from '@twofold/shared';
 import { call, createSpace, pairUp, signUp } from '../helpers/http.ts';
-import { manyMapKeys, prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
+import { inParts, manyMapKeys, prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
 import { startOtherCouple } from '../helpers/other-couple.ts';
 import { connect, openRawSocket, tryUpgrade, type SyncClient } from '../helpers/sync-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -59,8 +59,11 @@ describe('one account cannot freeze the server for every couple (issue 14)', () 
   it('stops an update whose conflict resolution grows with n², stores none of it, and the space reopens', async () => {
     const attacker = await signUp(server.url, 'Mallory');
     const spaceId = await createSpace(server.url, attacker.cookie);
-    // Built before the other couple starts: the test and the server share one thread.
-    const frames = [updateMessage(prependedText(1000, 8000)), updateMessage(prependedText(1001, 8000))];
+    // Built before the other couple starts: the test and the server share one thread. Each
+    // client's 8,000 items go in two parts, under the cap on structs per update.
+    const frames = [...inParts(prependedText(1000, 8000)), ...inParts(prependedText(1001, 8000))].map(
+      updateMessage,
+    );
     await whileAnotherCoupleEdits('n² conflict walk', async () => {
       expect(await attack(spaceId, attacker.cookie, frames)).toEqual({
         code: CloseCode.tooMuch,
@@ -75,7 +78,7 @@ describe('one account cannot freeze the server for every couple (issue 14)', () 
   it('stops the same walk sent a few items at a time before the space becomes slow to open', async () => {
     const attacker = await signUp(server.url, 'Mallory');
     const spaceId = await createSpace(server.url, attacker.cookie);
-    const frames = [updateMessage(prependedText(1000, 8000))];
+    const frames = inParts(prependedText(1000, 8000)).map(updateMessage);
     const dripper = new Y.Doc();
     dripper.clientID = 1001;
     const text = dripper.getText('attack');

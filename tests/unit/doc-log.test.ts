@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../server/src/store/db.ts';
-import { COALESCE_WINDOW_MS, createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
+import {
+  COALESCE_WINDOW_MS,
+  createDocLog,
+  type DocLog,
+  type MergePlan,
+} from '../../server/src/store/doc-log.ts';
 import { migrate } from '../../server/src/store/migrations.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -46,8 +51,8 @@ function writer(log: DocLog, key = 'doc') {
     get lastId() {
       return lastId;
     },
-    compact(at = now) {
-      log.compact(key, lastId, at, Y.encodeStateAsUpdate(doc));
+    compact(at = now, merge?: MergePlan) {
+      log.compact(key, lastId, at, Y.encodeStateAsUpdate(doc), merge);
     },
   };
 }
@@ -225,6 +230,41 @@ describe('coalescing the history', () => {
       ['alex', 20],
       ['alex', 10],
     ]);
+  });
+
+  it('writes a merge worked out elsewhere, and keeps the rows as they are if it was worked out from a stale state', () => {
+    const { db, log } = setup();
+    const w = writer(log);
+    for (let i = 0; i < 20; i++) w.as('alex', i * SECOND).type('a');
+    // As the replay worker would: the run of twenty rows as one.
+    const input = log.mergeInput('doc', w.lastId);
+    expect(input).toMatchObject({ fromId: 0, base: undefined });
+    const [first, ...rest] = input.rows;
+    const merged = rebuild(input.rows.map((row) => row.data));
+    w.compact(19 * SECOND, {
+      fromId: input.fromId,
+      runs: [
+        {
+          firstId: first!.id,
+          at: 19 * SECOND,
+          count: 20,
+          data: Y.encodeStateAsUpdate(merged),
+          restIds: rest.map((row) => row.id),
+        },
+      ],
+    });
+    expect(log.history('doc').map((row) => row.mergedCount)).toEqual([20]);
+
+    // A plan from before that compaction no longer fits: the rows stay, and count as merged.
+    for (let i = 20; i < 30; i++) w.as('alex', i * SECOND).type('b');
+    w.compact(30 * SECOND, { fromId: 0, runs: [] });
+    expect(log.history('doc').map((row) => row.mergedCount)).toEqual([
+      20,
+      ...Array.from({ length: 10 }, () => 1),
+    ]);
+    expect(log.mergeInput('doc', w.lastId).rows).toEqual([]);
+    expect(rebuild(historyRows(db)).getText('letter').toString()).toBe('a'.repeat(20) + 'b'.repeat(10));
+    expect(log.load('doc').updates).toHaveLength(1);
   });
 
   it('starts a new entry when one author pauses for longer than the coalescing window', () => {

@@ -3,7 +3,7 @@ import { silentLogger } from '../../server/src/lib/log.ts';
 import { createDocLog } from '../../server/src/store/doc-log.ts';
 import { QuotaExceeded, Room, UpdateTooCostly } from '../../server/src/sync/room.ts';
 import { UpdateRefused } from '../../server/src/sync/update-check.ts';
-import { prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
+import { inParts, prependedText, scatteredDeletes } from '../helpers/crafted-updates.ts';
 import { MockDevice } from '../helpers/mock-device.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { updateMessage } from '@twofold/shared';
@@ -62,11 +62,11 @@ describe('a room refusing what would cost it too much', () => {
     const mallory = device('mallory').connect();
     // Enough ordinary rows that leaving would write a snapshot of the document as it is.
     for (let i = 0; i < 25; i++) mallory.doc.getText('letter').insert(0, 'x');
-    room.receive(mallory.socket, updateMessage(prependedText(1000, 8000)));
-    expect(() => room.receive(mallory.socket, updateMessage(prependedText(1001, 8000)))).toThrow(
-      UpdateTooCostly,
-    );
-    expect(rowCount()).toBe(26);
+    // Two parts of 4,000 items (the most one update may carry), then the walk over them.
+    for (const part of inParts(prependedText(1000, 8000))) room.receive(mallory.socket, updateMessage(part));
+    const [walk] = inParts(prependedText(1001, 8000));
+    expect(() => room.receive(mallory.socket, updateMessage(walk!))).toThrow(UpdateTooCostly);
+    expect(rowCount()).toBe(27);
     room.shutdown(1011, 'please reconnect');
 
     const reloaded = openRoom();

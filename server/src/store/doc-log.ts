@@ -11,6 +11,36 @@ export interface LoadedDoc {
   sinceSnapshot: number;
 }
 
+/** One log row as compaction merges it. */
+export interface HistoryRow {
+  id: number;
+  author: string;
+  at: number;
+  mergedCount: number;
+  data: Uint8Array;
+}
+
+/**
+ * What merging the history up to some row needs (`DocLog.mergeInput`): the snapshot as of the
+ * rows already merged (`base`, none for a new document) and the rows after it, oldest first.
+ */
+export interface MergeInput {
+  /** Rows up to this id are already merged. */
+  fromId: number;
+  base: Uint8Array | undefined;
+  rows: HistoryRow[];
+}
+
+/**
+ * Merging worked out elsewhere (by the replay worker, which replayed the rows anyway): each run
+ * of rows written as its first row (`at`, `count` updates, the difference `data` it made), its
+ * other rows (`restIds`) deleted. Runs of one row are left out.
+ */
+export interface MergePlan {
+  fromId: number;
+  runs: { firstId: number; at: number; count: number; data: Uint8Array; restIds: number[] }[];
+}
+
 /** Runs of one author's updates closer together than this are merged into one history entry. */
 export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
 
@@ -134,20 +164,15 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     if (pending.length > 0) batchSoon = setImmediate(flushInBackground);
   };
 
-  interface Row {
-    id: number;
-    author: string;
-    at: number;
-    mergedCount: number;
-    data: Uint8Array;
-  }
+  type Row = HistoryRow;
 
   /**
    * Rewrites the rows in (fromId, uptoId] as one row per run of one author's updates (no more
    * than COALESCE_WINDOW_MS apart). Each run is replayed on the document as it was before it
    * (`base`, the snapshot at fromId), and stored as the difference it made: adjacent keystrokes
    * squash into one item, so history costs about what the text itself costs. `gc` is off on
-   * the replay document so words deleted later in the run are still in its history.
+   * the replay document so words deleted later in the run are still in its history. The replay
+   * worker (sync/replay-off-thread.ts) merges the same way in its own copy: keep them alike.
    */
   const coalesce = (docKey: string, base: Uint8Array | undefined, fromId: number, uptoId: number) => {
     const rows = rowsBetween.all(docKey, fromId, uptoId) as Row[];
@@ -177,13 +202,29 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     setCoalesced.run(uptoId, docKey);
   };
 
-  const compactCommitted = db.transaction((docKey: string, uptoId: number, at: number, state: Uint8Array) => {
-    // The previous snapshot is the document exactly as of the rows already coalesced.
-    const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
-    upsertSnapshot.run(docKey, uptoId, at, state);
-    raiseFloor.run(uptoId);
-    coalesce(docKey, previous?.data, previous?.coalescedUpto ?? 0, uptoId);
-  });
+  /** Writes a merge worked out elsewhere, if it was worked out from what is merged now. */
+  const applyPlan = (docKey: string, plan: MergePlan, coalescedUpto: number, uptoId: number) => {
+    if (plan.fromId === coalescedUpto) {
+      for (const run of plan.runs) {
+        updateRow.run(run.at, run.count, run.data, run.firstId);
+        for (const id of run.restIds) deleteRow.run(id);
+      }
+    }
+    // Otherwise the rows stay as they are: history loses its merging, never an edit.
+    setCoalesced.run(uptoId, docKey);
+  };
+
+  const compactCommitted = db.transaction(
+    (docKey: string, uptoId: number, at: number, state: Uint8Array, merge: MergePlan | undefined) => {
+      // The previous snapshot is the document exactly as of the rows already coalesced.
+      const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
+      upsertSnapshot.run(docKey, uptoId, at, state);
+      raiseFloor.run(uptoId);
+      const coalescedUpto = previous?.coalescedUpto ?? 0;
+      if (merge) applyPlan(docKey, merge, coalescedUpto, uptoId);
+      else coalesce(docKey, previous?.data, coalescedUpto, uptoId);
+    },
+  );
 
   return {
     /**
@@ -236,10 +277,23 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     /**
      * Records `state` as the document at log row `uptoId`, then merges the history rows the
      * snapshot now covers. Loading reads only the snapshot and the rows after it.
+     *
+     * Merging replays those rows on this thread. For rows too costly to replay here (a
+     * conflict walk, issue 14), `merge` is the merge a worker worked out from `mergeInput`,
+     * written only if nothing was merged since (otherwise the rows are kept as they are, but
+     * count as merged, so no later compaction replays them).
      */
-    compact(docKey: string, uptoId: number, at: number, state: Uint8Array) {
+    compact(docKey: string, uptoId: number, at: number, state: Uint8Array, merge?: MergePlan) {
       flush();
-      compactCommitted(docKey, uptoId, at, state);
+      compactCommitted(docKey, uptoId, at, state, merge);
+    },
+
+    /** What merging the history up to row `uptoId` starts from (see `MergeInput`). */
+    mergeInput(docKey: string, uptoId: number): MergeInput {
+      flush();
+      const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
+      const fromId = previous?.coalescedUpto ?? 0;
+      return { fromId, base: previous?.data, rows: rowsBetween.all(docKey, fromId, uptoId) as Row[] };
     },
 
     /**

@@ -3,15 +3,16 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { SyncMessageType } from '@twofold/shared';
+import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import type { DocLog } from '../store/doc-log.ts';
-import { ApplyTooSlow, applyWithin } from './apply-deadline.ts';
+import type { DocLog, MergePlan } from '../store/doc-log.ts';
+import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
 import { DEFAULT_DOC_QUOTA_BYTES } from './doc-quota.ts';
 import { filterAwareness } from './awareness-owners.ts';
+import { replayOffThread, ReplayStopped, type Replay } from './replay-off-thread.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 import { checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
 
@@ -66,19 +67,45 @@ export interface RoomDeps {
   docQuotaBytes?: number;
   /** Called once the last connection has left and the room's last write is done. */
   onEmpty(room: Room): void;
+  /** Wall ms a replay worker may take (REPLAY_TIME_LIMIT_MS unless given; tests make it short). */
+  replayTimeLimitMs?: number;
 }
+
+/** The close reason sent to the connections of a room whose log could not be replayed. */
+export const UNLOADABLE_REASON = 'this space could not be opened; please try again later';
 
 /**
  * One Yjs document and the connections editing it, speaking the y-websocket protocol.
  *
- * Loading is synchronous, so no message is handled before the document is whole. Every update
- * is validated, applied, and appended to the log (on disk, in the edit journal) before it is
- * relayed to anyone: durable before shared. The original update bytes are relayed, never
- * re-encoded, and never echoed to their sender.
+ * Loading is synchronous when the log replays within `APPLY_COST.maxMs` of CPU time (every
+ * honest log does), so no message is handled before the document is whole. A log that takes
+ * longer (a conflict walk an older server stored) is replayed on a worker thread instead
+ * (replay-off-thread.ts): meanwhile `loading` is a promise, connections may join but hear
+ * nothing and must send nothing (upgrade.ts pauses their sockets), and once the worker's
+ * state is applied a snapshot is written, so the next open is linear. A log the worker cannot
+ * replay within its time limit closes the room's connections with 1011 and
+ * `UNLOADABLE_REASON` (logged as `sync_room_unloadable`); nothing is stored or dropped.
+ *
+ * Every update is validated, applied, and appended to the log (on disk, in the edit journal)
+ * before it is relayed to anyone: durable before shared. The original update bytes are
+ * relayed, never re-encoded, and never echoed to their sender.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /**
+   * Set while the log is replayed off the main thread; settles (never rejects) once the room
+   * is open, or has been shut down because it could not be loaded. Null once open.
+   */
+  loading: Promise<void> | null = null;
+  /**
+   * Work a replay off the main thread leaves to charge whoever opened the room (ms): the CPU
+   * time applying the worker's answer took, or, when the log could not be replayed, the
+   * worker's wall time too, so that an account reopening such a room in a loop is refused
+   * for a while. A replay that succeeds is not charged: its snapshot means it is paid once.
+   */
+  replayMs = 0;
+  private replay: Replay | undefined;
   private readonly connections = new Map<SyncSocket, Connection>();
   private lastId: number;
   private rowsSinceSnapshot: number;
@@ -88,10 +115,10 @@ export class Room {
   private closed = false;
   /** Set when the document no longer matches the log: it must not be written back as a snapshot. */
   private failed = false;
-  private structCount: number;
-  private storedBytes: number;
-  private readonly cost: RoomCost;
-  /** CPU time loading took (ms), for the caller's account of work done. */
+  private structCount = 0;
+  private storedBytes = 0;
+  private cost = new RoomCost(0, 0);
+  /** CPU time loading took on the main thread (ms), for the caller's account of work done. */
   readonly loadMs: number;
   /**
    * Assigned in the constructor rather than declared as an arrow-function field: under tsx a
@@ -109,31 +136,96 @@ export class Room {
   ) {
     const started = cpuMs();
     const loaded = deps.log.load(key);
-    this.doc.transact(() => {
-      for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
-    });
+    const doc = new Y.Doc();
+    let replayed = true;
+    try {
+      runWithin(APPLY_COST.maxMs, () =>
+        doc.transact(() => {
+          for (const update of loaded.updates) Y.applyUpdate(doc, update);
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ApplyTooSlow)) throw error;
+      // Half-replayed: dropped. The worker starts again from the log.
+      doc.destroy();
+      replayed = false;
+    }
+    this.doc = replayed ? doc : new Y.Doc();
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.loadMs = cpuMs() - started;
-    this.structCount = countStructs(this.doc);
-    this.cost = new RoomCost(this.loadMs, this.structCount);
-    this.storedBytes = deps.log.storedBytes(key);
     this.lastId = loaded.lastId;
     this.rowsSinceSnapshot = loaded.sinceSnapshot;
-    // Rows whose replay was costly (a conflict walk) are paid once: a snapshot loads linearly.
-    if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS || this.cost.excessMs > APPLY_COST.slackMs)
-      this.scheduleCompaction();
+    if (replayed) {
+      this.opened(this.loadMs);
+      // Rows whose replay was costly (a conflict walk) are paid once: a snapshot loads linearly.
+      if (this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS || this.cost.excessMs > APPLY_COST.slackMs)
+        this.scheduleCompaction();
+    } else {
+      // Until the worker's state is applied the empty document must not be written back.
+      this.failed = true;
+      this.replay = replayOffThread(deps.log.mergeInput(key, loaded.lastId), deps.replayTimeLimitMs);
+      this.loading = this.loadReplayed(this.replay);
+    }
 
     this.awareness.setLocalState(null);
     this.awarenessListener = (changes, origin) => this.onAwarenessUpdate(changes, origin);
     this.awareness.on('update', this.awarenessListener);
   }
 
+  /** What the cost accounting starts from once the document is whole (`loadMs`: CPU ms it took). */
+  private opened(loadMs: number) {
+    this.structCount = countStructs(this.doc);
+    this.cost = new RoomCost(loadMs, this.structCount);
+    this.storedBytes = this.deps.log.storedBytes(this.key);
+  }
+
+  /**
+   * Applies what the worker replayed (one update: linear to apply, whatever the log cost) and
+   * writes it as the snapshot, then greets whoever joined meanwhile. If the worker failed, the
+   * room closes its connections (see the class comment); if the room closed first, nothing.
+   */
+  private async loadReplayed(replay: Replay): Promise<void> {
+    const began = performance.now();
+    try {
+      const { state, merge, ms } = await replay.done;
+      if (this.closed) return;
+      const started = cpuMs();
+      Y.applyUpdate(this.doc, state);
+      this.failed = false;
+      // Merged as the worker worked it out: merging here would replay the rows on this
+      // thread, the very walk the worker took off it.
+      this.writeSnapshot(merge);
+      this.opened(0);
+      this.replayMs = cpuMs() - started;
+      this.deps.logger.info('sync_room_replayed', { room: this.key, workerMs: Math.round(ms) });
+    } catch (error) {
+      if (error instanceof ReplayStopped || this.closed) return;
+      this.loading = null;
+      this.failed = true;
+      this.replayMs = performance.now() - began;
+      this.deps.logger.error('sync_room_unloadable', { room: this.key, message: String(error) });
+      this.shutdown(CloseCode.internalError, UNLOADABLE_REASON);
+      return;
+    }
+    this.loading = null;
+    for (const socket of this.connections.keys()) this.greet(socket);
+    if (this.connections.size === 0) this.close();
+  }
+
   get size(): number {
     return this.connections.size;
   }
 
-  /** Adds a connection and starts the sync handshake: our state vector, then presence. */
+  /**
+   * Adds a connection and starts the sync handshake: our state vector, then presence. While
+   * the room is `loading`, the handshake waits until the document is whole.
+   */
   join(socket: SyncSocket, peer: Peer): void {
     this.connections.set(socket, { peer, missing: 0, awarenessIds: new Set() });
+    if (!this.loading) this.greet(socket);
+  }
+
+  private greet(socket: SyncSocket) {
     socket.send(this.encodeStep1());
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) socket.send(this.encodeAwareness(clients));
@@ -145,7 +237,9 @@ export class Room {
    */
   receive(socket: SyncSocket, data: Uint8Array): void {
     const connection = this.connections.get(socket);
-    if (!connection) return;
+    // While loading, the document is not whole: the caller holds messages back (upgrade.ts).
+    // Were one dropped here, the sync step 1 sent once loaded brings it back in the answer.
+    if (!connection || this.loading) return;
     try {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
@@ -187,7 +281,8 @@ export class Room {
       for (const id of connection.awarenessIds) this.awarenessOwners.delete(id);
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
-    if (this.connections.size === 0) this.close();
+    // A room still loading stays until its replay is done and written (loadReplayed closes it).
+    if (this.connections.size === 0 && !this.loading) this.close();
   }
 
   /** Closes every connection matching `predicate` with the given code. */
@@ -335,9 +430,23 @@ export class Room {
   compact(): void {
     clearTimeout(this.quietTimer);
     this.quietTimer = undefined;
+    this.writeSnapshot();
+  }
+
+  /**
+   * Writes the document as of `lastId` as the snapshot. `merge`: see `DocLog.compact`; worked
+   * out by the worker when the rows were too costly to replay here.
+   */
+  private writeSnapshot(merge?: MergePlan) {
     if (this.rowsSinceSnapshot === 0 || this.failed) return;
     try {
-      this.deps.log.compact(this.key, this.lastId, this.deps.clock.now(), Y.encodeStateAsUpdate(this.doc));
+      this.deps.log.compact(
+        this.key,
+        this.lastId,
+        this.deps.clock.now(),
+        Y.encodeStateAsUpdate(this.doc),
+        merge,
+      );
       this.rowsSinceSnapshot = 0;
       this.bytesSinceSnapshot = 0;
       this.storedBytes = this.deps.log.storedBytes(this.key);
@@ -350,6 +459,7 @@ export class Room {
   private close() {
     if (this.closed) return;
     this.closed = true;
+    this.replay?.stop();
     clearTimeout(this.quietTimer);
     if (!this.failed && this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
     this.awareness.off('update', this.awarenessListener);

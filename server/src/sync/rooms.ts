@@ -27,6 +27,7 @@ export function createRoomRegistry(deps: {
   clock: Clock;
   logger: Logger;
   docQuotaBytes?: number;
+  replayTimeLimitMs?: number;
 }) {
   const rooms = new Map<string, Room>();
   // One deps object for every room, not a fresh object and closure per room.

@@ -7,19 +7,22 @@ import * as Y from 'yjs';
  * everything else), so it never sends an update that Yjs would have to keep pending; pending
  * structs and deletions are what made every later update to a room slow.
  *
- * The structs cap follows from what one apply may cost (apply-cost.ts, at most 100 ms CPU):
- * the dearest linear shape measured, distinct map keys, costs 3.6 µs a struct warm and up to
- * three times that cold or in a major GC (tests/bench/shape-costs.ts), so 10,000 structs cost
- * 36 ms warm, and an update that takes longer is stopped at 100 ms whatever its size. A long
- * offline session sends far more (100,000 keystrokes with cursor jumps and deletions: 19,000
- * structs and 8,000 delete ranges), so the client sends a catch-up in parts of at most 2,000
- * structs (shared/src/doc/split-update.ts: 7 ms warm, 22 cold, never near the deadline).
- * Delete ranges cost 0.6 µs each: 40,000 of them are 24 ms, and they travel together in one
- * part, so their cap stays.
+ * The structs cap follows from what one apply may cost (apply-cost.ts, at most 80 ms CPU):
+ * the dearest linear shape measured, distinct map keys, costs 0.9–3.6 µs a struct warm and up
+ * to three times that cold or in a major GC (tests/bench/shape-costs.ts), so 4,000 structs
+ * cost at most 15 ms warm, about 45 cold, and an update that takes longer is stopped at 80 ms
+ * whatever its size. 4,000, not more: the fewer structs one update may carry, the shorter the
+ * conflict walk one struct can make (each walks at most what earlier updates added) and the
+ * less one honest apply can cost on a busy machine. A long offline session sends far more
+ * (100,000 keystrokes with cursor jumps and deletions: 19,000 structs and 8,000 delete
+ * ranges), so the client sends a catch-up in parts of at most 2,000 structs
+ * (shared/src/doc/split-update.ts: 7 ms warm, 22 cold, never near the deadline), half the cap.
+ * Delete ranges cost 0.1–0.6 µs each: 40,000 of them are at most 24 ms, and they travel
+ * together in one part, so their cap stays.
  */
 export const UPDATE_LIMITS = {
   /** Structs (items and GC runs) in one update. */
-  structs: 10_000,
+  structs: 4_000,
   /** Delete-set ranges in one update. */
   deleteRanges: 40_000,
   /**

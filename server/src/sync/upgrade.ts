@@ -64,6 +64,18 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // the next is handled, so the thread goes to everyone else in between (issue 14's bound).
     const queue: { bytes: Uint8Array; isBinary: boolean }[] = [];
     let resting = false;
+    if (room.loading) {
+      // The document is replayed off the main thread (room.ts): nothing is read until it is
+      // whole. The room greets the socket then; one that could not be loaded is closed by it.
+      resting = true;
+      ws.pause();
+      void room.loading.then(() => {
+        resting = false;
+        if (ws.readyState !== ws.OPEN) return;
+        ws.resume();
+        drain();
+      });
+    }
     const drain = () => {
       while (!resting && queue.length > 0 && ws.readyState === ws.OPEN) {
         const { bytes, isBinary } = queue.shift()!;
@@ -183,8 +195,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       ws.once('close', () => accounts.closeSocket(userId));
       const loaded = deps.rooms.get(key);
       const room = deps.rooms.open(key);
-      // Loading a room is work done for whoever opened it.
-      if (!loaded) accounts.spendWork(userId, room.loadMs);
+      // Loading a room is work done for whoever opened it (a failed replay's worker time
+      // included: see Room.replayMs).
+      if (!loaded) {
+        accounts.spendWork(userId, room.loadMs);
+        void room.loading?.then(() => accounts.spendWork(userId, room.replayMs));
+      }
       attach(ws, room, { userId, sessionHash: session.sessionHash });
     });
   }

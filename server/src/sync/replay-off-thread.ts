@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { COALESCE_WINDOW_MS, type MergeInput, type MergePlan } from '../store/doc-log.ts';
+
+/**
+ * How long a worker may take to replay one document's log (wall ms) before it is stopped and
+ * the room reported unloadable. Below the heartbeat's 15 s (heartbeat.ts): the sockets waiting
+ * for the room are paused and cannot answer pings meanwhile. The dearest log a server could
+ * store before issue 14's caps, two 8,000-item conflict walks, replayed in 11–15 s on the main
+ * thread; what today's caps let in replays in well under a second.
+ */
+export const REPLAY_TIME_LIMIT_MS = 10_000;
+
+/**
+ * Old-generation heap of one replay worker (MB): a crafted log that would grow past it stops
+ * that worker (the room is reported unloadable), not the server.
+ */
+const REPLAY_HEAP_MB = 1024;
+
+// Runs inside the worker: replays the rows as DocLog's compaction merges them (store/doc-log.ts,
+// `coalesce`: keep the two alike), so the one costly replay yields both the document and the
+// merged history. Plain CommonJS evaluated from a string, so the same code runs under tsx, in
+// vitest and from the esbuild bundle; it loads the CommonJS build of the server's own yjs.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Y = require(workerData.yjs);
+const { base, rows, windowMs } = workerData;
+const doc = new Y.Doc({ gc: false });
+if (base) Y.applyUpdate(doc, base);
+const runs = [];
+let run = [];
+// Each run in one transaction: the same document as one per row, at a fraction of the cost.
+const endRun = () => {
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => {
+    for (const row of run) Y.applyUpdate(doc, row.data);
+  });
+  if (run.length > 1) {
+    runs.push({
+      firstId: run[0].id,
+      at: run[run.length - 1].at,
+      count: run.reduce((sum, row) => sum + row.mergedCount, 0),
+      data: Y.encodeStateAsUpdate(doc, before),
+      restIds: run.slice(1).map((row) => row.id),
+    });
+  }
+  run = [];
+};
+for (const row of rows) {
+  const head = run[0];
+  if (head && (head.author !== row.author || row.at - head.at > windowMs)) endRun();
+  run.push(row);
+}
+endRun();
+parentPort.postMessage({ state: Y.encodeStateAsUpdate(doc), runs });
+`;
+
+/** The worker ran past its time limit and was stopped. */
+export class ReplayTimedOut extends Error {
+  constructor(readonly limitMs: number) {
+    super(`replaying the log took longer than ${limitMs} ms`);
+  }
+}
+
+/** The replay was stopped by its caller (the room closed meanwhile). */
+export class ReplayStopped extends Error {
+  constructor() {
+    super('replay stopped');
+  }
+}
+
+export interface Replayed {
+  /** The document as one update (`Y.encodeStateAsUpdate`; deleted content included). */
+  state: Uint8Array;
+  /** The merged history, for `DocLog.compact`. */
+  merge: MergePlan;
+  /** Wall time the worker took (ms, from start to answer). */
+  ms: number;
+}
+
+export interface Replay {
+  /**
+   * Resolves once the worker has replayed the rows. Rejects with `ReplayTimedOut`,
+   * `ReplayStopped`, or the worker's own error (a malformed update, out of memory).
+   */
+  done: Promise<Replayed>;
+  /** Stops the worker; `done` rejects with `ReplayStopped` unless it has already settled. */
+  stop(): void;
+}
+
+const yjsPath = createRequire(import.meta.url).resolve('yjs');
+
+/**
+ * Replays a document's log (`input`, from `DocLog.mergeInput`: the merged snapshot and the rows
+ * after it) on a worker thread of its own, so a log whose replay is costly (a conflict walk
+ * stored by an older server) does not hold the main thread, and a second core does the work.
+ * One worker per replay: only costly logs come here, and starting one takes tens of
+ * milliseconds. The rows are copied to the worker (structured clone); nothing is shared.
+ */
+export function replayOffThread(input: MergeInput, limitMs: number = REPLAY_TIME_LIMIT_MS): Replay {
+  const started = performance.now();
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { yjs: yjsPath, base: input.base, rows: input.rows, windowMs: COALESCE_WINDOW_MS },
+    resourceLimits: { maxOldGenerationSizeMb: REPLAY_HEAP_MB },
+  });
+  type Answer = { state: Uint8Array; runs: MergePlan['runs'] };
+  let settle: ((error: Error | null, answer?: Answer) => void) | undefined;
+  const done = new Promise<Replayed>((resolve, reject) => {
+    settle = (error, answer) => {
+      settle = undefined;
+      clearTimeout(timer);
+      void worker.terminate();
+      if (error) reject(error);
+      else
+        resolve({
+          state: answer!.state,
+          merge: { fromId: input.fromId, runs: answer!.runs },
+          ms: performance.now() - started,
+        });
+    };
+  });
+  const timer = setTimeout(() => settle?.(new ReplayTimedOut(limitMs)), limitMs);
+  worker.once('message', (answer: Answer) => settle?.(null, answer));
+  worker.once('error', (error) => settle?.(error));
+  worker.once('exit', (code) => settle?.(new Error(`replay worker exited with ${code}`)));
+  return { done, stop: () => settle?.(new ReplayStopped()) };
+}
