@@ -211,6 +211,27 @@ describe('coalescing the history', () => {
     expect(historyBytes).toBeLessThan(Y.encodeStateAsUpdate(w.doc).byteLength * 3);
   });
 
+  it('keeps in each merged entry only the deletions its own run made, not every earlier one', () => {
+    const { db, log } = setup();
+    const w = writer(log);
+    // A hundred typos and their backspaces, compacted: deletions all over the document.
+    for (let i = 0; i < 100; i++) {
+      w.as('alex', i * SECOND).type('aq');
+      w.doc.getText('letter').delete(w.doc.getText('letter').length - 1, 1);
+    }
+    w.compact();
+    const before = historyRows(db).reduce((sum, row) => sum + row.byteLength, 0);
+    // Then Sam types a few words in one run.
+    for (let i = 0; i < 20; i++) w.as('sam', 100 * SECOND + i * SECOND).type('s');
+    w.compact();
+    const samRow = historyRows(db).at(-1)!;
+    // Twenty keystrokes squash into one item; the hundred earlier deletions stay out of it.
+    expect(samRow.byteLength).toBeLessThan(60);
+    expect(historyRows(db).reduce((sum, row) => sum + row.byteLength, 0) - before).toBe(samRow.byteLength);
+    expect(rebuild(historyRows(db)).getText('letter').toString()).toBe(w.doc.getText('letter').toString());
+    expect(w.doc.getText('letter').toString()).toBe('a'.repeat(100) + 's'.repeat(20));
+  });
+
   it('never merges across a compaction, so an entry already written is never rewritten', () => {
     const { log } = setup();
     const w = writer(log);
