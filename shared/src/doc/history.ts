@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { commonWordEnd, commonWordStart } from './common-words.ts';
 import { wordDiff, type DiffSegment } from './word-diff.ts';
 
 /** One log row as the client holds it: the base64 of the wire decoded to bytes. */
@@ -62,13 +63,8 @@ export function countChange(segments: readonly DiffSegment[]): WordChange {
  */
 export function wordChange(before: string, after: string): WordChange {
   if (before === after) return { added: 0, removed: 0 };
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before[start] === after[start]) start++;
-  while (start > 0 && !/\s/.test(before[start - 1]!)) start--;
-  let end = 0;
-  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  while (end > 0 && !/\s/.test(before[before.length - end]!)) end--;
+  const start = commonWordStart(before, after);
+  const end = commonWordEnd(before, after, start);
   return countChange(
     wordDiff(before.slice(start, before.length - end), after.slice(start, after.length - end)),
   );
