@@ -17,8 +17,15 @@ export interface WordChange {
   removed: number;
 }
 
-/** The document's words at one point: `(doc) => fragmentToPlainText(usLetterFragment(doc))`. */
-export type TextOf = (doc: Y.Doc) => string;
+/**
+ * The document's words at one point: `(doc) => fragmentToPlainText(usLetterFragment(doc))`.
+ * `changedLines`, when given, returns whole lines around all that the last call on `doc`
+ * changed, before and after (fragment-text-reader.ts): a row's words are counted from those.
+ */
+export interface TextOf {
+  (doc: Y.Doc): string;
+  changedLines?: (doc: Y.Doc) => { before: string; after: string } | undefined;
+}
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -121,6 +128,9 @@ export function sessionChanges(
     touched = !rootOf;
     Y.applyUpdate(doc, entry.update);
     const after = touched ? textOf(doc) : before;
+    // Lines the row changed, when the reader knows them: comparing or diffing the whole of a
+    // long letter for each row would copy it (its text is joined from parts, not flat).
+    const lines = touched ? textOf.changedLines?.(doc) : undefined;
     changes.push({
       id: entry.id,
       authorId: entry.authorId,
@@ -130,7 +140,7 @@ export function sessionChanges(
       touched,
       before,
       after,
-      ...wordChange(before, after),
+      ...(lines ? wordChange(lines.before, lines.after) : wordChange(before, after)),
     });
     before = after;
   }
