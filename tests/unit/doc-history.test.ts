@@ -195,8 +195,11 @@ describe('rebuilding history from the log', () => {
 
 describe('the kept base of the newest pages', () => {
   const keptUpto = (db: ReturnType<typeof setup>['db']) =>
-    (db.prepare('SELECT history_upto AS upto FROM doc_snapshots WHERE doc_key = ?').get(KEY) as { upto: number })
-      .upto;
+    (
+      db.prepare('SELECT history_upto AS upto FROM doc_snapshots WHERE doc_key = ?').get(KEY) as {
+        upto: number;
+      }
+    ).upto;
   const pointsOf = (page: ReturnType<DocHistory['page']>) =>
     page.rows.map((row) => {
       const doc = rebuildAt(page.base, entries(page.rows), row.id);
