@@ -11,6 +11,7 @@ export * from './doc/origin.ts';
 export * from './doc/local-edits.ts';
 export * from './doc/order.ts';
 export * from './doc/rich-text.ts';
+export * from './doc/fragment-text-reader.ts';
 export * from './doc/rich-text-marks.ts';
 export * from './doc/rich-text-check.ts';
 export * from './doc/content-hash.ts';

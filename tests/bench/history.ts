@@ -8,7 +8,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
+  fragmentTextReader,
   fragmentToPlainText,
+  fromBase64,
   HISTORY_PAGE_MAX,
   joinSessions,
   rebuildAt,
@@ -16,7 +18,6 @@ import {
   usLetterFragment,
   type HistoryEntry,
 } from '@twofold/shared';
-import type * as Y from 'yjs';
 import { openDb } from '../../server/src/store/db.ts';
 import { createDocHistory, type HistoryLogPage } from '../../server/src/store/doc-history.ts';
 import { createDocLog } from '../../server/src/store/doc-log.ts';
@@ -25,18 +26,43 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { seedYearOfContent } from './seed-year.ts';
 
 const RUNS = 5;
-const textOf = (doc: Y.Doc) => fragmentToPlainText(usLetterFragment(doc));
-const entries = (page: HistoryLogPage): HistoryEntry[] =>
-  page.rows.map((row) => ({ id: row.id, authorId: row.author, at: row.at, update: row.data }));
+/** A page as the route sends it (base64) and the client decodes it: part of what it costs. */
+const overTheWire = (page: HistoryLogPage): { base: Uint8Array | undefined; entries: HistoryEntry[] } => ({
+  base: page.base && fromBase64(Buffer.from(page.base).toString('base64')),
+  entries: page.rows.map((row) => ({
+    id: row.id,
+    authorId: row.author,
+    at: row.at,
+    update: fromBase64(Buffer.from(row.data).toString('base64')),
+  })),
+});
+/** The page's sessions, as the client's history page builds them (features/history/model). */
+const sessionsOf = (page: HistoryLogPage) => {
+  const { base, entries } = overTheWire(page);
+  // A new reader per run, as a page load makes one: nothing is kept from the run before.
+  const changes = sessionChanges(base, entries, fragmentTextReader(usLetterFragment), usLetterFragment);
+  return { base, entries, sessions: joinSessions(changes.filter((change) => change.touched)) };
+};
 
-function median(run: () => void): number {
+/** CPU time this process has used (ms): on a machine others share, steadier than the clock. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Medians over RUNS runs of `run`: wall-clock and CPU time (ms). */
+function median(run: () => void): { ms: number; cpuMs: number } {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
+    const startCpu = cpuMs();
     run();
     times.push(performance.now() - start);
+    cpu.push(cpuMs() - startCpu);
   }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  const middle = (values: number[]) => Number(values.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!.toFixed(1));
+  return { ms: middle(times), cpuMs: middle(cpu) };
 }
 
 const dir = tempDir('twofold-history-bench-');
@@ -52,10 +78,7 @@ try {
     db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_key = ?').get(key) as { n: number }
   ).n;
 
-  const firstPage = median(() => {
-    const page = history.page(key, undefined, HISTORY_PAGE_MAX);
-    joinSessions(sessionChanges(page.base, entries(page), textOf, usLetterFragment));
-  });
+  const firstPage = median(() => sessionsOf(history.page(key, undefined, HISTORY_PAGE_MAX)));
 
   // The oldest page: what "load earlier" reaches after a year; its base is empty.
   let before: number | undefined;
@@ -66,10 +89,12 @@ try {
     if (page.next === null) break;
     before = page.next;
   }
+  // Its sessions, then the document at its oldest one, read as the point view reads it.
   const yearBack = median(() => {
-    const page = history.page(key, before, HISTORY_PAGE_MAX);
-    const oldest = page.rows.at(-1)!;
-    rebuildAt(page.base, entries(page), oldest.id).destroy();
+    const { base, entries, sessions } = sessionsOf(history.page(key, before, HISTORY_PAGE_MAX));
+    const point = rebuildAt(base, entries, sessions[0]!.id);
+    fragmentToPlainText(usLetterFragment(point));
+    point.destroy();
   });
 
   const stored = log.storedBytes(key);
@@ -77,10 +102,13 @@ try {
     JSON.stringify(
       {
         updatesTyped: year.updates,
+        structs: year.structs,
         rowsAfterCompaction: rows,
         pagesOf200: pages,
-        firstPageMs: Number(firstPage.toFixed(1)),
-        pointAYearBackMs: Number(yearBack.toFixed(1)),
+        firstPageMs: firstPage.ms,
+        firstPageCpuMs: firstPage.cpuMs,
+        pointAYearBackMs: yearBack.ms,
+        pointAYearBackCpuMs: yearBack.cpuMs,
         storedBytes: stored,
         encodedBytes: year.encodedBytes,
         storedOverEncoded: Number((stored / year.encodedBytes).toFixed(2)),

@@ -11,7 +11,12 @@ import {
 import * as Y from 'yjs';
 import { openDb, createStores, docKey } from '@twofold/server/testing';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Between two keys (ms): a sitting of a paragraph is some fifteen minutes, three runs of five. */
+const KEY_MS = 1_500;
+/** A typo (and its backspace) every this many characters typed. */
+const TYPO_EVERY = 37;
 // A snapshot every 500 rows, as the server's rooms compact (server/src/sync/room.ts).
 const COMPACT_EVERY = 500;
 const SENTENCES = [
@@ -24,20 +29,24 @@ const SENTENCES = [
 ];
 
 export interface SeededYear {
-  /** Updates written to the shared document's log. */
+  /** Updates written to the shared document's log: one per keystroke (a typo and its fix are two). */
   updates: number;
   /** The shared document, encoded (bytes). */
   encodedBytes: number;
+  /** Structs the shared document holds (server/src/sync/update-check.ts bounds them). */
+  structs: number;
   /** The letter's words, as the browser will show them (the last paragraph's start). */
   lastWords: string;
 }
 
 /**
  * A year of a couple's shared document, logged update by update the way the server's rooms
- * log it (author, time) and compacted every 500 rows: each week both partners add a paragraph
- * to the "What trust means to us" letter, typed a few characters per update, and now and then
- * reword an earlier one; twenty boundaries and twelve goals with steps are written and revisited
- * across the year. `authors` are the two members' user ids.
+ * log it (author, time) and compacted every 500 rows and at the end. Every day one partner (every third day
+ * both) sits down to the "What trust means to us" letter: a paragraph of eight sentences
+ * typed one key per update, 1.5 s apart, with a typo and its backspace now and then, and the
+ * first sentence of an earlier paragraph reworded; each sitting is a new Yjs client, as a
+ * page load is. Some 230,000 keystrokes in all. Twenty boundaries and twelve goals with steps
+ * are written and revisited across the year. `authors` are the two members' user ids.
  */
 export function seedYearOfContent(dbPath: string, spaceId: string, authors: [string, string]): SeededYear {
   const db = openDb(dbPath);
@@ -49,6 +58,7 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
   let author = authors[0];
   let updates = 0;
   let last = 0;
+  let client = 1;
   doc.on('update', (update: Uint8Array) => {
     last = docLog.append(key, author, at, update);
     updates++;
@@ -56,32 +66,53 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
   });
   const letter = usLetterFragment(doc);
   let lastWords = '';
+  /** Types `words` into `text` from `index`, a key at a time; returns the index after them. */
+  const type = (text: Y.XmlText, index: number, words: string): number => {
+    for (const char of words) {
+      at += KEY_MS;
+      text.insert(index, char);
+      index++;
+      if (index % TYPO_EVERY === 0) {
+        at += KEY_MS;
+        text.insert(index, 'q');
+        at += KEY_MS;
+        text.delete(index, 1);
+      }
+    }
+    return index;
+  };
+  const sitting = (who: string, dayStart: number) => {
+    author = who;
+    at = dayStart;
+    // A new page load is a new Yjs client (clientIDs are random 32-bit numbers in a browser).
+    doc.clientID = client++;
+  };
   db.transaction(() => {
-    for (let week = 0; week < 52; week++) {
-      for (const [n, who] of authors.entries()) {
-        author = who;
-        at = start + week * 7 * DAY + n * DAY;
+    for (let day = 0; day < 365; day++) {
+      const writers = day % 3 === 2 ? authors : [authors[day % 2]!];
+      for (const [n, who] of writers.entries()) {
+        sitting(who, start + day * DAY + (19 + n) * HOUR);
         const paragraph = new Y.XmlElement('paragraph');
         const text = new Y.XmlText();
         paragraph.insert(0, [text]);
         letter.insert(letter.length, [paragraph]);
-        const words = `Week ${week + 1}: ${SENTENCES[(week + n) % SENTENCES.length]}${SENTENCES[(week * 3 + n) % SENTENCES.length]}`;
-        // Typed as a person types: a few characters per update, seconds apart.
-        for (let i = 0; i < words.length; i += 4) {
-          at += 2_000;
-          text.insert(i, words.slice(i, i + 4));
-        }
+        let words = `Day ${day + 1}. `;
+        for (let s = 0; s < 8; s++) words += SENTENCES[(day * 5 + n * 3 + s) % SENTENCES.length];
+        type(text, 0, words);
         lastWords = words.trim();
-        if (week % 4 === 3) {
-          // Rewording a paragraph from weeks before.
-          const earlier = letter.get(Math.floor(letter.length / 3)) as Y.XmlElement;
+        if (day > 0) {
+          // Rewording the first sentence of a paragraph from days before.
+          const earlier = letter.get((day * 7) % (letter.length - 1)) as Y.XmlElement;
           const earlierText = earlier.get(0) as Y.XmlText;
-          earlierText.delete(0, Math.min(8, earlierText.length));
-          earlierText.insert(0, 'Looking back, ');
+          const first = earlierText.toString().indexOf('. ') + 2;
+          at += KEY_MS;
+          earlierText.delete(0, Math.min(first, earlierText.length));
+          type(earlierText, 0, SENTENCES[(day + n) % SENTENCES.length]!);
         }
       }
-      author = authors[week % 2]!;
-      at = start + week * 7 * DAY + 3 * DAY;
+      if (day % 7 !== 3) continue;
+      const week = Math.floor(day / 7);
+      sitting(authors[week % 2]!, start + day * DAY + 12 * HOUR);
       if (week < 40 && week % 2 === 0) {
         const id = `b-${week}`;
         createBoundary(doc, {
@@ -123,7 +154,15 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
       }
     }
   })();
+  // The room compacts what is left when the last partner leaves (server/src/sync/room.ts).
+  if (updates % COMPACT_EVERY !== 0) docLog.compact(key, last, at, Y.encodeStateAsUpdate(doc));
   docLog.close();
   db.close();
-  return { updates, encodedBytes: Y.encodeStateAsUpdate(doc).byteLength, lastWords };
+  const encoded = Y.encodeStateAsUpdate(doc);
+  return { updates, encodedBytes: encoded.byteLength, structs: countStructs(encoded), lastWords };
+}
+
+/** Structs (items and GC runs) in an encoded document, as the server counts them. */
+function countStructs(update: Uint8Array): number {
+  return Y.decodeUpdate(update).structs.length;
 }

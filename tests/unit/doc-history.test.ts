@@ -103,7 +103,7 @@ function setup() {
   const { db, close } = openTestDb();
   cleanups.push(close);
   const log = createDocLog(db);
-  return { log, history: createDocHistory(db, log) };
+  return { db, log, history: createDocHistory(db, log) };
 }
 
 /** Every row of the doc, walking pages of `limit` back, as the client would receive them. */
@@ -190,6 +190,50 @@ describe('rebuilding history from the log', () => {
     expect(points).toEqual([...expected].reverse());
     expect(pages.at(-1)!.next).toBeNull();
     expect(pages[0]!.next).toBe(pages[0]!.rows[1]!.id);
+  });
+});
+
+describe('the kept base of the newest pages', () => {
+  const keptUpto = (db: ReturnType<typeof setup>['db']) =>
+    (
+      db.prepare('SELECT history_upto AS upto FROM doc_snapshots WHERE doc_key = ?').get(KEY) as {
+        upto: number;
+      }
+    ).upto;
+  const pointsOf = (page: ReturnType<DocHistory['page']>) =>
+    page.rows.map((row) => {
+      const doc = rebuildAt(page.base, entries(page.rows), row.id);
+      const text = textOf(doc);
+      doc.destroy();
+      return text;
+    });
+
+  it('keeps the merged rows before a newest page, and pages built on it rebuild the same points', () => {
+    const { db, log, history } = setup();
+    const { c, expected } = writeInTurns(log);
+    expect(keptUpto(db)).toBe(0);
+    const first = history.page(KEY, undefined, 1);
+    expect(pointsOf(first)).toEqual([expected.at(-1)]);
+    // The four compacted rows before it are more than a page: their merge is kept.
+    expect(keptUpto(db)).toBe(c.rowsOfTurn[3]![0]);
+
+    // More writing, not compacted yet: the next newest page starts from the kept base.
+    c.turn(20 * MINUTE);
+    c.type(c.sam, ' together');
+    c.turn(21 * MINUTE);
+    c.type(c.alex, ', always');
+    const now = textOf(c.server);
+    const page = history.page(KEY, undefined, 1);
+    expect(pointsOf(page)).toEqual([now]);
+    // Its one row is the last keystroke: the base is every other one.
+    const before = rebuildAt(page.base, [], 0);
+    expect(textOf(before)).toBe(`${expected.at(-1)} together, alway`);
+    before.destroy();
+    // Rows the room has not compacted yet are never part of the kept base.
+    expect(keptUpto(db)).toBe(c.rowsOfTurn[3]![0]);
+    // An older page, behind the kept base, still gets its own full base.
+    const older = history.page(KEY, c.rowsOfTurn[2]![0], 1);
+    expect(pointsOf(older)).toEqual([expected[1]]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type MergePlan,
 } from '../../server/src/store/doc-log.ts';
 import { migrate } from '../../server/src/store/migrations.ts';
+import { replayOffThread } from '../../server/src/sync/replay-off-thread.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -214,6 +215,49 @@ describe('coalescing the history', () => {
     // …and costs about what the text does, not 60 separate updates.
     const historyBytes = historyRows(db).reduce((sum, row) => sum + row.byteLength, 0);
     expect(historyBytes).toBeLessThan(Y.encodeStateAsUpdate(w.doc).byteLength * 3);
+  });
+
+  it('keeps in each merged entry only the deletions its own run made, not every earlier one', () => {
+    const { db, log } = setup();
+    const w = writer(log);
+    // A hundred typos and their backspaces, compacted: deletions all over the document.
+    for (let i = 0; i < 100; i++) {
+      w.as('alex', i * SECOND).type('aq');
+      w.doc.getText('letter').delete(w.doc.getText('letter').length - 1, 1);
+    }
+    w.compact();
+    const before = historyRows(db).reduce((sum, row) => sum + row.byteLength, 0);
+    // Then Sam types a few words in one run.
+    for (let i = 0; i < 20; i++) w.as('sam', 100 * SECOND + i * SECOND).type('s');
+    w.compact();
+    const samRow = historyRows(db).at(-1)!;
+    // Twenty keystrokes squash into one item; the hundred earlier deletions stay out of it.
+    expect(samRow.byteLength).toBeLessThan(60);
+    expect(historyRows(db).reduce((sum, row) => sum + row.byteLength, 0) - before).toBe(samRow.byteLength);
+    expect(rebuild(historyRows(db)).getText('letter').toString()).toBe(w.doc.getText('letter').toString());
+    expect(w.doc.getText('letter').toString()).toBe('a'.repeat(100) + 's'.repeat(20));
+  });
+
+  it('merges on the replay worker exactly as on the main thread, deletions included', async () => {
+    // Two logs with the same rows (typos and backspaces, two authors, runs split by the window):
+    // one compacted here, one through the worker's merge plan. Their history rows must match.
+    const logs = [setup(), setup()];
+    const writers = logs.map(({ log }) => writer(log));
+    for (const w of writers) {
+      w.doc.clientID = 7; // the same structs in both logs
+      for (let i = 0; i < 40; i++) {
+        w.as(i % 10 < 6 ? 'alex' : 'sam', i * 90 * SECOND).type('xq');
+        w.doc.getText('letter').delete(w.doc.getText('letter').length - 1, 1);
+      }
+    }
+    const [here, there] = writers as [ReturnType<typeof writer>, ReturnType<typeof writer>];
+    here.compact();
+    const { merge } = await replayOffThread(logs[1]!.log.mergeInput('doc', there.lastId)).done;
+    expect(merge.runs.length).toBeGreaterThan(1);
+    there.compact(undefined, merge);
+    const rowsOf = (db: Db) =>
+      db.prepare('SELECT author, at, merged_count AS n, data FROM doc_updates ORDER BY id').all();
+    expect(rowsOf(logs[1]!.db)).toEqual(rowsOf(logs[0]!.db));
   });
 
   it('never merges across a compaction, so an entry already written is never rewritten', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { authorship, type AuthoredChange, type AuthoredRun } from '@twofold/shared';
+import {
+  authorship,
+  goalHistoryText,
+  legendAuthors,
+  type AuthoredChange,
+  type AuthoredRun,
+} from '@twofold/shared';
 
 /** Sessions from a list of (author, text after), each starting where the last ended. */
 function turns(start: string, ...steps: [string, string][]): AuthoredChange[] {
@@ -52,5 +58,31 @@ describe('authorship of a version', () => {
   it('reads nothing for no sessions, and the whole text for a session that changed nothing', () => {
     expect(authorship([])).toEqual([]);
     expect(authorship(turns('Kept.', ['alex', 'Kept.']))).toEqual([{ text: 'Kept.', authorId: null }]);
+  });
+});
+
+describe('the authorship legend', () => {
+  it('names only authors whose runs have letters, in the order their words appear', () => {
+    // Sam adds only a line break and a dash: a run with no letters, nothing to see in the legend.
+    const runs = authorship(
+      turns('', ['alex', 'We talk.'], ['sam', 'We talk.\n—'], ['alex', 'We talk.\n— daily']),
+    );
+    expect(runs.some((run) => run.authorId === 'sam')).toBe(true);
+    expect(legendAuthors(runs)).toEqual(['alex']);
+    expect(
+      legendAuthors([
+        { text: ', ', authorId: null },
+        { text: 'Kept', authorId: 'sam' },
+      ]),
+    ).toEqual(['sam']);
+  });
+
+  it("leaves out a form's field labels when the history goes back to the first edit", () => {
+    // A goal's history starts from its bare labels ("Why it matters to us"), typed by nobody.
+    const runs = authorship(turns(goalHistoryText(null), ['alex', `Walk together${goalHistoryText(null)}`]));
+    expect(runs[0]).toEqual({ text: 'Walk together', authorId: 'alex' });
+    expect(legendAuthors(runs, true)).toEqual(['alex']);
+    // Loaded from part-way through, the same unattributed words are older than the page.
+    expect(legendAuthors(runs, false)).toEqual(['alex', null]);
   });
 });

@@ -21,6 +21,11 @@ export interface HistoryLogPage {
   next: number | null;
 }
 
+interface Row {
+  id: number;
+  data: Uint8Array;
+}
+
 /**
  * Reads a document's log for history: pages of rows newest first, each page with the merged
  * rows before it, so a client can rebuild every point of the page with Yjs.
@@ -30,13 +35,47 @@ export interface HistoryLogPage {
  * run of one author's rows into the run's first id and deletes none of what they did, so
  * every run's end state is reachable. Merging the base is structural (`Y.mergeUpdates` reads
  * ids and lengths, not words), so this module would work unchanged on encrypted content.
+ *
+ * Merging a year of rows for every page cost the first page 100–300 ms here (2,000 rows,
+ * tests/bench/history.ts), and an open history page asks again after every edit. So the base
+ * of a newest page is kept beside the document's snapshot (`history_base`, all rows up to
+ * `history_upto` merged), and a later page merges only the rows since: it is written when a
+ * page's base is more than a page of rows past it, and only over rows compaction is done with
+ * (up to `coalesced_upto`), since coalescing a run rewrites its rows.
  */
 export function createDocHistory(db: Db, log: DocLog) {
   const pageOf = db.prepare(
     `SELECT id, author, at, merged_count AS mergedCount, data FROM doc_updates
      WHERE doc_key = ? AND id < ? ORDER BY id DESC LIMIT ?`,
   );
-  const before = db.prepare('SELECT data FROM doc_updates WHERE doc_key = ? AND id < ? ORDER BY id');
+  const between = db.prepare(
+    'SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? AND id < ? ORDER BY id',
+  );
+  const storedBase = db.prepare(
+    `SELECT history_upto AS uptoId, history_base AS data, coalesced_upto AS coalescedUpto
+     FROM doc_snapshots WHERE doc_key = ?`,
+  );
+  const keepBase = db.prepare(
+    'UPDATE doc_snapshots SET history_upto = ?, history_base = ? WHERE doc_key = ?',
+  );
+
+  /** Every row with an id below `oldestId` merged: from the kept base when it is older. */
+  const baseBefore = (docKey: string, oldestId: number, limit: number): Uint8Array => {
+    const kept = storedBase.get(docKey) as
+      { uptoId: number; data: Uint8Array | null; coalescedUpto: number } | undefined;
+    const from = kept?.data && kept.uptoId < oldestId ? { uptoId: kept.uptoId, data: kept.data } : undefined;
+    const rows = between.all(docKey, from?.uptoId ?? 0, oldestId) as Row[];
+    const start = from ? [from.data] : [];
+    const settled = rows.filter((row) => row.id <= (kept?.coalescedUpto ?? 0));
+    if (kept && settled.length > limit && kept.uptoId < settled.at(-1)!.id) {
+      const base = Y.mergeUpdates([...start, ...settled.map((row) => row.data)]);
+      keepBase.run(settled.at(-1)!.id, base, docKey);
+      const rest = rows.slice(settled.length);
+      return rest.length === 0 ? base : Y.mergeUpdates([base, ...rest.map((row) => row.data)]);
+    }
+    return Y.mergeUpdates([...start, ...rows.map((row) => row.data)]);
+  };
+
   return {
     /** Up to `limit` rows with ids below `beforeId` (all when omitted), newest first. */
     page(docKey: string, beforeId: number | undefined, limit: number): HistoryLogPage {
@@ -46,8 +85,7 @@ export function createDocHistory(db: Db, log: DocLog) {
       if (more) rows.length = limit;
       const oldest = rows.at(-1);
       if (!oldest || !more) return { rows, base: undefined, next: null };
-      const older = (before.all(docKey, oldest.id) as { data: Uint8Array }[]).map((row) => row.data);
-      return { rows, base: Y.mergeUpdates(older), next: oldest.id };
+      return { rows, base: baseBefore(docKey, oldest.id, limit), next: oldest.id };
     },
   };
 }

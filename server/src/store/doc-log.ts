@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Db } from './db.ts';
 import type { EditJournal, JournalEntry } from './edit-journal.ts';
+import { encodeRunUpdate } from './run-update.ts';
 
 export interface LoadedDoc {
   /** The snapshot (if any) followed by every update logged after it, in order. */
@@ -170,9 +171,10 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
    * Rewrites the rows in (fromId, uptoId] as one row per run of one author's updates (no more
    * than COALESCE_WINDOW_MS apart). Each run is replayed on the document as it was before it
    * (`base`, the snapshot at fromId), and stored as the difference it made: adjacent keystrokes
-   * squash into one item, so history costs about what the text itself costs. `gc` is off on
-   * the replay document so words deleted later in the run are still in its history. The replay
-   * worker (sync/replay-off-thread.ts) merges the same way in its own copy: keep them alike.
+   * squash into one item, so history costs about what the text itself costs, and each row
+   * holds only the deletions its run made (run-update.ts). `gc` is off on the replay document
+   * so words deleted later in the run are still in its history. The replay worker
+   * (sync/replay-off-thread.ts) merges the same way in its own copy: keep them alike.
    */
   const coalesce = (docKey: string, base: Uint8Array | undefined, fromId: number, uptoId: number) => {
     const rows = rowsBetween.all(docKey, fromId, uptoId) as Row[];
@@ -180,15 +182,18 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     if (base) Y.applyUpdate(doc, base);
     let run: Row[] = [];
     let before = Y.encodeStateVector(doc);
+    let deleted: Y.Transaction['deleteSet'][] = [];
+    doc.on('afterTransaction', (transaction: Y.Transaction) => void deleted.push(transaction.deleteSet));
     const flush = () => {
       const [first, ...rest] = run;
       if (first && rest.length > 0) {
         const count = run.reduce((sum, row) => sum + row.mergedCount, 0);
-        const diff = Y.encodeStateAsUpdate(doc, before);
+        const diff = encodeRunUpdate(doc, before, deleted);
         updateRow.run(run[run.length - 1]?.at ?? first.at, count, diff, first.id);
         for (const row of rest) deleteRow.run(row.id);
       }
       run = [];
+      deleted = [];
       before = Y.encodeStateVector(doc);
     };
     for (const row of rows) {
@@ -297,7 +302,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     },
 
     /**
-     * Bytes a document holds in the database (its log rows and snapshot), what its storage
+     * Bytes a document holds in the database (its log rows, snapshot and history base), what its storage
      * quota counts. Committed rows only: callers count what they append themselves.
      */
     storedBytes(docKey: string): number {
@@ -316,7 +321,8 @@ export type DocLog = ReturnType<typeof createDocLog>;
 
 const STORED_BYTES = `SELECT
   (SELECT COALESCE(sum(length(data)), 0) FROM doc_updates WHERE doc_key = ?) +
-  (SELECT COALESCE(sum(length(data)), 0) FROM doc_snapshots WHERE doc_key = ?) AS bytes`;
+  (SELECT COALESCE(sum(length(data) + COALESCE(length(history_base), 0)), 0)
+   FROM doc_snapshots WHERE doc_key = ?) AS bytes`;
 const INSERT_ROW = 'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)';
 const FLOOR = 'SELECT id FROM doc_log_floor';
 const RAISE_FLOOR = 'UPDATE doc_log_floor SET id = max(id, ?)';

@@ -364,6 +364,12 @@ const MIGRATIONS: readonly string[] = [
   // A promise proposed from a repair's "next time" is co-signed: it holds once the partner
   // accepts it (an `accepted` attestation). The column says which repair, and that it needs that.
   `ALTER TABLE promises ADD COLUMN from_repair TEXT;`,
+  // History's base for its newest pages (store/doc-history.ts): every log row up to
+  // history_upto merged, kept beside the snapshot so it goes wherever the snapshot goes.
+  `
+  ALTER TABLE doc_snapshots ADD COLUMN history_upto INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE doc_snapshots ADD COLUMN history_base BLOB;
+  `,
 ];
 
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */

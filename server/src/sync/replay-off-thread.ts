@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { COALESCE_WINDOW_MS, type MergeInput, type MergePlan } from '../store/doc-log.ts';
+import { joinRunUpdate, type DeleteRanges } from '../store/run-update.ts';
 
 /**
  * How long a worker may take to replay one document's log (wall ms) before it is stopped and
@@ -30,17 +31,24 @@ if (base) Y.applyUpdate(doc, base);
 const runs = [];
 let run = [];
 // Each run in one transaction: the same document as one per row, at a fraction of the cost.
+let deleted = null;
+doc.on('afterTransaction', (transaction) => { deleted = transaction.deleteSet; });
 const endRun = () => {
   const before = Y.encodeStateVector(doc);
   doc.transact(() => {
     for (const row of run) Y.applyUpdate(doc, row.data);
   });
   if (run.length > 1) {
+    // What the run added (structs), without the whole document's delete set that
+    // encodeStateAsUpdate appends; its own deletions follow (store/run-update.ts).
+    const diff = Y.encodeStateAsUpdate(doc, before);
+    const docDeletes = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)).byteLength - 1;
     runs.push({
       firstId: run[0].id,
       at: run[run.length - 1].at,
       count: run.reduce((sum, row) => sum + row.mergedCount, 0),
-      data: Y.encodeStateAsUpdate(doc, before),
+      structs: diff.subarray(0, diff.byteLength - docDeletes),
+      deleted: { clients: deleted.clients },
       restIds: run.slice(1).map((row) => row.id),
     });
   }
@@ -104,7 +112,8 @@ export function replayOffThread(input: MergeInput, limitMs: number = REPLAY_TIME
     workerData: { yjs: yjsPath, base: input.base, rows: input.rows, windowMs: COALESCE_WINDOW_MS },
     resourceLimits: { maxOldGenerationSizeMb: REPLAY_HEAP_MB },
   });
-  type Answer = { state: Uint8Array; runs: MergePlan['runs'] };
+  type Run = Omit<MergePlan['runs'][number], 'data'> & { structs: Uint8Array; deleted: DeleteRanges };
+  type Answer = { state: Uint8Array; runs: Run[] };
   let settle: ((error: Error | null, answer?: Answer) => void) | undefined;
   const done = new Promise<Replayed>((resolve, reject) => {
     settle = (error, answer) => {
@@ -115,7 +124,13 @@ export function replayOffThread(input: MergeInput, limitMs: number = REPLAY_TIME
       else
         resolve({
           state: answer!.state,
-          merge: { fromId: input.fromId, runs: answer!.runs },
+          merge: {
+            fromId: input.fromId,
+            runs: answer!.runs.map(({ structs, deleted, ...run }) => ({
+              ...run,
+              data: joinRunUpdate(structs, deleted),
+            })),
+          },
           ms: performance.now() - started,
         });
     };

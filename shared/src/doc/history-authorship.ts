@@ -1,3 +1,4 @@
+import { commonWordEnd, commonWordStart } from './common-words.ts';
 import { wordDiff } from './word-diff.ts';
 
 /** A stretch of a version's text and who wrote it; `authorId` null: before the loaded history. */
@@ -40,24 +41,6 @@ function take(runs: AuthoredRun[], length: number): AuthoredRun[] {
   return taken;
 }
 
-/** Length of the common start of `a` and `b`, cut back to a space so no word is split. */
-function commonStart(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let start = 0;
-  while (start < max && a[start] === b[start]) start++;
-  while (start > 0 && !/\s/.test(a[start - 1]!)) start--;
-  return start;
-}
-
-/** Length of the common end of `a` and `b` past `start`, cut back to a space. */
-function commonEnd(a: string, b: string, start: number): number {
-  const max = Math.min(a.length, b.length) - start;
-  let end = 0;
-  while (end < max && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  while (end > 0 && !/\s/.test(a[a.length - end]!)) end--;
-  return end;
-}
-
 /**
  * Who wrote each word of the text after the last of `changes` (oldest first, each one's
  * `before` the previous one's `after`): every word is credited to the session that added it,
@@ -75,8 +58,8 @@ export function authorship(changes: readonly AuthoredChange[]): AuthoredRun[] {
   let text = first.before;
   for (const change of changes) {
     if (change.after === text) continue;
-    const start = commonStart(text, change.after);
-    const end = commonEnd(text, change.after, start);
+    const start = commonWordStart(text, change.after);
+    const end = commonWordEnd(text, change.after, start);
     const rest = [...runs];
     const next: AuthoredRun[] = [];
     for (const run of take(rest, start)) push(next, run);
@@ -95,4 +78,24 @@ export function authorship(changes: readonly AuthoredChange[]): AuthoredRun[] {
     text = change.after;
   }
   return runs;
+}
+
+/** A letter or digit: what makes a run words rather than spacing and punctuation. */
+const WORDY = /[\p{L}\p{N}]/u;
+
+/**
+ * The authors a legend for `runs` names, in the order their words first appear: runs with no
+ * letter or digit (a line break, ", ", "—" between two partners' words) are left out, so the
+ * legend names only people whose words one can see. With `fromStart` (the runs were built
+ * from the document's first edit on) the unattributed runs are text nobody typed, a form's
+ * field labels, and null is left out too; otherwise null stands for words written before the
+ * loaded history.
+ */
+export function legendAuthors(runs: readonly AuthoredRun[], fromStart = false): (string | null)[] {
+  const authors = new Set<string | null>();
+  for (const run of runs) {
+    if (run.authorId === null && fromStart) continue;
+    if (WORDY.test(run.text)) authors.add(run.authorId);
+  }
+  return [...authors];
 }

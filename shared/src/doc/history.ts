@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { commonWordEnd, commonWordStart } from './common-words.ts';
 import { wordDiff, type DiffSegment } from './word-diff.ts';
 
 /** One log row as the client holds it: the base64 of the wire decoded to bytes. */
@@ -16,8 +17,15 @@ export interface WordChange {
   removed: number;
 }
 
-/** The document's words at one point: `(doc) => fragmentToPlainText(usLetterFragment(doc))`. */
-export type TextOf = (doc: Y.Doc) => string;
+/**
+ * The document's words at one point: `(doc) => fragmentToPlainText(usLetterFragment(doc))`.
+ * `changedLines`, when given, returns whole lines around all that the last call on `doc`
+ * changed, before and after (fragment-text-reader.ts): a row's words are counted from those.
+ */
+export interface TextOf {
+  (doc: Y.Doc): string;
+  changedLines?: (doc: Y.Doc) => { before: string; after: string } | undefined;
+}
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -62,13 +70,8 @@ export function countChange(segments: readonly DiffSegment[]): WordChange {
  */
 export function wordChange(before: string, after: string): WordChange {
   if (before === after) return { added: 0, removed: 0 };
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before[start] === after[start]) start++;
-  while (start > 0 && !/\s/.test(before[start - 1]!)) start--;
-  let end = 0;
-  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  while (end > 0 && !/\s/.test(before[before.length - end]!)) end--;
+  const start = commonWordStart(before, after);
+  const end = commonWordEnd(before, after, start);
   return countChange(
     wordDiff(before.slice(start, before.length - end), after.slice(start, after.length - end)),
   );
@@ -125,6 +128,9 @@ export function sessionChanges(
     touched = !rootOf;
     Y.applyUpdate(doc, entry.update);
     const after = touched ? textOf(doc) : before;
+    // Lines the row changed, when the reader knows them: comparing or diffing the whole of a
+    // long letter for each row would copy it (its text is joined from parts, not flat).
+    const lines = touched ? textOf.changedLines?.(doc) : undefined;
     changes.push({
       id: entry.id,
       authorId: entry.authorId,
@@ -134,7 +140,7 @@ export function sessionChanges(
       touched,
       before,
       after,
-      ...wordChange(before, after),
+      ...(lines ? wordChange(lines.before, lines.after) : wordChange(before, after)),
     });
     before = after;
   }

@@ -26,6 +26,18 @@ export function fragmentToPlainText(fragment: Y.XmlFragment): string {
   return normaliseText(out.join(''));
 }
 
+/**
+ * One top-level node's part of `fragmentToPlainText` before it is normalised, as it reads
+ * after other nodes: a block starts with its line break. Joined, the parts of a fragment's
+ * children normalise to its plain text.
+ */
+export function blockRawText(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
+  // An empty first part stands for "something came before", so a block pushes its '\n'.
+  const out: string[] = [''];
+  textOf(node, out);
+  return out.join('');
+}
+
 /** Folds whitespace within lines, trims them, and drops empty lines. */
 export function normaliseText(text: string): string {
   return text

@@ -1,4 +1,4 @@
-import { authorship, colorForMember, type AuthoredRun, type Member } from '@twofold/shared';
+import { authorship, colorForMember, legendAuthors, type AuthoredRun, type Member } from '@twofold/shared';
 import { useMemo, type CSSProperties } from 'react';
 import type { Session } from '../model/sessions.ts';
 
@@ -9,6 +9,8 @@ interface Props {
   sessions: readonly Session[];
   members: readonly Member[];
   selfId: string;
+  /** Set when `sessions` go back to the first edit: unattributed text is then labels, not older words. */
+  fromStart: boolean;
 }
 
 /** A run's colour as a custom property the stylesheet tints and underlines with. */
@@ -19,7 +21,7 @@ const tint = (color: string) => ({ '--author': color }) as CSSProperties;
  * Colour is never the only sign: every change of author is named in text for screen readers
  * and in a tooltip. Words from before the loaded history have no author yet and stay plain.
  */
-export function AuthoredText({ session, sessions, members, selfId }: Props) {
+export function AuthoredText({ session, sessions, members, selfId, fromStart }: Props) {
   // Each run keyed by where it starts in the text, which no other run shares.
   const keyed = useMemo(() => {
     const runs = authorship(sessions.filter((s) => s.id <= session.id).reverse());
@@ -32,7 +34,10 @@ export function AuthoredText({ session, sessions, members, selfId }: Props) {
     authorId === selfId
       ? 'You'
       : (members.find((member) => member.id === authorId)?.name ?? 'A former member');
-  const authors = [...new Set(keyed.map(({ run }) => run.authorId))];
+  const authors = legendAuthors(
+    keyed.map(({ run }) => run),
+    fromStart,
+  );
 
   return (
     <>

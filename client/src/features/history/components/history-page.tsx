@@ -90,6 +90,7 @@ export function HistoryPage(props: Props) {
               liveDoc={liveDoc}
               subject={subject}
               noun={noun}
+              fromStart={!history.hasNextPage}
               onClose={() => setOpenId(null)}
             />
           )}

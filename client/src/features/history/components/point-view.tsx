@@ -23,6 +23,8 @@ interface Props {
   subject: HistorySubject;
   /** What the root is called in a sentence: "the letter", "your notes". */
   noun: string;
+  /** Set when the loaded sessions go back to the first edit (no earlier page). */
+  fromStart: boolean;
   onClose: () => void;
 }
 
@@ -61,6 +63,7 @@ export function PointView({
   liveDoc,
   subject,
   noun,
+  fromStart,
   onClose,
 }: Props) {
   const who = authorLabel(session, selfId);
@@ -106,7 +109,13 @@ export function PointView({
       )}
       <p className="diff__legend">Read-only. Each word is in the colour of the one who wrote it.</p>
       <div className="history-point__page">
-        <AuthoredText session={session} sessions={sessions} members={members} selfId={selfId} />
+        <AuthoredText
+          session={session}
+          sessions={sessions}
+          members={members}
+          selfId={selfId}
+          fromStart={fromStart}
+        />
       </div>
 
       <div className="history-point__compare">

@@ -2,7 +2,7 @@ import {
   boundariesMap,
   BOUNDARY_HISTORY_IGNORED,
   boundaryTextOf,
-  fragmentToPlainText,
+  fragmentTextReader,
   GOAL_HISTORY_IGNORED,
   goalsMap,
   goalTextOf,
@@ -20,7 +20,7 @@ import type { HistorySubject } from './subject.ts';
 export function fragmentSubject(doc: HistoryDoc, fragmentOf: (doc: Y.Doc) => Y.XmlFragment): HistorySubject {
   return {
     doc,
-    textOf: (d) => fragmentToPlainText(fragmentOf(d)),
+    textOf: fragmentTextReader(fragmentOf),
     watch: (d, onChange) => {
       const fragment = fragmentOf(d);
       fragment.observeDeep(onChange);
