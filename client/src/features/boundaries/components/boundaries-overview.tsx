@@ -61,7 +61,7 @@ export function BoundariesOverview({ spaceId, doc, selfId, partner, partnerOn }:
 
   const move = (id: string, to: number) => {
     const neighbours = neighboursForMove(ids, ids.indexOf(id), to);
-    if (neighbours) moveBoundary(doc, id, neighbours.before, neighbours.after);
+    if (neighbours) moveBoundary(doc, { id, beforeId: neighbours.before, afterId: neighbours.after });
   };
   const onDrop = (event: DragEvent, targetId: string) => {
     event.preventDefault();

@@ -54,14 +54,15 @@ export function StepList({ doc, goal, people }: Props) {
   const ids = goal.steps.map((step) => step.id);
   const move = (id: string, to: number) => {
     const neighbours = neighboursForMove(ids, ids.indexOf(id), to);
-    if (neighbours) moveStep(doc, goal.id, id, neighbours.before, neighbours.after);
+    if (neighbours)
+      moveStep(doc, { goalId: goal.id, stepId: id, beforeId: neighbours.before, afterId: neighbours.after });
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (over && active.id !== over.id) move(String(active.id), ids.indexOf(String(over.id)));
   };
   const titleOf = (id: UniqueIdentifier | undefined) => {
     const step = goal.steps.find((s) => s.id === id);
-    return step?.ok ? `“${step.title.trim() || 'Untitled step'}”` : 'the step';
+    return step?.readable ? `“${step.title.trim() || 'Untitled step'}”` : 'the step';
   };
   const positionOf = (id: UniqueIdentifier | undefined) => ids.indexOf(String(id)) + 1;
   // The default announcements read out ids; these read out the step's words and place.
@@ -94,7 +95,7 @@ export function StepList({ doc, goal, people }: Props) {
               {goal.steps.map((step, index) => (
                 <SortableItem key={step.id} id={step.id} label={titleOf(step.id)}>
                   {(handle) =>
-                    step.ok ? (
+                    step.readable ? (
                       <StepRow
                         doc={doc}
                         goalId={goal.id}
@@ -172,7 +173,8 @@ interface RowProps {
 
 function StepRow({ doc, goalId, step, people, handle, canMoveUp, canMoveDown, onMove }: RowProps) {
   const title = step.title.trim() || 'Untitled step';
-  const change = (patch: StepPatch) => updateStep(doc, goalId, step.id, patch, people.selfId, Date.now());
+  const change = (patch: StepPatch) =>
+    updateStep(doc, { goalId, stepId: step.id, patch, userId: people.selfId, now: Date.now() });
   const owners = ownerChoices(people);
   const ownerKnown = owners.some((choice) => choice.value === step.owner);
   const milestone = step.kind === StepKind.milestone;
@@ -185,7 +187,13 @@ function StepRow({ doc, goalId, step, people, handle, canMoveUp, canMoveDown, on
             type="checkbox"
             checked={step.done}
             onChange={(event) =>
-              setStepDone(doc, goalId, step.id, event.target.checked, people.selfId, Date.now())
+              setStepDone(doc, {
+                goalId,
+                stepId: step.id,
+                done: event.target.checked,
+                userId: people.selfId,
+                now: Date.now(),
+              })
             }
           />
           <span className="step-row__title">{title}</span>
@@ -245,7 +253,9 @@ function StepRow({ doc, goalId, step, people, handle, canMoveUp, canMoveDown, on
             type="button"
             className="icon-button"
             aria-label={`Remove “${title}”`}
-            onClick={() => deleteStep(doc, goalId, step.id, people.selfId, Date.now())}
+            onClick={() =>
+              deleteStep(doc, { goalId, stepId: step.id, userId: people.selfId, now: Date.now() })
+            }
           >
             <span aria-hidden="true">×</span>
           </button>

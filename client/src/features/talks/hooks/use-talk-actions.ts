@@ -43,7 +43,8 @@ export function useTalkActions(
       },
       goalStep: (goalId, text, itemId) => {
         const now = Date.now();
-        const stepId = addStep(doc, goalId, {
+        const stepId = addStep(doc, {
+          goalId,
           id: crypto.randomUUID(),
           title: text,
           owner: BOTH_OWNERS,
