@@ -43,7 +43,7 @@ export function TalkAgenda({ doc, talk, selfId, nameOf, actions, activeGoalIds }
       ) : (
         <ol className="talk-agenda">
           {talk.agenda.map((item) =>
-            item.ok ? (
+            item.readable ? (
               <AgendaRow
                 key={item.id}
                 doc={doc}

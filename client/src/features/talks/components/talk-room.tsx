@@ -63,7 +63,7 @@ export function TalkRoom({
       </ErrorState>
     );
   }
-  if (!entry.ok) {
+  if (!entry.readable) {
     return (
       <ErrorState
         title="This talk could not be read"

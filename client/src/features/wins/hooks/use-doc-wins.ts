@@ -56,7 +56,7 @@ function readingOf(doc: Y.Doc): DocReading {
 /** A talk they ended: "we talked", and nothing of what was said (the summary stays in the talk). */
 function talkWinsIn(doc: Y.Doc): DocWin[] {
   return readTalks(doc).flatMap((talk) =>
-    talk.ok && talk.status === TalkStatus.ended && talk.endedAt !== null
+    talk.readable && talk.status === TalkStatus.ended && talk.endedAt !== null
       ? [{ id: `talk:${talk.id}`, kind: 'we-talked' as const, text: null, at: talk.endedAt, by: null }]
       : [],
   );
