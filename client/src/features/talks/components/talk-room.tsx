@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
-import { useTalkActions, type MakePromise } from '../hooks/use-talk-actions.ts';
+import { useRecordTalkActions, type MakePromise } from '../hooks/use-record-talk-actions.ts';
 import { useTalks } from '../hooks/use-talks.ts';
 import { useDocAgendaSources } from '../hooks/use-week-agenda-sources.ts';
 import { talkTitle } from '../model/talk-words.ts';
@@ -42,7 +42,7 @@ export function TalkRoom({
 }: Props) {
   const entry = useTalks(doc).find((talk) => talk.id === talkId);
   const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
-  const actions = useTalkActions(doc, talkId, self.id, makePromise);
+  const actions = useRecordTalkActions(doc, talkId, self.id, makePromise);
   const { activeGoalIds } = useDocAgendaSources(doc);
   const nameOf = (userId: string) =>
     userId === self.id ? 'You' : userId === partner?.id ? partner.name : 'A former member';

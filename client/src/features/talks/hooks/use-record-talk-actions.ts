@@ -21,7 +21,7 @@ export interface TalkActions {
  * Turning a moment of a talk into an action: the promise or step is made where it always
  * lives, then recorded in the talk (and its agenda item marked), so both see it at once.
  */
-export function useTalkActions(
+export function useRecordTalkActions(
   doc: Y.Doc,
   talkId: string,
   selfId: string,
