@@ -2,6 +2,7 @@ import { deleteStep, setStepDone, StepKind, updateStep, type Step, type StepPatc
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { formatDay, formatInstant } from '@/lib/dates.ts';
+import { MoveButtons } from '@/components/move-buttons.tsx';
 import { ownerChoices, personName, type People } from '../model/people.ts';
 
 interface RowProps {
@@ -77,24 +78,7 @@ export function StepRow({ doc, goalId, step, people, handle, canMoveUp, canMoveD
           onChange={(event) => change({ dueOn: event.target.value || null })}
         />
         <span className="step-row__move">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move “${title}” up`}
-            disabled={!canMoveUp}
-            onClick={() => onMove(-1)}
-          >
-            <span aria-hidden="true">↑</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move “${title}” down`}
-            disabled={!canMoveDown}
-            onClick={() => onMove(1)}
-          >
-            <span aria-hidden="true">↓</span>
-          </button>
+          <MoveButtons title={title} canMoveUp={canMoveUp} canMoveDown={canMoveDown} onMove={onMove} />
           <button
             type="button"
             className="icon-button"
