@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useAcceptPromise, useConfirmKept, useMarkMissed } from '../api/promises.ts';
 import type { PromiseStatus } from '../model/promise-status.ts';
+import { formatDayOfMonth } from '@/lib/dates.ts';
 
 interface Props {
   spaceId: string;
@@ -14,7 +15,6 @@ interface Props {
   partnerName: string;
 }
 
-const day = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
 const dueLabel = (dueOn: string) =>
   new Date(`${dueOn}T12:00:00Z`).toLocaleDateString(undefined, {
     weekday: 'long',
@@ -50,7 +50,8 @@ export function PromiseCard({ spaceId, promise, status, selfId, nameOf, partnerN
         ))}
       {status.kind === 'kept' && (
         <p className="promise__outcome promise__outcome--kept" data-testid="promise-outcome">
-          Kept · confirmed by {status.by === selfId ? 'you' : nameOf(status.by)} on {day(status.at)}
+          Kept · confirmed by {status.by === selfId ? 'you' : nameOf(status.by)} on{' '}
+          {formatDayOfMonth(status.at)}
         </p>
       )}
       {status.kind === 'missed' && (

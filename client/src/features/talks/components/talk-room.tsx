@@ -12,6 +12,7 @@ import { TalkAgenda } from './talk-agenda.tsx';
 import { TalkEnding } from './talk-ending.tsx';
 import { TalkFloor } from './talk-floor.tsx';
 import { TalkRounds } from './talk-rounds.tsx';
+import { formatWeekday } from '@/lib/dates.ts';
 
 interface Props {
   talkId: string;
@@ -25,9 +26,6 @@ interface Props {
   partnerHere: boolean;
   makePromise: MakePromise;
 }
-
-const longDate = (at: number) =>
-  new Date(at).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 
 /** One talk, live for both: who has the floor, the week's agenda, and the summary they write. */
 export function TalkRoom({
@@ -90,8 +88,8 @@ export function TalkRoom({
         </h1>
         <p className="lead talk__when">
           {live
-            ? `${starter === 'You' ? 'You' : starter} started this on ${longDate(talk.createdAt)}.`
-            : `You talked on ${longDate(talk.endedAt ?? talk.updatedAt)}.`}
+            ? `${starter === 'You' ? 'You' : starter} started this on ${formatWeekday(talk.createdAt)}.`
+            : `You talked on ${formatWeekday(talk.endedAt ?? talk.updatedAt)}.`}
         </p>
         {live && partner && (
           <p
