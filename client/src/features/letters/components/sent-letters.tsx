@@ -2,14 +2,14 @@ import type { LetterDraftEntry, LetterView } from '@twofold/shared';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ItemBoundary } from '@/components/item-boundary.tsx';
-import { letterSections, titleOf } from '../model/letter-lists.ts';
+import { titleOf, type LetterSections } from '../model/letter-lists.ts';
 import { LetterStateNote } from './letter-notes.tsx';
 import { PairCard } from './pair-card.tsx';
 import { ThreadList } from './thread-list.tsx';
 import { UnreadableLetter } from './unreadable-letter.tsx';
 
 interface SentLettersProps {
-  sections: ReturnType<typeof letterSections>;
+  sections: LetterSections;
   sealed: (letter: LetterView) => boolean;
   selfId: string;
   partnerName: string;
