@@ -1,7 +1,7 @@
 import { ErrorCode } from '@twofold/shared';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../helpers/refusal.ts';
 import { assertMayHeart } from '../../server/src/appreciations/heart.ts';
-import { AppError } from '../../server/src/http/errors.ts';
 import type { AppreciationRow } from '../../server/src/store/appreciations.ts';
 
 const note: AppreciationRow = {
@@ -12,16 +12,6 @@ const note: AppreciationRow = {
   createdAt: 1_000,
   heartedAt: null,
 };
-
-function refusal(run: () => unknown): [number, string] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return [error.status, error.code];
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a heart on an appreciation', () => {
   it('is sent by the one it was written for, again as often as they like', () => {

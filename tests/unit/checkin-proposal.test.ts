@@ -1,19 +1,9 @@
 import { ErrorCode } from '@twofold/shared';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../helpers/refusal.ts';
 import { assertMayAcceptProposal } from '../../server/src/checkins/proposal.ts';
-import { AppError } from '../../server/src/http/errors.ts';
 
 const proposal = { day: 3, proposedBy: 'alex', proposedAt: 1_000 };
-
-function refusal(run: () => unknown): [number, string] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return [error.status, error.code];
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('agreeing to a proposed check-in day', () => {
   it('is for the partner of the one who proposed it, and gives the proposal back', () => {
