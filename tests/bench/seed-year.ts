@@ -127,7 +127,7 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
           userId: author,
           now: at,
         });
-        if (week > 8) touchBoundary(doc, `b-${week - 8}`, author, at);
+        if (week > 8) touchBoundary(doc, { id: `b-${week - 8}`, userId: author, now: at });
       }
       if (week % 4 === 1 && week < 48) {
         const id = `g-${week}`;
@@ -142,7 +142,8 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
           now: at,
         });
         for (let s = 0; s < 4; s++) {
-          addStep(doc, id, {
+          addStep(doc, {
+            goalId: id,
             id: `${id}-s${s}`,
             title: `Step ${s + 1}`,
             owner: authors[s % 2]!,
@@ -150,7 +151,14 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
             now: at,
           });
         }
-        if (week > 4) setStepDone(doc, `g-${week - 4}`, `g-${week - 4}-s0`, true, author, at);
+        if (week > 4)
+          setStepDone(doc, {
+            goalId: `g-${week - 4}`,
+            stepId: `g-${week - 4}-s0`,
+            done: true,
+            userId: author,
+            now: at,
+          });
       }
     }
   })();

@@ -57,7 +57,9 @@ describe('agreements in the export', () => {
     const hash = await boundaryHash(content);
     // Only Sam signs; Sam's client then writes an "agreed" version nobody but Sam signed.
     expect((await sign(spaceId, sam.cookie, hash)).status).toBe(201);
-    await write(shared, () => recordAgreedVersion(shared.doc, 'b1', { hash, content, agreedAt: Date.now() }));
+    await write(shared, () =>
+      recordAgreedVersion(shared.doc, { id: 'b1', version: { hash, content, agreedAt: Date.now() } }),
+    );
     expect(boundariesMap(shared.doc).size).toBe(1);
 
     const exportOf = async () => {

@@ -146,7 +146,8 @@ describe('export', () => {
         userId: alex.id,
         now: at,
       });
-      addStep(doc, 'g1', {
+      addStep(doc, {
+        goalId: 'g1',
         id: 's1',
         title: 'Book the cottage',
         owner: sam.id,
@@ -154,7 +155,8 @@ describe('export', () => {
         userId: alex.id,
         now: at,
       });
-      addStep(doc, 'g1', {
+      addStep(doc, {
+        goalId: 'g1',
         id: 's2',
         title: 'Halfway there',
         kind: 'milestone',
@@ -162,7 +164,7 @@ describe('export', () => {
         userId: alex.id,
         now: at,
       });
-      setStepDone(doc, 'g1', 's1', true, alex.id, at);
+      setStepDone(doc, { goalId: 'g1', stepId: 's1', done: true, userId: alex.id, now: at });
       createGoal(doc, {
         id: 'g2',
         title: 'Learn to cook',

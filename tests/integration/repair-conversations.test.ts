@@ -173,7 +173,7 @@ describe('talks and repairs in the export', () => {
         now: 1,
       });
       const talk = readTalk('talk-1', talksMap(shared.doc).get('talk-1'));
-      if (!talk.ok) throw new Error(talk.problem);
+      if (!talk.readable) throw new Error(talk.problem);
       writePlainParagraphs(talk.heard, ['You felt unseen on Tuesday']);
       writePlainParagraphs(talk.summary, ['We talk before we scroll']);
       takeTurn(shared.doc, 'talk-1', { type: TurnEventType.doneSpeaking, by: alex.id }, 2);

@@ -200,7 +200,7 @@ async function boundaryDueOn(
     });
     expect(signed.status, signed.text).toBe(201);
   }
-  recordAgreedVersion(doc, id, { hash, content, agreedAt: t.clock.now() });
+  recordAgreedVersion(doc, { id, version: { hash, content, agreedAt: t.clock.now() } });
   t.stores.docLog.append(
     docKey.shared(pair.spaceId),
     pair.alex.id,

@@ -149,7 +149,7 @@ describe('boundary content hashing', () => {
     const text = (readable(doc, 'b1').text.why.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(0, 'Truly, ');
     const afterWord = await boundaryHash(boundaryContent(readable(doc, 'b1')));
-    updateBoundary(doc, 'b1', { reviewOn: '2027-01-01' }, SAM, 2000);
+    updateBoundary(doc, { id: 'b1', patch: { reviewOn: '2027-01-01' }, userId: SAM, now: 2000 });
     const afterDate = await boundaryHash(boundaryContent(readable(doc, 'b1')));
     expect(new Set([before, afterWord, afterDate]).size).toBe(3);
   });
@@ -212,8 +212,8 @@ describe('boundary documents', () => {
     const b = new Y.Doc();
     for (const [i, id] of ['b1', 'b2', 'b3'].entries()) fromTemplate(a, id, i);
     sync(a, b);
-    moveBoundary(a, 'b3', null, 'b1');
-    moveBoundary(b, 'b1', 'b3', null);
+    moveBoundary(a, { id: 'b3', beforeId: null, afterId: 'b1' });
+    moveBoundary(b, { id: 'b1', beforeId: 'b3', afterId: null });
     sync(a, b);
     expect(readBoundaries(a).map((e) => e.id)).toEqual(readBoundaries(b).map((e) => e.id));
   });
@@ -250,8 +250,8 @@ describe('boundary documents', () => {
     boundariesMap(doc).set('odd', odd);
 
     fromTemplate(doc, 'b3', 2);
-    moveBoundary(doc, 'b1', 'b3', 'evil');
-    moveBoundary(doc, 'b2', 'odd', 'b3');
+    moveBoundary(doc, { id: 'b1', beforeId: 'b3', afterId: 'evil' });
+    moveBoundary(doc, { id: 'b2', beforeId: 'odd', afterId: 'b3' });
     const readableIds = readBoundaries(doc)
       .filter((e) => e.readable)
       .map((e) => e.id);
@@ -265,8 +265,8 @@ describe('boundary documents', () => {
     fromTemplate(doc, 'b1');
     const content = boundaryContent(readable(doc, 'b1'));
     const hash = await boundaryHash(content);
-    recordAgreedVersion(doc, 'b1', { hash, content, agreedAt: 10 });
-    recordAgreedVersion(doc, 'b1', { hash, content, agreedAt: 11 });
+    recordAgreedVersion(doc, { id: 'b1', version: { hash, content, agreedAt: 10 } });
+    recordAgreedVersion(doc, { id: 'b1', version: { hash, content, agreedAt: 11 } });
     expect(readable(doc, 'b1').versions).toHaveLength(1);
   });
 });
@@ -284,7 +284,7 @@ describe('what counts as agreed', () => {
     const content = boundaryContent(readable(doc, 'b1'));
     const hash = await boundaryHash(content);
     const notary = [signed(ALEX, hash, 100), signed(SAM, hash, 200)];
-    recordAgreedVersion(doc, 'b1', { hash, content, agreedAt: 5 });
+    recordAgreedVersion(doc, { id: 'b1', version: { hash, content, agreedAt: 5 } });
 
     // A partner's client pushes versions of its own: unsigned, signed by one, altered after signing.
     const unsigned = { ...content, meaning: 'Never signed by anyone' };
@@ -323,14 +323,14 @@ describe('who last changed a boundary', () => {
     const touched: string[] = [];
     const stop = onLocalTextEdit(boundariesMap(sam), BOUNDARY_TEXT_FIELDS, (id) => {
       touched.push(id);
-      touchBoundary(sam, id, SAM, 9000);
+      touchBoundary(sam, { id, userId: SAM, now: 9000 });
     });
 
     // Alex's edit reaches Sam's device as an update: not Sam's edit.
     const alexText = (readable(alex, 'b1').text.why.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     alexText.insert(0, 'Alex: ');
     sync(alex, sam);
-    updateBoundary(sam, 'b1', { title: 'Renamed' }, SAM, 8000);
+    updateBoundary(sam, { id: 'b1', patch: { title: 'Renamed' }, userId: SAM, now: 8000 });
     expect(touched).toEqual([]);
 
     // Sam types, the way the editor writes: a local transaction with the editor's own origin.

@@ -40,12 +40,12 @@ describe('deleting a draft boundary', () => {
     const words = readable(sam, 'b1').plain;
     expect(titles(sam)).toEqual([template.title, 'Keep this one']);
 
-    const deleted = deleteBoundary(sam, 'b1');
+    const deleted = deleteBoundary(sam, { id: 'b1' });
     expect(titles(alex)).toEqual(['Keep this one']);
     expect(titles(sam)).toEqual(['Keep this one']);
 
     // Alex keeps working on another boundary meanwhile; undoing Sam's deletion leaves that be.
-    updateBoundary(alex, 'b2', { title: 'Kept, and renamed' }, ALEX, 3);
+    updateBoundary(alex, { id: 'b2', patch: { title: 'Kept, and renamed' }, userId: ALEX, now: 3 });
     deleted.undo();
     for (const doc of [alex, sam]) {
       expect(titles(doc)).toEqual([template.title, 'Kept, and renamed']);
@@ -56,8 +56,8 @@ describe('deleting a draft boundary', () => {
   it('stands once forgotten, and refuses a boundary that is not there', () => {
     const doc = new Y.Doc();
     createBoundary(doc, { id: 'b1', title: 'Short-lived', category: 'other', userId: SAM, now: 1 });
-    deleteBoundary(doc, 'b1').forget();
+    deleteBoundary(doc, { id: 'b1' }).forget();
     expect(titles(doc)).toEqual([]);
-    expect(() => deleteBoundary(doc, 'b1')).toThrow();
+    expect(() => deleteBoundary(doc, { id: 'b1' })).toThrow();
   });
 });

@@ -38,10 +38,10 @@ function goals(
       now: 1000,
     });
     (spec.owners ?? []).forEach((owner, j) =>
-      addStep(doc, id, { id: `${id}-step-${j}`, title: `Step ${j}`, owner, userId: ALEX, now: 1000 }),
+      addStep(doc, { goalId: id, id: `${id}-step-${j}`, title: `Step ${j}`, owner, userId: ALEX, now: 1000 }),
     );
   });
-  return readGoals(doc).filter((goal): goal is Goal => goal.ok);
+  return readGoals(doc).filter((goal): goal is Goal => goal.readable);
 }
 
 describe('goal filters', () => {

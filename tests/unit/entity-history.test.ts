@@ -15,7 +15,6 @@ import {
   goalsMap,
   goalTextOf,
   joinSessions,
-  LOCAL_ORIGIN,
   readBoundary,
   readGoal,
   recordAgreedVersion,
@@ -93,7 +92,9 @@ function signedBoundary() {
   const hash = contentHashSync(agreedContent);
   const signedAt = device.as('alex', () => undefined) + 1;
   const version: AgreedVersion = { hash, content: agreedContent, agreedAt: signedAt };
-  device.as('alex', (doc) => updateBoundary(doc, 'b1', { title: 'Phones, mostly' }, 'alex', 0));
+  device.as('alex', (doc) =>
+    updateBoundary(doc, { id: 'b1', patch: { title: 'Phones, mostly' }, userId: 'alex', now: 0 }),
+  );
   const attestations = [agree('alex', hash, signedAt - 10, 1), agree('sam', hash, signedAt, 2)];
   return { device, version, attestations };
 }
@@ -131,7 +132,7 @@ describe('boundary history', () => {
 
   it('does not count recording an agreed version as a change to the boundary', () => {
     const { device, version } = signedBoundary();
-    device.as('sam', (doc) => recordAgreedVersion(doc, 'b1', version));
+    device.as('sam', (doc) => recordAgreedVersion(doc, { id: 'b1', version }));
     const rootOf = entityRootOf(boundariesMap, 'b1', BOUNDARY_HISTORY_IGNORED);
     const changes = sessionChanges(undefined, device.entries, boundaryTextOf('b1'), rootOf);
     expect(changes.map((change) => change.touched)).toEqual([true, true, true, false]);
@@ -159,12 +160,17 @@ describe('boundary history', () => {
   it('restores every field of an earlier version as one new edit by the restorer, keeping the history', () => {
     const { device } = signedBoundary();
     device.as('sam', (doc) =>
-      updateBoundary(doc, 'b1', { reviewOn: '2027-01-01', category: 'privacy' }, 'sam', 0),
+      updateBoundary(doc, {
+        id: 'b1',
+        patch: { reviewOn: '2027-01-01', category: 'privacy' },
+        userId: 'sam',
+        now: 0,
+      }),
     );
     const rowsBefore = device.entries.length;
     const old = rebuildAt(undefined, device.entries, 2);
     const restoredAt = device.as('alex', (doc) =>
-      expect(restoreBoundary(doc, old, 'b1', 'alex', 99, LOCAL_ORIGIN)).toBe(true),
+      expect(restoreBoundary(doc, { old, id: 'b1', userId: 'alex', now: 99 })).toBe(true),
     );
     expect(restoredAt).toBeGreaterThan(0);
     expect(device.entries.length).toBe(rowsBefore + 1);
@@ -187,7 +193,7 @@ describe('boundary history', () => {
     const { device } = signedBoundary();
     const old = rebuildAt(undefined, device.entries, 2);
     boundariesMap(device.doc).delete('b1');
-    expect(restoreBoundary(device.doc, old, 'b1', 'alex', 1, LOCAL_ORIGIN)).toBe(false);
+    expect(restoreBoundary(device.doc, { old, id: 'b1', userId: 'alex', now: 1 })).toBe(false);
     old.destroy();
   });
 });
@@ -207,7 +213,14 @@ describe('goal history', () => {
       }),
     );
     device.as('sam', (doc) =>
-      addStep(doc, 'g1', { id: 's1', title: 'Book the cottage', owner: 'sam', userId: 'sam', now: 0 }),
+      addStep(doc, {
+        goalId: 'g1',
+        id: 's1',
+        title: 'Book the cottage',
+        owner: 'sam',
+        userId: 'sam',
+        now: 0,
+      }),
     );
     return device;
   }
@@ -218,21 +231,37 @@ describe('goal history', () => {
     expect(before).toContain('A week by the sea\nThis year');
     expect(before).toContain('Time for the two of us.');
     expect(before).toContain('Book the cottage');
-    device.as('sam', (doc) => setStepDone(doc, 'g1', 's1', true, 'sam', 0));
+    device.as('sam', (doc) =>
+      setStepDone(doc, { goalId: 'g1', stepId: 's1', done: true, userId: 'sam', now: 0 }),
+    );
     expect(goalTextOf('g1')(device.doc)).toContain('Book the cottage (done)');
   });
 
   it('restores the fields and steps of an earlier version, leaving where the goal stands', () => {
     const device = goalDevice();
     device.as('sam', (doc) => {
-      updateGoal(doc, 'g1', { title: 'Two weeks away', values: ['rest'] }, 'sam', 0);
-      addStep(doc, 'g1', { id: 's2', title: 'Ask for time off', owner: 'sam', userId: 'sam', now: 0 });
+      updateGoal(doc, {
+        id: 'g1',
+        patch: { title: 'Two weeks away', values: ['rest'] },
+        userId: 'sam',
+        now: 0,
+      });
+      addStep(doc, {
+        goalId: 'g1',
+        id: 's2',
+        title: 'Ask for time off',
+        owner: 'sam',
+        userId: 'sam',
+        now: 0,
+      });
     });
     const old = rebuildAt(undefined, device.entries, 1);
-    device.as('alex', (doc) => expect(restoreGoal(doc, old, 'g1', 'alex', 5, LOCAL_ORIGIN)).toBe(true));
+    device.as('alex', (doc) =>
+      expect(restoreGoal(doc, { old, id: 'g1', userId: 'alex', now: 5 })).toBe(true),
+    );
     expect(goalTextOf('g1')(device.doc)).toBe(goalTextOf('g1')(old));
     const goal = readGoal('g1', goalsMap(device.doc).get('g1'));
-    expect(goal).toMatchObject({ ok: true, title: 'A week by the sea', values: [], status: 'active' });
+    expect(goal).toMatchObject({ readable: true, title: 'A week by the sea', values: [], status: 'active' });
     old.destroy();
   });
 });

@@ -27,12 +27,12 @@ const SAM = 'sam-user-id';
 
 function goalIn(doc: Y.Doc, id: string): Goal {
   const entry = readGoals(doc).find((e) => e.id === id);
-  if (!entry?.ok) throw new Error(`goal ${id} is not readable`);
+  if (!entry?.readable) throw new Error(`goal ${id} is not readable`);
   return entry;
 }
 
 function stepsIn(doc: Y.Doc, goalId: string): Step[] {
-  return goalIn(doc, goalId).steps.filter((s): s is Step => s.ok);
+  return goalIn(doc, goalId).steps.filter((s): s is Step => s.readable);
 }
 
 function titles(doc: Y.Doc, goalId: string): string[] {
@@ -60,7 +60,7 @@ function couple(clientIds: [number, number] = [1, 2]): [Y.Doc, Y.Doc] {
     now: 1,
   });
   for (const [i, title] of ['Book the cottage', 'Buy boots', 'Pack'].entries()) {
-    addStep(alex, 'g', { id: `s${i + 1}`, title, owner: BOTH_OWNERS, userId: ALEX, now: 2 + i });
+    addStep(alex, { goalId: 'g', id: `s${i + 1}`, title, owner: BOTH_OWNERS, userId: ALEX, now: 2 + i });
   }
   sync(alex, sam);
   return [alex, sam];
@@ -117,33 +117,44 @@ describe('goals contract', () => {
       userId: ALEX,
       now: 1,
     });
-    addStep(doc, 'g', { id: 's', title: 'Open an account', owner: SAM, userId: ALEX, now: 2 });
-    setStepDone(doc, 'g', 's', true, SAM, 3);
+    addStep(doc, { goalId: 'g', id: 's', title: 'Open an account', owner: SAM, userId: ALEX, now: 2 });
+    setStepDone(doc, { goalId: 'g', stepId: 's', done: true, userId: SAM, now: 3 });
     expect(origins).toEqual([LOCAL_ORIGIN, LOCAL_ORIGIN, LOCAL_ORIGIN]);
   });
 
   it('derives progress from the steps and records who ticked one and when', () => {
     const [alex] = couple();
-    setStepDone(alex, 'g', 's2', true, SAM, 50);
+    setStepDone(alex, { goalId: 'g', stepId: 's2', done: true, userId: SAM, now: 50 });
     const goal = goalIn(alex, 'g');
     expect(goal.progress).toEqual({ done: 1, total: 3 });
     expect(stepsIn(alex, 'g')[1]).toMatchObject({ done: true, doneBy: SAM, doneAt: 50 });
-    setStepDone(alex, 'g', 's2', false, ALEX, 60);
+    setStepDone(alex, { goalId: 'g', stepId: 's2', done: false, userId: ALEX, now: 60 });
     expect(stepsIn(alex, 'g')[1]).toMatchObject({ done: false, doneBy: null, doneAt: null });
   });
 
   it('keeps steps in their shared order and moves one between neighbours', () => {
     const [alex] = couple();
-    moveStep(alex, 'g', 's3', null, 's1');
+    moveStep(alex, { goalId: 'g', stepId: 's3', beforeId: null, afterId: 's1' });
     expect(titles(alex, 'g')).toEqual(['Pack', 'Book the cottage', 'Buy boots']);
-    moveStep(alex, 'g', 's3', 's2', null);
+    moveStep(alex, { goalId: 'g', stepId: 's3', beforeId: 's2', afterId: null });
     expect(titles(alex, 'g')).toEqual(['Book the cottage', 'Buy boots', 'Pack']);
   });
 
   it('updates fields and steps, recording who changed them', () => {
     const [alex] = couple();
-    updateGoal(alex, 'g', { title: 'Walk the whole coast path', values: ['adventure'] }, SAM, 9);
-    updateStep(alex, 'g', 's1', { owner: SAM, dueOn: '2027-03-01', kind: 'milestone' }, SAM, 9);
+    updateGoal(alex, {
+      id: 'g',
+      patch: { title: 'Walk the whole coast path', values: ['adventure'] },
+      userId: SAM,
+      now: 9,
+    });
+    updateStep(alex, {
+      goalId: 'g',
+      stepId: 's1',
+      patch: { owner: SAM, dueOn: '2027-03-01', kind: 'milestone' },
+      userId: SAM,
+      now: 9,
+    });
     expect(goalIn(alex, 'g')).toMatchObject({
       title: 'Walk the whole coast path',
       values: ['adventure'],
@@ -155,7 +166,9 @@ describe('goals contract', () => {
       kind: 'milestone',
       updatedBy: SAM,
     });
-    expect(() => updateStep(alex, 'g', 's1', { dueOn: 'next week' }, SAM, 9)).toThrow();
+    expect(() =>
+      updateStep(alex, { goalId: 'g', stepId: 's1', patch: { dueOn: 'next week' }, userId: SAM, now: 9 }),
+    ).toThrow();
   });
 
   it('keeps a proposal until the other partner accepts it; the proposer cannot accept their own', () => {
@@ -169,10 +182,10 @@ describe('goals contract', () => {
       now: 1,
     });
     expect(goalIn(doc, 'p')).toMatchObject({ status: 'proposed', proposedBy: ALEX });
-    expect(() => acceptGoal(doc, 'p', ALEX, 2)).toThrow();
-    acceptGoal(doc, 'p', SAM, 3);
+    expect(() => acceptGoal(doc, { id: 'p', userId: ALEX, now: 2 })).toThrow();
+    acceptGoal(doc, { id: 'p', userId: SAM, now: 3 });
     expect(goalIn(doc, 'p').status).toBe('active');
-    expect(() => letGoalGo(doc, 'p')).toThrow();
+    expect(() => letGoalGo(doc, { id: 'p' })).toThrow();
   });
 
   it('lets a proposal go, and only a proposal', () => {
@@ -185,17 +198,17 @@ describe('goals contract', () => {
       userId: SAM,
       now: 1,
     });
-    letGoalGo(doc, 'p');
+    letGoalGo(doc, { id: 'p' });
     expect(readGoals(doc)).toEqual([]);
   });
 
   it('marks a goal achieved with who and when, and can bring it back', () => {
     const [alex] = couple();
-    achieveGoal(alex, 'g', SAM, 77);
+    achieveGoal(alex, { id: 'g', userId: SAM, now: 77 });
     expect(goalIn(alex, 'g')).toMatchObject({ status: 'achieved', achievedBy: SAM, achievedAt: 77 });
-    achieveGoal(alex, 'g', ALEX, 99);
+    achieveGoal(alex, { id: 'g', userId: ALEX, now: 99 });
     expect(goalIn(alex, 'g')).toMatchObject({ achievedBy: SAM, achievedAt: 77 });
-    reopenGoal(alex, 'g', ALEX, 100);
+    reopenGoal(alex, { id: 'g', userId: ALEX, now: 100 });
     expect(goalIn(alex, 'g')).toMatchObject({ status: 'active', achievedBy: null, achievedAt: null });
   });
 
@@ -209,8 +222,8 @@ describe('goals contract', () => {
     sync(alex, sam);
 
     const entries = readGoals(alex);
-    expect(entries.find((e) => e.id === 'broken')).toMatchObject({ ok: false, id: 'broken' });
-    expect(entries.find((e) => e.id === 'odd')).toMatchObject({ ok: false, id: 'odd' });
+    expect(entries.find((e) => e.id === 'broken')).toMatchObject({ readable: false, id: 'broken' });
+    expect(entries.find((e) => e.id === 'odd')).toMatchObject({ readable: false, id: 'odd' });
     expect(goalIn(alex, 'g').title).toBe('Walk the coast path');
 
     // Other writes do not sweep it away.
@@ -227,7 +240,7 @@ describe('goals contract', () => {
     expect(goalsMap(sam).has('odd')).toBe(true);
     expect(
       readGoals(sam)
-        .filter((e) => !e.ok)
+        .filter((e) => !e.readable)
         .map((e) => e.id)
         .sort(),
     ).toEqual(['broken', 'odd']);
@@ -235,7 +248,9 @@ describe('goals contract', () => {
 
   it('records who last changed the why when they type in it, and not for the partner’s edits', () => {
     const [alex, sam] = couple();
-    const stop = onLocalTextEdit(goalsMap(sam), ['why'], (id) => touchGoal(sam, id, SAM, 7000));
+    const stop = onLocalTextEdit(goalsMap(sam), ['why'], (id) =>
+      touchGoal(sam, { id, userId: SAM, now: 7000 }),
+    );
     const alexWhy = goalIn(alex, 'g').why;
     alexWhy.insert(0, [new Y.XmlText('From Alex')]);
     sync(alex, sam);
@@ -249,9 +264,9 @@ describe('goals contract', () => {
     const [alex] = couple();
     const steps = goalsMap(alex).get('g') as Y.Map<unknown>;
     (steps.get('steps') as Y.Map<unknown>).set('junk', { title: 'no' });
-    setStepDone(alex, 'g', 's1', true, ALEX, 9);
+    setStepDone(alex, { goalId: 'g', stepId: 's1', done: true, userId: ALEX, now: 9 });
     const goal = goalIn(alex, 'g');
-    expect(goal.steps.find((s) => s.id === 'junk')).toMatchObject({ ok: false, id: 'junk' });
+    expect(goal.steps.find((s) => s.id === 'junk')).toMatchObject({ readable: false, id: 'junk' });
     expect(goal.progress).toEqual({ done: 1, total: 3 });
   });
 
@@ -259,10 +274,10 @@ describe('goals contract', () => {
     const [alex] = couple();
     const goal = goalsMap(alex).get('g') as Y.Map<unknown>;
     (goal.get('steps') as Y.Map<unknown>).set('junk', 'garbled');
-    addStep(alex, 'g', { id: 's4', title: 'Walk', owner: ALEX, userId: ALEX, now: 9 });
-    moveStep(alex, 'g', 's1', 's4', 'junk');
+    addStep(alex, { goalId: 'g', id: 's4', title: 'Walk', owner: ALEX, userId: ALEX, now: 9 });
+    moveStep(alex, { goalId: 'g', stepId: 's1', beforeId: 's4', afterId: 'junk' });
     expect(titles(alex, 'g')).toEqual(['Buy boots', 'Pack', 'Walk', 'Book the cottage']);
-    expect(goalIn(alex, 'g').steps.at(-1)).toMatchObject({ ok: false, id: 'junk' });
+    expect(goalIn(alex, 'g').steps.at(-1)).toMatchObject({ readable: false, id: 'junk' });
   });
 
   describe.each([
@@ -273,8 +288,8 @@ describe('goals contract', () => {
   ] as const)('concurrent edits merged %s (client ids %j)', (order, ids) => {
     it('converges when both partners reorder the same step at once', () => {
       const [alex, sam] = couple([ids[0], ids[1]]);
-      moveStep(alex, 'g', 's3', null, 's1'); // Pack first
-      moveStep(sam, 'g', 's3', 's1', 's2'); // Pack second
+      moveStep(alex, { goalId: 'g', stepId: 's3', beforeId: null, afterId: 's1' }); // Pack first
+      moveStep(sam, { goalId: 'g', stepId: 's3', beforeId: 's1', afterId: 's2' }); // Pack second
       const merged = merge(alex, sam, order);
       sync(alex, sam);
       const result = titles(merged, 'g');
@@ -289,8 +304,8 @@ describe('goals contract', () => {
 
     it('converges when both reorder different steps into the same place', () => {
       const [alex, sam] = couple([ids[0], ids[1]]);
-      moveStep(alex, 'g', 's3', null, 's1');
-      moveStep(sam, 'g', 's2', null, 's1');
+      moveStep(alex, { goalId: 'g', stepId: 's3', beforeId: null, afterId: 's1' });
+      moveStep(sam, { goalId: 'g', stepId: 's2', beforeId: null, afterId: 's1' });
       const merged = merge(alex, sam, order);
       sync(alex, sam);
       expect(titles(alex, 'g')).toEqual(titles(merged, 'g'));
@@ -301,8 +316,8 @@ describe('goals contract', () => {
 
     it('counts a step ticked by both at once as done once, by one of them with their own time', () => {
       const [alex, sam] = couple([ids[0], ids[1]]);
-      setStepDone(alex, 'g', 's1', true, ALEX, 100);
-      setStepDone(sam, 'g', 's1', true, SAM, 200);
+      setStepDone(alex, { goalId: 'g', stepId: 's1', done: true, userId: ALEX, now: 100 });
+      setStepDone(sam, { goalId: 'g', stepId: 's1', done: true, userId: SAM, now: 200 });
       const merged = merge(alex, sam, order);
       sync(alex, sam);
       for (const doc of [merged, alex, sam]) {
@@ -319,9 +334,15 @@ describe('goals contract', () => {
 
     it('removes a step on both screens when one deletes it while the other edits and ticks it', () => {
       const [alex, sam] = couple([ids[0], ids[1]]);
-      deleteStep(alex, 'g', 's2', ALEX, 10);
-      updateStep(sam, 'g', 's2', { title: 'Buy good boots' }, SAM, 11);
-      setStepDone(sam, 'g', 's2', true, SAM, 12);
+      deleteStep(alex, { goalId: 'g', stepId: 's2', userId: ALEX, now: 10 });
+      updateStep(sam, {
+        goalId: 'g',
+        stepId: 's2',
+        patch: { title: 'Buy good boots' },
+        userId: SAM,
+        now: 11,
+      });
+      setStepDone(sam, { goalId: 'g', stepId: 's2', done: true, userId: SAM, now: 12 });
       const merged = merge(alex, sam, order);
       sync(alex, sam);
       for (const doc of [merged, alex, sam]) {
@@ -332,8 +353,8 @@ describe('goals contract', () => {
 
     it('keeps both partners’ steps when each adds one at the same moment', () => {
       const [alex, sam] = couple([ids[0], ids[1]]);
-      addStep(alex, 'g', { id: 'a', title: 'Maps', owner: ALEX, userId: ALEX, now: 20 });
-      addStep(sam, 'g', { id: 'b', title: 'Snacks', owner: SAM, userId: SAM, now: 20 });
+      addStep(alex, { goalId: 'g', id: 'a', title: 'Maps', owner: ALEX, userId: ALEX, now: 20 });
+      addStep(sam, { goalId: 'g', id: 'b', title: 'Snacks', owner: SAM, userId: SAM, now: 20 });
       const merged = merge(alex, sam, order);
       sync(alex, sam);
       expect(titles(merged, 'g')).toHaveLength(5);

@@ -185,7 +185,8 @@ function plannedGoals(): Y.Doc {
     userId: 'alex',
     now: 10,
   });
-  addStep(doc, 'g1', {
+  addStep(doc, {
+    goalId: 'g1',
     id: 's1',
     title: 'Book the cottage',
     owner: 'alex',
@@ -193,8 +194,9 @@ function plannedGoals(): Y.Doc {
     userId: 'alex',
     now: 11,
   });
-  addStep(doc, 'g1', { id: 's2', title: 'Buy boots', owner: 'sam', userId: 'alex', now: 12 });
-  addStep(doc, 'g1', {
+  addStep(doc, { goalId: 'g1', id: 's2', title: 'Buy boots', owner: 'sam', userId: 'alex', now: 12 });
+  addStep(doc, {
+    goalId: 'g1',
     id: 's3',
     title: 'Halfway there',
     kind: StepKind.milestone,
@@ -202,7 +204,7 @@ function plannedGoals(): Y.Doc {
     userId: 'sam',
     now: 13,
   });
-  setStepDone(doc, 'g1', 's2', true, 'sam', 20);
+  setStepDone(doc, { goalId: 'g1', stepId: 's2', done: true, userId: 'sam', now: 20 });
   createGoal(doc, {
     id: 'g2',
     title: 'Learn to cook together',
@@ -219,9 +221,16 @@ function plannedGoals(): Y.Doc {
     userId: 'sam',
     now: 40,
   });
-  addStep(doc, 'g3', { id: 's4', title: 'Choose a colour', owner: BOTH_OWNERS, userId: 'sam', now: 41 });
-  setStepDone(doc, 'g3', 's4', true, 'alex', 42);
-  achieveGoal(doc, 'g3', 'alex', 50);
+  addStep(doc, {
+    goalId: 'g3',
+    id: 's4',
+    title: 'Choose a colour',
+    owner: BOTH_OWNERS,
+    userId: 'sam',
+    now: 41,
+  });
+  setStepDone(doc, { goalId: 'g3', stepId: 's4', done: true, userId: 'alex', now: 42 });
+  achieveGoal(doc, { id: 'g3', userId: 'alex', now: 50 });
   return doc;
 }
 
@@ -278,7 +287,7 @@ describe('import of shared goals', () => {
     const again = exportGoals(shared, { ...SPACE, members: [{ id: 'kim', name: 'Kim' }] });
     expect(again.map((g) => g.title)).toEqual(['Already planned', ...exported.map((g) => g.title)]);
     expect(again.slice(1).map(wordsOf)).toEqual(exported.map(wordsOf));
-    expect(readGoals(shared).every((g) => g.ok && !['g1', 'g2', 'g3'].includes(g.id))).toBe(true);
+    expect(readGoals(shared).every((g) => g.readable && !['g1', 'g2', 'g3'].includes(g.id))).toBe(true);
   });
 
   it('gives the importer what the absent partner did or owned, and keeps steps owned by both with both', () => {
@@ -301,8 +310,9 @@ describe('import of shared goals', () => {
     });
 
     const [walk, cook, paint] = readGoals(shared);
-    if (!walk?.ok || !cook?.ok || !paint?.ok) throw new Error('every imported goal is readable');
-    expect(walk.steps.map((s) => s.ok && [s.owner, s.doneBy])).toEqual([
+    if (!walk?.readable || !cook?.readable || !paint?.readable)
+      throw new Error('every imported goal is readable');
+    expect(walk.steps.map((s) => s.readable && [s.owner, s.doneBy])).toEqual([
       ['kim', null],
       ['kim', 'kim'],
       [BOTH_OWNERS, null],
@@ -398,8 +408,8 @@ describe('who an import credits', () => {
     expect(walk).toMatchObject({ createdBy: 'alex', imported: { by: 'alex', writtenByName: null } });
     // Sam's suggestion stays Sam's, for Alex to accept.
     expect(cook).toMatchObject({ status: 'proposed', proposedBy: 'sam-new', createdBy: 'sam-new' });
-    if (!walk?.ok) throw new Error('the goal is readable');
-    expect(walk.steps.map((s) => s.ok && s.owner)).toEqual(['alex', 'sam-new', BOTH_OWNERS]);
+    if (!walk?.readable) throw new Error('the goal is readable');
+    expect(walk.steps.map((s) => s.readable && s.owner)).toEqual(['alex', 'sam-new', BOTH_OWNERS]);
   });
 
   it('names someone in the old space as the writer when an export does not say who wrote it', () => {

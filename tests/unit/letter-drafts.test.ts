@@ -22,7 +22,7 @@ describe('letter drafts in the private document', () => {
     createLetterDraft(doc, { id: 'd1', title: 'An apology', prompt: 'An apology', now: 10 });
     createLetterDraft(doc, { id: 'd2', replyTo: 'letter-1', pairId: 'pair-1', now: 20 });
     writePlainParagraphs(readable(doc, 'd1').body, ['I am sorry.', 'There is no excuse.']);
-    setLetterDraftTitle(doc, 'd1', 'My apology', 30);
+    setLetterDraftTitle(doc, { id: 'd1', title: 'My apology', now: 30 });
 
     const drafts = readLetterDrafts(doc);
     expect(drafts.map((draft) => draft.id)).toEqual(['d1', 'd2']);
@@ -45,7 +45,7 @@ describe('letter drafts in the private document', () => {
   it('deletes a draft once it is sent', () => {
     const doc = new Y.Doc();
     createLetterDraft(doc, { id: 'd1', now: 1 });
-    deleteLetterDraft(doc, 'd1');
+    deleteLetterDraft(doc, { id: 'd1' });
     expect(readLetterDrafts(doc)).toEqual([]);
   });
 
@@ -77,8 +77,8 @@ describe('letter drafts in the private document', () => {
   it('caps a title at 200 characters and ignores a title for a draft that is gone', () => {
     const doc = new Y.Doc();
     createLetterDraft(doc, { id: 'd1', now: 1 });
-    setLetterDraftTitle(doc, 'd1', 'x'.repeat(500), 2);
-    setLetterDraftTitle(doc, 'gone', 'anything', 3);
+    setLetterDraftTitle(doc, { id: 'd1', title: 'x'.repeat(500), now: 2 });
+    setLetterDraftTitle(doc, { id: 'gone', title: 'anything', now: 3 });
     expect(readable(doc, 'd1').title).toHaveLength(200);
     expect(readLetterDrafts(doc)).toHaveLength(1);
   });

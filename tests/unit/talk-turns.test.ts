@@ -89,7 +89,7 @@ describe('talks in the shared document', () => {
       now: 1,
     });
     const talk = readTalk('t1', talksMap(doc).get('t1'));
-    if (!talk.ok) throw new Error(talk.problem);
+    if (!talk.readable) throw new Error(talk.problem);
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText('you felt alone on Tuesday')]);
     talk.heard.insert(0, [paragraph]);
@@ -98,7 +98,7 @@ describe('talks in the shared document', () => {
     expect(takeTurn(doc, 't1', { type: TurnEventType.shareReflection, by: SAM }, 4).ok).toBe(true);
     expect(takeTurn(doc, 't1', { type: TurnEventType.confirm, by: ALEX }, 5).ok).toBe(true);
     const after = readTalk('t1', talksMap(doc).get('t1'));
-    if (!after.ok) throw new Error(after.problem);
+    if (!after.readable) throw new Error(after.problem);
     expect(after.rounds).toEqual([
       { round: 1, speakerId: ALEX, said: '', heard: 'you felt alone on Tuesday', at: 5 },
     ]);
@@ -130,14 +130,14 @@ describe('talks in the shared document', () => {
     });
     ((talksMap(doc).get('good') as Y.Map<unknown>).get('rounds') as Y.Array<unknown>).push(['not a round']);
     const talks = readTalks(doc);
-    expect(talks.map((t) => [t.id, t.ok])).toEqual([
+    expect(talks.map((t) => [t.id, t.readable])).toEqual([
       ['good', true],
       ['half', false],
       ['junk', false],
     ]);
     const good = talks[0];
-    expect(good?.ok && good.topic).toBe('our holidays');
-    expect(good?.ok && good.unreadableParts).toBe(1);
+    expect(good?.readable && good.topic).toBe('our holidays');
+    expect(good?.readable && good.unreadableParts).toBe(1);
   });
 
   it('marks agenda items, records actions against them, and takes no turns once ended', () => {
@@ -173,8 +173,8 @@ describe('talks in the shared document', () => {
     });
     endTalk(doc, 't', SAM, 4);
     const talk = readTalk('t', talksMap(doc).get('t'));
-    if (!talk.ok) throw new Error(talk.problem);
-    expect(talk.agenda.map((entry) => entry.ok && [entry.id, entry.status?.state])).toEqual([
+    if (!talk.readable) throw new Error(talk.problem);
+    expect(talk.agenda.map((entry) => entry.readable && [entry.id, entry.status?.state])).toEqual([
       [item.id, AgendaItemState.action],
       [other.id, AgendaItemState.skipped],
     ]);

@@ -1,6 +1,8 @@
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric' });
 const longDayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+const dayOfMonthFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long' });
+const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
 const momentFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Today on this device's calendar, as `YYYY-MM-DD` (review dates are days, not instants). */
@@ -41,6 +43,18 @@ export function formatInstant(at: number): string {
 export function formatLongDay(at: number): string {
   const date = new Date(at);
   return Number.isNaN(date.getTime()) ? 'an unknown date' : longDayFormat.format(date);
+}
+
+/** "22 November" (no year) for a timestamp in milliseconds: promises and repairs of this season. */
+export function formatDayOfMonth(at: number): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : dayOfMonthFormat.format(date);
+}
+
+/** "Sunday 22 November" for a timestamp in milliseconds: a journal entry's or a talk's day. */
+export function formatWeekday(at: number): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : weekdayFormat.format(date);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Stores } from '../store/stores.ts';
 export function exportTalks(shared: Y.Doc): ExportedTalk[] {
   return readTalks(shared)
     .flatMap((talk) =>
-      talk.ok
+      talk.readable
         ? [
             {
               id: talk.id,
@@ -32,7 +32,9 @@ export function exportTalks(shared: Y.Doc): ExportedTalk[] {
               })),
               summary: fragmentToPlainText(talk.summary),
               agenda: talk.agenda.flatMap((item) =>
-                item.ok ? [{ kind: item.kind, text: item.text, state: item.status?.state ?? 'open' }] : [],
+                item.readable
+                  ? [{ kind: item.kind, text: item.text, state: item.status?.state ?? 'open' }]
+                  : [],
               ),
               actions: talk.actions.map(({ kind, text, createdBy, createdAt }) => ({
                 kind,

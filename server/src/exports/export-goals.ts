@@ -11,7 +11,7 @@ export function exportGoals(shared: Y.Doc, space: Space): ExportedGoal[] {
   const nameOf = exportNamer(space);
   const maybeName = (id: string | null) => (id === null ? null : nameOf(id));
   return readGoals(shared).flatMap((goal): ExportedGoal[] => {
-    if (!goal.ok) return [];
+    if (!goal.readable) return [];
     return [
       {
         id: goal.id,
@@ -33,7 +33,7 @@ export function exportGoals(shared: Y.Doc, space: Space): ExportedGoal[] {
         updatedByName: nameOf(goal.updatedBy),
         updatedAt: goal.updatedAt,
         steps: goal.steps.flatMap((step) =>
-          step.ok
+          step.readable
             ? [
                 {
                   id: step.id,

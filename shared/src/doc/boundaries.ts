@@ -14,8 +14,21 @@ import {
 } from './boundary-model.ts';
 import { contentHash } from './content-hash.ts';
 import { readImportedMark, type ImportCredit, type ImportedMark } from './import-credit.ts';
+import {
+  createEntity,
+  deleteEntity,
+  entityIn,
+  moveEntity,
+  orderAfterAll,
+  readFields,
+  readOrdered,
+  touchEntity,
+  unreadableEntry,
+  updateEntity,
+  writeLocal,
+  type UnreadableEntry,
+} from './entity.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
-import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { fragmentToPlainText, writePlainParagraphs } from './rich-text.ts';
 import { fragmentFormatting } from './rich-text-marks.ts';
 import { boundariesMap } from './roots.ts';
@@ -33,57 +46,37 @@ export interface Boundary extends BoundaryFields {
   imported: ImportedMark | null;
 }
 
-/** An entry whose stored shape is broken: shown as such, never dropped. */
-export interface UnreadableBoundary {
-  readable: false;
-  id: string;
-  order: string;
-  problem: string;
-}
+/** A boundary whose stored shape is broken: shown as such, never dropped. */
+export type UnreadableBoundary = UnreadableEntry;
 
 export type BoundaryEntry = Boundary | UnreadableBoundary;
 
 /** Reads one entity; never throws, whatever a partner's client wrote. */
 export function readBoundary(id: string, value: unknown): BoundaryEntry {
-  if (!(value instanceof Y.Map)) return { readable: false, id, order: '~', problem: 'not a boundary' };
-  const order = typeof value.get('order') === 'string' ? (value.get('order') as string) : '~';
-  const fields = boundaryFieldsSchema.safeParse({
-    id: value.get('id'),
-    title: value.get('title'),
-    category: value.get('category'),
-    order: value.get('order'),
-    reviewOn: value.get('reviewOn') ?? null,
-    endsOn: value.get('endsOn') ?? null,
-    createdBy: value.get('createdBy'),
-    createdAt: value.get('createdAt'),
-    updatedBy: value.get('updatedBy'),
-    updatedAt: value.get('updatedAt'),
-  });
-  if (!fields.success || fields.data.id !== id) {
-    return {
-      readable: false,
-      id,
-      order,
-      problem: fields.success ? 'id mismatch' : (fields.error.issues[0]?.message ?? 'invalid'),
-    };
-  }
+  const read = readFields(boundaryFieldsSchema, 'boundary', id, value);
+  if (!read.readable) return read;
+  const { fields, entity } = read;
   const text = {} as Record<BoundaryTextField, Y.XmlFragment>;
   const plain = {} as Record<BoundaryTextField, string>;
   for (const field of BOUNDARY_TEXT_FIELDS) {
-    const fragment = value.get(field);
-    if (!(fragment instanceof Y.XmlFragment)) {
-      return { readable: false, id, order, problem: `${field} is not rich text` };
-    }
+    const fragment = entity.get(field);
+    if (!(fragment instanceof Y.XmlFragment)) return unreadableEntry(id, entity, `${field} is not rich text`);
     text[field] = fragment;
     plain[field] = fragmentToPlainText(fragment);
   }
-  const rawVersions = value.get('versions');
+  const { versions, unreadableVersions } = readVersions(entity.get('versions'));
+  const imported = readImportedMark(entity.get('imported'));
+  return { readable: true, ...fields, text, plain, versions, unreadableVersions, imported };
+}
+
+/** The kept agreed versions, oldest first, each hash once; broken ones only counted. */
+function readVersions(raw: unknown): { versions: AgreedVersion[]; unreadableVersions: number } {
   const versions: AgreedVersion[] = [];
   let unreadableVersions = 0;
-  if (rawVersions instanceof Y.Array) {
+  if (raw instanceof Y.Array) {
     const seen = new Set<string>();
-    for (const raw of rawVersions.toArray()) {
-      const parsed = agreedVersionSchema.safeParse(raw);
+    for (const item of raw.toArray()) {
+      const parsed = agreedVersionSchema.safeParse(item);
       if (!parsed.success) unreadableVersions++;
       else if (!seen.has(parsed.data.hash)) {
         seen.add(parsed.data.hash);
@@ -92,15 +85,12 @@ export function readBoundary(id: string, value: unknown): BoundaryEntry {
     }
   }
   versions.sort((a, b) => a.agreedAt - b.agreedAt);
-  const imported = readImportedMark(value.get('imported'));
-  return { readable: true, ...fields.data, text, plain, versions, unreadableVersions, imported };
+  return { versions, unreadableVersions };
 }
 
 /** Every boundary in the space, in their shared order. */
 export function readBoundaries(doc: Y.Doc): BoundaryEntry[] {
-  const entries: BoundaryEntry[] = [];
-  boundariesMap(doc).forEach((value, id) => entries.push(readBoundary(id, value)));
-  return entries.sort(compareByOrder);
+  return readOrdered(boundariesMap(doc), readBoundary);
 }
 
 /** The content the partners sign: what the hash covers (words, marks and links, dates). */
@@ -140,14 +130,13 @@ export interface CreateBoundaryArgs {
   credit?: ImportCredit;
 }
 
-/** Adds a boundary at the end of the list; returns its id. */
+/** Adds a boundary at the end of the list (after every readable one); returns its id. */
 export function createBoundary(doc: Y.Doc, args: CreateBoundaryArgs): string {
-  const map = boundariesMap(doc);
   const fields = boundaryFieldsSchema.parse({
     id: args.id,
     title: args.title,
     category: args.category,
-    order: orderAtEnd(readBoundaries(doc).map((entry) => entry.order)),
+    order: orderAfterAll(readBoundaries(doc)),
     reviewOn: args.reviewOn ?? null,
     endsOn: args.endsOn ?? null,
     createdBy: args.credit?.createdBy ?? args.userId,
@@ -155,72 +144,62 @@ export function createBoundary(doc: Y.Doc, args: CreateBoundaryArgs): string {
     updatedBy: args.credit?.updatedBy ?? args.userId,
     updatedAt: args.credit?.updatedAt ?? args.now,
   });
-  doc.transact(() => {
-    const entity = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries(fields)) entity.set(key, value);
-    if (args.credit) entity.set('imported', { ...args.credit.mark });
-    for (const field of BOUNDARY_TEXT_FIELDS) entity.set(field, new Y.XmlFragment());
-    entity.set('versions', new Y.Array<AgreedVersion>());
-    map.set(args.id, entity);
-    for (const field of BOUNDARY_TEXT_FIELDS) {
-      const paragraphs = args.text?.[field];
-      if (paragraphs?.length) writePlainParagraphs(entity.get(field) as Y.XmlFragment, paragraphs);
-    }
-  }, LOCAL_ORIGIN);
-  return args.id;
+  return createEntity(doc, {
+    collection: boundariesMap(doc),
+    fields,
+    build(entity) {
+      if (args.credit) entity.set('imported', { ...args.credit.mark });
+      entity.set('versions', new Y.Array<AgreedVersion>());
+      for (const field of BOUNDARY_TEXT_FIELDS) {
+        const fragment = new Y.XmlFragment();
+        entity.set(field, fragment);
+        const paragraphs = args.text?.[field];
+        if (paragraphs?.length) writePlainParagraphs(fragment, paragraphs);
+      }
+    },
+  });
 }
 
-function entityOf(doc: Y.Doc, id: string): Y.Map<unknown> {
-  const entity = boundariesMap(doc).get(id);
-  if (!(entity instanceof Y.Map)) throw new Error(`no boundary ${id}`);
-  return entity;
+const boundaryIn = (doc: Y.Doc, id: string) => entityIn(boundariesMap(doc), id, 'boundary');
+
+/** Which boundary, and who changes it when (`now` in ms since the epoch). */
+export interface BoundaryTouchArgs {
+  id: string;
+  userId: string;
+  now: number;
 }
 
-/** Changes plain fields (title, category, dates) and records who changed them and when. */
-export function updateBoundary(
-  doc: Y.Doc,
-  id: string,
-  patch: BoundaryPatch,
-  userId: string,
-  now: number,
-): void {
-  const valid = boundaryPatchSchema.parse(patch);
-  const entity = entityOf(doc, id);
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(valid)) {
-      if (value !== undefined && entity.get(key) !== value) entity.set(key, value);
-    }
-    entity.set('updatedBy', userId);
-    entity.set('updatedAt', now);
-  }, LOCAL_ORIGIN);
+/**
+ * Changes plain fields (title, category, dates) and records who changed them and when. Throws
+ * on an invalid patch or a missing boundary.
+ */
+export function updateBoundary(doc: Y.Doc, args: BoundaryTouchArgs & { patch: BoundaryPatch }): void {
+  const patch = boundaryPatchSchema.parse(args.patch);
+  updateEntity(doc, { entity: boundaryIn(doc, args.id), patch, userId: args.userId, now: args.now });
 }
 
-/** Records who last edited a boundary's text (called by the editor, debounced). */
-export function touchBoundary(doc: Y.Doc, id: string, userId: string, now: number): void {
-  const entity = entityOf(doc, id);
-  doc.transact(() => {
-    entity.set('updatedBy', userId);
-    entity.set('updatedAt', now);
-  }, LOCAL_ORIGIN);
+/** Records who last edited a boundary's text (the editor calls it on its own edits, debounced). */
+export function touchBoundary(doc: Y.Doc, args: BoundaryTouchArgs): void {
+  touchEntity(doc, { entity: boundaryIn(doc, args.id), userId: args.userId, now: args.now });
 }
 
 /** Moves a boundary between two neighbours (ids, or null for either end of the list). */
-export function moveBoundary(doc: Y.Doc, id: string, beforeId: string | null, afterId: string | null): void {
-  const entries = readBoundaries(doc);
-  const order = orderBetween(neighbourOrder(entries, beforeId), neighbourOrder(entries, afterId));
-  const entity = entityOf(doc, id);
-  doc.transact(() => entity.set('order', order), LOCAL_ORIGIN);
+export function moveBoundary(
+  doc: Y.Doc,
+  args: { id: string; beforeId: string | null; afterId: string | null },
+): void {
+  moveEntity(doc, { entity: boundaryIn(doc, args.id), entries: readBoundaries(doc), ...args });
 }
 
 /**
  * Keeps a version both partners agreed to. Idempotent by hash: both clients may record the
  * same agreement at once, and readers fold duplicates.
  */
-export function recordAgreedVersion(doc: Y.Doc, id: string, version: AgreedVersion): void {
-  const valid = agreedVersionSchema.parse(version);
-  const entity = entityOf(doc, id);
-  let versions = entity.get('versions');
-  doc.transact(() => {
+export function recordAgreedVersion(doc: Y.Doc, args: { id: string; version: AgreedVersion }): void {
+  const valid = agreedVersionSchema.parse(args.version);
+  const entity = boundaryIn(doc, args.id);
+  writeLocal(doc, () => {
+    let versions = entity.get('versions');
     if (!(versions instanceof Y.Array)) {
       versions = new Y.Array<AgreedVersion>();
       entity.set('versions', versions);
@@ -228,7 +207,7 @@ export function recordAgreedVersion(doc: Y.Doc, id: string, version: AgreedVersi
     const list = versions as Y.Array<unknown>;
     if (!list.toArray().some((v) => (v as AgreedVersion | undefined)?.hash === valid.hash))
       list.push([valid]);
-  }, LOCAL_ORIGIN);
+  });
 }
 
 /** A deleted draft that can still be brought back, words and all, by the one who deleted it. */
@@ -246,13 +225,13 @@ export interface DeletedBoundary {
  * so `undo` restores the same entity, text and all, for both partners. Throws if there is no
  * such boundary.
  */
-export function deleteBoundary(doc: Y.Doc, id: string): DeletedBoundary {
-  entityOf(doc, id);
+export function deleteBoundary(doc: Y.Doc, args: { id: string }): DeletedBoundary {
   const map = boundariesMap(doc);
-  // Its own origin, so the undo manager captures this deletion and nothing else.
-  const origin = { source: 'twofold-delete-boundary', id } as const;
-  const undoManager = new Y.UndoManager(map, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  doc.transact(() => map.delete(id), origin);
+  entityIn(map, args.id, 'boundary');
+  const undoManager = new Y.UndoManager(map, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+  deleteEntity(doc, { collection: map, id: args.id });
+  // The deletion is captured; stop listening, so no later local write joins what undo reverts.
+  undoManager.removeTrackedOrigin(LOCAL_ORIGIN);
   return {
     undo() {
       undoManager.undo();

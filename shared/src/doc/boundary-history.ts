@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Attestation } from '../schemas/attestations.ts';
 import { attestedVersions } from './boundary-agreement.ts';
 import {
@@ -9,7 +9,9 @@ import {
   type BoundaryContent,
 } from './boundary-model.ts';
 import { boundaryContent, readBoundary } from './boundaries.ts';
+import { restoreEntity, writeChanged } from './entity.ts';
 import { restoreFragment, type SessionChange } from './history.ts';
+import { LOCAL_ORIGIN } from './origin.ts';
 import { boundariesMap } from './roots.ts';
 
 /**
@@ -49,38 +51,31 @@ export const BOUNDARY_HISTORY_IGNORED: ReadonlySet<string> = new Set(['versions'
 
 /**
  * Makes the live boundary `id` read as it did in `old` (an earlier copy of the same document),
- * as one new edit in `origin`'s transaction by `userId` at `now` (ms): title, category, dates
- * and every text field, words and marks. Fields that already match are left alone, so the
- * restore changes only what differs. The kept agreed versions are not touched: they record the
- * past, and a restored version is agreed again only when both sign it. Returns false (and
- * writes nothing) when the boundary is missing from either copy.
+ * as one new local edit by `userId` at `now` (ms): title, category, dates and every text field,
+ * words and marks. Fields that already match are left alone, so the restore changes only what
+ * differs. The kept agreed versions are not touched: they record the past, and a restored
+ * version is agreed again only when both sign it. Returns false (and writes nothing) when the
+ * boundary is missing or unreadable in either copy.
  */
 export function restoreBoundary(
   live: Y.Doc,
-  old: Y.Doc,
-  id: string,
-  userId: string,
-  now: number,
-  origin: unknown,
+  args: { old: Y.Doc; id: string; userId: string; now: number },
 ): boolean {
-  const target = boundariesMap(live).get(id);
-  const source = boundariesMap(old).get(id);
-  if (!(target instanceof Y.Map) || !(source instanceof Y.Map)) return false;
-  const was = readBoundary(id, source);
-  if (!was.readable || !readBoundary(id, target).readable) return false;
-  live.transact(() => {
-    for (const key of ['title', 'category', 'reviewOn', 'endsOn'] as const) {
-      if (target.get(key) !== was[key]) target.set(key, was[key]);
-    }
-    for (const field of BOUNDARY_TEXT_FIELDS) {
-      const fragment = target.get(field) as Y.XmlFragment;
-      if (fragment.toString() !== was.text[field].toString())
-        restoreFragment(fragment, was.text[field], origin);
-    }
-    target.set('updatedBy', userId);
-    target.set('updatedAt', now);
-  }, origin);
-  return true;
+  return restoreEntity(live, {
+    ...args,
+    live: boundariesMap(live),
+    old: boundariesMap(args.old),
+    read: readBoundary,
+    write: (target, was) => {
+      const { title, category, reviewOn, endsOn } = was.entry;
+      writeChanged(target.entity, { title, category, reviewOn, endsOn });
+      for (const field of BOUNDARY_TEXT_FIELDS) {
+        const fragment = target.entry.text[field];
+        if (fragment.toString() !== was.entry.text[field].toString())
+          restoreFragment(fragment, was.entry.text[field], LOCAL_ORIGIN);
+      }
+    },
+  });
 }
 
 /** A point in a boundary's history that both partners signed. */

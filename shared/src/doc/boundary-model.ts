@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { daySchema } from './day.ts';
+import { entityIdSchema } from './ids.ts';
+import { orderKeySchema } from './order.ts';
 import { formattedRunSchema } from './rich-text-marks.ts';
 
 export const BoundaryCategory = {
@@ -42,10 +45,6 @@ export const BOUNDARY_TEXT_LABELS: Record<BoundaryTextField, string> = {
 /** The longest boundary title, in UTF-16 code units; the title field shows the count as it nears. */
 export const BOUNDARY_TITLE_MAX = 200;
 
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day as `YYYY-MM-DD` (review and end dates are days, not instants). */
-export const daySchema = z.string().regex(dayPattern, 'a date as YYYY-MM-DD');
-
 /**
  * The marked runs of each text field that has any (struck-through words, links and where they
  * go). A field without marks is left out, and so is the whole object when nothing is marked.
@@ -87,10 +86,10 @@ export type AgreedVersion = z.infer<typeof agreedVersionSchema>;
 
 /** The plain (non-text) fields of a boundary entity as stored in its Y.Map. */
 export const boundaryFieldsSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: entityIdSchema,
   title: z.string().max(BOUNDARY_TITLE_MAX),
   category: boundaryCategorySchema,
-  order: z.string().min(1).max(200),
+  order: orderKeySchema,
   reviewOn: daySchema.nullable(),
   endsOn: daySchema.nullable(),
   createdBy: z.string(),

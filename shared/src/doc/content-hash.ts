@@ -19,7 +19,7 @@ export function canonicalJson(value: unknown): string {
 export async function contentHash(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson(value));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }
 
 /**
@@ -29,5 +29,10 @@ export async function contentHash(value: unknown): Promise<string> {
  */
 export function contentHashSync(value: unknown): string {
   const bytes = digest(new TextEncoder().encode(canonicalJson(value)));
+  return toHex(bytes);
+}
+
+/** Bytes as lower-case hex, two digits a byte. */
+function toHex(bytes: Uint8Array): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { GOAL_HORIZON_LABELS, StepKind, stepFieldsSchema } from './goal-model.ts';
 import { readGoal, type Goal } from './goals.ts';
+import { restoreEntity, writeChanged } from './entity.ts';
 import { restoreFragment } from './history.ts';
+import { LOCAL_ORIGIN } from './origin.ts';
 import { fragmentToPlainText } from './rich-text.ts';
 import { goalsMap } from './roots.ts';
 
@@ -30,7 +32,7 @@ export function goalHistoryText(goal: Goal | null): string {
     'Steps and milestones',
   ];
   for (const step of goal?.steps ?? []) {
-    if (!step.ok) {
+    if (!step.readable) {
       lines.push('A step that could not be read');
       continue;
     }
@@ -46,7 +48,7 @@ export function goalTextOf(id: string): (doc: Y.Doc) => string {
     const value = goalsMap(doc).get(id);
     if (value === undefined) return goalHistoryText(null);
     const entry = readGoal(id, value);
-    return entry.ok ? goalHistoryText(entry) : 'This version could not be read.';
+    return entry.readable ? goalHistoryText(entry) : 'This version could not be read.';
   };
 }
 
@@ -56,51 +58,43 @@ export const GOAL_HISTORY_IGNORED: ReadonlySet<string> = new Set(['updatedBy', '
 const GOAL_KEYS = ['title', 'horizon', 'targetOn', 'values'] as const;
 const STEP_KEYS = Object.keys(stepFieldsSchema.shape) as (keyof typeof stepFieldsSchema.shape)[];
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * Makes the live goal `id` read as it did in `old` (an earlier copy of the same document), as
- * one new edit in `origin`'s transaction by `userId` at `now` (ms): title, horizon, target
- * date, values, "why" and the steps (a step added since is removed, a removed one comes back,
- * each as it was). Where it stands (suggested, in the plan, achieved) is left as it is now:
- * accepting and achieving are acts of one partner, not words to bring back. Returns false
- * (and writes nothing) when the goal is missing or unreadable in either copy.
+ * one new local edit by `userId` at `now` (ms): title, horizon, target date, values, "why" and
+ * the steps (a step added since is removed, a removed one comes back, each as it was). Where it
+ * stands (suggested, in the plan, achieved) is left as it is now: accepting and achieving are
+ * acts of one partner, not words to bring back. Returns false (and writes nothing) when the
+ * goal is missing or unreadable in either copy.
  */
 export function restoreGoal(
   live: Y.Doc,
-  old: Y.Doc,
-  id: string,
-  userId: string,
-  now: number,
-  origin: unknown,
+  args: { old: Y.Doc; id: string; userId: string; now: number },
 ): boolean {
-  const target = goalsMap(live).get(id);
-  const source = goalsMap(old).get(id);
-  if (!(target instanceof Y.Map) || !(source instanceof Y.Map)) return false;
-  const was = readGoal(id, source);
-  const is = readGoal(id, target);
-  if (!was.ok || !is.ok) return false;
-  const steps = target.get('steps') as Y.Map<unknown>;
-  const oldSteps = source.get('steps') as Y.Map<unknown>;
-  live.transact(() => {
-    for (const key of GOAL_KEYS) if (!same(target.get(key), was[key])) target.set(key, was[key]);
-    if (is.why.toString() !== was.why.toString()) restoreFragment(is.why, was.why, origin);
-    for (const stepId of [...steps.keys()]) if (!oldSteps.has(stepId)) steps.delete(stepId);
-    oldSteps.forEach((oldStep, stepId) => {
-      if (!(oldStep instanceof Y.Map)) return;
-      let step = steps.get(stepId);
-      if (!(step instanceof Y.Map)) {
-        step = new Y.Map<unknown>();
-        steps.set(stepId, step);
+  return restoreEntity(live, {
+    ...args,
+    live: goalsMap(live),
+    old: goalsMap(args.old),
+    read: readGoal,
+    write: (target, was) => {
+      writeChanged(target.entity, Object.fromEntries(GOAL_KEYS.map((key) => [key, was.entry[key]])));
+      if (target.entry.why.toString() !== was.entry.why.toString()) {
+        restoreFragment(target.entry.why, was.entry.why, LOCAL_ORIGIN);
       }
-      const into = step as Y.Map<unknown>;
-      for (const key of STEP_KEYS) {
-        const value: unknown = oldStep.get(key);
-        if (value !== undefined && !same(into.get(key), value)) into.set(key, value);
-      }
-    });
-    target.set('updatedBy', userId);
-    target.set('updatedAt', now);
-  }, origin);
-  return true;
+      const steps = target.entity.get('steps') as Y.Map<unknown>;
+      const oldSteps = was.entity.get('steps') as Y.Map<unknown>;
+      for (const stepId of [...steps.keys()]) if (!oldSteps.has(stepId)) steps.delete(stepId);
+      oldSteps.forEach((oldStep, stepId) => {
+        if (!(oldStep instanceof Y.Map)) return;
+        let step = steps.get(stepId);
+        if (!(step instanceof Y.Map)) {
+          step = new Y.Map<unknown>();
+          steps.set(stepId, step);
+        }
+        writeChanged(
+          step as Y.Map<unknown>,
+          Object.fromEntries(STEP_KEYS.map((key) => [key, oldStep.get(key)])),
+        );
+      });
+    },
+  });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { daySchema } from './boundary-model.ts';
+import { daySchema } from './day.ts';
+import { entityIdSchema } from './ids.ts';
+import { orderKeySchema } from './order.ts';
 
 /** How far away a goal is: the columns of the board. */
 export const GoalHorizon = {
@@ -47,7 +49,7 @@ export const MAX_GOAL_VALUES = 12;
 
 /** The plain fields of a goal entity as stored in its Y.Map (`why` and `steps` are Yjs types). */
 export const goalFieldsSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: entityIdSchema,
   title: z.string().max(GOAL_TITLE_MAX),
   horizon: goalHorizonSchema,
   targetOn: daySchema.nullable(),
@@ -56,7 +58,7 @@ export const goalFieldsSchema = z.object({
   proposedBy: z.string().nullable(),
   achievedAt: z.number().nullable(),
   achievedBy: z.string().nullable(),
-  order: z.string().min(1).max(200),
+  order: orderKeySchema,
   createdBy: z.string(),
   createdAt: z.number(),
   updatedBy: z.string(),
@@ -72,7 +74,7 @@ export type GoalPatch = z.infer<typeof goalPatchSchema>;
 
 /** The plain fields of a step or milestone, stored as a Y.Map inside its goal's `steps`. */
 export const stepFieldsSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: entityIdSchema,
   title: z.string().max(GOAL_TITLE_MAX),
   kind: stepKindSchema,
   owner: z.string().min(1).max(64),
@@ -80,7 +82,7 @@ export const stepFieldsSchema = z.object({
   done: z.boolean(),
   doneBy: z.string().nullable(),
   doneAt: z.number().nullable(),
-  order: z.string().min(1).max(200),
+  order: orderKeySchema,
   createdBy: z.string(),
   createdAt: z.number(),
   updatedBy: z.string(),

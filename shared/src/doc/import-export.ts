@@ -4,7 +4,8 @@ import type { Member } from '../schemas/spaces.ts';
 import { BOUNDARY_TEXT_FIELDS } from './boundary-model.ts';
 import { createBoundary } from './boundaries.ts';
 import { BOTH_OWNERS, GoalStatus } from './goal-model.ts';
-import { achieveGoal, addStep, createGoal, setStepDone, touchGoal } from './goals.ts';
+import { achieveGoal, createGoal, touchGoal } from './goals.ts';
+import { addStep, setStepDone } from './steps.ts';
 import { importPersonMatcher, type ImportCredit } from './import-credit.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { appendPlainParagraphs } from './rich-text.ts';
@@ -142,7 +143,8 @@ function importGoal(doc: Y.Doc, goal: ExportedGoal, crediting: Crediting, newId:
     credit,
   });
   for (const step of goal.steps) {
-    const stepId = addStep(doc, id, {
+    const stepId = addStep(doc, {
+      goalId: id,
       id: newId(),
       title: step.title,
       kind: step.kind,
@@ -151,13 +153,16 @@ function importGoal(doc: Y.Doc, goal: ExportedGoal, crediting: Crediting, newId:
       userId,
       now,
     });
-    if (step.done) setStepDone(doc, id, stepId, true, here(step.doneBy, step.doneByName), step.doneAt ?? now);
+    if (step.done) {
+      const doneBy = here(step.doneBy, step.doneByName);
+      setStepDone(doc, { goalId: id, stepId, done: true, userId: doneBy, now: step.doneAt ?? now });
+    }
   }
   if (goal.status === GoalStatus.achieved) {
-    achieveGoal(doc, id, here(goal.achievedBy, goal.achievedByName), goal.achievedAt ?? now);
+    achieveGoal(doc, { id, userId: here(goal.achievedBy, goal.achievedByName), now: goal.achievedAt ?? now });
   }
   // Adding steps and achieving stamp the goal as changed now; the export knows when it last was.
-  touchGoal(doc, id, credit.updatedBy, credit.updatedAt);
+  touchGoal(doc, { id, userId: credit.updatedBy, now: credit.updatedAt });
 }
 
 /**

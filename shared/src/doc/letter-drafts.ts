@@ -1,6 +1,15 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { LOCAL_ORIGIN } from './origin.ts';
+import {
+  createEntity,
+  deleteEntity,
+  readFields,
+  touchEntity,
+  unreadableEntry,
+  updateEntity,
+  type UnreadableEntry,
+} from './entity.ts';
+import { entityIdSchema } from './ids.ts';
 import { fragmentToPlainText } from './rich-text.ts';
 import { letterDraftsMap } from './roots.ts';
 
@@ -10,7 +19,7 @@ import { letterDraftsMap } from './roots.ts';
  * reaches the partner. Sending copies the words to the server and deletes the draft.
  */
 const draftFieldsSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: entityIdSchema,
   title: z.string().max(200),
   prompt: z.string().max(500).nullable(),
   /** The letter this one answers, when it is a reply. */
@@ -30,30 +39,17 @@ export interface LetterDraft extends LetterDraftFields {
 }
 
 /** A draft whose stored shape is broken: shown as such, never dropped. */
-export interface UnreadableLetterDraft {
-  readable: false;
-  id: string;
-}
+export type UnreadableLetterDraft = UnreadableEntry;
 
 export type LetterDraftEntry = LetterDraft | UnreadableLetterDraft;
 
 /** Reads one draft; never throws, whatever was stored. */
 export function readLetterDraft(id: string, value: unknown): LetterDraftEntry {
-  if (!(value instanceof Y.Map)) return { readable: false, id };
-  const fields = draftFieldsSchema.safeParse({
-    id: value.get('id'),
-    title: value.get('title'),
-    prompt: value.get('prompt') ?? null,
-    replyTo: value.get('replyTo') ?? null,
-    pairId: value.get('pairId') ?? null,
-    createdAt: value.get('createdAt'),
-    updatedAt: value.get('updatedAt'),
-  });
-  const body = value.get('body');
-  if (!fields.success || fields.data.id !== id || !(body instanceof Y.XmlFragment)) {
-    return { readable: false, id };
-  }
-  return { ...fields.data, readable: true, body, plain: fragmentToPlainText(body) };
+  const read = readFields(draftFieldsSchema, 'letter draft', id, value);
+  if (!read.readable) return read;
+  const body = read.entity.get('body');
+  if (!(body instanceof Y.XmlFragment)) return unreadableEntry(id, value, 'body is not rich text');
+  return { ...read.fields, readable: true, body, plain: fragmentToPlainText(body) };
 }
 
 /** Every draft, the most recently touched first. */
@@ -69,9 +65,11 @@ export interface CreateLetterDraftArgs {
   prompt?: string | null;
   replyTo?: string | null;
   pairId?: string | null;
+  /** Ms since the epoch. */
   now: number;
 }
 
+/** Starts a draft with an empty body in the author's private document; returns its id. */
 export function createLetterDraft(doc: Y.Doc, args: CreateLetterDraftArgs): string {
   const fields = draftFieldsSchema.parse({
     id: args.id,
@@ -82,30 +80,35 @@ export function createLetterDraft(doc: Y.Doc, args: CreateLetterDraftArgs): stri
     createdAt: args.now,
     updatedAt: args.now,
   });
-  doc.transact(() => {
-    const entity = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries(fields)) entity.set(key, value);
-    entity.set('body', new Y.XmlFragment());
-    letterDraftsMap(doc).set(args.id, entity);
-  }, LOCAL_ORIGIN);
-  return args.id;
+  return createEntity(doc, {
+    collection: letterDraftsMap(doc),
+    fields,
+    build: (entity) => entity.set('body', new Y.XmlFragment()),
+  });
 }
 
-export function setLetterDraftTitle(doc: Y.Doc, id: string, title: string, now: number): void {
+/**
+ * The draft's map, or null once it is gone: the editor's debounced saves may land just after
+ * the draft was sent (and deleted), and those are dropped rather than thrown.
+ */
+function draftIn(doc: Y.Doc, id: string): Y.Map<unknown> | null {
   const entity = letterDraftsMap(doc).get(id);
-  if (!(entity instanceof Y.Map)) return;
-  doc.transact(() => {
-    entity.set('title', title.slice(0, 200));
-    entity.set('updatedAt', now);
-  }, LOCAL_ORIGIN);
+  return entity instanceof Y.Map ? entity : null;
 }
 
-/** Notes that the words changed, so the list can show the latest draft first. */
-export function touchLetterDraft(doc: Y.Doc, id: string, now: number): void {
-  const entity = letterDraftsMap(doc).get(id);
-  if (entity instanceof Y.Map) doc.transact(() => entity.set('updatedAt', now), LOCAL_ORIGIN);
+/** Sets a draft's title (cut to 200 characters) and when it changed (`now`, ms). */
+export function setLetterDraftTitle(doc: Y.Doc, args: { id: string; title: string; now: number }): void {
+  const entity = draftIn(doc, args.id);
+  if (entity) updateEntity(doc, { entity, patch: { title: args.title.slice(0, 200) }, now: args.now });
 }
 
-export function deleteLetterDraft(doc: Y.Doc, id: string): void {
-  doc.transact(() => letterDraftsMap(doc).delete(id), LOCAL_ORIGIN);
+/** Notes that the words changed (`now`, ms), so the list can show the latest draft first. */
+export function touchLetterDraft(doc: Y.Doc, args: { id: string; now: number }): void {
+  const entity = draftIn(doc, args.id);
+  if (entity) touchEntity(doc, { entity, now: args.now });
+}
+
+/** Removes a draft (once it is sent, or when its author lets it go). */
+export function deleteLetterDraft(doc: Y.Doc, args: { id: string }): void {
+  deleteEntity(doc, { collection: letterDraftsMap(doc), id: args.id });
 }

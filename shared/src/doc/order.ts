@@ -1,4 +1,12 @@
 import { generateKeyBetween } from 'fractional-indexing';
+import { z } from 'zod';
+
+/**
+ * An entity's stored order key: a fractional index as the generator makes it. Readers accept
+ * any short string (so a key a hostile client wrote still sorts); `isOrderKey` says whether a
+ * key may be built upon.
+ */
+export const orderKeySchema = z.string().min(1).max(200);
 
 /** Sort key of a collection item: fractional index first, id to break ties the same everywhere. */
 export function compareByOrder(a: { order: string; id: string }, b: { order: string; id: string }): number {

@@ -29,13 +29,13 @@ import {
 
 /** An agenda item with where the couple got to with it (null: not yet talked about). */
 export interface AgendaEntry extends AgendaItem {
-  ok: true;
+  readable: true;
   status: AgendaItemStatus | null;
 }
 
 /** Something inside a talk whose stored shape is broken: counted and shown as such, never dropped. */
 export interface UnreadablePart {
-  ok: false;
+  readable: false;
   id: string;
   order: string;
   problem: string;
@@ -43,7 +43,7 @@ export interface UnreadablePart {
 
 /** A talk as read from the shared doc: plain fields, its three live boxes and what it holds. */
 export interface Talk extends TalkFields {
-  ok: true;
+  readable: true;
   /** The speaker's own words for this turn (optional). */
   said: Y.XmlFragment;
   /** The listener's "what I heard you say is…". */
@@ -58,7 +58,7 @@ export interface Talk extends TalkFields {
 }
 
 export interface UnreadableTalk {
-  ok: false;
+  readable: false;
   id: string;
   problem: string;
   createdAt: number;
@@ -74,7 +74,7 @@ function readAgenda(items: Y.Map<unknown>, statuses: Y.Map<unknown>): (AgendaEnt
     const item = agendaItemSchema.safeParse(value);
     if (!item.success || item.data.id !== itemId) {
       out.push({
-        ok: false,
+        readable: false,
         id: itemId,
         order: '~',
         problem: item.success ? 'id mismatch' : problemOf(item.error),
@@ -82,20 +82,25 @@ function readAgenda(items: Y.Map<unknown>, statuses: Y.Map<unknown>): (AgendaEnt
       return;
     }
     const status = agendaItemStatusSchema.safeParse(statuses.get(itemId));
-    out.push({ ok: true, ...item.data, status: status.success ? status.data : null });
+    out.push({ readable: true, ...item.data, status: status.success ? status.data : null });
   });
   return out.sort(compareByOrder);
 }
 
 /** Reads one talk; never throws, whatever a partner's client wrote. */
 export function readTalk(id: string, value: unknown): TalkEntry {
-  if (!(value instanceof Y.Map)) return { ok: false, id, problem: 'not a talk', createdAt: 0 };
+  if (!(value instanceof Y.Map)) return { readable: false, id, problem: 'not a talk', createdAt: 0 };
   const createdAt = typeof value.get('createdAt') === 'number' ? (value.get('createdAt') as number) : 0;
   const fields = talkFieldsSchema.safeParse(
     Object.fromEntries(TALK_FIELD_KEYS.map((key) => [key, value.get(key)])),
   );
   if (!fields.success || fields.data.id !== id) {
-    return { ok: false, id, problem: fields.success ? 'id mismatch' : problemOf(fields.error), createdAt };
+    return {
+      readable: false,
+      id,
+      problem: fields.success ? 'id mismatch' : problemOf(fields.error),
+      createdAt,
+    };
   }
   const said = value.get('said');
   const heard = value.get('heard');
@@ -113,7 +118,7 @@ export function readTalk(id: string, value: unknown): TalkEntry {
     !(actions instanceof Y.Map) ||
     !(rounds instanceof Y.Array)
   ) {
-    return { ok: false, id, problem: 'its parts are missing', createdAt };
+    return { readable: false, id, problem: 'its parts are missing', createdAt };
   }
   let unreadableParts = 0;
   const readActions: TalkAction[] = [];
@@ -130,7 +135,7 @@ export function readTalk(id: string, value: unknown): TalkEntry {
     else unreadableParts++;
   }
   return {
-    ok: true,
+    readable: true,
     ...fields.data,
     said,
     heard,
@@ -159,7 +164,7 @@ function talkEntity(doc: Y.Doc, id: string): Y.Map<unknown> {
 
 function readableTalk(doc: Y.Doc, id: string): Talk {
   const entry = readTalk(id, talksMap(doc).get(id));
-  if (!entry.ok) throw new Error(`talk ${id} cannot be read: ${entry.problem}`);
+  if (!entry.readable) throw new Error(`talk ${id} cannot be read: ${entry.problem}`);
   return entry;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daySchema } from '../doc/day.ts';
 
 /** The most words one check-in answer may hold. */
 export const MAX_CHECKIN_ANSWER_CHARS = 4000;
@@ -53,7 +54,7 @@ export const checkinScheduleSchema = z.object({ day: z.number().int().min(0).max
 export type CheckinSchedule = z.infer<typeof checkinScheduleSchema>;
 
 /** A check-in week is named by the date it starts on, `YYYY-MM-DD` (UTC). */
-export const checkinWeekSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const checkinWeekSchema = daySchema;
 
 export const checkinEntrySchema = z.object({
   userId: z.string(),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { daySchema } from '../doc/day.ts';
 import { idSchema } from './spaces.ts';
 
 /** A calendar day, `YYYY-MM-DD`, with no time of day and no time zone. */
-export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const calendarDateSchema = daySchema;
 
 export const createPromiseSchema = z.object({
   text: z

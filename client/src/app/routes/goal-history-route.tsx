@@ -19,7 +19,7 @@ export function GoalHistoryRoute() {
   const read = useMemo(
     () => (doc: Y.Doc) => {
       const entry = readGoal(goalId, goalsMap(doc).get(goalId));
-      return entry.ok ? entry.title.trim() : '';
+      return entry.readable ? entry.title.trim() : '';
     },
     [goalId],
   );

@@ -7,11 +7,12 @@ import {
 } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { assertMayHeart } from '../../appreciations/heart.ts';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { AppreciationRow } from '../../store/appreciations.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
@@ -66,11 +67,7 @@ export function appreciationRoutes(deps: AppDeps) {
     })
     .post('/:appreciationId/heart', validate('param', appreciationParam), (c) => {
       const { spaceId, appreciationId } = c.req.valid('param');
-      const row = stores.appreciations.find(spaceId, appreciationId);
-      if (!row) throw notFound('There is no such appreciation.');
-      if (row.authorId === c.get('userId')) {
-        throw new AppError(403, ErrorCode.notYours, 'Only the one it was written for can send a heart.');
-      }
+      const row = assertMayHeart(stores.appreciations.find(spaceId, appreciationId), c.get('userId'));
       if (row.heartedAt === null) {
         stores.appreciations.heart(row.id, clock.now());
         events.publish(spaceId, { type: 'appreciations' });

@@ -7,6 +7,7 @@ import {
   trendSharingSchema,
 } from '@twofold/shared';
 import { Hono } from 'hono';
+import { assertMayAcceptProposal } from '../../checkins/proposal.ts';
 import { trendsFor } from '../../checkins/trends.ts';
 import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../../checkins/schedule.ts';
 import { checkinHistory, checkinView } from '../../checkins/visibility.ts';
@@ -49,11 +50,7 @@ export function checkinRoutes(deps: AppDeps) {
     .post('/schedule/proposal/accept', (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
-      const proposal = schedule(spaceId).proposal;
-      if (!proposal) throw new AppError(409, ErrorCode.conflict, 'There is no proposed day to agree to.');
-      if (proposal.proposedBy === userId) {
-        throw new AppError(403, ErrorCode.notYours, 'Your partner is the one to agree to your proposal.');
-      }
+      const proposal = assertMayAcceptProposal(schedule(spaceId).proposal, userId);
       agreeDayChange(stores, spaceId, {
         day: proposal.day,
         proposedBy: proposal.proposedBy,

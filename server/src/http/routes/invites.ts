@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { hashToken } from '../../lib/ids.ts';
+import { spaceFull } from '../../spaces/space-full.ts';
 import type { AppDeps, AuthEnv } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireSession } from '../middleware/require-session.ts';
@@ -49,7 +50,7 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
         case 'gone':
           throw goneInvite();
         case 'full':
-          throw new AppError(409, ErrorCode.spaceFull, 'This space already has two members.');
+          throw spaceFull();
       }
       const space = stores.spaces.find(result.spaceId);
       if (!space) throw unknownInvite();

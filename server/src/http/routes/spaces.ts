@@ -1,10 +1,11 @@
-import { createSpaceSchema, ErrorCode, idSchema, INVITE_TTL_MS, MAX_MEMBERS } from '@twofold/shared';
+import { createSpaceSchema, idSchema, INVITE_TTL_MS } from '@twofold/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashToken, randomId } from '../../lib/ids.ts';
 import { leaveSpace } from '../../spaces/leave-space.ts';
+import { assertRoomForInvite } from '../../spaces/space-full.ts';
 import type { AppDeps, AuthEnv } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { spaceView } from '../space-view.ts';
@@ -34,9 +35,7 @@ export function spaceRoutes(deps: AppDeps) {
     })
     .post('/:spaceId/invites', validate('param', spaceParam), member, (c) => {
       const { spaceId } = c.var;
-      if (stores.spaces.memberCount(spaceId) >= MAX_MEMBERS) {
-        throw new AppError(409, ErrorCode.spaceFull, 'This space already has two members.');
-      }
+      assertRoomForInvite(stores.spaces.memberCount(spaceId));
       const code = randomId(24);
       const now = clock.now();
       const expiresAt = now + INVITE_TTL_MS;

@@ -41,7 +41,7 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
   const item = items.find((entry) => entry.id === boundaryId);
   // "Last changed by" must be true of the text too, not only of the title and dates.
   useRecordTextEdits(boundariesMap(doc), boundaryId, BOUNDARY_TEXT_FIELDS, (now) =>
-    touchBoundary(doc, boundaryId, self.id, now),
+    touchBoundary(doc, { id: boundaryId, userId: self.id, now }),
   );
   const [deleted, setDeleted] = useState<JustDeleted | null>(null);
   // The undo holds the deleted words in memory; leaving the page (or undoing) lets them go.
@@ -76,9 +76,10 @@ export function BoundaryDetail({ spaceId, boundaryId, doc, provider, self, partn
 
   const { boundary, status } = item;
   const partnerName = partner?.name ?? null;
-  const change = (patch: BoundaryPatch) => updateBoundary(doc, boundary.id, patch, self.id, Date.now());
+  const change = (patch: BoundaryPatch) =>
+    updateBoundary(doc, { id: boundary.id, patch, userId: self.id, now: Date.now() });
   const remove = () => {
-    setDeleted({ title: boundary.title, ...deleteBoundary(doc, boundary.id) });
+    setDeleted({ title: boundary.title, ...deleteBoundary(doc, { id: boundary.id }) });
   };
   // Retired means kept as a record of what was once agreed: nothing in it changes any more.
   const readOnly = status?.kind === 'retired';

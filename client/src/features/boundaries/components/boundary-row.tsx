@@ -2,6 +2,7 @@ import { BOUNDARY_CATEGORY_LABELS } from '@twofold/shared';
 import type { DragEvent } from 'react';
 import { Link } from 'react-router';
 import { formatDay, formatMoment } from '@/lib/dates.ts';
+import { MoveButtons } from '@/components/move-buttons.tsx';
 import type { BoundaryView } from '../model/boundary-view.ts';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -54,24 +55,12 @@ export function BoundaryRow({ view, changedBy, writtenBy, partnerName, partnerHe
         {partnerHere && partnerName && <span className="here-badge">{partnerName} is here</span>}
         {reorder && (
           <span className="boundary-row__move">
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Move “${title}” up`}
-              disabled={!reorder.canMoveUp}
-              onClick={() => reorder.onMove(-1)}
-            >
-              <span aria-hidden="true">↑</span>
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Move “${title}” down`}
-              disabled={!reorder.canMoveDown}
-              onClick={() => reorder.onMove(1)}
-            >
-              <span aria-hidden="true">↓</span>
-            </button>
+            <MoveButtons
+              title={title}
+              canMoveUp={reorder.canMoveUp}
+              canMoveDown={reorder.canMoveDown}
+              onMove={reorder.onMove}
+            />
           </span>
         )}
       </div>

@@ -52,7 +52,10 @@ function useKeepAgreedVersions(doc: Y.Doc, items: readonly BoundaryListItem[]): 
       if (!item.readable || item.status?.kind !== 'agreed' || !item.hash) continue;
       const hash = item.hash;
       if (item.boundary.versions.some((v) => v.hash === hash)) continue;
-      recordAgreedVersion(doc, item.id, { hash, content: item.content, agreedAt: item.status.at });
+      recordAgreedVersion(doc, {
+        id: item.id,
+        version: { hash, content: item.content, agreedAt: item.status.at },
+      });
     }
   }, [doc, items]);
 }

@@ -92,13 +92,6 @@ function goalStanding(goal: ExportedGoal): string {
   return 'In the plan.';
 }
 
-/** The picker's short word for where a goal stands. */
-export function goalStandingWord(goal: ExportedGoal): string {
-  if (goal.status === GoalStatus.proposed) return 'suggested';
-  if (goal.status === GoalStatus.achieved) return 'achieved';
-  return 'in the plan';
-}
-
 function PrintedStep({ step }: { step: ExportedStep }) {
   const details = [step.ownerName];
   if (step.dueOn) details.push(`due ${dayOf(step.dueOn)}`);

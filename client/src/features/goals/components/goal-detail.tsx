@@ -35,7 +35,9 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
   const entry = useGoals(doc).find((goal) => goal.id === goalId);
   const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
   // "Last changed by" must be true of the "why" too, not only of the fields and steps.
-  useRecordTextEdits(goalsMap(doc), goalId, GOAL_TEXT_FIELDS, (now) => touchGoal(doc, goalId, self.id, now));
+  useRecordTextEdits(goalsMap(doc), goalId, GOAL_TEXT_FIELDS, (now) =>
+    touchGoal(doc, { id: goalId, userId: self.id, now }),
+  );
   const back = (
     <Link to=".." relative="path" className="button">
       All goals
@@ -53,7 +55,7 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
       </ErrorState>
     );
   }
-  if (!entry.ok) {
+  if (!entry.readable) {
     return (
       <div className="page">
         <UnreadableGoal />
@@ -64,7 +66,8 @@ export function GoalDetail({ goalId, doc, provider, self, people, firstSync, par
 
   const goal = entry;
   const title = goal.title.trim() || 'Untitled goal';
-  const change = (patch: GoalPatch) => updateGoal(doc, goal.id, patch, people.selfId, Date.now());
+  const change = (patch: GoalPatch) =>
+    updateGoal(doc, { id: goal.id, patch, userId: people.selfId, now: Date.now() });
 
   return (
     <article className="page goal" data-status={goal.status}>

@@ -16,7 +16,7 @@ export function GoalStatusPanel({ doc, goal, people, onLetGo }: Props) {
   const now = () => Date.now();
   const partnerName = people.partner?.name ?? 'your partner';
   const letGo = () => {
-    letGoalGo(doc, goal.id);
+    letGoalGo(doc, { id: goal.id });
     onLetGo();
   };
 
@@ -34,7 +34,7 @@ export function GoalStatusPanel({ doc, goal, people, onLetGo }: Props) {
             <button
               type="button"
               className="button button--primary"
-              onClick={() => acceptGoal(doc, goal.id, people.selfId, now())}
+              onClick={() => acceptGoal(doc, { id: goal.id, userId: people.selfId, now: now() })}
             >
               Add to our plan
             </button>
@@ -59,7 +59,7 @@ export function GoalStatusPanel({ doc, goal, people, onLetGo }: Props) {
           <button
             type="button"
             className="button button--quiet"
-            onClick={() => reopenGoal(doc, goal.id, people.selfId, now())}
+            onClick={() => reopenGoal(doc, { id: goal.id, userId: people.selfId, now: now() })}
           >
             Back to our plan
           </button>
@@ -78,7 +78,7 @@ export function GoalStatusPanel({ doc, goal, people, onLetGo }: Props) {
         <button
           type="button"
           className={total > 0 && done === total ? 'button button--primary' : 'button'}
-          onClick={() => achieveGoal(doc, goal.id, people.selfId, now())}
+          onClick={() => achieveGoal(doc, { id: goal.id, userId: people.selfId, now: now() })}
         >
           Mark as achieved
         </button>

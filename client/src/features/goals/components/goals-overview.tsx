@@ -32,8 +32,8 @@ export function GoalsOverview({ doc, people, firstSync, partnerOn }: Props) {
   const [owner, setOwner] = useState<OwnerFilter>(ANY);
   const [value, setValue] = useState<string>(ANY);
 
-  const goals = entries.filter((entry): entry is Goal => entry.ok);
-  const unreadable = entries.filter((entry) => !entry.ok);
+  const goals = entries.filter((entry): entry is Goal => entry.readable);
+  const unreadable = entries.filter((entry) => !entry.readable);
   const shown = goals.filter(
     (goal) =>
       matchesOwner(goal, owner, people.selfId, people.partner?.id ?? null) && matchesValue(goal, value),

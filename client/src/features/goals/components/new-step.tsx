@@ -21,7 +21,8 @@ export function NewStep({ doc, goalId, people }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
-    addStep(doc, goalId, {
+    addStep(doc, {
+      goalId,
       id: crypto.randomUUID(),
       title: title.trim(),
       owner,

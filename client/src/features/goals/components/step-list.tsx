@@ -1,13 +1,4 @@
-import {
-  deleteStep,
-  moveStep,
-  setStepDone,
-  StepKind,
-  updateStep,
-  type Goal,
-  type Step,
-  type StepPatch,
-} from '@twofold/shared';
+import { moveStep, type Goal } from '@twofold/shared';
 import {
   closestCenter,
   DndContext,
@@ -19,19 +10,13 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
-import type { ReactNode } from 'react';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type * as Y from 'yjs';
-import { formatDay, formatInstant } from '@/lib/dates.ts';
-import { ownerChoices, personName, type People } from '../model/people.ts';
 import { neighboursForMove } from '@/lib/reorder.ts';
+import type { People } from '../model/people.ts';
 import { NewStep } from './new-step.tsx';
+import { SortableItem } from './sortable-item.tsx';
+import { StepRow } from './step-row.tsx';
 
 interface Props {
   doc: Y.Doc;
@@ -54,14 +39,15 @@ export function StepList({ doc, goal, people }: Props) {
   const ids = goal.steps.map((step) => step.id);
   const move = (id: string, to: number) => {
     const neighbours = neighboursForMove(ids, ids.indexOf(id), to);
-    if (neighbours) moveStep(doc, goal.id, id, neighbours.before, neighbours.after);
+    if (neighbours)
+      moveStep(doc, { goalId: goal.id, stepId: id, beforeId: neighbours.before, afterId: neighbours.after });
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (over && active.id !== over.id) move(String(active.id), ids.indexOf(String(over.id)));
   };
   const titleOf = (id: UniqueIdentifier | undefined) => {
     const step = goal.steps.find((s) => s.id === id);
-    return step?.ok ? `“${step.title.trim() || 'Untitled step'}”` : 'the step';
+    return step?.readable ? `“${step.title.trim() || 'Untitled step'}”` : 'the step';
   };
   const positionOf = (id: UniqueIdentifier | undefined) => ids.indexOf(String(id)) + 1;
   // The default announcements read out ids; these read out the step's words and place.
@@ -94,7 +80,7 @@ export function StepList({ doc, goal, people }: Props) {
               {goal.steps.map((step, index) => (
                 <SortableItem key={step.id} id={step.id} label={titleOf(step.id)}>
                   {(handle) =>
-                    step.ok ? (
+                    step.readable ? (
                       <StepRow
                         doc={doc}
                         goalId={goal.id}
@@ -119,138 +105,5 @@ export function StepList({ doc, goal, people }: Props) {
       )}
       <NewStep doc={doc} goalId={goal.id} people={people} />
     </section>
-  );
-}
-
-/** One list item that can be dragged by its handle; the row renders the handle where it wants. */
-function SortableItem({
-  id,
-  label,
-  children,
-}: {
-  id: string;
-  label: string;
-  children: (handle: ReactNode) => ReactNode;
-}) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
-    useSortable({ id });
-  const handle = (
-    <button
-      type="button"
-      ref={setActivatorNodeRef}
-      className="step-row__handle"
-      {...attributes}
-      {...listeners}
-      aria-label={`Drag ${label} to reorder`}
-    >
-      <span aria-hidden="true">⋮⋮</span>
-    </button>
-  );
-  return (
-    <li
-      ref={setNodeRef}
-      className="step-list__item"
-      data-dragging={isDragging}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-    >
-      {children(handle)}
-    </li>
-  );
-}
-
-interface RowProps {
-  doc: Y.Doc;
-  goalId: string;
-  step: Step;
-  people: People;
-  /** The drag handle, wired to the sortable list around the row. */
-  handle: ReactNode;
-  canMoveUp: boolean;
-  canMoveDown: boolean;
-  onMove: (direction: -1 | 1) => void;
-}
-
-function StepRow({ doc, goalId, step, people, handle, canMoveUp, canMoveDown, onMove }: RowProps) {
-  const title = step.title.trim() || 'Untitled step';
-  const change = (patch: StepPatch) => updateStep(doc, goalId, step.id, patch, people.selfId, Date.now());
-  const owners = ownerChoices(people);
-  const ownerKnown = owners.some((choice) => choice.value === step.owner);
-  const milestone = step.kind === StepKind.milestone;
-  return (
-    <div className="step-row" data-testid="step-row" data-done={step.done} data-kind={step.kind}>
-      {handle}
-      <div className="step-row__main">
-        <label className="goal-check step-row__check">
-          <input
-            type="checkbox"
-            checked={step.done}
-            onChange={(event) =>
-              setStepDone(doc, goalId, step.id, event.target.checked, people.selfId, Date.now())
-            }
-          />
-          <span className="step-row__title">{title}</span>
-        </label>
-        <p className="step-row__meta">
-          {milestone && <span className="milestone-badge">Milestone</span>}
-          {step.done && step.doneAt !== null && (
-            <span className="step-row__done">
-              {milestone ? 'Achieved' : 'Done'} {formatInstant(step.doneAt)} by{' '}
-              {personName(people, step.doneBy)}
-            </span>
-          )}
-          {!step.done && step.dueOn && <span>Due {formatDay(step.dueOn)}</span>}
-        </p>
-      </div>
-      <div className="step-row__controls">
-        <select
-          className="field__input step-row__owner"
-          aria-label={`Owner of “${title}”`}
-          value={step.owner}
-          onChange={(event) => change({ owner: event.target.value })}
-        >
-          {!ownerKnown && <option value={step.owner}>A former member</option>}
-          {owners.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-        <input
-          type="date"
-          className="field__input step-row__due"
-          aria-label={`Due date of “${title}”`}
-          value={step.dueOn ?? ''}
-          onChange={(event) => change({ dueOn: event.target.value || null })}
-        />
-        <span className="step-row__move">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move “${title}” up`}
-            disabled={!canMoveUp}
-            onClick={() => onMove(-1)}
-          >
-            <span aria-hidden="true">↑</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Move “${title}” down`}
-            disabled={!canMoveDown}
-            onClick={() => onMove(1)}
-          >
-            <span aria-hidden="true">↓</span>
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove “${title}”`}
-            onClick={() => deleteStep(doc, goalId, step.id, people.selfId, Date.now())}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        </span>
-      </div>
-    </div>
   );
 }

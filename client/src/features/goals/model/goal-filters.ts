@@ -12,7 +12,7 @@ export function matchesOwner(
 ): boolean {
   if (filter === ANY) return true;
   const wanted = filter === 'me' ? selfId : filter === 'partner' ? partnerId : BOTH_OWNERS;
-  return goal.steps.some((step) => step.ok && step.owner === wanted);
+  return goal.steps.some((step) => step.readable && step.owner === wanted);
 }
 
 export function matchesValue(goal: Goal, value: string): boolean {

@@ -39,7 +39,7 @@ export function boundarySubject(doc: HistoryDoc, id: string, userId: string): Hi
     doc,
     textOf: boundaryTextOf(id),
     watch: (d, onChange) => watchEntity(boundariesMap(d), id, onChange, BOUNDARY_HISTORY_IGNORED),
-    restore: (live, old) => restoreBoundary(live, old, id, userId, Date.now(), LOCAL_ORIGIN),
+    restore: (live, old) => restoreBoundary(live, { old, id, userId, now: Date.now() }),
   };
 }
 
@@ -49,6 +49,6 @@ export function goalSubject(doc: HistoryDoc, id: string, userId: string): Histor
     doc,
     textOf: goalTextOf(id),
     watch: (d, onChange) => watchEntity(goalsMap(d), id, onChange, GOAL_HISTORY_IGNORED),
-    restore: (live, old) => restoreGoal(live, old, id, userId, Date.now(), LOCAL_ORIGIN),
+    restore: (live, old) => restoreGoal(live, { old, id, userId, now: Date.now() }),
   };
 }

@@ -5,9 +5,7 @@ import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { PrivateBadge } from '@/components/private-badge.tsx';
 import { useSpaceDocsContext } from '@/lib/yjs/space-docs-context.ts';
 import { useJournal } from '../hooks/use-journal.ts';
-
-const day = (at: number) =>
-  new Date(at).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+import { formatWeekday } from '@/lib/dates.ts';
 
 /** Starts an entry now, in the private document; returns its id. */
 function startEntry(doc: Y.Doc, prompt: string | null): string {
@@ -90,8 +88,11 @@ function Entry({
 }) {
   const title = entry.prompt ?? 'Free writing';
   return (
-    <article className="ritual-panel journal-entry" aria-label={`${title}, ${day(entry.createdAt)}`}>
-      <p className="healing-row__meta">{day(entry.createdAt)}</p>
+    <article
+      className="ritual-panel journal-entry"
+      aria-label={`${title}, ${formatWeekday(entry.createdAt)}`}
+    >
+      <p className="healing-row__meta">{formatWeekday(entry.createdAt)}</p>
       <h2 className="journal-entry__title">{title}</h2>
       {open ? (
         <>

@@ -39,7 +39,7 @@ export function useSendLetter(spaceId: string, privateDoc: Y.Doc, onSent: (lette
       parseResponse(letters().$post({ param: { spaceId }, json: input })),
     onSuccess: ({ letter }, { draftId }) => {
       onSent(letter);
-      deleteLetterDraft(privateDoc, draftId);
+      deleteLetterDraft(privateDoc, { id: draftId });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: lettersQueryOptions(spaceId).queryKey }),
   });

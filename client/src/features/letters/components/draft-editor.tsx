@@ -78,7 +78,7 @@ function ReadableDraft({
 
   const remove = () => {
     if (!window.confirm('Delete this draft? Its words cannot be brought back.')) return;
-    deleteLetterDraft(privateDoc, draft.id);
+    deleteLetterDraft(privateDoc, { id: draft.id });
     void navigate(`/spaces/${spaceId}/letters`, { replace: true });
   };
 
@@ -95,7 +95,7 @@ function ReadableDraft({
         value={draft.title}
         limit={TITLE_MAX}
         placeholder="What is this letter about?"
-        onChange={(title) => setLetterDraftTitle(privateDoc, draft.id, title, Date.now())}
+        onChange={(title) => setLetterDraftTitle(privateDoc, { id: draft.id, title, now: Date.now() })}
       />
       {(prompt || draft.prompt) && (
         <aside className="letter-guide" aria-label="Prompt">
@@ -133,7 +133,7 @@ function useTouchOnEdit(privateDoc: Y.Doc, draft: LetterDraft) {
       const now = Date.now();
       if (!transaction.local || now - last < 5000) return;
       last = now;
-      touchLetterDraft(privateDoc, id, now);
+      touchLetterDraft(privateDoc, { id, now });
     };
     body.observeDeep(onChange);
     return () => body.unobserveDeep(onChange);

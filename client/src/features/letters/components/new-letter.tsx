@@ -5,7 +5,7 @@ import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCreateLetterPair } from '../api/letters.ts';
 import { LETTER_PROMPTS, PROMPT_GROUPS, type LetterPrompt } from '../model/prompts.ts';
-import { useStartDraft } from '../hooks/use-start-draft.ts';
+import { useCreateLetterDraft } from '../hooks/use-create-letter-draft.ts';
 import { BackToLetters } from './back-to-letters.tsx';
 
 interface Props {
@@ -19,7 +19,7 @@ export function NewLetter({ privateDoc, partner }: Props) {
   const createPair = useCreateLetterPair(spaceId);
   const partnerName = partner?.name ?? 'your partner';
 
-  const openDraft = useStartDraft(privateDoc);
+  const openDraft = useCreateLetterDraft(privateDoc);
   const writeTogether = (prompt: LetterPrompt) =>
     createPair.mutate(prompt.title, {
       onSuccess: ({ pair }) => openDraft({ title: prompt.title, prompt: prompt.title, pairId: pair.id }),

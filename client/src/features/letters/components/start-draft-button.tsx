@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type * as Y from 'yjs';
-import { useStartDraft, type DraftStart } from '../hooks/use-start-draft.ts';
+import { useCreateLetterDraft, type DraftStart } from '../hooks/use-create-letter-draft.ts';
 
 interface Props {
   privateDoc: Y.Doc;
@@ -11,7 +11,7 @@ interface Props {
 
 /** A button that starts a new private draft (a reply, a letter on a shared prompt) and opens it. */
 export function StartDraftButton({ privateDoc, draft, className, children }: Props) {
-  const start = useStartDraft(privateDoc);
+  const start = useCreateLetterDraft(privateDoc);
   return (
     <button type="button" className={className ?? 'button'} onClick={() => start(draft)}>
       {children}

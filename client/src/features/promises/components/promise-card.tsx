@@ -1,8 +1,8 @@
 import type { PromiseView } from '@twofold/shared';
-import { useId, useState } from 'react';
-import { apiErrorInfo } from '@/lib/api-error.ts';
-import { useAcceptPromise, useConfirmKept, useMarkMissed } from '../api/promises.ts';
 import type { PromiseStatus } from '../model/promise-status.ts';
+import { MissedControl } from './missed-control.tsx';
+import { AcceptPromise, ConfirmKept } from './promise-attest.tsx';
+import { formatDayOfMonth } from '@/lib/dates.ts';
 
 interface Props {
   spaceId: string;
@@ -14,7 +14,6 @@ interface Props {
   partnerName: string;
 }
 
-const day = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
 const dueLabel = (dueOn: string) =>
   new Date(`${dueOn}T12:00:00Z`).toLocaleDateString(undefined, {
     weekday: 'long',
@@ -50,7 +49,8 @@ export function PromiseCard({ spaceId, promise, status, selfId, nameOf, partnerN
         ))}
       {status.kind === 'kept' && (
         <p className="promise__outcome promise__outcome--kept" data-testid="promise-outcome">
-          Kept · confirmed by {status.by === selfId ? 'you' : nameOf(status.by)} on {day(status.at)}
+          Kept · confirmed by {status.by === selfId ? 'you' : nameOf(status.by)} on{' '}
+          {formatDayOfMonth(status.at)}
         </p>
       )}
       {status.kind === 'missed' && (
@@ -73,126 +73,4 @@ export function PromiseCard({ spaceId, promise, status, selfId, nameOf, partnerN
 function acceptedLine(status: PromiseStatus, selfId: string, nameOf: (userId: string) => string): string {
   if (status.kind !== 'open' || status.acceptedBy === null) return 'accepted by you both';
   return status.acceptedBy === selfId ? 'accepted by you' : `accepted by ${nameOf(status.acceptedBy)}`;
-}
-
-function AcceptPromise({
-  spaceId,
-  promise,
-  authorName,
-}: {
-  spaceId: string;
-  promise: PromiseView;
-  authorName: string;
-}) {
-  const accept = useAcceptPromise(spaceId);
-  return (
-    <div className="promise__actions">
-      <p className="promise__waiting" data-testid="promise-proposed">
-        {authorName} proposed this from your repair. It holds once you accept it.
-      </p>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={accept.isPending}
-        onClick={() => accept.mutate({ id: promise.id, contentHash: promise.contentHash })}
-      >
-        Accept this promise
-      </button>
-      {accept.isError && (
-        <p className="field__note field__note--error" role="alert">
-          {apiErrorInfo(accept.error).message}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function ConfirmKept({
-  spaceId,
-  promise,
-  authorName,
-}: {
-  spaceId: string;
-  promise: PromiseView;
-  authorName: string;
-}) {
-  const confirm = useConfirmKept(spaceId);
-  return (
-    <div className="promise__actions">
-      <button
-        type="button"
-        className="button"
-        disabled={confirm.isPending}
-        onClick={() => confirm.mutate({ id: promise.id, contentHash: promise.contentHash })}
-      >
-        {authorName} kept this
-      </button>
-      {confirm.isError && (
-        <p className="field__note field__note--error" role="alert">
-          {apiErrorInfo(confirm.error).message}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function MissedControl({
-  spaceId,
-  promiseId,
-  partnerName,
-}: {
-  spaceId: string;
-  promiseId: string;
-  partnerName: string;
-}) {
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const missed = useMarkMissed(spaceId);
-  const id = useId();
-  if (!open) {
-    return (
-      <div className="promise__actions">
-        <p className="promise__waiting">{partnerName} will confirm it when it’s kept.</p>
-        <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
-          I didn’t manage this one
-        </button>
-      </div>
-    );
-  }
-  return (
-    <form
-      className="promise__missed form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        missed.mutate({ promiseId, note });
-      }}
-    >
-      <div className="field">
-        <label className="field__label" htmlFor={id}>
-          A note, if you like
-        </label>
-        <textarea
-          id={id}
-          className="field__input"
-          rows={2}
-          value={note}
-          placeholder="What got in the way, or what you’ll try next time"
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
-      {missed.isError && (
-        <p className="field__note field__note--error" role="alert">
-          {apiErrorInfo(missed.error).message}
-        </p>
-      )}
-      <div className="promise__actions">
-        <button type="submit" className="button" disabled={missed.isPending}>
-          Save, and close this promise
-        </button>
-        <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
-          Not now
-        </button>
-      </div>
-    </form>
-  );
 }

@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
-import { monthsFrom, today } from '@/lib/dates.ts';
+import { monthsFrom, today, formatDayOfMonth } from '@/lib/dates.ts';
 import { useFragmentText } from '@/lib/yjs/use-fragment-text.ts';
 import { useProposeAsPromise } from '../api/repairs.ts';
 
@@ -31,8 +31,6 @@ interface Props {
 const TITLE_CHARS = 80;
 /** A promise's words are at most this long (createPromiseSchema). */
 const PROMISE_CHARS = 500;
-
-const when = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
 
 /**
  * "What we'll do differently next time", written together, live, once both sides are open: a
@@ -85,7 +83,7 @@ export function NextTime({ spaceId, repair, self, partnerName, doc, provider, pr
       {earlier && (
         <div className="repair-earlier">
           <p className="field__note">
-            Saved earlier by {earlier.by === self.id ? 'you' : partnerName} on {when(earlier.at)}:
+            Saved earlier by {earlier.by === self.id ? 'you' : partnerName} on {formatDayOfMonth(earlier.at)}:
           </p>
           <blockquote className="repair-earlier__text">{earlier.text}</blockquote>
         </div>

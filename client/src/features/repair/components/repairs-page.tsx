@@ -5,14 +5,13 @@ import { FormAlert } from '@/components/form-alert.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useRepairs, useStartRepair } from '../api/repairs.ts';
+import { formatDayOfMonth } from '@/lib/dates.ts';
 
 interface Props {
   spaceId: string;
   selfId: string;
   partnerName: string;
 }
-
-const day = (at: number) => new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long' });
 
 /** Where one repair stands, said from this member's side. */
 export function repairStatus(repair: RepairView, selfId: string, partnerName: string): string {
@@ -63,7 +62,7 @@ export function RepairsPage({ spaceId, selfId, partnerName }: Props) {
                   {repair.topic}
                 </Link>
                 <span className="healing-row__meta">
-                  {day(repair.startedAt)} · {repairStatus(repair, selfId, partnerName)}
+                  {formatDayOfMonth(repair.startedAt)} · {repairStatus(repair, selfId, partnerName)}
                 </span>
               </li>
             ))}

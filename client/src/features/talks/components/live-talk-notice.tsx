@@ -14,8 +14,8 @@ export function LiveTalkNotice({
   selfId: string;
   partnerName: string | null;
 }) {
-  const talk = useTalks(doc).find((entry) => entry.ok && entry.status === TalkStatus.live);
-  if (!talk?.ok) return null;
+  const talk = useTalks(doc).find((entry) => entry.readable && entry.status === TalkStatus.live);
+  if (!talk?.readable) return null;
   const byPartner = talk.createdBy !== selfId;
   return (
     <p className="live-talk-notice" data-testid="live-talk-notice">

@@ -8,7 +8,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type * as Y from 'yjs';
-import type { TalkActions } from '../hooks/use-talk-actions.ts';
+import type { TalkActions } from '../hooks/use-record-talk-actions.ts';
 import { agendaHeading, type NameOf } from '../model/talk-words.ts';
 import { ActionForm } from './action-form.tsx';
 
@@ -43,7 +43,7 @@ export function TalkAgenda({ doc, talk, selfId, nameOf, actions, activeGoalIds }
       ) : (
         <ol className="talk-agenda">
           {talk.agenda.map((item) =>
-            item.ok ? (
+            item.readable ? (
               <AgendaRow
                 key={item.id}
                 doc={doc}

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
-import type { TalkActions } from '../hooks/use-talk-actions.ts';
+import type { TalkActions } from '../hooks/use-record-talk-actions.ts';
 import type { NameOf } from '../model/talk-words.ts';
 import { ActionForm } from './action-form.tsx';
 import { WritingHelp } from './writing-help.tsx';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
-import { useTalkActions, type MakePromise } from '../hooks/use-talk-actions.ts';
+import { useRecordTalkActions, type MakePromise } from '../hooks/use-record-talk-actions.ts';
 import { useTalks } from '../hooks/use-talks.ts';
 import { useDocAgendaSources } from '../hooks/use-week-agenda-sources.ts';
 import { talkTitle } from '../model/talk-words.ts';
@@ -12,6 +12,7 @@ import { TalkAgenda } from './talk-agenda.tsx';
 import { TalkEnding } from './talk-ending.tsx';
 import { TalkFloor } from './talk-floor.tsx';
 import { TalkRounds } from './talk-rounds.tsx';
+import { formatWeekday } from '@/lib/dates.ts';
 
 interface Props {
   talkId: string;
@@ -26,9 +27,6 @@ interface Props {
   makePromise: MakePromise;
 }
 
-const longDate = (at: number) =>
-  new Date(at).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-
 /** One talk, live for both: who has the floor, the week's agenda, and the summary they write. */
 export function TalkRoom({
   talkId,
@@ -42,7 +40,7 @@ export function TalkRoom({
 }: Props) {
   const entry = useTalks(doc).find((talk) => talk.id === talkId);
   const caret = useMemo(() => ({ provider, user: self }), [provider, self]);
-  const actions = useTalkActions(doc, talkId, self.id, makePromise);
+  const actions = useRecordTalkActions(doc, talkId, self.id, makePromise);
   const { activeGoalIds } = useDocAgendaSources(doc);
   const nameOf = (userId: string) =>
     userId === self.id ? 'You' : userId === partner?.id ? partner.name : 'A former member';
@@ -63,7 +61,7 @@ export function TalkRoom({
       </ErrorState>
     );
   }
-  if (!entry.ok) {
+  if (!entry.readable) {
     return (
       <ErrorState
         title="This talk could not be read"
@@ -90,8 +88,8 @@ export function TalkRoom({
         </h1>
         <p className="lead talk__when">
           {live
-            ? `${starter === 'You' ? 'You' : starter} started this on ${longDate(talk.createdAt)}.`
-            : `You talked on ${longDate(talk.endedAt ?? talk.updatedAt)}.`}
+            ? `${starter === 'You' ? 'You' : starter} started this on ${formatWeekday(talk.createdAt)}.`
+            : `You talked on ${formatWeekday(talk.endedAt ?? talk.updatedAt)}.`}
         </p>
         {live && partner && (
           <p

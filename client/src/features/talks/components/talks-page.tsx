@@ -21,8 +21,8 @@ const day = (at: number) =>
 /** /spaces/:id/talks: start a talk, join the one going on, read the ones you had. */
 export function TalksPage({ doc, selfId, partner, firstSync, week, weekProblem }: Props) {
   const talks = useTalks(doc);
-  const live = talks.filter((talk) => talk.ok && talk.status === TalkStatus.live);
-  const past = talks.filter((talk) => !(talk.ok && talk.status === TalkStatus.live));
+  const live = talks.filter((talk) => talk.readable && talk.status === TalkStatus.live);
+  const past = talks.filter((talk) => !(talk.readable && talk.status === TalkStatus.live));
   const nameOf = (userId: string) =>
     userId === selfId ? 'You' : userId === partner?.id ? partner.name : 'A former member';
 
@@ -93,7 +93,7 @@ export function TalksPage({ doc, selfId, partner, firstSync, week, weekProblem }
 }
 
 function TalkLink({ talk, nameOf }: { talk: TalkEntry; nameOf: (id: string) => string }) {
-  if (!talk.ok) {
+  if (!talk.readable) {
     return (
       <p className="talk-card talk-card--unreadable">A talk that could not be read. It is kept as it is.</p>
     );

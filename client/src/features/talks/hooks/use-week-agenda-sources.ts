@@ -13,19 +13,21 @@ function readDocSources(doc: Y.Doc): DocSources {
     entry.readable ? [{ id: entry.id, title: entry.title, reviewOn: entry.reviewOn }] : [],
   );
   const goals = readGoals(doc).flatMap((goal) =>
-    goal.ok && goal.status !== GoalStatus.proposed
+    goal.readable && goal.status !== GoalStatus.proposed
       ? [
           {
             id: goal.id,
             title: goal.title,
             achievedAt: goal.achievedAt,
-            steps: goal.steps.flatMap((step) => (step.ok ? [{ done: step.done, doneAt: step.doneAt }] : [])),
+            steps: goal.steps.flatMap((step) =>
+              step.readable ? [{ done: step.done, doneAt: step.doneAt }] : [],
+            ),
           },
         ]
       : [],
   );
   const activeGoalIds = new Set(
-    readGoals(doc).flatMap((goal) => (goal.ok && goal.status === GoalStatus.active ? [goal.id] : [])),
+    readGoals(doc).flatMap((goal) => (goal.readable && goal.status === GoalStatus.active ? [goal.id] : [])),
   );
   return { boundaries, goals, activeGoalIds };
 }

@@ -56,7 +56,7 @@ function readingOf(doc: Y.Doc): DocReading {
 /** A talk they ended: "we talked", and nothing of what was said (the summary stays in the talk). */
 function talkWinsIn(doc: Y.Doc): DocWin[] {
   return readTalks(doc).flatMap((talk) =>
-    talk.ok && talk.status === TalkStatus.ended && talk.endedAt !== null
+    talk.readable && talk.status === TalkStatus.ended && talk.endedAt !== null
       ? [{ id: `talk:${talk.id}`, kind: 'we-talked' as const, text: null, at: talk.endedAt, by: null }]
       : [],
   );
@@ -65,7 +65,7 @@ function talkWinsIn(doc: Y.Doc): DocWin[] {
 function goalWinsIn(doc: Y.Doc): DocWin[] {
   const wins: DocWin[] = [];
   for (const goal of readGoals(doc)) {
-    if (!goal.ok) continue;
+    if (!goal.readable) continue;
     if (goal.status === GoalStatus.achieved && goal.achievedAt !== null) {
       wins.push({
         id: `goal:${goal.id}`,
@@ -76,7 +76,7 @@ function goalWinsIn(doc: Y.Doc): DocWin[] {
       });
     }
     for (const step of goal.steps) {
-      if (step.ok && step.kind === StepKind.milestone && step.done && step.doneAt !== null) {
+      if (step.readable && step.kind === StepKind.milestone && step.done && step.doneAt !== null) {
         wins.push({
           id: `milestone:${goal.id}:${step.id}`,
           kind: 'milestone-reached',

@@ -4,8 +4,11 @@ import type * as Y from 'yjs';
 
 export type DraftStart = Omit<CreateLetterDraftArgs, 'id' | 'now'>;
 
-/** Starts a private draft (blank, from a prompt, a reply, a letter on a shared prompt) and opens it. */
-export function useStartDraft(privateDoc: Y.Doc): (draft: DraftStart) => void {
+/**
+ * Writes a new private draft into the private doc (blank, from a prompt, a reply, a letter on a
+ * shared prompt) and opens it.
+ */
+export function useCreateLetterDraft(privateDoc: Y.Doc): (draft: DraftStart) => void {
   const navigate = useNavigate();
   const { spaceId = '' } = useParams();
   return (draft) => {

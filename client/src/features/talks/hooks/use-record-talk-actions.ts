@@ -21,7 +21,7 @@ export interface TalkActions {
  * Turning a moment of a talk into an action: the promise or step is made where it always
  * lives, then recorded in the talk (and its agenda item marked), so both see it at once.
  */
-export function useTalkActions(
+export function useRecordTalkActions(
   doc: Y.Doc,
   talkId: string,
   selfId: string,
@@ -43,7 +43,8 @@ export function useTalkActions(
       },
       goalStep: (goalId, text, itemId) => {
         const now = Date.now();
-        const stepId = addStep(doc, goalId, {
+        const stepId = addStep(doc, {
+          goalId,
           id: crypto.randomUUID(),
           title: text,
           owner: BOTH_OWNERS,
