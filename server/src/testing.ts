@@ -16,6 +16,8 @@ export { DataInUse, lockData } from './store/data-lock.ts';
 export { openDb, type Db } from './store/db.ts';
 export { createDocLog } from './store/doc-log.ts';
 export { createStores, type Stores } from './store/stores.ts';
+export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from './store/sql.ts';
+export { createUserStore } from './store/users.ts';
 export { startHeartbeat } from './sync/heartbeat.ts';
 export type { Room } from './sync/room.ts';
 export { docKey } from './sync/rooms.ts';

@@ -51,7 +51,7 @@ describe('a mutating request from another site', () => {
       );
     }
 
-    expect(t.stores.users.findByEmail('new@example.test')).toBeUndefined();
+    expect(await t.stores.users.findByEmail('new@example.test')).toBeUndefined();
     expect((await call(t.app, 'GET', '/api/me', { cookie: alex.cookie })).status).toBe(200);
     expect(t.stores.spaces.spacesOf(alex.id)).toHaveLength(spacesBefore);
     expect(t.stores.spaces.findInvite(hashToken(code))?.usedAt).toBeNull();

@@ -14,17 +14,21 @@ import { createReassuranceStore } from './reassurance.ts';
 import { createRepairStore } from './repairs.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
+import { createSqliteSql, type Sql } from './sql.ts';
 import { createUserStore } from './users.ts';
 
 /**
- * Every store over one database, built once at start and injected where needed. The server
+ * Every store, built once at start and injected where needed. The document log (and, for now,
+ * the stores not yet asynchronous) use the SQLite connection `db`; the others use `sql`: the
+ * same connection by default, PostgreSQL when `DATABASE_URL` is set (build-app.ts). The server
  * gives the document log a journal (see edit-journal.ts).
  */
-export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
+export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql = createSqliteSql(db)) {
   const docLog = createDocLog(db, docLogOptions);
   return {
     db,
-    users: createUserStore(db),
+    sql,
+    users: createUserStore(sql),
     sessions: createSessionStore(db),
     spaces: createSpaceStore(db),
     invites: createInviteStore(db),

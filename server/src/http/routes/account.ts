@@ -16,7 +16,7 @@ export function accountRoutes(deps: AppDeps) {
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
     .delete('/', validate('json', deleteAccountSchema), async (c) => {
-      const user = stores.users.findById(c.get('userId'));
+      const user = await stores.users.findById(c.get('userId'));
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       if (!limiter.hit(`delete:${user.id}`)) {
         throw new AppError(429, ErrorCode.rateLimited, 'Too many tries. Please wait a minute.');

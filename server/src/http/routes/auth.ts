@@ -42,7 +42,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
         throw new AppError(400, ErrorCode.weakPassword, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
       }
       const user = { id: randomId(), email: input.email, name: input.name };
-      const created = stores.users.create({
+      const created = await stores.users.create({
         ...user,
         passwordHash: await hashPassword(input.password),
         createdAt: clock.now(),
@@ -63,7 +63,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
     .post('/login', validate('json', loginSchema), async (c) => {
       const input = c.req.valid('json');
       checkRate(c, input.email);
-      const found = stores.users.findByEmail(input.email);
+      const found = await stores.users.findByEmail(input.email);
       const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash));
       if (!found || !ok) {
         throw new AppError(401, ErrorCode.invalidCredentials, 'That email and password do not match.');

@@ -21,7 +21,7 @@ const goneInvite = () =>
 /** Looking at an invite before joining, and accepting it. Codes are single use and expire. */
 export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDeps) {
   return new Hono<AuthEnv>()
-    .get('/:code', validate('param', codeParam), (c) => {
+    .get('/:code', validate('param', codeParam), async (c) => {
       const invite = stores.spaces.findInvite(hashToken(c.req.valid('param').code));
       if (!invite) throw unknownInvite();
       // Someone already in the space (Back after joining, the link opened again later) is
@@ -31,7 +31,7 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
       const member = viewer !== null && stores.spaces.isMember(invite.spaceId, viewer.userId);
       if (!member && (invite.usedAt !== null || invite.expiresAt <= clock.now())) throw goneInvite();
       const space = stores.spaces.find(invite.spaceId);
-      const inviter = stores.users.findById(invite.createdBy);
+      const inviter = await stores.users.findById(invite.createdBy);
       if (!space) throw unknownInvite();
       const preview = {
         spaceName: space.name,

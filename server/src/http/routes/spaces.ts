@@ -49,8 +49,8 @@ export function spaceRoutes(deps: AppDeps) {
       });
       return c.json({ invite: { code, expiresAt } }, 201);
     })
-    .post('/:spaceId/leave', validate('param', spaceParam), member, (c) => {
-      const user = stores.users.findById(c.var.userId);
+    .post('/:spaceId/leave', validate('param', spaceParam), member, async (c) => {
+      const user = await stores.users.findById(c.var.userId);
       if (!user) throw notFound();
       leaveSpace(deps, c.var.spaceId, user);
       return c.body(null, 204);
