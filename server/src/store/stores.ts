@@ -29,7 +29,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     db,
     sql,
     users: createUserStore(sql),
-    sessions: createSessionStore(db),
+    sessions: createSessionStore(sql),
     spaces: createSpaceStore(db),
     invites: createInviteStore(db),
     docLog,

@@ -27,7 +27,7 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
       // Someone already in the space (Back after joining, the link opened again later) is
       // told so and where to go, whatever the invite's state. Only a member of this very
       // space learns its id: anyone else gets the same answers as before.
-      const viewer = sessions.resolve(getCookie(c, SESSION_COOKIE));
+      const viewer = await sessions.resolve(getCookie(c, SESSION_COOKIE));
       const member = viewer !== null && stores.spaces.isMember(invite.spaceId, viewer.userId);
       if (!member && (invite.usedAt !== null || invite.expiresAt <= clock.now())) throw goneInvite();
       const space = stores.spaces.find(invite.spaceId);

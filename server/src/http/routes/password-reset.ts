@@ -74,9 +74,9 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
       stores.email.retireAll(user.id, EmailTokenPurpose.reset, now);
       // The link reached this inbox, so the address is the person's own.
       stores.email.markVerified(user.id, user.email, now);
-      const ended = sessions.revokeOthers(user.id, '');
+      const ended = await sessions.revokeOthers(user.id, '');
       for (const hash of ended) rooms.endSession(hash, 'password reset');
-      const { token, expiresAt } = sessions.issue(user.id, c.req.header('User-Agent') ?? '');
+      const { token, expiresAt } = await sessions.issue(user.id, c.req.header('User-Agent') ?? '');
       setSessionCookie(c, token, expiresAt);
       logger.info('password_reset', { userId: user.id, sessionsEnded: ended.length });
       return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);

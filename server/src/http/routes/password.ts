@@ -39,7 +39,7 @@ export function passwordRoutes({ stores, sessions, rooms, clock, logger, config 
         throw new AppError(400, ErrorCode.weakPassword, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
       }
       await stores.users.setPasswordHash(userId, await hashPassword(input.newPassword));
-      const ended = sessions.revokeOthers(userId, c.get('sessionHash'));
+      const ended = await sessions.revokeOthers(userId, c.get('sessionHash'));
       for (const hash of ended) rooms.endSession(hash, 'password changed');
       logger.info('password_changed', { userId, sessionsEnded: ended.length });
       return c.json({ revoked: ended.length }, 200);
