@@ -42,12 +42,12 @@ export async function buildExport(
   user: { id: string; name: string; email: string },
   now: number,
 ): Promise<SpaceExport> {
-  const space = stores.spaces.find(spaceId);
+  const space = await stores.spaces.find(spaceId);
   if (!space) throw new Error(`no space ${spaceId}`);
   const shared = readDoc(rooms, stores.docLog, docKey.shared(spaceId));
   const mine = readDoc(rooms, stores.docLog, docKey.private(spaceId, user.id));
   try {
-    const view = spaceView(stores, space);
+    const view = await spaceView(stores, space);
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;
     const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
     const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
@@ -86,7 +86,7 @@ export async function buildExport(
       boundaries,
       goals: exportGoals(shared, view),
       attestations,
-      letters: lettersFor(stores, spaceId, user.id, now).filter((letter) => letter.hidden === null),
+      letters: (await lettersFor(stores, spaceId, user.id, now)).filter((letter) => letter.hidden === null),
       privateNotes: fragmentToPlainText(privateNotesFragment(mine)),
       letterDrafts: readLetterDrafts(mine).flatMap((draft) =>
         draft.readable

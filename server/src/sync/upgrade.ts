@@ -173,7 +173,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     }
     const session = await deps.sessions.resolve(tokenFromCookieHeader(request.headers.cookie));
     if (!session) return refuse(socket, 401, 'Unauthorized');
-    if (!deps.stores.spaces.isMember(spaceId, session.userId)) return refuse(socket, 403, 'Forbidden');
+    if (!(await deps.stores.spaces.isMember(spaceId, session.userId)))
+      return refuse(socket, 403, 'Forbidden');
 
     const { userId } = session;
     // An account over its work budget waits before it may open (and load) anything again.

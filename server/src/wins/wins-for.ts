@@ -10,7 +10,12 @@ import type { Stores } from '../store/stores.ts';
  * opened and reassurance given when asked. Each comes from the same rules as its own route (a check-in only once opened, a
  * letter only when the viewer may read it), so the timeline can never show more than they do.
  */
-export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: number): Win[] {
+export async function winsFor(
+  stores: Stores,
+  spaceId: string,
+  viewerId: string,
+  now: number,
+): Promise<Win[]> {
   const wins: Win[] = [];
 
   for (const checkin of checkinHistory(stores.checkins.all(spaceId), viewerId)) {
@@ -49,7 +54,7 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
     });
   }
 
-  for (const letter of lettersFor(stores, spaceId, viewerId, now)) {
+  for (const letter of await lettersFor(stores, spaceId, viewerId, now)) {
     if (letter.readAt !== null && letter.hidden === null) {
       wins.push({
         id: `letter:${letter.id}`,

@@ -24,7 +24,7 @@ export function accountRoutes(deps: AppDeps) {
       if (!(await verifyPassword(c.req.valid('json').password, user.passwordHash))) {
         throw new AppError(401, ErrorCode.invalidCredentials, 'That password is not right.');
       }
-      deleteAccount(deps, user);
+      await deleteAccount(deps, user);
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -43,7 +43,7 @@ export function appreciationRoutes(deps: AppDeps) {
       const spaceId = c.var.spaceId;
       return c.json({ appreciations: stores.appreciations.list(spaceId).map(view) }, 200);
     })
-    .post('/', validate('json', createAppreciationSchema), (c) => {
+    .post('/', validate('json', createAppreciationSchema), async (c) => {
       const spaceId = c.var.spaceId;
       if (!limiter.hit(c.get('userId'))) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
@@ -57,7 +57,7 @@ export function appreciationRoutes(deps: AppDeps) {
       };
       stores.appreciations.create(row);
       events.publish(spaceId, { type: 'appreciations' });
-      notifyPartner(deps, spaceId, row.authorId, {
+      await notifyPartner(deps, spaceId, row.authorId, {
         kind: NotificationKind.appreciation,
         eventKey: `appreciation:${row.id}`,
         url: `/spaces/${spaceId}/appreciations`,

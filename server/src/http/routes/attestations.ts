@@ -30,7 +30,7 @@ export function attestationRoutes(deps: AppDeps) {
     stores.attestations.list(spaceId, { subjectType: SubjectType.promise, subjectId });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .post('/', validate('json', createAttestationSchema), (c) => {
+    .post('/', validate('json', createAttestationSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
@@ -84,7 +84,7 @@ export function attestationRoutes(deps: AppDeps) {
         subjectType: input.subjectType,
         subjectId: input.subjectId,
       });
-      notifyAttested(deps, spaceId, userId, attestation);
+      await notifyAttested(deps, spaceId, userId, attestation);
       return c.json({ attestation }, 201);
     })
     .get('/', validate('query', listAttestationsQuerySchema), (c) => {

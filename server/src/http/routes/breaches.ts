@@ -43,12 +43,12 @@ export function breachRoutes({ stores, sessions, events, clock }: AppDeps) {
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', (c) => c.json({ breaches: all(c.var.spaceId) }, 200))
-    .post('/', validate('json', nameBreachSchema), (c) => {
+    .post('/', validate('json', nameBreachSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       hit(userId);
       const { description, hurtUserId } = c.req.valid('json');
-      if (!stores.spaces.isMember(spaceId, hurtUserId)) {
+      if (!(await stores.spaces.isMember(spaceId, hurtUserId))) {
         throw new AppError(400, ErrorCode.invalidInput, 'hurtUserId: the one hurt must be one of you.');
       }
       const id = randomId();

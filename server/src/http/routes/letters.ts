@@ -43,31 +43,33 @@ export function letterRoutes(deps: AppDeps) {
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
       const now = clock.now();
-      const letters = lettersFor(stores, spaceId, c.get('userId'), now);
+      const letters = await lettersFor(stores, spaceId, c.get('userId'), now);
       const pairs = stores.letters.pairs(spaceId);
       return c.json({ letters, pairs: pairs.map(pairView), now }, 200);
     })
-    .get('/:letterId', validate('param', letterParam), (c) => {
+    .get('/:letterId', validate('param', letterParam), async (c) => {
       const { spaceId, letterId } = c.req.valid('param');
       const row = stores.letters.find(spaceId, letterId);
       if (!row) throw notFound('There is no such letter.');
       const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
       return c.json(
-        { letter: letterView(row, c.get('userId'), clock.now(), pair, nameOf(spaceId)(row.authorId)) },
+        {
+          letter: letterView(row, c.get('userId'), clock.now(), pair, (await nameOf(spaceId))(row.authorId)),
+        },
         200,
       );
     })
-    .post('/', validate('json', sendLetterSchema), (c) => {
+    .post('/', validate('json', sendLetterSchema), async (c) => {
       const { spaceId, userId: authorId } = c.var;
       const now = clock.now();
       const row = newLetter(stores, { spaceId, authorId, input: c.req.valid('json'), now });
       stores.letters.send(row, MAX_MEMBERS);
       events.publish(spaceId, { type: 'letters' });
       const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
-      notifyLetterSent(deps, row, pair);
+      await notifyLetterSent(deps, row, pair);
       return c.json(
         {
           letter: letterView(
@@ -75,17 +77,17 @@ export function letterRoutes(deps: AppDeps) {
             authorId,
             now,
             pair,
-            nameOf(spaceId)(authorId),
+            (await nameOf(spaceId))(authorId),
           ),
         },
         201,
       );
     })
-    .post('/import', validate('json', importLettersSchema), (c) => {
+    .post('/import', validate('json', importLettersSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const rows = importedLetters({
         spaceId,
-        members: stores.spaces.members(spaceId),
+        members: await stores.spaces.members(spaceId),
         importerId: c.var.userId,
         letters: c.req.valid('json').letters,
         now: clock.now(),
@@ -104,7 +106,7 @@ export function letterRoutes(deps: AppDeps) {
         'A sent or sealed letter cannot be changed. You can write a reply.',
       );
     })
-    .post('/:letterId/read', validate('param', letterParam), (c) => {
+    .post('/:letterId/read', validate('param', letterParam), async (c) => {
       const { spaceId, letterId } = c.req.valid('param');
       const viewer = c.get('userId');
       const row = stores.letters.find(spaceId, letterId);
@@ -116,7 +118,10 @@ export function letterRoutes(deps: AppDeps) {
         events.publish(spaceId, { type: 'letters' });
       }
       const updated = stores.letters.find(spaceId, letterId) ?? row;
-      return c.json({ letter: letterView(updated, viewer, now, pair, nameOf(spaceId)(row.authorId)) }, 200);
+      return c.json(
+        { letter: letterView(updated, viewer, now, pair, (await nameOf(spaceId))(row.authorId)) },
+        200,
+      );
     });
 }
 

@@ -56,7 +56,7 @@ export function reassuranceRoutes({ stores, sessions, events, clock, logger }: A
       events.publish(spaceId, { type: 'reassurance' });
       return c.json(state(spaceId), 200);
     })
-    .post('/requests', (c) => {
+    .post('/requests', async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
@@ -68,7 +68,7 @@ export function reassuranceRoutes({ stores, sessions, events, clock, logger }: A
       }
       const request = { id: randomId(), spaceId, askedBy: userId, askedAt: clock.now() };
       stores.reassurance.ask(request);
-      announceReassuranceAsked({ events, stores, clock, logger }, spaceId, request);
+      await announceReassuranceAsked({ events, stores, clock, logger }, spaceId, request);
       return c.json(state(spaceId), 201);
     })
     .post(
