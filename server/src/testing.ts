@@ -18,6 +18,7 @@ export { createDocLog } from './store/doc-log.ts';
 export { createStores, type Stores } from './store/stores.ts';
 export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from './store/sql.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
+export { createLetterStore } from './store/letters.ts';
 export { createSessionStore } from './store/sessions.ts';
 export { createSpaceStore } from './store/spaces.ts';
 export { createUserStore } from './store/users.ts';

@@ -22,10 +22,8 @@ export async function lettersFor(
   now: number,
 ): Promise<LetterView[]> {
   const name = await authorNames(stores, spaceId);
-  const pairById = new Map(stores.letters.pairs(spaceId).map((p) => [p.id, p]));
-  return stores.letters
-    .list(spaceId)
-    .map((row) =>
-      letterView(row, viewer, now, row.pairId ? pairById.get(row.pairId) : undefined, name(row.authorId)),
-    );
+  const pairById = new Map((await stores.letters.pairs(spaceId)).map((p) => [p.id, p]));
+  return (await stores.letters.list(spaceId)).map((row) =>
+    letterView(row, viewer, now, row.pairId ? pairById.get(row.pairId) : undefined, name(row.authorId)),
+  );
 }

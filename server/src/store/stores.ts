@@ -34,7 +34,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     invites: createInviteStore(sql),
     docLog,
     attestations: createAttestationStore(db),
-    letters: createLetterStore(db),
+    letters: createLetterStore(sql),
     departures: createDepartureStore(db, docLog),
     checkins: createCheckinStore(db),
     promises: createPromiseStore(db),

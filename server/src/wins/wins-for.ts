@@ -65,7 +65,7 @@ export async function winsFor(
       });
     }
   }
-  for (const pair of stores.letters.pairs(spaceId)) {
+  for (const pair of await stores.letters.pairs(spaceId)) {
     if (pair.openedAt !== null) {
       wins.push({
         id: `pair:${pair.id}`,

@@ -77,20 +77,25 @@ export function breachRoutes({ stores, sessions, events, clock }: AppDeps) {
       }
       return c.json({ breach: one(spaceId, breachId) }, 200);
     })
-    .post('/:breachId/links', validate('param', breachParam), validate('json', breachLinkSchema), (c) => {
-      const { spaceId, breachId } = c.req.valid('param');
-      const userId = c.get('userId');
-      hit(userId);
-      if (!stores.breaches.find(spaceId, breachId)) throw notFound('There is no such breach.');
-      const { kind, refId } = c.req.valid('json');
-      // Letters and promises are checked here; boundaries live in the shared document, which
-      // the server does not read, so the client shows an unknown one as gone.
-      if (kind === 'promise' && !stores.promises.find(spaceId, refId))
-        throw notFound('There is no such promise.');
-      if (kind === 'letter' && !stores.letters.find(spaceId, refId))
-        throw notFound('There is no such letter.');
-      stores.breaches.link({ breachId, kind, refId, addedBy: userId, addedAt: clock.now() });
-      events.publish(spaceId, { type: 'breaches' });
-      return c.json({ breach: one(spaceId, breachId) }, 201);
-    });
+    .post(
+      '/:breachId/links',
+      validate('param', breachParam),
+      validate('json', breachLinkSchema),
+      async (c) => {
+        const { spaceId, breachId } = c.req.valid('param');
+        const userId = c.get('userId');
+        hit(userId);
+        if (!stores.breaches.find(spaceId, breachId)) throw notFound('There is no such breach.');
+        const { kind, refId } = c.req.valid('json');
+        // Letters and promises are checked here; boundaries live in the shared document, which
+        // the server does not read, so the client shows an unknown one as gone.
+        if (kind === 'promise' && !stores.promises.find(spaceId, refId))
+          throw notFound('There is no such promise.');
+        if (kind === 'letter' && !(await stores.letters.find(spaceId, refId)))
+          throw notFound('There is no such letter.');
+        stores.breaches.link({ breachId, kind, refId, addedBy: userId, addedAt: clock.now() });
+        events.publish(spaceId, { type: 'breaches' });
+        return c.json({ breach: one(spaceId, breachId) }, 201);
+      },
+    );
 }
