@@ -17,6 +17,7 @@ export { openDb, type Db } from './store/db.ts';
 export { createDocLog } from './store/doc-log.ts';
 export { createStores, type Stores } from './store/stores.ts';
 export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from './store/sql.ts';
+export { createAppreciationStore } from './store/appreciations.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
 export { createLetterStore } from './store/letters.ts';
 export { createSessionStore } from './store/sessions.ts';

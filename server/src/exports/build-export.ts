@@ -103,15 +103,15 @@ export async function buildExport(
           acceptedBy: acceptedAttestation(row, promiseRecord)?.userId ?? null,
         };
       }),
-      appreciations: stores.appreciations
-        .list(spaceId)
-        .map(({ id, authorId, text, createdAt, heartedAt }) => ({
+      appreciations: (await stores.appreciations.list(spaceId)).map(
+        ({ id, authorId, text, createdAt, heartedAt }) => ({
           id,
           authorId,
           text,
           createdAt,
           heartedAt,
-        })),
+        }),
+      ),
       talks: exportTalks(shared),
       repairs: exportRepairs(stores, shared, spaceId, user.id),
     };

@@ -38,7 +38,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     departures: createDepartureStore(db, docLog),
     checkins: createCheckinStore(db),
     promises: createPromiseStore(db),
-    appreciations: createAppreciationStore(db),
+    appreciations: createAppreciationStore(sql),
     notifications: createNotificationStore(db),
     email: createEmailStore(db),
     repairs: createRepairStore(db),

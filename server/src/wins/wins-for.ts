@@ -44,7 +44,7 @@ export async function winsFor(
     }
   }
 
-  for (const item of stores.appreciations.list(spaceId)) {
+  for (const item of await stores.appreciations.list(spaceId)) {
     wins.push({
       id: `appreciation:${item.id}`,
       kind: WinKind.appreciation,

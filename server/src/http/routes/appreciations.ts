@@ -39,9 +39,9 @@ export function appreciationRoutes(deps: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
-      return c.json({ appreciations: stores.appreciations.list(spaceId).map(view) }, 200);
+      return c.json({ appreciations: (await stores.appreciations.list(spaceId)).map(view) }, 200);
     })
     .post('/', validate('json', createAppreciationSchema), async (c) => {
       const spaceId = c.var.spaceId;
@@ -55,7 +55,7 @@ export function appreciationRoutes(deps: AppDeps) {
         text: c.req.valid('json').text,
         createdAt: clock.now(),
       };
-      stores.appreciations.create(row);
+      await stores.appreciations.create(row);
       events.publish(spaceId, { type: 'appreciations' });
       await notifyPartner(deps, spaceId, row.authorId, {
         kind: NotificationKind.appreciation,
@@ -64,17 +64,20 @@ export function appreciationRoutes(deps: AppDeps) {
       });
       return c.json({ appreciation: view({ ...row, heartedAt: null }) }, 201);
     })
-    .post('/:appreciationId/heart', validate('param', appreciationParam), (c) => {
+    .post('/:appreciationId/heart', validate('param', appreciationParam), async (c) => {
       const { spaceId, appreciationId } = c.req.valid('param');
-      const row = stores.appreciations.find(spaceId, appreciationId);
+      const row = await stores.appreciations.find(spaceId, appreciationId);
       if (!row) throw notFound('There is no such appreciation.');
       if (row.authorId === c.get('userId')) {
         throw new AppError(403, ErrorCode.notYours, 'Only the one it was written for can send a heart.');
       }
       if (row.heartedAt === null) {
-        stores.appreciations.heart(row.id, clock.now());
+        await stores.appreciations.heart(row.id, clock.now());
         events.publish(spaceId, { type: 'appreciations' });
       }
-      return c.json({ appreciation: view(stores.appreciations.find(spaceId, appreciationId) ?? row) }, 200);
+      return c.json(
+        { appreciation: view((await stores.appreciations.find(spaceId, appreciationId)) ?? row) },
+        200,
+      );
     });
 }
