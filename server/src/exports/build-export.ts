@@ -49,8 +49,8 @@ export async function buildExport(
   try {
     const view = await spaceView(stores, space);
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;
-    const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
-    const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
+    const attestations = await stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
+    const promiseRecord = await stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
     const nameOf = exportNamer(view);
     const boundaries: ExportedBoundary[] = [];
     for (const entry of readBoundaries(shared)) {
@@ -94,7 +94,7 @@ export async function buildExport(
           : [],
       ),
       checkins: checkinHistory(stores.checkins.all(spaceId), user.id, lastDayReader(stores, spaceId)),
-      promises: stores.promises.list(spaceId).map((row) => {
+      promises: (await stores.promises.list(spaceId)).map((row) => {
         const kept = keptAttestation(row, promiseRecord);
         return {
           ...promiseView(row),

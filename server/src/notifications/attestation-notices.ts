@@ -17,14 +17,15 @@ export async function notifyAttested(
 ): Promise<void> {
   const { stores } = deps;
   if (attestation.subjectType === SubjectType.boundary && attestation.kind === AttestationKind.agree) {
-    const signedAlready = stores.attestations
-      .list(spaceId, { subjectType: SubjectType.boundary, subjectId: attestation.subjectId })
-      .some(
-        (a) =>
-          a.userId !== userId &&
-          a.kind === AttestationKind.agree &&
-          a.contentHash === attestation.contentHash,
-      );
+    const signedAlready = (
+      await stores.attestations.list(spaceId, {
+        subjectType: SubjectType.boundary,
+        subjectId: attestation.subjectId,
+      })
+    ).some(
+      (a) =>
+        a.userId !== userId && a.kind === AttestationKind.agree && a.contentHash === attestation.contentHash,
+    );
     if (signedAlready) return;
     await notifyPartner(deps, spaceId, userId, {
       kind: NotificationKind.boundarySignature,
@@ -33,7 +34,7 @@ export async function notifyAttested(
     });
   }
   if (attestation.subjectType === SubjectType.promise && attestation.kind === AttestationKind.kept) {
-    const author = stores.attestations.firstOfKind(
+    const author = await stores.attestations.firstOfKind(
       spaceId,
       SubjectType.promise,
       attestation.subjectId,

@@ -114,7 +114,7 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
   }
 
   async function boundaryReviews(spaceId: string, now: number): Promise<number> {
-    const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
+    const attestations = await stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
     if (!attestations.some((a) => a.kind === AttestationKind.agree)) return 0;
     const members = await stores.spaces.members(spaceId);
     if (members.length === 0) return 0;

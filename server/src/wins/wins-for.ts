@@ -30,8 +30,8 @@ export async function winsFor(
     }
   }
 
-  const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
-  for (const promise of stores.promises.list(spaceId)) {
+  const promiseRecord = await stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
+  for (const promise of await stores.promises.list(spaceId)) {
     const kept = keptAttestation(promise, promiseRecord);
     if (kept) {
       wins.push({

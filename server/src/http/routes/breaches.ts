@@ -89,7 +89,7 @@ export function breachRoutes({ stores, sessions, events, clock }: AppDeps) {
         const { kind, refId } = c.req.valid('json');
         // Letters and promises are checked here; boundaries live in the shared document, which
         // the server does not read, so the client shows an unknown one as gone.
-        if (kind === 'promise' && !stores.promises.find(spaceId, refId))
+        if (kind === 'promise' && !(await stores.promises.find(spaceId, refId)))
           throw notFound('There is no such promise.');
         if (kind === 'letter' && !(await stores.letters.find(spaceId, refId)))
           throw notFound('There is no such letter.');
