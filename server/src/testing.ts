@@ -22,6 +22,7 @@ export { createAttestationStore } from './store/attestations.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
 export { createLetterStore } from './store/letters.ts';
 export { createPromiseStore } from './store/promises.ts';
+export { createReassuranceStore } from './store/reassurance.ts';
 export { createSessionStore } from './store/sessions.ts';
 export { createSpaceStore } from './store/spaces.ts';
 export { createUserStore } from './store/users.ts';

@@ -43,7 +43,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     email: createEmailStore(db),
     repairs: createRepairStore(db),
     breaches: createBreachStore(db),
-    reassurance: createReassuranceStore(db),
+    reassurance: createReassuranceStore(sql),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -77,7 +77,7 @@ export async function winsFor(
     }
   }
 
-  for (const request of stores.reassurance.requests(spaceId)) {
+  for (const request of await stores.reassurance.requests(spaceId)) {
     if (request.answeredAt !== null && request.answer !== null) {
       wins.push({
         id: `reassured:${request.id}`,
