@@ -19,6 +19,7 @@ export { createStores, type Stores } from './store/stores.ts';
 export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from './store/sql.ts';
 export { createAppreciationStore } from './store/appreciations.ts';
 export { createAttestationStore } from './store/attestations.ts';
+export { createBreachStore } from './store/breaches.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
 export { createLetterStore } from './store/letters.ts';
 export { createPromiseStore } from './store/promises.ts';

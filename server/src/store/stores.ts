@@ -42,7 +42,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     notifications: createNotificationStore(db),
     email: createEmailStore(db),
     repairs: createRepairStore(db),
-    breaches: createBreachStore(db),
+    breaches: createBreachStore(sql),
     reassurance: createReassuranceStore(sql),
   };
 }
