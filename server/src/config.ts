@@ -22,6 +22,11 @@ export interface Config {
   syncDocQuotaBytes: number;
   authRateLimitPerMin: number;
   sqliteSync: 'normal' | 'full';
+  /**
+   * `DATABASE_URL` (postgres://user:pass@host:5432/db), or null: everything but the sync
+   * rooms' document log is stored in PostgreSQL instead of the SQLite file (store/sql.ts).
+   */
+  databaseUrl: string | null;
   /** The built client to serve, if any. */
   clientDir: string | null;
   /** Web Push keys from the environment; missing keys are generated once and kept in the database. */
@@ -74,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     syncDocQuotaBytes: int(env.SYNC_DOC_QUOTA_BYTES, DEFAULT_DOC_QUOTA_BYTES),
     authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
+    databaseUrl: env.DATABASE_URL?.trim() || null,
     clientDir: env.CLIENT_DIR === undefined ? resolve('client/dist') : env.CLIENT_DIR || null,
     push: {
       publicKey: env.VAPID_PUBLIC_KEY || null,

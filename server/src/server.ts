@@ -48,7 +48,9 @@ export async function startServer(
     manualCheckpoints: true,
   });
   const checkpointer = startCheckpointer(config.dbPath);
-  const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs);
+  const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs, (error) =>
+    logger.error('session_sweep_failed', { message: String(error) }),
+  );
   const notifications = createNotificationSender({
     stores,
     clock,

@@ -12,40 +12,30 @@ export interface SeededCouple {
  */
 export function seedCouples(dbPath: string, count: number): SeededCouple[] {
   const db = openDb(dbPath);
-  const stores = createStores(db);
   const now = Date.now();
   const couples: SeededCouple[] = [];
+  // Plain statements rather than the (asynchronous) stores: one synchronous transaction.
+  const insertUser = db.prepare(
+    'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertSession = db.prepare(
+    `INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, user_agent)
+     VALUES (?, ?, ?, ?, ?, ?, 'bench')`,
+  );
+  const insertSpace = db.prepare('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)');
+  const insertMember = db.prepare('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const people = [0, 1].map((n) => {
         const id = randomId();
         const token = randomId(32);
-        stores.users.create({
-          id,
-          email: `bench-${i}-${n}@example.test`,
-          name: `P${n}`,
-          passwordHash: 'seeded',
-          createdAt: now,
-        });
-        stores.sessions.create(
-          {
-            idHash: hashToken(token),
-            userId: id,
-            createdAt: now,
-            lastSeenAt: now,
-            expiresAt: now + 86_400_000,
-          },
-          'bench',
-        );
+        insertUser.run(id, `bench-${i}-${n}@example.test`, `P${n}`, 'seeded', now);
+        insertSession.run(hashToken(token), randomId(), id, now, now, now + 86_400_000);
         return { id, token };
       });
       const spaceId = randomId();
-      stores.spaces.create({ id: spaceId, name: `Bench ${i}`, createdAt: now }, people[0]!.id);
-      db.prepare('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)').run(
-        spaceId,
-        people[1]!.id,
-        now,
-      );
+      insertSpace.run(spaceId, `Bench ${i}`, now);
+      for (const person of people) insertMember.run(spaceId, person.id, now);
       couples.push({ spaceId, tokens: [people[0]!.token, people[1]!.token] });
     }
   })();

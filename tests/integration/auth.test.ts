@@ -66,7 +66,7 @@ describe('signing up', () => {
       json: { email: 'weak@example.test', password: '123456789', name: 'Weak' },
     });
     expectError(reply, 400, 'weak_password');
-    expect(t.stores.users.findByEmail('weak@example.test')).toBeUndefined();
+    expect(await t.stores.users.findByEmail('weak@example.test')).toBeUndefined();
   });
 
   it('refuses an address that is not an email, or a missing name (400 invalid_input)', async () => {
@@ -175,8 +175,8 @@ describe('sessions', () => {
     const rows = t.stores.db.prepare('SELECT id_hash AS idHash FROM sessions').all() as { idHash: string }[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((row) => row.idHash === session || row.idHash.includes(session))).toBe(false);
-    expect(t.stores.users.findById(alex.id)?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
-    expect(t.stores.users.findById(alex.id)?.passwordHash).not.toContain(PASSWORD);
+    expect((await t.stores.users.findById(alex.id))?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect((await t.stores.users.findById(alex.id))?.passwordHash).not.toContain(PASSWORD);
   });
 });
 

@@ -56,7 +56,7 @@ describe('forgiveness the hurt partner owns', () => {
     });
     const { id } = (named.body as Body).breach;
     // As if Alex's "forgiven" had been slipped into the ledger by any other way in.
-    t.stores.breaches.recordState(id, 'forgiven', alex.id, t.clock.now());
+    await t.stores.breaches.recordState(id, 'forgiven', alex.id, t.clock.now());
     const seen = await call(t.app, 'GET', breaches(spaceId), { cookie: alex.cookie });
     expect(seen.body).toMatchObject({ breaches: [{ id, state: 'hurting', history: [] }] });
   });

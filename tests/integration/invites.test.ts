@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const membersOf = (spaceId: string) => t.stores.spaces.members(spaceId).map((m) => m.name);
-const inviteRow = (code: string) => t.stores.spaces.findInvite(hashToken(code));
+const membersOf = async (spaceId: string) => (await t.stores.spaces.members(spaceId)).map((m) => m.name);
+const inviteRow = async (code: string) => await t.stores.spaces.findInvite(hashToken(code));
 
 describe('creating an invite', () => {
   it('gives a member a single-use code that expires in 7 days, stored only as a hash (201)', async () => {
@@ -38,7 +38,7 @@ describe('creating an invite', () => {
     });
     const stored = t.stores.db.prepare('SELECT * FROM invites').all() as Record<string, unknown>[];
     expect(JSON.stringify(stored)).not.toContain(code);
-    expect(inviteRow(code)).toMatchObject({ spaceId, usedAt: null });
+    expect(await inviteRow(code)).toMatchObject({ spaceId, usedAt: null });
   });
 
   it('answers someone who is not a member 404, and someone without a session 401', async () => {
@@ -80,7 +80,7 @@ describe('accepting an invite', () => {
     const { code } = await createInvite(t.app, alex.cookie, spaceId);
     expect((await acceptInvite(t.app, sam.cookie, code)).status).toBe(200);
     expectError(await acceptInvite(t.app, eve.cookie, code), 410, 'invite_gone');
-    expect(membersOf(spaceId)).toEqual(['Alex', 'Sam']);
+    expect(await membersOf(spaceId)).toEqual(['Alex', 'Sam']);
   });
 
   it('refuses an unknown code (404 not_found) and a malformed one (400 invalid_input)', async () => {
@@ -92,7 +92,7 @@ describe('accepting an invite', () => {
     const spaceId = await createSpace(t.app, alex.cookie);
     const { code } = await createInvite(t.app, alex.cookie, spaceId);
     expectError(await call(t.app, 'POST', `/api/invites/${code}/accept`), 401, 'unauthenticated');
-    expect(inviteRow(code)?.usedAt).toBeNull();
+    expect((await inviteRow(code))?.usedAt).toBeNull();
   });
 
   it('refuses a third person with an invite made before the partner joined (409 space_full)', async () => {
@@ -102,8 +102,8 @@ describe('accepting an invite', () => {
     expect((await acceptInvite(t.app, sam.cookie, first.code)).status).toBe(200);
 
     expectError(await acceptInvite(t.app, eve.cookie, second.code), 409, 'space_full');
-    expect(membersOf(spaceId)).toEqual(['Alex', 'Sam']);
-    expect(inviteRow(second.code)?.usedAt).toBeNull();
+    expect(await membersOf(spaceId)).toEqual(['Alex', 'Sam']);
+    expect((await inviteRow(second.code))?.usedAt).toBeNull();
   });
 
   it('answers a member who accepts again with 200 and changes nothing', async () => {
@@ -111,17 +111,17 @@ describe('accepting an invite', () => {
     const { code } = await createInvite(t.app, alex.cookie, spaceId);
     // The inviter opening their own link does not use it up.
     expect((await acceptInvite(t.app, alex.cookie, code)).status).toBe(200);
-    expect(inviteRow(code)?.usedAt).toBeNull();
-    expect(membersOf(spaceId)).toEqual(['Alex']);
+    expect((await inviteRow(code))?.usedAt).toBeNull();
+    expect(await membersOf(spaceId)).toEqual(['Alex']);
 
     const joined = await acceptInvite(t.app, sam.cookie, code);
-    const usedBefore = inviteRow(code);
+    const usedBefore = await inviteRow(code);
     t.clock.advance(1000);
     const again = await acceptInvite(t.app, sam.cookie, code);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(joined.body);
-    expect(inviteRow(code)).toEqual(usedBefore);
-    expect(membersOf(spaceId)).toEqual(['Alex', 'Sam']);
+    expect(await inviteRow(code)).toEqual(usedBefore);
+    expect(await membersOf(spaceId)).toEqual(['Alex', 'Sam']);
   });
 
   it('tells a member who opens a used or expired invite to their space that they are in it, and nobody else', async () => {
@@ -186,7 +186,7 @@ describe('accepting an invite', () => {
         409,
         'space_full',
       );
-      expect(t.stores.spaces.memberCount(spaceId)).toBe(2);
+      expect(await t.stores.spaces.memberCount(spaceId)).toBe(2);
     }
   });
 });
@@ -215,7 +215,7 @@ describe('an expired invite', () => {
 
       expectError(await acceptInvite(own.app, partner.cookie, code), 410, 'invite_gone');
       expectError(await call(own.app, 'GET', `/api/invites/${code}`), 410, 'invite_gone');
-      expect(own.stores.spaces.memberCount(spaceId)).toBe(1);
+      expect(await own.stores.spaces.memberCount(spaceId)).toBe(1);
     } finally {
       own.close();
     }

@@ -84,9 +84,9 @@ describe('letters that could break the Letters page', () => {
         },
         2,
       );
-    insert('deep-old-letter', JSON.stringify(nestedBody(2050)), null);
-    insert('broken-json-letter', '{"doc": ', null);
-    insert('far-sealed-letter', JSON.stringify(body('Sealed forever')), 9e15);
+    await insert('deep-old-letter', JSON.stringify(nestedBody(2050)), null);
+    await insert('broken-json-letter', '{"doc": ', null);
+    await insert('far-sealed-letter', JSON.stringify(body('Sealed forever')), 9e15);
 
     for (const cookie of [alex.cookie, sam.cookie]) {
       const list = await call(t.app, 'GET', letters(spaceId), { cookie });

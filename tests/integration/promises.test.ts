@@ -140,7 +140,7 @@ describe('promises', () => {
     });
     // As a partner's "kept" could be recorded before the rule: straight into the notary's record.
     t.clock.advance(60_000);
-    t.stores.attestations.record(spaceId, sam.id, t.clock.now(), {
+    await t.stores.attestations.record(spaceId, sam.id, t.clock.now(), {
       subjectType: 'promise',
       subjectId: promise.id,
       kind: 'kept',

@@ -56,7 +56,7 @@ describe('a request body over 256 KiB', () => {
   it('is refused with 413 payload_too_large', async () => {
     const big = JSON.stringify({ email: 'big@example.test', password: 'x'.repeat(MAX_BODY), name: 'Big' });
     expectError(await call(t.app, 'POST', '/api/auth/signup', { rawBody: big }), 413, 'payload_too_large');
-    expect(t.stores.users.findByEmail('big@example.test')).toBeUndefined();
+    expect(await t.stores.users.findByEmail('big@example.test')).toBeUndefined();
   });
 
   it('is refused with 413 even when it arrives in chunks without a Content-Length', async () => {

@@ -91,7 +91,7 @@ describe('the check-in day notification', () => {
   it('reaches both partners once, discreetly, and not again after a restart or from a second instance', async () => {
     const pair = await couple();
     await checkinDayToday(pair);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     const rows = ofSpace(pair.spaceId, queued('checkin_day'));
     expect(rows.map((r) => r.userId).sort()).toEqual([pair.alex.id, pair.sam.id].sort());
     for (const row of rows) {
@@ -106,12 +106,12 @@ describe('the check-in day notification', () => {
     // Sent: the outbox forgets the rows, but the occurrence stays recorded.
     markSent(rows);
     t.clock.advance(HOUR);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     t.reopen();
-    scheduler().runOnce();
+    await scheduler().runOnce();
     const second = buildApp(t.config, { clock: t.clock, logger: silentLogger, mailRetryDelaysMs: [] });
     try {
-      scheduler(second).runOnce();
+      await scheduler(second).runOnce();
     } finally {
       second.close();
     }
@@ -119,7 +119,7 @@ describe('the check-in day notification', () => {
 
     // The next week's day is a new occurrence.
     t.clock.advance(7 * DAY - HOUR);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(ofSpace(pair.spaceId, queued('checkin_day'))).toHaveLength(2);
   });
 
@@ -135,7 +135,7 @@ describe('the check-in day notification', () => {
     });
     expect(answered.status, answered.text).toBeLessThan(300);
 
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(ofSpace(pair.spaceId, queued('checkin_day')).map((r) => r.userId)).toEqual([pair.alex.id]);
     expect(ofSpace(robin.spaceId, queued('checkin_day')).map((r) => r.userId)).toEqual([robin.alex.id]);
   });
@@ -145,7 +145,7 @@ describe('the check-in day notification', () => {
     // 09:00 UTC is 20:00 in Sydney (UTC+11 in November): inside 19:00–07:00 there.
     await setPrefs(pair.alex, { timeZone: 'Australia/Sydney', quietHours: { start: 19 * 60, end: 7 * 60 } });
     await checkinDayToday(pair);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     const byUser = new Map(ofSpace(pair.spaceId, queued('checkin_day')).map((r) => [r.userId, r]));
     expect(byUser.get(pair.sam.id)?.notBefore).toBe(t.clock.now());
     expect(byUser.get(pair.alex.id)?.notBefore).toBe(t.clock.now() + 11 * HOUR);
@@ -155,18 +155,18 @@ describe('the check-in day notification', () => {
     const quiet = await couple();
     // The clock's weeks start on Sunday by default; no day was chosen, so nothing is sent.
     for (let i = 0; i < 7; i++) {
-      scheduler().runOnce();
+      await scheduler().runOnce();
       t.clock.advance(DAY);
     }
     expect(ofSpace(quiet.spaceId, queued('checkin_day'))).toEqual([]);
 
     const chosen = await couple();
     await checkinDayToday(chosen);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     markSent(ofSpace(chosen.spaceId, queued('checkin_day')));
     for (let i = 1; i < 7; i++) {
       t.clock.advance(DAY);
-      scheduler().runOnce();
+      await scheduler().runOnce();
     }
     expect(ofSpace(chosen.spaceId, queued('checkin_day'))).toEqual([]);
   });
@@ -217,12 +217,12 @@ describe('the boundary review notification', () => {
     const pair = await couple();
     await boundaryDueOn(pair, 'b-review', dayIn(2), [pair.alex, pair.sam]);
     const due = () => ofSpace(pair.spaceId, queued('boundary_review'));
-    scheduler().runOnce();
+    await scheduler().runOnce();
     t.clock.advance(DAY);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(due()).toEqual([]);
     t.clock.advance(DAY);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     const rows = due();
     expect(rows.map((r) => r.userId).sort()).toEqual([pair.alex.id, pair.sam.id].sort());
     expect(rows.map((r) => r.url)).toEqual([
@@ -234,10 +234,10 @@ describe('the boundary review notification', () => {
     expect(rows.every((r) => r.body === 'Something new in Twofold')).toBe(true);
 
     markSent(rows);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     t.reopen();
     t.clock.advance(DAY);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(due()).toEqual([]);
   });
 
@@ -246,7 +246,7 @@ describe('the boundary review notification', () => {
     await setPrefs(pair.alex, { showDetails: true });
     await setPrefs(pair.sam, { kinds: { ...defaultNotificationPrefs.kinds, boundary_review: 'none' } });
     await boundaryDueOn(pair, 'b-details', dayIn(0), [pair.alex, pair.sam]);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     const rows = ofSpace(pair.spaceId, queued('boundary_review'));
     expect(rows.map((r) => [r.userId, r.body])).toEqual([
       [pair.alex.id, 'A boundary you agreed on is due for review'],
@@ -257,7 +257,7 @@ describe('the boundary review notification', () => {
     const pair = await couple();
     await boundaryDueOn(pair, 'b-alone', dayIn(0), [pair.alex]);
     await boundaryDueOn(pair, 'b-old', dayIn(-30), [pair.alex, pair.sam]);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(ofSpace(pair.spaceId, queued('boundary_review'))).toEqual([]);
   });
 
@@ -266,10 +266,10 @@ describe('the boundary review notification', () => {
     // At 09:00 UTC it is 23:00 the same day in Kiritimati (UTC+14); from 10:00 UTC, tomorrow.
     await setPrefs(pair.alex, { timeZone: 'Pacific/Kiritimati', quietHours: null });
     await boundaryDueOn(pair, 'b-zone', dayIn(1), [pair.alex, pair.sam]);
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(ofSpace(pair.spaceId, queued('boundary_review'))).toEqual([]);
     t.clock.advance(11 * HOUR); // 20:00 UTC: tomorrow in Kiritimati, still today in UTC
-    scheduler().runOnce();
+    await scheduler().runOnce();
     expect(ofSpace(pair.spaceId, queued('boundary_review')).map((r) => r.userId)).toEqual([pair.alex.id]);
   });
 });

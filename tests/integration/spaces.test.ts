@@ -80,7 +80,7 @@ describe('reading a space', () => {
       expectError(outsider, 404, 'not_found');
       expect(outsider.text, `${method} ${path}`).toBe(nowhere.text);
     }
-    expect(t.stores.spaces.memberCount(spaceId)).toBe(2);
+    expect(await t.stores.spaces.memberCount(spaceId)).toBe(2);
   });
 
   it('answers 401 to a request without a session before anything else', async () => {

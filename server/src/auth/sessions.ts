@@ -18,11 +18,11 @@ const MAX_USER_AGENT = 256;
  */
 export function createSessionService(store: SessionStore, clock: Clock) {
   return {
-    issue(userId: string, userAgent: string): { token: string; expiresAt: number } {
+    async issue(userId: string, userAgent: string): Promise<{ token: string; expiresAt: number }> {
       const token = randomId(32);
       const now = clock.now();
       const expiresAt = now + SESSION_TTL_MS;
-      store.create(
+      await store.create(
         { idHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
         userAgent.trim().slice(0, MAX_USER_AGENT),
       );
@@ -30,17 +30,17 @@ export function createSessionService(store: SessionStore, clock: Clock) {
     },
 
     /** The live session for a cookie token, or null. Expired sessions are deleted. */
-    resolve(token: string | undefined): { userId: string; sessionHash: string } | null {
+    async resolve(token: string | undefined): Promise<{ userId: string; sessionHash: string } | null> {
       if (!token || token.length > 128) return null;
       const idHash = hashToken(token);
-      const session = store.find(idHash);
+      const session = await store.find(idHash);
       if (!session) return null;
       const now = clock.now();
       if (session.expiresAt <= now) {
-        store.remove(idHash);
+        await store.remove(idHash);
         return null;
       }
-      if (now - session.lastSeenAt >= TOUCH_EVERY_MS) store.touch(idHash, now, now + SESSION_TTL_MS);
+      if (now - session.lastSeenAt >= TOUCH_EVERY_MS) await store.touch(idHash, now, now + SESSION_TTL_MS);
       return { userId: session.userId, sessionHash: idHash };
     },
 
@@ -49,33 +49,33 @@ export function createSessionService(store: SessionStore, clock: Clock) {
      * sliding its expiry: an open socket does not keep a session alive, using the app does.
      * An expired session is deleted.
      */
-    isLive(sessionHash: string): boolean {
-      const session = store.find(sessionHash);
+    async isLive(sessionHash: string): Promise<boolean> {
+      const session = await store.find(sessionHash);
       if (!session) return false;
       if (session.expiresAt > clock.now()) return true;
-      store.remove(sessionHash);
+      await store.remove(sessionHash);
       return false;
     },
 
-    revoke(sessionHash: string): void {
-      store.remove(sessionHash);
+    async revoke(sessionHash: string): Promise<void> {
+      await store.remove(sessionHash);
     },
 
     /** A person's live sessions, newest first. */
     list: (userId: string) => store.listOf(userId, clock.now()),
 
     /** Ends one of this person's sessions by its public id; the hash it had, or null if not theirs. */
-    revokeOwn(userId: string, publicId: string): string | null {
-      const session = store.listOf(userId, clock.now()).find((row) => row.publicId === publicId);
+    async revokeOwn(userId: string, publicId: string): Promise<string | null> {
+      const session = (await store.listOf(userId, clock.now())).find((row) => row.publicId === publicId);
       if (!session) return null;
-      store.remove(session.idHash);
+      await store.remove(session.idHash);
       return session.idHash;
     },
 
     /** Ends every session of this person except `keepHash`; returns the hashes that ended. */
-    revokeOthers(userId: string, keepHash: string): string[] {
-      const others = store.listOf(userId, 0).filter((row) => row.idHash !== keepHash);
-      for (const row of others) store.remove(row.idHash);
+    async revokeOthers(userId: string, keepHash: string): Promise<string[]> {
+      const others = (await store.listOf(userId, 0)).filter((row) => row.idHash !== keepHash);
+      for (const row of others) await store.remove(row.idHash);
       return others.map((row) => row.idHash);
     },
   };

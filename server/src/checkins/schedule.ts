@@ -32,7 +32,7 @@ export function lastDayReader(stores: Stores, spaceId: string): (week: string) =
  * week, an agreed change that has not begun yet, and a proposal waiting for an answer (only
  * one made by someone who is still a member).
  */
-export function scheduleView(stores: Stores, spaceId: string, now: number) {
+export async function scheduleView(stores: Stores, spaceId: string, now: number) {
   const stretches = scheduleOf(stores, spaceId);
   const current = checkinWeekIn(now, stretches);
   const today = new Date(now).toISOString().slice(0, 10);
@@ -40,7 +40,7 @@ export function scheduleView(stores: Stores, spaceId: string, now: number) {
   const upcoming = stretches.find((s) => s.from !== null && s.from > today);
   const chosen = stretches.length > 1 || stores.checkins.day(spaceId) !== null;
   const proposal = stores.checkins.proposal(spaceId);
-  const live = proposal && stores.spaces.isMember(spaceId, proposal.proposedBy) ? proposal : null;
+  const live = proposal && (await stores.spaces.isMember(spaceId, proposal.proposedBy)) ? proposal : null;
   return {
     day: chosen ? (inForce?.day ?? DEFAULT_CHECKIN_DAY) : null,
     week: current.week,

@@ -42,15 +42,15 @@ export async function buildExport(
   user: { id: string; name: string; email: string },
   now: number,
 ): Promise<SpaceExport> {
-  const space = stores.spaces.find(spaceId);
+  const space = await stores.spaces.find(spaceId);
   if (!space) throw new Error(`no space ${spaceId}`);
   const shared = readDoc(rooms, stores.docLog, docKey.shared(spaceId));
   const mine = readDoc(rooms, stores.docLog, docKey.private(spaceId, user.id));
   try {
-    const view = spaceView(stores, space);
+    const view = await spaceView(stores, space);
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;
-    const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
-    const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
+    const attestations = await stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
+    const promiseRecord = await stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
     const nameOf = exportNamer(view);
     const boundaries: ExportedBoundary[] = [];
     for (const entry of readBoundaries(shared)) {
@@ -86,7 +86,7 @@ export async function buildExport(
       boundaries,
       goals: exportGoals(shared, view),
       attestations,
-      letters: lettersFor(stores, spaceId, user.id, now).filter((letter) => letter.hidden === null),
+      letters: (await lettersFor(stores, spaceId, user.id, now)).filter((letter) => letter.hidden === null),
       privateNotes: fragmentToPlainText(privateNotesFragment(mine)),
       letterDrafts: readLetterDrafts(mine).flatMap((draft) =>
         draft.readable
@@ -94,7 +94,7 @@ export async function buildExport(
           : [],
       ),
       checkins: checkinHistory(stores.checkins.all(spaceId), user.id, lastDayReader(stores, spaceId)),
-      promises: stores.promises.list(spaceId).map((row) => {
+      promises: (await stores.promises.list(spaceId)).map((row) => {
         const kept = keptAttestation(row, promiseRecord);
         return {
           ...promiseView(row),
@@ -103,15 +103,15 @@ export async function buildExport(
           acceptedBy: acceptedAttestation(row, promiseRecord)?.userId ?? null,
         };
       }),
-      appreciations: stores.appreciations
-        .list(spaceId)
-        .map(({ id, authorId, text, createdAt, heartedAt }) => ({
+      appreciations: (await stores.appreciations.list(spaceId)).map(
+        ({ id, authorId, text, createdAt, heartedAt }) => ({
           id,
           authorId,
           text,
           createdAt,
           heartedAt,
-        })),
+        }),
+      ),
       talks: exportTalks(shared),
       repairs: exportRepairs(stores, shared, spaceId, user.id),
     };

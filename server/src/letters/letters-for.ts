@@ -3,8 +3,8 @@ import type { Stores } from '../store/stores.ts';
 import { letterView } from './visibility.ts';
 
 /** Names to show for letter authors: members, then people who left, then a plain fallback. */
-export function authorNames(stores: Stores, spaceId: string): (userId: string) => string {
-  const names = new Map(stores.spaces.members(spaceId).map((m) => [m.id, m.name]));
+export async function authorNames(stores: Stores, spaceId: string): Promise<(userId: string) => string> {
+  const names = new Map((await stores.spaces.members(spaceId)).map((m) => [m.id, m.name]));
   const former = new Map(stores.departures.of(spaceId).map((d) => [d.userId, d.name]));
   return (userId) => {
     const name = names.get(userId);
@@ -15,12 +15,15 @@ export function authorNames(stores: Stores, spaceId: string): (userId: string) =
 }
 
 /** Every letter in the space as this viewer may see it (hidden bodies left out). */
-export function lettersFor(stores: Stores, spaceId: string, viewer: string, now: number): LetterView[] {
-  const name = authorNames(stores, spaceId);
-  const pairById = new Map(stores.letters.pairs(spaceId).map((p) => [p.id, p]));
-  return stores.letters
-    .list(spaceId)
-    .map((row) =>
-      letterView(row, viewer, now, row.pairId ? pairById.get(row.pairId) : undefined, name(row.authorId)),
-    );
+export async function lettersFor(
+  stores: Stores,
+  spaceId: string,
+  viewer: string,
+  now: number,
+): Promise<LetterView[]> {
+  const name = await authorNames(stores, spaceId);
+  const pairById = new Map((await stores.letters.pairs(spaceId)).map((p) => [p.id, p]));
+  return (await stores.letters.list(spaceId)).map((row) =>
+    letterView(row, viewer, now, row.pairId ? pairById.get(row.pairId) : undefined, name(row.authorId)),
+  );
 }

@@ -38,19 +38,19 @@ export function storedLetterBody(body: unknown, tooLong: string): string {
  * The sending rules, all in one place: the body fits; a reply answers a letter the author may
  * read and that has opened for both (a reply would otherwise reach the partner before the letter
  * it answers); a date seal is a date that can come; a together seal names an existing prompt the
- * author has not sealed a letter for yet. Returns the row to store, sent at `now` (ms since the
+ * author has not sealed a letter for yet. Resolves with the row to store, sent at `now` (ms since the
  * epoch). Throws `AppError`: 413 `payload_too_large`, 404 `not_found` (no such letter or prompt,
  * or one the author may not read), 409 `letter_immutable`, 400 `invalid_input`.
  */
-export function newLetter(
+export async function newLetter(
   stores: Stores,
   args: { spaceId: string; authorId: string; input: SendLetterInput; now: number },
-): NewLetterRow {
+): Promise<NewLetterRow> {
   const { spaceId, authorId, input, now } = args;
   const body = storedLetterBody(input.body, 'This letter is longer than Twofold can keep (200 KB).');
   if (input.replyTo) {
-    const parent = stores.letters.find(spaceId, input.replyTo);
-    const pair = parent?.pairId ? stores.letters.findPair(spaceId, parent.pairId) : undefined;
+    const parent = await stores.letters.find(spaceId, input.replyTo);
+    const pair = parent?.pairId ? await stores.letters.findPair(spaceId, parent.pairId) : undefined;
     if (!parent || hiddenReason(parent, authorId, now, pair))
       throw notFound('There is no such letter to reply to.');
     // Its own author may read a sealed letter, but a reply would reach the partner openly
@@ -67,8 +67,9 @@ export function newLetter(
   const sealProblem = seal?.kind === 'date' ? sealDateProblem(seal.opensAt, now) : null;
   if (sealProblem) throw new AppError(400, ErrorCode.invalidInput, sealProblem);
   if (seal?.kind === 'together') {
-    if (!stores.letters.findPair(spaceId, seal.pairId)) throw notFound('There is no such shared prompt.');
-    if (stores.letters.sealersOf(seal.pairId).includes(authorId)) {
+    if (!(await stores.letters.findPair(spaceId, seal.pairId)))
+      throw notFound('There is no such shared prompt.');
+    if ((await stores.letters.sealersOf(seal.pairId)).includes(authorId)) {
       throw new AppError(
         409,
         ErrorCode.letterImmutable,

@@ -9,31 +9,32 @@ import { notifyPartner } from './notify.ts';
  * their signature (unless they already signed this exact content). A promise confirmed kept
  * tells the one who made it (the partner, as only the partner may confirm).
  */
-export function notifyAttested(
+export async function notifyAttested(
   deps: { stores: Stores; clock: Clock; logger: Logger },
   spaceId: string,
   userId: string,
   attestation: Attestation,
-): void {
+): Promise<void> {
   const { stores } = deps;
   if (attestation.subjectType === SubjectType.boundary && attestation.kind === AttestationKind.agree) {
-    const signedAlready = stores.attestations
-      .list(spaceId, { subjectType: SubjectType.boundary, subjectId: attestation.subjectId })
-      .some(
-        (a) =>
-          a.userId !== userId &&
-          a.kind === AttestationKind.agree &&
-          a.contentHash === attestation.contentHash,
-      );
+    const signedAlready = (
+      await stores.attestations.list(spaceId, {
+        subjectType: SubjectType.boundary,
+        subjectId: attestation.subjectId,
+      })
+    ).some(
+      (a) =>
+        a.userId !== userId && a.kind === AttestationKind.agree && a.contentHash === attestation.contentHash,
+    );
     if (signedAlready) return;
-    notifyPartner(deps, spaceId, userId, {
+    await notifyPartner(deps, spaceId, userId, {
       kind: NotificationKind.boundarySignature,
       eventKey: `boundary:${attestation.subjectId}:${attestation.contentHash}`,
       url: `/spaces/${spaceId}/boundaries/${attestation.subjectId}`,
     });
   }
   if (attestation.subjectType === SubjectType.promise && attestation.kind === AttestationKind.kept) {
-    const author = stores.attestations.firstOfKind(
+    const author = await stores.attestations.firstOfKind(
       spaceId,
       SubjectType.promise,
       attestation.subjectId,
@@ -41,7 +42,7 @@ export function notifyAttested(
     );
     // The notary refuses `kept` from the author, so the partner told here is the one who promised.
     if (author === undefined || author === userId) return;
-    notifyPartner(deps, spaceId, userId, {
+    await notifyPartner(deps, spaceId, userId, {
       kind: NotificationKind.promiseKept,
       eventKey: `kept:${attestation.subjectId}`,
       url: `/spaces/${spaceId}/promises`,

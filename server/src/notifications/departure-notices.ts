@@ -5,13 +5,13 @@ import type { Stores } from '../store/stores.ts';
 import { notify } from './notify.ts';
 
 /** Tells whoever is still in `spaceId` (called after the leave) that `leaver` has left. */
-export function notifyPartnerLeft(
+export async function notifyPartnerLeft(
   deps: { stores: Stores; clock: Clock; logger: Logger },
   spaceId: string,
   leaver: { id: string; name: string },
-): void {
+): Promise<void> {
   try {
-    for (const member of deps.stores.spaces.members(spaceId)) {
+    for (const member of await deps.stores.spaces.members(spaceId)) {
       if (member.id === leaver.id) continue;
       notify(deps.stores, deps.clock, {
         kind: NotificationKind.partnerLeft,

@@ -18,27 +18,27 @@ interface SentLetter {
  * until a date: "a sealed letter has opened", queued for that date. Sealed together: once the
  * second of the pair is sealed, both open and the one who sealed first is told.
  */
-export function notifyLetterSent(
+export async function notifyLetterSent(
   deps: { stores: Stores; clock: Clock; logger: Logger },
   letter: SentLetter,
   pair: LetterPairRow | undefined,
-): void {
+): Promise<void> {
   const url = `/spaces/${letter.spaceId}/letters/${letter.id}`;
   if (letter.sealKind === null) {
-    notifyPartner(deps, letter.spaceId, letter.authorId, {
+    await notifyPartner(deps, letter.spaceId, letter.authorId, {
       kind: NotificationKind.letterSent,
       eventKey: `letter:${letter.id}`,
       url,
     });
   } else if (letter.sealKind === 'date' && letter.opensAt !== null) {
-    notifyPartner(deps, letter.spaceId, letter.authorId, {
+    await notifyPartner(deps, letter.spaceId, letter.authorId, {
       kind: NotificationKind.letterOpened,
       eventKey: `letter-opened:${letter.id}`,
       url,
       at: letter.opensAt,
     });
   } else if (letter.sealKind === 'together' && pair?.openedAt != null) {
-    notifyPartner(deps, letter.spaceId, letter.authorId, {
+    await notifyPartner(deps, letter.spaceId, letter.authorId, {
       kind: NotificationKind.letterOpened,
       eventKey: `pair-opened:${pair.id}`,
       url,

@@ -57,14 +57,14 @@ export function notify(stores: Pick<Stores, 'notifications'>, clock: Clock, even
  * effort: the letter, signature or answer is already saved and the request answers the same
  * whether or not queueing worked; a failure is logged.
  */
-export function notifyPartner(
+export async function notifyPartner(
   deps: { stores: Pick<Stores, 'notifications' | 'spaces'>; clock: Clock; logger: Logger },
   spaceId: string,
   actorId: string,
   event: Omit<NotificationEvent, 'recipientId' | 'actorName' | 'eventKey'> & { eventKey: string },
-): void {
+): Promise<void> {
   try {
-    const members = deps.stores.spaces.members(spaceId);
+    const members = await deps.stores.spaces.members(spaceId);
     const actorName = members.find((m) => m.id === actorId)?.name ?? 'Your partner';
     for (const member of members) {
       if (member.id === actorId) continue;

@@ -98,13 +98,13 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     });
   }
 
-  function checkinDays(spaceId: string, now: number): number {
-    if (scheduleView(stores, spaceId, now).day === null) return 0;
+  async function checkinDays(spaceId: string, now: number): Promise<number> {
+    if ((await scheduleView(stores, spaceId, now)).day === null) return 0;
     const { week } = currentWeekOf(stores, spaceId, now);
     if (week !== new Date(now).toISOString().slice(0, 10)) return 0;
     const answered = new Set(stores.checkins.week(spaceId, week).map((answer) => answer.userId));
     let queued = 0;
-    for (const member of stores.spaces.members(spaceId)) {
+    for (const member of await stores.spaces.members(spaceId)) {
       if (answered.has(member.id)) continue;
       if (queueOnce(spaceId, member.id, NotificationKind.checkinDay, week, `/spaces/${spaceId}/checkins`)) {
         queued++;
@@ -113,10 +113,10 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     return queued;
   }
 
-  function boundaryReviews(spaceId: string, now: number): number {
-    const attestations = stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
+  async function boundaryReviews(spaceId: string, now: number): Promise<number> {
+    const attestations = await stores.attestations.list(spaceId, { subjectType: SubjectType.boundary });
     if (!attestations.some((a) => a.kind === AttestationKind.agree)) return 0;
-    const members = stores.spaces.members(spaceId);
+    const members = await stores.spaces.members(spaceId);
     if (members.length === 0) return 0;
     const today = new Map(
       members.map((m) => [m.id, localDay(now, stores.notifications.prefsOf(m.id).timeZone)]),
@@ -146,42 +146,48 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
   /**
    * One pass over every space: check-in days always, boundary reviews when `reviews` (the
    * loop asks for them every `REVIEW_SCAN_MS`). A space that fails is logged and skipped; the
-   * others still get theirs. Returns how many notices were queued (people, not devices).
+   * others still get theirs. Resolves with how many notices were queued (people, not devices).
+   * It yields to the event loop between spaces, so a pass over many couples (each review
+   * reads a stored document) never holds the thread for more than one space.
    */
-  function runOnce(options: { reviews?: boolean } = {}): number {
+  async function runOnce(options: { reviews?: boolean } = {}): Promise<number> {
     const now = clock.now();
     let queued = 0;
-    for (const spaceId of record.spaceIds()) {
+    for (const spaceId of await record.spaceIds()) {
       try {
-        queued += checkinDays(spaceId, now);
-        if (options.reviews ?? true) queued += boundaryReviews(spaceId, now);
+        queued += await checkinDays(spaceId, now);
+        if (options.reviews ?? true) queued += await boundaryReviews(spaceId, now);
       } catch (error) {
         logger.error('scheduled_notice_failed', { message: String(error) });
       }
+      await new Promise(setImmediate);
     }
     return queued;
   }
 
   let timer: NodeJS.Timeout | undefined;
+  let running = false;
   let lastReviewScan = -Infinity;
   return {
     runOnce,
-    /** Runs a pass now and then every `intervalMs` (ms) until `stop`. */
+    /** Runs a pass now and then every `intervalMs` (ms) after the last one ended, until `stop`. */
     start(intervalMs = SCHEDULE_PASS_MS): void {
-      const tick = () => {
+      running = true;
+      const tick = async () => {
         const now = clock.now();
         const reviews = now - lastReviewScan >= REVIEW_SCAN_MS;
         if (reviews) lastReviewScan = now;
         try {
-          runOnce({ reviews });
+          await runOnce({ reviews });
         } catch (error) {
           logger.error('scheduled_notice_pass_failed', { message: String(error) });
         }
-        timer = setTimeout(tick, intervalMs).unref();
+        if (running) timer = setTimeout(() => void tick(), intervalMs).unref();
       };
-      timer = setTimeout(tick, 0).unref();
+      timer = setTimeout(() => void tick(), 0).unref();
     },
     stop(): void {
+      running = false;
       clearTimeout(timer);
       timer = undefined;
     },

@@ -68,7 +68,7 @@ export function createNotificationSender(deps: NotificationSenderDeps) {
 
   /** One digest per person per pass: every email row that came due together. */
   async function mailDigest(userId: string, rows: OutboxRow[]): Promise<void> {
-    const user = stores.users.findById(userId);
+    const user = await stores.users.findById(userId);
     if (!user || !mailer.configured) {
       for (const row of rows) store.done(row.id);
       return;

@@ -11,7 +11,7 @@ import type { Stores } from '../store/stores.ts';
  * push or email and their quiet hours. Neither carries words, only that something changed
  * (clients refetch what they may see) and where tapping leads.
  */
-export function announceReassuranceAsked(
+export async function announceReassuranceAsked(
   deps: {
     events: SpaceEvents;
     stores: Pick<Stores, 'notifications' | 'spaces'>;
@@ -20,9 +20,9 @@ export function announceReassuranceAsked(
   },
   spaceId: string,
   request: { id: string; askedBy: string },
-): void {
+): Promise<void> {
   deps.events.publish(spaceId, { type: 'reassurance' });
-  notifyPartner(deps, spaceId, request.askedBy, {
+  await notifyPartner(deps, spaceId, request.askedBy, {
     kind: NotificationKind.reassuranceAsked,
     eventKey: `reassurance:${request.id}`,
     url: `/spaces/${spaceId}/reassurance`,

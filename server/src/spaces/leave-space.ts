@@ -27,9 +27,13 @@ export function keysOf(spaceId: string, userId: string) {
  * cannot write a snapshot of their private document back after it is deleted; then the
  * database forgets what was only theirs, in one transaction, and the partner is told.
  */
-export function leaveSpace(deps: Deps, spaceId: string, user: { id: string; name: string }): void {
+export async function leaveSpace(
+  deps: Deps,
+  spaceId: string,
+  user: { id: string; name: string },
+): Promise<void> {
   const { stores, rooms, events, clock, logger } = deps;
-  const lastOne = stores.spaces.memberCount(spaceId) <= 1;
+  const lastOne = (await stores.spaces.memberCount(spaceId)) <= 1;
   rooms.disconnect(
     (peer, key) => isKeyOfSpace(key, spaceId) && (lastOne || peer.userId === user.id),
     CloseCode.membershipLost,
@@ -39,7 +43,7 @@ export function leaveSpace(deps: Deps, spaceId: string, user: { id: string; name
   logger.info(spaceDeleted ? 'space_closed' : 'space_left', { spaceId });
   if (!spaceDeleted) {
     events.publish(spaceId, { type: 'members' });
-    notifyPartnerLeft(deps, spaceId, user);
+    await notifyPartnerLeft(deps, spaceId, user);
   }
 }
 
@@ -47,20 +51,21 @@ export function leaveSpace(deps: Deps, spaceId: string, user: { id: string; name
  * Deletes an account: every space is left as above (rows deleted, not flagged), then the user
  * and their sessions go. Their sockets everywhere close as a session end (4401).
  */
-export function deleteAccount(deps: Deps, user: { id: string; name: string }): void {
+export async function deleteAccount(deps: Deps, user: { id: string; name: string }): Promise<void> {
   const { stores, rooms, events, clock, logger } = deps;
-  const spaceIds = stores.spaces.spacesOf(user.id).map((space) => space.id);
-  const alone = new Set(spaceIds.filter((id) => stores.spaces.memberCount(id) <= 1));
+  const spaceIds = (await stores.spaces.spacesOf(user.id)).map((space) => space.id);
+  const alone = new Set<string>();
+  for (const id of spaceIds) if ((await stores.spaces.memberCount(id)) <= 1) alone.add(id);
   rooms.disconnect(
     (peer, key) => peer.userId === user.id || spaceIds.some((id) => alone.has(id) && isKeyOfSpace(key, id)),
     CloseCode.sessionEnded,
     'account deleted',
   );
-  stores.departures.deleteAccount(user, clock.now(), (spaceId) => keysOf(spaceId, user.id));
+  await stores.departures.deleteAccount(user, clock.now(), (spaceId) => keysOf(spaceId, user.id));
   logger.info('account_deleted', { spaces: spaceIds.length });
   for (const spaceId of spaceIds) {
     if (alone.has(spaceId)) continue;
     events.publish(spaceId, { type: 'members' });
-    notifyPartnerLeft(deps, spaceId, user);
+    await notifyPartnerLeft(deps, spaceId, user);
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 export interface AppreciationRow {
   id: string;
@@ -9,29 +9,32 @@ export interface AppreciationRow {
   heartedAt: number | null;
 }
 
-const COLUMNS =
-  'id, space_id AS spaceId, author_id AS authorId, text, created_at AS createdAt, hearted_at AS heartedAt';
+const COLUMNS = `id, space_id AS "spaceId", author_id AS "authorId", text, created_at AS "createdAt",
+  hearted_at AS "heartedAt"`;
 
 /** "I appreciated…" notes between the two members, and the recipient's heart. */
-export function createAppreciationStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO appreciations (id, space_id, author_id, text, created_at) VALUES (@id, @spaceId, @authorId, @text, @createdAt)',
-  );
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM appreciations WHERE id = ? AND space_id = ?`);
-  const ofSpace = db.prepare(
-    `SELECT ${COLUMNS} FROM appreciations WHERE space_id = ? ORDER BY created_at DESC, rowid DESC`,
-  );
-  const heart = db.prepare('UPDATE appreciations SET hearted_at = ? WHERE id = ? AND hearted_at IS NULL');
-
+export function createAppreciationStore(sql: Sql) {
   return {
-    create(row: Omit<AppreciationRow, 'heartedAt'>): void {
-      insert.run(row);
+    async create(row: Omit<AppreciationRow, 'heartedAt'>): Promise<void> {
+      await sql.run(
+        'INSERT INTO appreciations (id, space_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
+        [row.id, row.spaceId, row.authorId, row.text, row.createdAt],
+      );
     },
-    find: (spaceId: string, id: string) => byId.get(id, spaceId) as AppreciationRow | undefined,
-    list: (spaceId: string) => ofSpace.all(spaceId) as AppreciationRow[],
+    find: (spaceId: string, id: string) =>
+      sql.get<AppreciationRow>(`SELECT ${COLUMNS} FROM appreciations WHERE id = ? AND space_id = ?`, [
+        id,
+        spaceId,
+      ]),
+    /** The space's appreciations, newest first. */
+    list: (spaceId: string) =>
+      sql.all<AppreciationRow>(
+        `SELECT ${COLUMNS} FROM appreciations WHERE space_id = ? ORDER BY created_at DESC, rowid DESC`,
+        [spaceId],
+      ),
     /** Records the heart once; a second heart changes nothing. */
-    heart(id: string, at: number): void {
-      heart.run(at, id);
+    async heart(id: string, at: number): Promise<void> {
+      await sql.run('UPDATE appreciations SET hearted_at = ? WHERE id = ? AND hearted_at IS NULL', [at, id]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 export interface OpenInviteRow {
   id: string;
@@ -21,27 +21,29 @@ export function inviteIdOf(codeHash: string): string {
  * deleted), so its code answers 410 "used or expired", the same as any spent invite. Leaving
  * ends the leaver's invites the same way, in its own transaction (`departures.ts`).
  */
-export function createInviteStore(db: Db) {
-  const openOf = db.prepare(
-    `SELECT code_hash AS codeHash, created_by AS createdBy, created_at AS createdAt, expires_at AS expiresAt
-     FROM invites WHERE space_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY created_at, rowid`,
-  );
-  const expire = db.prepare(
-    'UPDATE invites SET expires_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
-  );
-  const open = (spaceId: string, now: number) =>
-    (openOf.all(spaceId, now) as (Omit<OpenInviteRow, 'id'> & { codeHash: string })[]).map(
-      ({ codeHash, ...rest }) => ({ id: inviteIdOf(codeHash), codeHash, ...rest }),
-    );
+export function createInviteStore(sql: Sql) {
+  const open = async (spaceId: string, now: number) =>
+    (
+      await sql.all<Omit<OpenInviteRow, 'id'> & { codeHash: string }>(
+        `SELECT code_hash AS "codeHash", created_by AS "createdBy", created_at AS "createdAt", expires_at AS "expiresAt"
+         FROM invites WHERE space_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY created_at, rowid`,
+        [spaceId, now],
+      )
+    ).map(({ codeHash, ...rest }) => ({ id: inviteIdOf(codeHash), codeHash, ...rest }));
 
   return {
     /** The space's invites that are neither used nor expired at `now`, oldest first. */
-    open: (spaceId: string, now: number): OpenInviteRow[] =>
-      open(spaceId, now).map(({ codeHash: _, ...row }) => row),
+    open: async (spaceId: string, now: number): Promise<OpenInviteRow[]> =>
+      (await open(spaceId, now)).map(({ codeHash: _, ...row }) => row),
     /** Ends one open invite of the space by its public id; false if there is no such open invite. */
-    revoke(spaceId: string, id: string, now: number): boolean {
-      const invite = open(spaceId, now).find((row) => row.id === id);
-      return invite !== undefined && expire.run(now, invite.codeHash, now).changes > 0;
+    async revoke(spaceId: string, id: string, now: number): Promise<boolean> {
+      const invite = (await open(spaceId, now)).find((row) => row.id === id);
+      if (invite === undefined) return false;
+      const { changes } = await sql.run(
+        'UPDATE invites SET expires_at = ? WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?',
+        [now, invite.codeHash, now],
+      );
+      return changes > 0;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 export interface PromiseRow {
   id: string;
@@ -14,34 +14,46 @@ export interface PromiseRow {
   fromRepair: string | null;
 }
 
-const COLUMNS = `id, space_id AS spaceId, author_id AS authorId, text, due_on AS dueOn, content_hash AS contentHash,
-  created_at AS createdAt, missed_at AS missedAt, missed_note AS missedNote, from_repair AS fromRepair`;
+const COLUMNS = `id, space_id AS "spaceId", author_id AS "authorId", text, due_on AS "dueOn",
+  content_hash AS "contentHash", created_at AS "createdAt", missed_at AS "missedAt",
+  missed_note AS "missedNote", from_repair AS "fromRepair"`;
 
 /**
  * Promises. The words never change once made (a "kept" is bound to their hash); the only later
  * write is the promiser's own "I didn't manage this one".
  */
-export function createPromiseStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO promises (id, space_id, author_id, text, due_on, content_hash, created_at, from_repair)
-     VALUES (@id, @spaceId, @authorId, @text, @dueOn, @contentHash, @createdAt, @fromRepair)`,
-  );
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM promises WHERE id = ? AND space_id = ?`);
-  const ofSpace = db.prepare(
-    `SELECT ${COLUMNS} FROM promises WHERE space_id = ? ORDER BY created_at DESC, rowid DESC`,
-  );
-  const missed = db.prepare(
-    'UPDATE promises SET missed_at = ?, missed_note = ? WHERE id = ? AND missed_at IS NULL',
-  );
-
+export function createPromiseStore(sql: Sql) {
   return {
-    create(row: Omit<PromiseRow, 'missedAt' | 'missedNote'>): void {
-      insert.run(row);
+    async create(row: Omit<PromiseRow, 'missedAt' | 'missedNote'>): Promise<void> {
+      await sql.run(
+        `INSERT INTO promises (id, space_id, author_id, text, due_on, content_hash, created_at, from_repair)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.id,
+          row.spaceId,
+          row.authorId,
+          row.text,
+          row.dueOn,
+          row.contentHash,
+          row.createdAt,
+          row.fromRepair,
+        ],
+      );
     },
-    find: (spaceId: string, id: string) => byId.get(id, spaceId) as PromiseRow | undefined,
-    list: (spaceId: string) => ofSpace.all(spaceId) as PromiseRow[],
-    markMissed(id: string, at: number, note: string): void {
-      missed.run(at, note, id);
+    find: (spaceId: string, id: string) =>
+      sql.get<PromiseRow>(`SELECT ${COLUMNS} FROM promises WHERE id = ? AND space_id = ?`, [id, spaceId]),
+    /** The space's promises, newest first. */
+    list: (spaceId: string) =>
+      sql.all<PromiseRow>(
+        `SELECT ${COLUMNS} FROM promises WHERE space_id = ? ORDER BY created_at DESC, rowid DESC`,
+        [spaceId],
+      ),
+    async markMissed(id: string, at: number, note: string): Promise<void> {
+      await sql.run('UPDATE promises SET missed_at = ?, missed_note = ? WHERE id = ? AND missed_at IS NULL', [
+        at,
+        note,
+        id,
+      ]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomId } from '../lib/ids.ts';
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 export interface SessionRow {
   idHash: string;
@@ -22,46 +22,57 @@ export interface SessionListing {
 }
 
 /** Server-side sessions, keyed by the SHA-256 of the cookie's token. */
-export function createSessionStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const byHash = db.prepare(
-    'SELECT id_hash AS idHash, public_id AS publicId, user_id AS userId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?',
-  );
-  const ofUser = db.prepare(
-    'SELECT id_hash AS idHash, public_id AS publicId, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt, user_agent AS userAgent FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, rowid DESC',
-  );
-  const touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?');
-  const remove = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
-  const seenAt = db.prepare('SELECT sign_ins_seen_at AS seenAt FROM users WHERE id = ?');
-  const setSeenAt = db.prepare('UPDATE users SET sign_ins_seen_at = ? WHERE id = ?');
-
+export function createSessionStore(sql: Sql) {
   return {
-    create(row: SessionRow, userAgent: string): void {
-      insert.run(
-        row.idHash,
-        row.publicId ?? randomId(),
-        row.userId,
-        row.createdAt,
-        row.lastSeenAt,
-        row.expiresAt,
-        userAgent,
+    async create(row: SessionRow, userAgent: string): Promise<void> {
+      await sql.run(
+        `INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, user_agent)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.idHash,
+          row.publicId ?? randomId(),
+          row.userId,
+          row.createdAt,
+          row.lastSeenAt,
+          row.expiresAt,
+          userAgent,
+        ],
       );
     },
-    find: (idHash: string) => byHash.get(idHash) as (SessionRow & { publicId: string }) | undefined,
+    find: (idHash: string) =>
+      sql.get<SessionRow & { publicId: string }>(
+        `SELECT id_hash AS "idHash", public_id AS "publicId", user_id AS "userId", created_at AS "createdAt",
+           last_seen_at AS "lastSeenAt", expires_at AS "expiresAt"
+         FROM sessions WHERE id_hash = ?`,
+        [idHash],
+      ),
     /** A person's live sessions, newest first. */
-    listOf: (userId: string, now: number) => ofUser.all(userId, now) as SessionListing[],
-    touch(idHash: string, now: number, expiresAt: number): void {
-      touch.run(now, expiresAt, idHash);
+    listOf: (userId: string, now: number) =>
+      sql.all<SessionListing>(
+        `SELECT id_hash AS "idHash", public_id AS "publicId", created_at AS "createdAt", last_seen_at AS "lastSeenAt",
+           expires_at AS "expiresAt", user_agent AS "userAgent"
+         FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, rowid DESC`,
+        [userId, now],
+      ),
+    async touch(idHash: string, now: number, expiresAt: number): Promise<void> {
+      await sql.run('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?', [
+        now,
+        expiresAt,
+        idHash,
+      ]);
     },
-    remove(idHash: string): void {
-      remove.run(idHash);
+    async remove(idHash: string): Promise<void> {
+      await sql.run('DELETE FROM sessions WHERE id_hash = ?', [idHash]);
     },
     /** When the person last dismissed the "new sign-in" notice (0 if never). */
-    signInsSeenAt: (userId: string) => (seenAt.get(userId) as { seenAt: number } | undefined)?.seenAt ?? 0,
-    acknowledgeSignIns(userId: string, at: number): void {
-      setSeenAt.run(at, userId);
+    signInsSeenAt: async (userId: string) =>
+      (
+        await sql.get<{ seenAt: number }>('SELECT sign_ins_seen_at AS "seenAt" FROM users WHERE id = ?', [
+          userId,
+        ])
+      )?.seenAt ?? 0,
+    async acknowledgeSignIns(userId: string, at: number): Promise<void> {
+      await sql.run('UPDATE users SET sign_ins_seen_at = ? WHERE id = ?', [at, userId]);
     },
   };
 }

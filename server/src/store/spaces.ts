@@ -1,5 +1,5 @@
 import { MAX_MEMBERS, type Member } from '@twofold/shared';
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 export interface SpaceRow {
   id: string;
@@ -20,58 +20,87 @@ export interface InviteRow {
 export type AcceptResult =
   { kind: 'joined' | 'already-member'; spaceId: string } | { kind: 'unknown' | 'gone' | 'full' };
 
+const INVITE_BY_HASH = `SELECT code_hash AS "codeHash", space_id AS "spaceId", created_by AS "createdBy",
+  created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "usedAt", used_by AS "usedBy"
+  FROM invites WHERE code_hash = ?`;
+const IS_MEMBER = 'SELECT 1 AS one FROM members WHERE space_id = ? AND user_id = ?';
+const MEMBER_COUNT = 'SELECT COUNT(*) AS n FROM members WHERE space_id = ?';
+
+/**
+ * Locks a space's row until the transaction ends, so that transactions which count its members
+ * and then change them run one after the other. On PostgreSQL (READ COMMITTED) that is what
+ * keeps two accepts from both seeing one member; SQLite runs one write transaction at a time
+ * anyway, and this write changes nothing.
+ */
+export async function lockSpace(tx: Sql, spaceId: string): Promise<void> {
+  await tx.run('UPDATE spaces SET id = id WHERE id = ?', [spaceId]);
+}
+
 /** Spaces, their (at most two) members, and single-use invites stored as hashes. */
-export function createSpaceStore(db: Db) {
-  const insertSpace = db.prepare('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)');
-  const insertMember = db.prepare('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)');
-  const spaceById = db.prepare('SELECT id, name, created_at AS createdAt FROM spaces WHERE id = ?');
-  const membersOf = db.prepare(
-    'SELECT u.id, u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.space_id = ? ORDER BY m.joined_at, m.rowid',
-  );
-  const memberCount = db.prepare('SELECT COUNT(*) AS n FROM members WHERE space_id = ?');
-  const isMember = db.prepare('SELECT 1 FROM members WHERE space_id = ? AND user_id = ?');
-  const spacesOf = db.prepare(
-    'SELECT s.id, s.name, s.created_at AS createdAt FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? ORDER BY m.joined_at',
-  );
-  const insertInvite = db.prepare(
-    'INSERT INTO invites (code_hash, space_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const inviteByHash = db.prepare(
-    'SELECT code_hash AS codeHash, space_id AS spaceId, created_by AS createdBy, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt, used_by AS usedBy FROM invites WHERE code_hash = ?',
-  );
-  const useInvite = db.prepare('UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?');
+export function createSpaceStore(sql: Sql) {
+  const insertMember = (tx: Sql, spaceId: string, userId: string, at: number) =>
+    tx.run('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)', [spaceId, userId, at]);
 
-  const members = (spaceId: string) => membersOf.all(spaceId) as Member[];
-
-  // A synchronous SQLite transaction: two accepts can never interleave, so a space can never
-  // end up with a third member, even when two people accept at the same instant.
-  const accept = db.transaction((codeHash: string, userId: string, now: number): AcceptResult => {
-    const invite = inviteByHash.get(codeHash) as InviteRow | undefined;
-    if (!invite) return { kind: 'unknown' };
-    if (isMember.get(invite.spaceId, userId)) {
-      return { kind: 'already-member', spaceId: invite.spaceId };
-    }
-    if (invite.usedAt !== null || invite.expiresAt <= now) return { kind: 'gone' };
-    if ((memberCount.get(invite.spaceId) as { n: number }).n >= MAX_MEMBERS) return { kind: 'full' };
-    insertMember.run(invite.spaceId, userId, now);
-    useInvite.run(now, userId, codeHash);
-    return { kind: 'joined', spaceId: invite.spaceId };
-  });
+  // One transaction that holds the space's lock: two accepts can never interleave, so a space
+  // can never end up with a third member, even when two people accept at the same instant.
+  const accept = (codeHash: string, userId: string, now: number) =>
+    sql.transaction(async (tx): Promise<AcceptResult> => {
+      const found = await tx.get<InviteRow>(INVITE_BY_HASH, [codeHash]);
+      if (!found) return { kind: 'unknown' };
+      await lockSpace(tx, found.spaceId);
+      // Read again under the lock: another accept may have used it meanwhile.
+      const invite = (await tx.get<InviteRow>(INVITE_BY_HASH, [codeHash])) ?? found;
+      if (await tx.get(IS_MEMBER, [invite.spaceId, userId])) {
+        return { kind: 'already-member', spaceId: invite.spaceId };
+      }
+      if (invite.usedAt !== null || invite.expiresAt <= now) return { kind: 'gone' };
+      const count = (await tx.get<{ n: number }>(MEMBER_COUNT, [invite.spaceId]))?.n ?? 0;
+      if (count >= MAX_MEMBERS) return { kind: 'full' };
+      await insertMember(tx, invite.spaceId, userId, now);
+      await tx.run('UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?', [
+        now,
+        userId,
+        codeHash,
+      ]);
+      return { kind: 'joined', spaceId: invite.spaceId };
+    });
 
   return {
-    create: db.transaction((space: SpaceRow, ownerId: string) => {
-      insertSpace.run(space.id, space.name, space.createdAt);
-      insertMember.run(space.id, ownerId, space.createdAt);
-    }),
-    find: (id: string) => spaceById.get(id) as SpaceRow | undefined,
-    members,
-    memberCount: (spaceId: string) => (memberCount.get(spaceId) as { n: number }).n,
-    isMember: (spaceId: string, userId: string) => isMember.get(spaceId, userId) !== undefined,
-    spacesOf: (userId: string) => spacesOf.all(userId) as SpaceRow[],
-    createInvite(row: Omit<InviteRow, 'usedAt' | 'usedBy'>): void {
-      insertInvite.run(row.codeHash, row.spaceId, row.createdBy, row.createdAt, row.expiresAt);
+    /** Creates the space with its owner as first member, in one transaction. */
+    create: (space: SpaceRow, ownerId: string): Promise<void> =>
+      sql.transaction(async (tx) => {
+        await tx.run('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)', [
+          space.id,
+          space.name,
+          space.createdAt,
+        ]);
+        await insertMember(tx, space.id, ownerId, space.createdAt);
+      }),
+    find: (id: string) =>
+      sql.get<SpaceRow>('SELECT id, name, created_at AS "createdAt" FROM spaces WHERE id = ?', [id]),
+    /** The members, first to join first. */
+    members: (spaceId: string) =>
+      sql.all<Member>(
+        `SELECT u.id, u.name FROM members m JOIN users u ON u.id = m.user_id
+         WHERE m.space_id = ? ORDER BY m.joined_at, m.rowid`,
+        [spaceId],
+      ),
+    memberCount: async (spaceId: string) => (await sql.get<{ n: number }>(MEMBER_COUNT, [spaceId]))?.n ?? 0,
+    isMember: async (spaceId: string, userId: string) =>
+      (await sql.get(IS_MEMBER, [spaceId, userId])) !== undefined,
+    spacesOf: (userId: string) =>
+      sql.all<SpaceRow>(
+        `SELECT s.id, s.name, s.created_at AS "createdAt" FROM members m JOIN spaces s ON s.id = m.space_id
+         WHERE m.user_id = ? ORDER BY m.joined_at, m.rowid`,
+        [userId],
+      ),
+    async createInvite(row: Omit<InviteRow, 'usedAt' | 'usedBy'>): Promise<void> {
+      await sql.run(
+        'INSERT INTO invites (code_hash, space_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+        [row.codeHash, row.spaceId, row.createdBy, row.createdAt, row.expiresAt],
+      );
     },
-    findInvite: (codeHash: string) => inviteByHash.get(codeHash) as InviteRow | undefined,
+    findInvite: (codeHash: string) => sql.get<InviteRow>(INVITE_BY_HASH, [codeHash]),
     acceptInvite: (codeHash: string, userId: string, now: number) => accept(codeHash, userId, now),
   };
 }

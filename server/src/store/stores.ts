@@ -14,32 +14,36 @@ import { createReassuranceStore } from './reassurance.ts';
 import { createRepairStore } from './repairs.ts';
 import { createSessionStore } from './sessions.ts';
 import { createSpaceStore } from './spaces.ts';
+import { createSqliteSql, type Sql } from './sql.ts';
 import { createUserStore } from './users.ts';
 
 /**
- * Every store over one database, built once at start and injected where needed. The server
+ * Every store, built once at start and injected where needed. The document log (and, for now,
+ * the stores not yet asynchronous) use the SQLite connection `db`; the others use `sql`: the
+ * same connection by default, PostgreSQL when `DATABASE_URL` is set (build-app.ts). The server
  * gives the document log a journal (see edit-journal.ts).
  */
-export function createStores(db: Db, docLogOptions: DocLogOptions = {}) {
+export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql = createSqliteSql(db)) {
   const docLog = createDocLog(db, docLogOptions);
   return {
     db,
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    spaces: createSpaceStore(db),
-    invites: createInviteStore(db),
+    sql,
+    users: createUserStore(sql),
+    sessions: createSessionStore(sql),
+    spaces: createSpaceStore(sql),
+    invites: createInviteStore(sql),
     docLog,
-    attestations: createAttestationStore(db),
-    letters: createLetterStore(db),
+    attestations: createAttestationStore(sql),
+    letters: createLetterStore(sql),
     departures: createDepartureStore(db, docLog),
     checkins: createCheckinStore(db),
-    promises: createPromiseStore(db),
-    appreciations: createAppreciationStore(db),
+    promises: createPromiseStore(sql),
+    appreciations: createAppreciationStore(sql),
     notifications: createNotificationStore(db),
     email: createEmailStore(db),
     repairs: createRepairStore(db),
-    breaches: createBreachStore(db),
-    reassurance: createReassuranceStore(db),
+    breaches: createBreachStore(sql),
+    reassurance: createReassuranceStore(sql),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 export interface UserRow {
   id: string;
@@ -8,31 +8,24 @@ export interface UserRow {
   createdAt: number;
 }
 
-/** Accounts: lookup by id or email, creation. Emails are stored lower-cased. */
-export function createUserStore(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const select = `SELECT id, email, name, password_hash AS passwordHash, created_at AS createdAt FROM users`;
-  const byEmail = db.prepare(`${select} WHERE email = ?`);
-  const byId = db.prepare(`${select} WHERE id = ?`);
-  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+const SELECT = `SELECT id, email, name, password_hash AS "passwordHash", created_at AS "createdAt" FROM users`;
 
+/** Accounts: lookup by id or email, creation. Emails are stored lower-cased. */
+export function createUserStore(sql: Sql) {
   return {
-    /** Returns false when the email is already taken (the unique index decides, race-free). */
-    create(user: UserRow): boolean {
-      try {
-        insert.run(user.id, user.email, user.name, user.passwordHash, user.createdAt);
-        return true;
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
-        throw error;
-      }
+    /** Resolves false when the email is already taken (the unique index decides, race-free). */
+    async create(user: UserRow): Promise<boolean> {
+      const { changes } = await sql.run(
+        `INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        [user.id, user.email, user.name, user.passwordHash, user.createdAt],
+      );
+      return changes === 1;
     },
-    findByEmail: (email: string) => byEmail.get(email) as UserRow | undefined,
-    findById: (id: string) => byId.get(id) as UserRow | undefined,
-    setPasswordHash(id: string, passwordHash: string): void {
-      setPassword.run(passwordHash, id);
+    findByEmail: (email: string) => sql.get<UserRow>(`${SELECT} WHERE email = ?`, [email]),
+    findById: (id: string) => sql.get<UserRow>(`${SELECT} WHERE id = ?`, [id]),
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await sql.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id]);
     },
   };
 }

@@ -15,22 +15,30 @@ export const DEFAULT_SESSION_SWEEP_MS = 60_000;
  */
 export function startSessionSweep(
   rooms: RoomRegistry,
-  isLive: (sessionHash: string) => boolean,
+  isLive: (sessionHash: string) => Promise<boolean>,
   intervalMs = DEFAULT_SESSION_SWEEP_MS,
+  onError: (error: unknown) => void = () => {},
 ) {
-  function sweep() {
-    const seen = new Map<string, boolean>();
-    const lapsed = (sessionHash: string) => {
-      let live = seen.get(sessionHash);
-      if (live === undefined) {
-        live = isLive(sessionHash);
-        seen.set(sessionHash, live);
-      }
-      return !live;
-    };
-    rooms.disconnect((peer) => lapsed(peer.sessionHash), CloseCode.sessionEnded, 'session expired');
+  async function sweep() {
+    // The sessions of every open socket (a predicate that closes nothing lists them), then one
+    // asynchronous lookup each, then the lapsed ones' sockets closed.
+    const hashes = new Set<string>();
+    rooms.disconnect(
+      (peer) => {
+        hashes.add(peer.sessionHash);
+        return false;
+      },
+      CloseCode.sessionEnded,
+      '',
+    );
+    const lapsed = new Set<string>();
+    for (const sessionHash of hashes) if (!(await isLive(sessionHash))) lapsed.add(sessionHash);
+    if (lapsed.size === 0) return;
+    rooms.disconnect((peer) => lapsed.has(peer.sessionHash), CloseCode.sessionEnded, 'session expired');
   }
-  const timer = setInterval(sweep, intervalMs);
+  const timer = setInterval(() => {
+    sweep().catch(onError);
+  }, intervalMs);
   timer.unref();
   return { sweep, stop: () => clearInterval(timer) };
 }

@@ -37,7 +37,7 @@ export interface UpgradeDeps {
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any WebSocket exists. */
-function refuse(socket: Duplex, status: 401 | 403 | 404 | 429, reason: string) {
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 429 | 503, reason: string) {
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
   );
@@ -162,7 +162,16 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     room.join(socket, peer);
   }
 
+  // The session and membership are read from the stores, which are asynchronous (and may be
+  // PostgreSQL): a failed read refuses the upgrade rather than leaving the socket hanging.
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    authoriseAndUpgrade(request, socket, head).catch((error: unknown) => {
+      deps.logger.error('sync_upgrade_failed', { message: String(error) });
+      if (!socket.destroyed) refuse(socket, 503, 'Service Unavailable');
+    });
+  }
+
+  async function authoriseAndUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = SYNC_PATH.exec(url.pathname);
     if (!match?.[1]) return refuse(socket, 404, 'Not Found');
@@ -174,9 +183,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!isAllowedOrigin(request.headers.origin, ownOrigin, deps.allowedOrigins)) {
       return refuse(socket, 403, 'Forbidden');
     }
-    const session = deps.sessions.resolve(tokenFromCookieHeader(request.headers.cookie));
+    const session = await deps.sessions.resolve(tokenFromCookieHeader(request.headers.cookie));
     if (!session) return refuse(socket, 401, 'Unauthorized');
-    if (!deps.stores.spaces.isMember(spaceId, session.userId)) return refuse(socket, 403, 'Forbidden');
+    if (!(await deps.stores.spaces.isMember(spaceId, session.userId)))
+      return refuse(socket, 403, 'Forbidden');
 
     const { userId } = session;
     // An account over its work budget waits before it may open (and load) anything again.

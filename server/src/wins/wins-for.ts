@@ -10,7 +10,12 @@ import type { Stores } from '../store/stores.ts';
  * opened and reassurance given when asked. Each comes from the same rules as its own route (a check-in only once opened, a
  * letter only when the viewer may read it), so the timeline can never show more than they do.
  */
-export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: number): Win[] {
+export async function winsFor(
+  stores: Stores,
+  spaceId: string,
+  viewerId: string,
+  now: number,
+): Promise<Win[]> {
   const wins: Win[] = [];
 
   for (const checkin of checkinHistory(stores.checkins.all(spaceId), viewerId)) {
@@ -25,8 +30,8 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
     }
   }
 
-  const promiseRecord = stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
-  for (const promise of stores.promises.list(spaceId)) {
+  const promiseRecord = await stores.attestations.list(spaceId, { subjectType: SubjectType.promise });
+  for (const promise of await stores.promises.list(spaceId)) {
     const kept = keptAttestation(promise, promiseRecord);
     if (kept) {
       wins.push({
@@ -39,7 +44,7 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
     }
   }
 
-  for (const item of stores.appreciations.list(spaceId)) {
+  for (const item of await stores.appreciations.list(spaceId)) {
     wins.push({
       id: `appreciation:${item.id}`,
       kind: WinKind.appreciation,
@@ -49,7 +54,7 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
     });
   }
 
-  for (const letter of lettersFor(stores, spaceId, viewerId, now)) {
+  for (const letter of await lettersFor(stores, spaceId, viewerId, now)) {
     if (letter.readAt !== null && letter.hidden === null) {
       wins.push({
         id: `letter:${letter.id}`,
@@ -60,7 +65,7 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
       });
     }
   }
-  for (const pair of stores.letters.pairs(spaceId)) {
+  for (const pair of await stores.letters.pairs(spaceId)) {
     if (pair.openedAt !== null) {
       wins.push({
         id: `pair:${pair.id}`,
@@ -72,7 +77,7 @@ export function winsFor(stores: Stores, spaceId: string, viewerId: string, now: 
     }
   }
 
-  for (const request of stores.reassurance.requests(spaceId)) {
+  for (const request of await stores.reassurance.requests(spaceId)) {
     if (request.answeredAt !== null && request.answer !== null) {
       wins.push({
         id: `reassured:${request.id}`,

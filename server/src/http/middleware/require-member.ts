@@ -15,7 +15,7 @@ export function requireMember(stores: Stores) {
     if (
       !spaceId ||
       !idSchema.safeParse(spaceId).success ||
-      !stores.spaces.isMember(spaceId, c.get('userId'))
+      !(await stores.spaces.isMember(spaceId, c.get('userId')))
     ) {
       throw notFound();
     }

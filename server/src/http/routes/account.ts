@@ -16,7 +16,7 @@ export function accountRoutes(deps: AppDeps) {
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
     .delete('/', validate('json', deleteAccountSchema), async (c) => {
-      const user = stores.users.findById(c.get('userId'));
+      const user = await stores.users.findById(c.get('userId'));
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       if (!limiter.hit(`delete:${user.id}`)) {
         throw new AppError(429, ErrorCode.rateLimited, 'Too many tries. Please wait a minute.');
@@ -24,7 +24,7 @@ export function accountRoutes(deps: AppDeps) {
       if (!(await verifyPassword(c.req.valid('json').password, user.passwordHash))) {
         throw new AppError(401, ErrorCode.invalidCredentials, 'That password is not right.');
       }
-      deleteAccount(deps, user);
+      await deleteAccount(deps, user);
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -40,11 +40,11 @@ export function appreciationRoutes(deps: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
-      return c.json({ appreciations: stores.appreciations.list(spaceId).map(view) }, 200);
+      return c.json({ appreciations: (await stores.appreciations.list(spaceId)).map(view) }, 200);
     })
-    .post('/', validate('json', createAppreciationSchema), (c) => {
+    .post('/', validate('json', createAppreciationSchema), async (c) => {
       const spaceId = c.var.spaceId;
       if (!limiter.hit(c.get('userId'))) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
@@ -56,22 +56,25 @@ export function appreciationRoutes(deps: AppDeps) {
         text: c.req.valid('json').text,
         createdAt: clock.now(),
       };
-      stores.appreciations.create(row);
+      await stores.appreciations.create(row);
       events.publish(spaceId, { type: 'appreciations' });
-      notifyPartner(deps, spaceId, row.authorId, {
+      await notifyPartner(deps, spaceId, row.authorId, {
         kind: NotificationKind.appreciation,
         eventKey: `appreciation:${row.id}`,
         url: `/spaces/${spaceId}/appreciations`,
       });
       return c.json({ appreciation: view({ ...row, heartedAt: null }) }, 201);
     })
-    .post('/:appreciationId/heart', validate('param', appreciationParam), (c) => {
+    .post('/:appreciationId/heart', validate('param', appreciationParam), async (c) => {
       const { spaceId, appreciationId } = c.req.valid('param');
-      const row = assertMayHeart(stores.appreciations.find(spaceId, appreciationId), c.get('userId'));
+      const row = assertMayHeart(await stores.appreciations.find(spaceId, appreciationId), c.get('userId'));
       if (row.heartedAt === null) {
-        stores.appreciations.heart(row.id, clock.now());
+        await stores.appreciations.heart(row.id, clock.now());
         events.publish(spaceId, { type: 'appreciations' });
       }
-      return c.json({ appreciation: view(stores.appreciations.find(spaceId, appreciationId) ?? row) }, 200);
+      return c.json(
+        { appreciation: view((await stores.appreciations.find(spaceId, appreciationId)) ?? row) },
+        200,
+      );
     });
 }

@@ -9,6 +9,9 @@ import { Hono } from 'hono';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { assertAcceptedBeforeKept, assertMayAccept } from '../../promises/acceptance.ts';
 import { assertMayConfirmKept } from '../../promises/ending.ts';
+import { createAttestationStore } from '../../store/attestations.ts';
+import { createPromiseStore } from '../../store/promises.ts';
+import { lockSpace } from '../../store/spaces.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
@@ -26,69 +29,75 @@ const PER_MINUTE = 120;
 export function attestationRoutes(deps: AppDeps) {
   const { stores, sessions, events, clock } = deps;
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  const promiseRecord = (spaceId: string, subjectId: string) =>
-    stores.attestations.list(spaceId, { subjectType: SubjectType.promise, subjectId });
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .post('/', validate('json', createAttestationSchema), (c) => {
+    .post('/', validate('json', createAttestationSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
         throw new AppError(429, ErrorCode.rateLimited, 'Too many at once. Please wait a moment.');
       }
       const input = c.req.valid('json');
-      if (input.kind === AttestationKind.kept) {
-        const author = stores.attestations.firstOfKind(
-          spaceId,
-          input.subjectType,
-          input.subjectId,
-          AttestationKind.authored,
-        );
-        if (author === undefined || author === userId) {
-          throw new AppError(
-            403,
-            ErrorCode.notYours,
-            'Only your partner can confirm a promise you made was kept.',
+      // Checked and recorded in one transaction under the space's lock: a promise has one
+      // ending and one author (promises/ending.ts), whichever instance the other request hit.
+      const attestation = await stores.sql.transaction(async (tx) => {
+        await lockSpace(tx, spaceId);
+        const ledger = createAttestationStore(tx);
+        const promises = createPromiseStore(tx);
+        const promiseRecord = (subjectId: string) =>
+          ledger.list(spaceId, { subjectType: SubjectType.promise, subjectId });
+        if (input.kind === AttestationKind.kept) {
+          const author = await ledger.firstOfKind(
+            spaceId,
+            input.subjectType,
+            input.subjectId,
+            AttestationKind.authored,
           );
+          if (author === undefined || author === userId) {
+            throw new AppError(
+              403,
+              ErrorCode.notYours,
+              'Only your partner can confirm a promise you made was kept.',
+            );
+          }
+          const promise =
+            input.subjectType === SubjectType.promise
+              ? await promises.find(spaceId, input.subjectId)
+              : undefined;
+          assertMayConfirmKept(promise);
+          assertAcceptedBeforeKept(promise, await promiseRecord(input.subjectId));
         }
-        // A promise has one ending (promises/ending.ts). Checked and recorded with no await between.
-        const promise =
-          input.subjectType === SubjectType.promise
-            ? stores.promises.find(spaceId, input.subjectId)
-            : undefined;
-        assertMayConfirmKept(promise);
-        assertAcceptedBeforeKept(promise, promiseRecord(spaceId, input.subjectId));
-      }
-      if (input.kind === AttestationKind.accepted) {
-        if (input.subjectType !== SubjectType.promise) {
-          throw new AppError(409, ErrorCode.conflict, 'Only a proposed promise can be accepted.');
+        if (input.kind === AttestationKind.accepted) {
+          if (input.subjectType !== SubjectType.promise) {
+            throw new AppError(409, ErrorCode.conflict, 'Only a proposed promise can be accepted.');
+          }
+          const promise = assertMayAccept(
+            await promises.find(spaceId, input.subjectId),
+            userId,
+            await promiseRecord(input.subjectId),
+          );
+          if (input.contentHash !== promise.contentHash) {
+            throw new AppError(409, ErrorCode.conflict, 'These are not the words that were proposed.');
+          }
         }
-        const promise = assertMayAccept(
-          stores.promises.find(spaceId, input.subjectId),
-          userId,
-          promiseRecord(spaceId, input.subjectId),
-        );
-        if (input.contentHash !== promise.contentHash) {
-          throw new AppError(409, ErrorCode.conflict, 'These are not the words that were proposed.');
+        if (
+          input.kind === AttestationKind.authored &&
+          (await ledger.firstOfKind(spaceId, input.subjectType, input.subjectId, AttestationKind.authored))
+        ) {
+          throw new AppError(409, ErrorCode.conflict, 'This already has an author.');
         }
-      }
-      if (
-        input.kind === AttestationKind.authored &&
-        stores.attestations.firstOfKind(spaceId, input.subjectType, input.subjectId, AttestationKind.authored)
-      ) {
-        throw new AppError(409, ErrorCode.conflict, 'This already has an author.');
-      }
-      const attestation = stores.attestations.record(spaceId, userId, clock.now(), input);
+        return ledger.record(spaceId, userId, clock.now(), input);
+      });
       events.publish(spaceId, {
         type: 'attestations',
         subjectType: input.subjectType,
         subjectId: input.subjectId,
       });
-      notifyAttested(deps, spaceId, userId, attestation);
+      await notifyAttested(deps, spaceId, userId, attestation);
       return c.json({ attestation }, 201);
     })
-    .get('/', validate('query', listAttestationsQuerySchema), (c) => {
-      const attestations = stores.attestations.list(c.var.spaceId, c.req.valid('query'));
+    .get('/', validate('query', listAttestationsQuerySchema), async (c) => {
+      const attestations = await stores.attestations.list(c.var.spaceId, c.req.valid('query'));
       return c.json({ attestations }, 200);
     });
 }

@@ -29,8 +29,8 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
     }
   }
 
-  function startSession(c: Context, userId: string) {
-    const { token, expiresAt } = sessions.issue(userId, c.req.header('User-Agent') ?? '');
+  async function startSession(c: Context, userId: string) {
+    const { token, expiresAt } = await sessions.issue(userId, c.req.header('User-Agent') ?? '');
     setSessionCookie(c, token, expiresAt);
   }
 
@@ -42,7 +42,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
         throw new AppError(400, ErrorCode.weakPassword, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
       }
       const user = { id: randomId(), email: input.email, name: input.name };
-      const created = stores.users.create({
+      const created = await stores.users.create({
         ...user,
         passwordHash: await hashPassword(input.password),
         createdAt: clock.now(),
@@ -54,7 +54,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
           'An account with this email already exists. Try logging in.',
         );
       }
-      startSession(c, user.id);
+      await startSession(c, user.id);
       // Queued, not awaited; without email the account simply stays unconfirmed.
       links.sendVerification(user);
       logger.info('signup', { userId: user.id });
@@ -63,18 +63,18 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
     .post('/login', validate('json', loginSchema), async (c) => {
       const input = c.req.valid('json');
       checkRate(c, input.email);
-      const found = stores.users.findByEmail(input.email);
+      const found = await stores.users.findByEmail(input.email);
       const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash));
       if (!found || !ok) {
         throw new AppError(401, ErrorCode.invalidCredentials, 'That email and password do not match.');
       }
-      startSession(c, found.id);
+      await startSession(c, found.id);
       logger.info('login', { userId: found.id });
       return c.json({ user: { id: found.id, email: found.email, name: found.name } }, 200);
     })
-    .post('/logout', requireSession(sessions), (c) => {
+    .post('/logout', requireSession(sessions), async (c) => {
       const sessionHash = c.get('sessionHash');
-      sessions.revoke(sessionHash);
+      await sessions.revoke(sessionHash);
       rooms.disconnect((peer) => peer.sessionHash === sessionHash, 4401, 'signed out');
       clearSessionCookie(c);
       return c.body(null, 204);

@@ -30,27 +30,27 @@ import { notifyPartner } from '../../notifications/notify.ts';
 export function checkinRoutes(deps: AppDeps) {
   const { stores, sessions, events, clock } = deps;
   const currentWeek = (spaceId: string) => currentWeekOf(stores, spaceId, clock.now()).week;
-  const schedule = (spaceId: string) => scheduleView(stores, spaceId, clock.now());
+  const schedule = async (spaceId: string) => await scheduleView(stores, spaceId, clock.now());
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/schedule', (c) => c.json(schedule(c.var.spaceId), 200))
-    .put('/schedule/proposal', validate('json', checkinScheduleSchema), (c) => {
+    .get('/schedule', async (c) => c.json(await schedule(c.var.spaceId), 200))
+    .put('/schedule/proposal', validate('json', checkinScheduleSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const { day } = c.req.valid('json');
-      if (stores.spaces.members(spaceId).length < MAX_MEMBERS) {
+      if ((await stores.spaces.members(spaceId)).length < MAX_MEMBERS) {
         agreeDayChange(stores, spaceId, { day, proposedBy: userId, agreedBy: userId, now: clock.now() });
       } else {
         stores.checkins.propose(spaceId, { day, proposedBy: userId, proposedAt: clock.now() });
       }
       events.publish(spaceId, { type: 'checkins' });
-      return c.json(schedule(spaceId), 200);
+      return c.json(await schedule(spaceId), 200);
     })
-    .post('/schedule/proposal/accept', (c) => {
+    .post('/schedule/proposal/accept', async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
-      const proposal = assertMayAcceptProposal(schedule(spaceId).proposal, userId);
+      const proposal = assertMayAcceptProposal((await schedule(spaceId)).proposal, userId);
       agreeDayChange(stores, spaceId, {
         day: proposal.day,
         proposedBy: proposal.proposedBy,
@@ -58,14 +58,14 @@ export function checkinRoutes(deps: AppDeps) {
         now: clock.now(),
       });
       events.publish(spaceId, { type: 'checkins' });
-      return c.json(schedule(spaceId), 200);
+      return c.json(await schedule(spaceId), 200);
     })
-    .delete('/schedule/proposal', (c) => {
+    .delete('/schedule/proposal', async (c) => {
       // Withdrawn by the one who proposed it, or declined by the other: either may let it go.
       const spaceId = c.var.spaceId;
       stores.checkins.dropProposal(spaceId);
       events.publish(spaceId, { type: 'checkins' });
-      return c.json(schedule(spaceId), 200);
+      return c.json(await schedule(spaceId), 200);
     })
     .get('/current', (c) => {
       const spaceId = c.var.spaceId;
@@ -74,7 +74,7 @@ export function checkinRoutes(deps: AppDeps) {
       const lastDay = lastDayReader(stores, spaceId)(week);
       return c.json({ checkin: checkinView(week, rows, c.get('userId'), lastDay) }, 200);
     })
-    .post('/current', validate('json', checkinAnswersSchema), (c) => {
+    .post('/current', validate('json', checkinAnswersSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const week = currentWeek(spaceId);
@@ -89,7 +89,7 @@ export function checkinRoutes(deps: AppDeps) {
         throw new AppError(409, ErrorCode.conflict, 'You have already answered this week’s check-in.');
       }
       events.publish(spaceId, { type: 'checkins' });
-      notifyPartner(deps, spaceId, userId, {
+      await notifyPartner(deps, spaceId, userId, {
         kind: NotificationKind.checkinAnswered,
         eventKey: `checkin:${week}:${userId}`,
         url: `/spaces/${spaceId}/checkins`,

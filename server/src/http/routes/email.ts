@@ -30,8 +30,8 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
   const passwordTries = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
   const links = createEmailLinks({ email: stores.email, mailer, clock, config });
 
-  function currentUser(userId: string) {
-    const user = stores.users.findById(userId);
+  async function currentUser(userId: string) {
+    const user = await stores.users.findById(userId);
     if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
     return user;
   }
@@ -45,12 +45,12 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
 
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json(status(currentUser(c.get('userId'))), 200);
+      return c.json(status(await currentUser(c.get('userId'))), 200);
     })
-    .post('/verification', (c) => {
-      const user = currentUser(c.get('userId'));
+    .post('/verification', async (c) => {
+      const user = await currentUser(c.get('userId'));
       requireMail(mailer, config, 'a confirmation link cannot be sent');
       if (stores.email.isVerified(user.id)) return c.json(status(user), 200);
       if (!perAccount.hit(user.id)) tooMany(c);
@@ -58,7 +58,7 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
       return c.json(status(user), 202);
     })
     .post('/', validate('json', changeEmailSchema), async (c) => {
-      const user = currentUser(c.get('userId'));
+      const user = await currentUser(c.get('userId'));
       requireMail(mailer, config, 'your address cannot be changed here');
       if (!passwordTries.hit(`address:${clientAddress(c)}`) || !passwordTries.hit(`account:${user.id}`)) {
         tooMany(c);
@@ -71,7 +71,7 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
         throw new AppError(400, ErrorCode.invalidInput, 'That is already the address of this account.');
       }
       // The same answer signing up with it would give.
-      if (stores.users.findByEmail(input.email)) {
+      if (await stores.users.findByEmail(input.email)) {
         throw new AppError(409, ErrorCode.emailTaken, 'Another account already uses this address.');
       }
       if (!perAccount.hit(user.id)) tooMany(c);

@@ -45,7 +45,8 @@ export function eventRoutes({ stores, sessions, events }: AppDeps) {
         });
         wake = undefined;
         const stillAllowed =
-          stores.sessions.find(sessionHash) !== undefined && stores.spaces.isMember(spaceId, userId);
+          (await stores.sessions.find(sessionHash)) !== undefined &&
+          (await stores.spaces.isMember(spaceId, userId));
         if (!stillAllowed) break;
         if (queue.length === 0) await stream.write(': keepalive\n\n');
       }

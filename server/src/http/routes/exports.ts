@@ -28,7 +28,7 @@ export function exportRoutes(deps: AppDeps) {
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', exportQuery), async (c) => {
       const spaceId = c.var.spaceId;
-      const user = stores.users.findById(c.get('userId'));
+      const user = await stores.users.findById(c.get('userId'));
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       const data = await buildExport(deps, spaceId, user, clock.now());
       c.header('Cache-Control', 'no-store');

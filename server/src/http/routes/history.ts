@@ -20,13 +20,13 @@ export function historyRoutes({ stores, sessions }: AppDeps) {
   const history = createDocHistory(stores.db, stores.docLog);
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', validate('query', historyQuerySchema), (c) => {
+    .get('/', validate('query', historyQuerySchema), async (c) => {
       const spaceId = c.var.spaceId;
       const query = c.req.valid('query');
       const key =
         query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
       const page = history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
-      const nameOf = authorNames(stores, spaceId);
+      const nameOf = await authorNames(stores, spaceId);
       const body: HistoryPage = {
         rows: page.rows.map((row) => ({
           id: row.id,

@@ -22,17 +22,17 @@ const goneInvite = () =>
 /** Looking at an invite before joining, and accepting it. Codes are single use and expire. */
 export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDeps) {
   return new Hono<AuthEnv>()
-    .get('/:code', validate('param', codeParam), (c) => {
-      const invite = stores.spaces.findInvite(hashToken(c.req.valid('param').code));
+    .get('/:code', validate('param', codeParam), async (c) => {
+      const invite = await stores.spaces.findInvite(hashToken(c.req.valid('param').code));
       if (!invite) throw unknownInvite();
       // Someone already in the space (Back after joining, the link opened again later) is
       // told so and where to go, whatever the invite's state. Only a member of this very
       // space learns its id: anyone else gets the same answers as before.
-      const viewer = sessions.resolve(getCookie(c, SESSION_COOKIE));
-      const member = viewer !== null && stores.spaces.isMember(invite.spaceId, viewer.userId);
+      const viewer = await sessions.resolve(getCookie(c, SESSION_COOKIE));
+      const member = viewer !== null && (await stores.spaces.isMember(invite.spaceId, viewer.userId));
       if (!member && (invite.usedAt !== null || invite.expiresAt <= clock.now())) throw goneInvite();
-      const space = stores.spaces.find(invite.spaceId);
-      const inviter = stores.users.findById(invite.createdBy);
+      const space = await stores.spaces.find(invite.spaceId);
+      const inviter = await stores.users.findById(invite.createdBy);
       if (!space) throw unknownInvite();
       const preview = {
         spaceName: space.name,
@@ -41,9 +41,13 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
       };
       return c.json({ invite: preview, alreadyMember: member ? { spaceId: space.id } : null }, 200);
     })
-    .post('/:code/accept', requireSession(sessions), validate('param', codeParam), (c) => {
+    .post('/:code/accept', requireSession(sessions), validate('param', codeParam), async (c) => {
       const userId = c.get('userId');
-      const result = stores.spaces.acceptInvite(hashToken(c.req.valid('param').code), userId, clock.now());
+      const result = await stores.spaces.acceptInvite(
+        hashToken(c.req.valid('param').code),
+        userId,
+        clock.now(),
+      );
       switch (result.kind) {
         case 'unknown':
           throw unknownInvite();
@@ -52,12 +56,12 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
         case 'full':
           throw spaceFull();
       }
-      const space = stores.spaces.find(result.spaceId);
+      const space = await stores.spaces.find(result.spaceId);
       if (!space) throw unknownInvite();
       if (result.kind === 'joined') {
         logger.info('space_joined', { spaceId: space.id, userId });
         events.publish(space.id, { type: 'members' });
       }
-      return c.json({ space: spaceView(stores, space) }, 200);
+      return c.json({ space: await spaceView(stores, space) }, 200);
     });
 }

@@ -32,42 +32,46 @@ const letterParam = z.object({ spaceId: idSchema, letterId: idSchema });
 export function letterRoutes(deps: AppDeps) {
   const { stores, sessions, events, clock } = deps;
   const nameOf = (spaceId: string) => authorNames(stores, spaceId);
-  const pairView = (pair: LetterPairRow): LetterPairView => ({
+  const pairView = async (pair: LetterPairRow): Promise<LetterPairView> => ({
     id: pair.id,
     prompt: pair.prompt,
     createdBy: pair.createdBy,
     createdAt: pair.createdAt,
-    sealedBy: stores.letters.sealersOf(pair.id),
+    sealedBy: await stores.letters.sealersOf(pair.id),
     openedAt: pair.openedAt,
   });
+  const pairOf = (spaceId: string, row: { pairId: string | null }) =>
+    row.pairId ? stores.letters.findPair(spaceId, row.pairId) : Promise.resolve(undefined);
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
       const now = clock.now();
-      const letters = lettersFor(stores, spaceId, c.get('userId'), now);
-      const pairs = stores.letters.pairs(spaceId);
-      return c.json({ letters, pairs: pairs.map(pairView), now }, 200);
+      const letters = await lettersFor(stores, spaceId, c.get('userId'), now);
+      const pairs = await Promise.all((await stores.letters.pairs(spaceId)).map(pairView));
+      return c.json({ letters, pairs, now }, 200);
     })
-    .get('/:letterId', validate('param', letterParam), (c) => {
+    .get('/:letterId', validate('param', letterParam), async (c) => {
       const { spaceId, letterId } = c.req.valid('param');
-      const row = stores.letters.find(spaceId, letterId);
+      const row = await stores.letters.find(spaceId, letterId);
       if (!row) throw notFound('There is no such letter.');
-      const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      const pair = await pairOf(spaceId, row);
       return c.json(
-        { letter: letterView(row, c.get('userId'), clock.now(), pair, nameOf(spaceId)(row.authorId)) },
+        {
+          letter: letterView(row, c.get('userId'), clock.now(), pair, (await nameOf(spaceId))(row.authorId)),
+        },
         200,
       );
     })
-    .post('/', validate('json', sendLetterSchema), (c) => {
+    .post('/', validate('json', sendLetterSchema), async (c) => {
       const { spaceId, userId: authorId } = c.var;
       const now = clock.now();
-      const row = newLetter(stores, { spaceId, authorId, input: c.req.valid('json'), now });
-      stores.letters.send(row, MAX_MEMBERS);
+      const row = await newLetter(stores, { spaceId, authorId, input: c.req.valid('json'), now });
+      await stores.letters.send(row, MAX_MEMBERS);
       events.publish(spaceId, { type: 'letters' });
-      const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
-      notifyLetterSent(deps, row, pair);
+      const pair = await pairOf(spaceId, row);
+      await notifyLetterSent(deps, row, pair);
       return c.json(
         {
           letter: letterView(
@@ -75,22 +79,22 @@ export function letterRoutes(deps: AppDeps) {
             authorId,
             now,
             pair,
-            nameOf(spaceId)(authorId),
+            (await nameOf(spaceId))(authorId),
           ),
         },
         201,
       );
     })
-    .post('/import', validate('json', importLettersSchema), (c) => {
+    .post('/import', validate('json', importLettersSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const rows = importedLetters({
         spaceId,
-        members: stores.spaces.members(spaceId),
+        members: await stores.spaces.members(spaceId),
         importerId: c.var.userId,
         letters: c.req.valid('json').letters,
         now: clock.now(),
       });
-      stores.letters.importAll(rows);
+      await stores.letters.importAll(rows);
       events.publish(spaceId, { type: 'letters' });
       return c.json(
         { imported: rows.length, byMembers: rows.filter((r) => r.writtenByName === null).length },
@@ -104,19 +108,22 @@ export function letterRoutes(deps: AppDeps) {
         'A sent or sealed letter cannot be changed. You can write a reply.',
       );
     })
-    .post('/:letterId/read', validate('param', letterParam), (c) => {
+    .post('/:letterId/read', validate('param', letterParam), async (c) => {
       const { spaceId, letterId } = c.req.valid('param');
       const viewer = c.get('userId');
-      const row = stores.letters.find(spaceId, letterId);
+      const row = await stores.letters.find(spaceId, letterId);
       if (!row) throw notFound('There is no such letter.');
-      const pair = row.pairId ? stores.letters.findPair(spaceId, row.pairId) : undefined;
+      const pair = await pairOf(spaceId, row);
       const now = clock.now();
       if (row.authorId !== viewer && !hiddenReason(row, viewer, now, pair) && row.readAt === null) {
-        stores.letters.markRead(row.id, now);
+        await stores.letters.markRead(row.id, now);
         events.publish(spaceId, { type: 'letters' });
       }
-      const updated = stores.letters.find(spaceId, letterId) ?? row;
-      return c.json({ letter: letterView(updated, viewer, now, pair, nameOf(spaceId)(row.authorId)) }, 200);
+      const updated = (await stores.letters.find(spaceId, letterId)) ?? row;
+      return c.json(
+        { letter: letterView(updated, viewer, now, pair, (await nameOf(spaceId))(row.authorId)) },
+        200,
+      );
     });
 }
 
@@ -124,7 +131,7 @@ export function letterRoutes(deps: AppDeps) {
 export function letterPairRoutes({ stores, sessions, events, clock }: AppDeps) {
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .post('/', validate('json', createLetterPairSchema), (c) => {
+    .post('/', validate('json', createLetterPairSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const pair = {
         id: randomId(),
@@ -133,7 +140,7 @@ export function letterPairRoutes({ stores, sessions, events, clock }: AppDeps) {
         createdBy: c.get('userId'),
         createdAt: clock.now(),
       };
-      stores.letters.createPair(pair);
+      await stores.letters.createPair(pair);
       events.publish(spaceId, { type: 'letters' });
       return c.json({ pair: { ...pair, sealedBy: [], openedAt: null } satisfies LetterPairView }, 201);
     });

@@ -23,13 +23,13 @@ import { validate } from '../middleware/validate.ts';
 export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const userId = c.get('userId');
       c.header('Cache-Control', 'no-store');
       return c.json(
         {
           prefs: stores.notifications.prefsOf(userId),
-          devices: devicesOf(userId, c.get('sessionHash')),
+          devices: await devicesOf(userId, c.get('sessionHash')),
         },
         200,
       );
@@ -39,7 +39,7 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
       stores.notifications.setPrefs(c.get('userId'), prefs, clock.now());
       return c.json({ prefs }, 200);
     })
-    .post('/devices', validate('json', pushSubscriptionSchema), (c) => {
+    .post('/devices', validate('json', pushSubscriptionSchema), async (c) => {
       const input = c.req.valid('json');
       const row = stores.notifications.subscribe({
         id: randomId(),
@@ -50,7 +50,7 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
         auth: input.keys.auth,
         createdAt: clock.now(),
       });
-      const device = devicesOf(c.get('userId'), c.get('sessionHash')).find((d) => d.id === row.id);
+      const device = (await devicesOf(c.get('userId'), c.get('sessionHash'))).find((d) => d.id === row.id);
       return c.json({ device }, 201);
     })
     .delete('/devices/:id', validate('param', pushDeviceIdParamSchema), (c) => {
@@ -60,8 +60,8 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
       return c.body(null, 204);
     });
 
-  function devicesOf(userId: string, currentHash: string): PushDeviceView[] {
-    const agents = new Map(sessions.list(userId).map((s) => [s.idHash, s.userAgent]));
+  async function devicesOf(userId: string, currentHash: string): Promise<PushDeviceView[]> {
+    const agents = new Map((await sessions.list(userId)).map((s) => [s.idHash, s.userAgent]));
     const devices = stores.notifications.subscriptionsOf(userId, clock.now()).map((row) => ({
       id: row.id,
       device: deviceLabel(agents.get(row.sessionHash) ?? ''),

@@ -43,12 +43,12 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
   }
 
   return new Hono()
-    .post('/', validate('json', forgotPasswordSchema), (c) => {
+    .post('/', validate('json', forgotPasswordSchema), async (c) => {
       requireMail(mailer, config, 'a reset link cannot be sent');
       const { email } = c.req.valid('json');
       const addressOk = byAddress.hit(`address:${clientAddress(c)}`);
       if (!byEmail.hit(`email:${email}`) || !addressOk) tooMany(c);
-      links.sendReset(stores.users.findByEmail(email));
+      links.sendReset(await stores.users.findByEmail(email));
       return c.json(SENT, 202);
     })
     .post('/confirm', validate('json', resetPasswordSchema), async (c) => {
@@ -61,7 +61,7 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
       const passwordHash = await hashPassword(input.password);
       const now = clock.now();
       const spent = stores.email.take(hashToken(input.token), EmailTokenPurpose.reset, now);
-      const user = spent && stores.users.findById(spent.userId);
+      const user = spent && (await stores.users.findById(spent.userId));
       // A link sent to an address the account no longer uses does not work either.
       if (!spent || !user || user.email !== spent.email) {
         throw new AppError(
@@ -70,13 +70,13 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
           'This link has been used or has expired. Ask for a new one.',
         );
       }
-      stores.users.setPasswordHash(user.id, passwordHash);
+      await stores.users.setPasswordHash(user.id, passwordHash);
       stores.email.retireAll(user.id, EmailTokenPurpose.reset, now);
       // The link reached this inbox, so the address is the person's own.
       stores.email.markVerified(user.id, user.email, now);
-      const ended = sessions.revokeOthers(user.id, '');
+      const ended = await sessions.revokeOthers(user.id, '');
       for (const hash of ended) rooms.endSession(hash, 'password reset');
-      const { token, expiresAt } = sessions.issue(user.id, c.req.header('User-Agent') ?? '');
+      const { token, expiresAt } = await sessions.issue(user.id, c.req.header('User-Agent') ?? '');
       setSessionCookie(c, token, expiresAt);
       logger.info('password_reset', { userId: user.id, sessionsEnded: ended.length });
       return c.json({ user: { id: user.id, email: user.email, name: user.name } }, 200);

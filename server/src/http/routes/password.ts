@@ -29,7 +29,7 @@ export function passwordRoutes({ stores, sessions, rooms, clock, logger, config 
           'Too many attempts. Please wait a minute and try again.',
         );
       }
-      const user = stores.users.findById(userId);
+      const user = await stores.users.findById(userId);
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       const input = c.req.valid('json');
       if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
@@ -38,8 +38,8 @@ export function passwordRoutes({ stores, sessions, rooms, clock, logger, config 
       if (!isStrongPassword(input.newPassword)) {
         throw new AppError(400, ErrorCode.weakPassword, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
       }
-      stores.users.setPasswordHash(userId, await hashPassword(input.newPassword));
-      const ended = sessions.revokeOthers(userId, c.get('sessionHash'));
+      await stores.users.setPasswordHash(userId, await hashPassword(input.newPassword));
+      const ended = await sessions.revokeOthers(userId, c.get('sessionHash'));
       for (const hash of ended) rooms.endSession(hash, 'password changed');
       logger.info('password_changed', { userId, sessionsEnded: ended.length });
       return c.json({ revoked: ended.length }, 200);

@@ -15,7 +15,9 @@ import { randomId } from '../../lib/ids.ts';
 import { assertMayMarkMissed } from '../../promises/ending.ts';
 import { assertMayProposeFrom } from '../../promises/from-repair.ts';
 import { promiseView } from '../../promises/promise-view.ts';
-import type { PromiseRow } from '../../store/promises.ts';
+import { createAttestationStore } from '../../store/attestations.ts';
+import { createPromiseStore, type PromiseRow } from '../../store/promises.ts';
+import { lockSpace } from '../../store/spaces.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
@@ -39,21 +41,22 @@ const view = promiseView;
  */
 export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  const create = stores.db.transaction((row: Omit<PromiseRow, 'missedAt' | 'missedNote'>) => {
-    stores.promises.create(row);
-    stores.attestations.record(row.spaceId, row.authorId, row.createdAt, {
-      subjectType: SubjectType.promise,
-      subjectId: row.id,
-      kind: AttestationKind.authored,
-      contentHash: row.contentHash,
+  const create = (row: Omit<PromiseRow, 'missedAt' | 'missedNote'>) =>
+    stores.sql.transaction(async (tx) => {
+      await createPromiseStore(tx).create(row);
+      await createAttestationStore(tx).record(row.spaceId, row.authorId, row.createdAt, {
+        subjectType: SubjectType.promise,
+        subjectId: row.id,
+        kind: AttestationKind.authored,
+        contentHash: row.contentHash,
+      });
     });
-  });
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
-      return c.json({ promises: stores.promises.list(spaceId).map(view) }, 200);
+      return c.json({ promises: (await stores.promises.list(spaceId)).map(view) }, 200);
     })
     .post('/', validate('json', createPromiseSchema), async (c) => {
       const spaceId = c.var.spaceId;
@@ -73,7 +76,7 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
         createdAt: clock.now(),
         fromRepair,
       };
-      create(row);
+      await create(row);
       events.publish(spaceId, { type: 'promises' });
       events.publish(spaceId, { type: 'attestations', subjectType: SubjectType.promise, subjectId: row.id });
       return c.json({ promise: view({ ...row, missedAt: null, missedNote: null }) }, 201);
@@ -82,18 +85,25 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
       '/:promiseId/missed',
       validate('param', promiseParam),
       validate('json', missedPromiseSchema),
-      (c) => {
+      async (c) => {
         const { spaceId, promiseId } = c.req.valid('param');
-        const row = stores.promises.find(spaceId, promiseId);
-        if (!row) throw notFound('There is no such promise.');
-        const record = stores.attestations.list(spaceId, {
-          subjectType: SubjectType.promise,
-          subjectId: row.id,
+        // A promise has one ending (promises/ending.ts): checked and marked in one transaction
+        // under the space's lock, so a "kept" recorded meanwhile cannot slip between.
+        const updated = await stores.sql.transaction(async (tx) => {
+          await lockSpace(tx, spaceId);
+          const promises = createPromiseStore(tx);
+          const row = await promises.find(spaceId, promiseId);
+          if (!row) throw notFound('There is no such promise.');
+          const record = await createAttestationStore(tx).list(spaceId, {
+            subjectType: SubjectType.promise,
+            subjectId: row.id,
+          });
+          assertMayMarkMissed(row, c.var.userId, record);
+          await promises.markMissed(row.id, clock.now(), c.req.valid('json').note);
+          return (await promises.find(spaceId, promiseId)) ?? row;
         });
-        assertMayMarkMissed(row, c.var.userId, record);
-        stores.promises.markMissed(row.id, clock.now(), c.req.valid('json').note);
         events.publish(spaceId, { type: 'promises' });
-        return c.json({ promise: view(stores.promises.find(spaceId, promiseId) ?? row) }, 200);
+        return c.json({ promise: view(updated) }, 200);
       },
     );
 }

@@ -41,22 +41,27 @@ const requestView = (row: ReassuranceRequestRow): ReassuranceRequestView => ({
  */
 export function reassuranceRoutes({ stores, sessions, events, clock, logger }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  const state = (spaceId: string) => ({
-    guides: stores.reassurance.guides(spaceId),
-    requests: stores.reassurance.requests(spaceId).slice(0, LISTED).map(requestView),
+  const state = async (spaceId: string) => ({
+    guides: await stores.reassurance.guides(spaceId),
+    requests: (await stores.reassurance.requests(spaceId)).slice(0, LISTED).map(requestView),
   });
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => c.json(state(c.var.spaceId), 200))
-    .put('/guide', validate('json', reassuranceGuideSchema), (c) => {
+    .get('/', async (c) => c.json(await state(c.var.spaceId), 200))
+    .put('/guide', validate('json', reassuranceGuideSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const { helps, words } = c.req.valid('json');
-      stores.reassurance.putGuide(spaceId, { userId: c.get('userId'), helps, words, updatedAt: clock.now() });
+      await stores.reassurance.putGuide(spaceId, {
+        userId: c.get('userId'),
+        helps,
+        words,
+        updatedAt: clock.now(),
+      });
       events.publish(spaceId, { type: 'reassurance' });
-      return c.json(state(spaceId), 200);
+      return c.json(await state(spaceId), 200);
     })
-    .post('/requests', (c) => {
+    .post('/requests', async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
@@ -67,29 +72,35 @@ export function reassuranceRoutes({ stores, sessions, events, clock, logger }: A
         );
       }
       const request = { id: randomId(), spaceId, askedBy: userId, askedAt: clock.now() };
-      stores.reassurance.ask(request);
-      announceReassuranceAsked({ events, stores, clock, logger }, spaceId, request);
-      return c.json(state(spaceId), 201);
+      await stores.reassurance.ask(request);
+      await announceReassuranceAsked({ events, stores, clock, logger }, spaceId, request);
+      return c.json(await state(spaceId), 201);
     })
     .post(
       '/requests/:requestId/answer',
       validate('param', requestParam),
       validate('json', reassuranceAnswerSchema),
-      (c) => {
+      async (c) => {
         const { spaceId, requestId } = c.req.valid('param');
         const userId = c.get('userId');
-        const request = stores.reassurance.find(spaceId, requestId);
+        const request = await stores.reassurance.find(spaceId, requestId);
         if (!request) throw notFound('There is no such request.');
         if (request.askedBy === userId) {
           throw new AppError(403, ErrorCode.notYours, 'Your partner is the one to answer this.');
         }
         if (
-          !stores.reassurance.answer(spaceId, requestId, c.req.valid('json').message, userId, clock.now())
+          !(await stores.reassurance.answer(
+            spaceId,
+            requestId,
+            c.req.valid('json').message,
+            userId,
+            clock.now(),
+          ))
         ) {
           throw new AppError(409, ErrorCode.conflict, 'This one has already been answered.');
         }
         events.publish(spaceId, { type: 'reassurance' });
-        return c.json(state(spaceId), 200);
+        return c.json(await state(spaceId), 200);
       },
     );
 }

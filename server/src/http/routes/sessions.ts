@@ -24,33 +24,33 @@ export function sessionRoutes({ sessions, stores, rooms, clock, logger }: AppDep
 
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const userId = c.get('userId');
       const currentHash = c.get('sessionHash');
-      const rows = sessions.list(userId);
+      const rows = await sessions.list(userId);
       const current = rows.find((row) => row.idHash === currentHash);
       // A sign-in is "new" to this device if it came after this device signed in and after the
       // person last dismissed the notice; their own sign-in never warns them about itself.
-      const since = Math.max(current?.createdAt ?? 0, stores.sessions.signInsSeenAt(userId));
+      const since = Math.max(current?.createdAt ?? 0, await stores.sessions.signInsSeenAt(userId));
       const list = rows.map((row) => view(row, currentHash));
       const newSignIns = list.filter((row) => !row.current && row.createdAt > since);
       c.header('Cache-Control', 'no-store');
       return c.json({ sessions: list, newSignIns }, 200);
     })
-    .post('/acknowledge', (c) => {
-      stores.sessions.acknowledgeSignIns(c.get('userId'), clock.now());
+    .post('/acknowledge', async (c) => {
+      await stores.sessions.acknowledgeSignIns(c.get('userId'), clock.now());
       return c.body(null, 204);
     })
-    .post('/revoke-others', (c) => {
+    .post('/revoke-others', async (c) => {
       const userId = c.get('userId');
-      const ended = sessions.revokeOthers(userId, c.get('sessionHash'));
+      const ended = await sessions.revokeOthers(userId, c.get('sessionHash'));
       for (const hash of ended) rooms.endSession(hash, 'signed out from another device');
       logger.info('sessions_revoked', { userId, count: ended.length });
       return c.json({ revoked: ended.length }, 200);
     })
-    .delete('/:id', validate('param', sessionIdParamSchema), (c) => {
+    .delete('/:id', validate('param', sessionIdParamSchema), async (c) => {
       const userId = c.get('userId');
-      const ended = sessions.revokeOwn(userId, c.req.valid('param').id);
+      const ended = await sessions.revokeOwn(userId, c.req.valid('param').id);
       if (!ended) throw new AppError(404, ErrorCode.notFound, 'That session has already ended.');
       rooms.endSession(ended, 'signed out from another device');
       if (ended === c.get('sessionHash')) clearSessionCookie(c);

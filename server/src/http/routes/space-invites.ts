@@ -18,17 +18,18 @@ const inviteParam = z.object({ spaceId: idSchema, inviteId: idSchema });
 export function spaceInviteRoutes({ stores, sessions, clock }: AppDeps) {
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
-      const nameOf = authorNames(stores, spaceId);
-      const invites: OpenInvite[] = stores.invites
-        .open(spaceId, clock.now())
-        .map((row) => ({ ...row, createdByName: nameOf(row.createdBy) }));
+      const nameOf = await authorNames(stores, spaceId);
+      const invites: OpenInvite[] = (await stores.invites.open(spaceId, clock.now())).map((row) => ({
+        ...row,
+        createdByName: nameOf(row.createdBy),
+      }));
       return c.json({ invites }, 200);
     })
-    .delete('/:inviteId', validate('param', inviteParam), (c) => {
+    .delete('/:inviteId', validate('param', inviteParam), async (c) => {
       const { spaceId, inviteId } = c.req.valid('param');
-      if (!stores.invites.revoke(spaceId, inviteId, clock.now()))
+      if (!(await stores.invites.revoke(spaceId, inviteId, clock.now())))
         throw notFound('There is no such open invite.');
       return c.body(null, 204);
     });

@@ -22,24 +22,24 @@ export function spaceRoutes(deps: AppDeps) {
   const member = requireMember(stores);
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
-    .post('/', validate('json', createSpaceSchema), (c) => {
+    .post('/', validate('json', createSpaceSchema), async (c) => {
       const space = { id: randomId(), name: c.req.valid('json').name, createdAt: clock.now() };
-      stores.spaces.create(space, c.get('userId'));
+      await stores.spaces.create(space, c.get('userId'));
       logger.info('space_created', { spaceId: space.id });
-      return c.json({ space: spaceView(stores, space) }, 201);
+      return c.json({ space: await spaceView(stores, space) }, 201);
     })
-    .get('/:spaceId', validate('param', spaceParam), member, (c) => {
-      const space = stores.spaces.find(c.var.spaceId);
+    .get('/:spaceId', validate('param', spaceParam), member, async (c) => {
+      const space = await stores.spaces.find(c.var.spaceId);
       if (!space) throw notFound();
-      return c.json({ space: spaceView(stores, space) }, 200);
+      return c.json({ space: await spaceView(stores, space) }, 200);
     })
-    .post('/:spaceId/invites', validate('param', spaceParam), member, (c) => {
+    .post('/:spaceId/invites', validate('param', spaceParam), member, async (c) => {
       const { spaceId } = c.var;
-      assertRoomForInvite(stores.spaces.memberCount(spaceId));
+      assertRoomForInvite(await stores.spaces.memberCount(spaceId));
       const code = randomId(24);
       const now = clock.now();
       const expiresAt = now + INVITE_TTL_MS;
-      stores.spaces.createInvite({
+      await stores.spaces.createInvite({
         codeHash: hashToken(code),
         spaceId,
         createdBy: c.get('userId'),
@@ -48,10 +48,10 @@ export function spaceRoutes(deps: AppDeps) {
       });
       return c.json({ invite: { code, expiresAt } }, 201);
     })
-    .post('/:spaceId/leave', validate('param', spaceParam), member, (c) => {
-      const user = stores.users.findById(c.var.userId);
+    .post('/:spaceId/leave', validate('param', spaceParam), member, async (c) => {
+      const user = await stores.users.findById(c.var.userId);
       if (!user) throw notFound();
-      leaveSpace(deps, c.var.spaceId, user);
+      await leaveSpace(deps, c.var.spaceId, user);
       return c.body(null, 204);
     });
 }

@@ -6,8 +6,8 @@ import { requireSession } from '../middleware/require-session.ts';
 
 /** GET /api/spaces/:spaceId/wins: the small wins timeline, newest first, as the caller may see it. */
 export function winRoutes({ stores, sessions, clock }: AppDeps) {
-  return new Hono<MemberEnv>().use(requireSession(sessions), requireMember(stores)).get('/', (c) => {
+  return new Hono<MemberEnv>().use(requireSession(sessions), requireMember(stores)).get('/', async (c) => {
     const spaceId = c.var.spaceId;
-    return c.json({ wins: winsFor(stores, spaceId, c.get('userId'), clock.now()) }, 200);
+    return c.json({ wins: await winsFor(stores, spaceId, c.get('userId'), clock.now()) }, 200);
   });
 }

@@ -6,10 +6,27 @@ import { migratePostgres } from './migrations.ts';
  * `bigint` columns (times in ms, sequence numbers) are read as numbers: every one of them stays
  * below 2^53. `max` is the pool's size (10). Throws when the database cannot be reached or migrated.
  */
-export async function openPostgres(
-  url: string,
-  options: { max?: number; onIdleError?: (error: Error) => void } = {},
-): Promise<pg.Pool> {
+export async function openPostgres(url: string, options: PoolOptions = {}): Promise<pg.Pool> {
+  const pool = createPostgresPool(url, options);
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return pool;
+}
+
+export interface PoolOptions {
+  max?: number;
+  onIdleError?: (error: Error) => void;
+}
+
+/**
+ * A `pg` pool on `url`, not yet connected nor migrated (`openPostgres` does both; build-app.ts
+ * migrates it in the background and has every statement wait for that).
+ */
+export function createPostgresPool(url: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -18,12 +35,6 @@ export async function openPostgres(
   // An idle client losing its connection (PostgreSQL restarting) must not crash the process:
   // the pool drops it, and the next query opens another (or fails on its own).
   pool.on('error', (error) => options.onIdleError?.(error));
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
   return pool;
 }
 
