@@ -52,6 +52,7 @@ export * from './schemas/history.ts';
 export * from './doc/history.ts';
 export * from './doc/entity-watch.ts';
 export * from './doc/boundary-history.ts';
+export * from './doc/letter-draft-history.ts';
 export * from './doc/goal-history.ts';
 export * from './doc/history-authorship.ts';
 export * from './schemas/repairs.ts';

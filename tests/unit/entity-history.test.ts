@@ -11,6 +11,12 @@ import {
   contentHashSync,
   createBoundary,
   createGoal,
+  createLetterDraft,
+  letterDraftsMap,
+  letterDraftTextOf,
+  readLetterDraft,
+  restoreLetterDraft,
+  setLetterDraftTitle,
   entityRootOf,
   goalsMap,
   goalTextOf,
@@ -265,3 +271,41 @@ describe('goal history', () => {
     old.destroy();
   });
 });
+
+describe('letter draft history', () => {
+  it('reads a draft as its title and words, and restores an earlier version as one new edit that keeps the history', () => {
+    const device = loggedDevice();
+    device.as('alex', (doc) => {
+      createLetterDraft(doc, { id: 'd1', title: 'To Sam', now: 0 });
+      writePlainParagraphs(draftBody(doc), ['I was scared that night.']);
+    });
+    expect(letterDraftTextOf('d1')(device.doc)).toBe('To Sam\nI was scared that night.');
+    const afterFirst = device.entries.length;
+    device.as('alex', (doc) => {
+      setLetterDraftTitle(doc, { id: 'd1', title: 'Never mind', now: 1 });
+      writePlainParagraphs(draftBody(doc), ['Forget it.']);
+    });
+    const rowsBefore = device.entries.length;
+    const old = rebuildAt(undefined, device.entries, afterFirst);
+    device.as('alex', (doc) => expect(restoreLetterDraft(doc, { old, id: 'd1', now: 5 })).toBe(true));
+    expect(letterDraftTextOf('d1')(device.doc)).toBe('To Sam\nI was scared that night.');
+    // The restore is one more row; the version it undid is still in the log.
+    expect(device.entries).toHaveLength(rowsBefore + 1);
+    expect(letterDraftTextOf('d1')(rebuildAt(undefined, device.entries, rowsBefore))).toContain('Forget it.');
+    old.destroy();
+  });
+
+  it('reads a draft that is not there yet, or is gone, without throwing, and restores nothing into it', () => {
+    const device = loggedDevice();
+    const empty = new Y.Doc();
+    expect(letterDraftTextOf('d1')(empty)).toBe('Not written yet.');
+    device.as('alex', (doc) => createLetterDraft(doc, { id: 'd1', now: 0 }));
+    expect(restoreLetterDraft(empty, { old: device.doc, id: 'd1', now: 1 })).toBe(false);
+  });
+});
+
+function draftBody(doc: Y.Doc): Y.XmlFragment {
+  const entry = readLetterDraft('d1', letterDraftsMap(doc).get('d1'));
+  if (!entry.readable) throw new Error('draft unreadable');
+  return entry.body;
+}

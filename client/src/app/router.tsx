@@ -191,6 +191,13 @@ export const router = createBrowserRouter([
                 ),
               },
               {
+                path: 'letters/drafts/:draftId/history',
+                lazy: page(
+                  () => import('./routes/letter-draft-history-route.tsx'),
+                  (m) => m.LetterDraftHistoryRoute,
+                ),
+              },
+              {
                 path: 'letters/*',
                 lazy: page(
                   () => import('./routes/letters-route.tsx'),

@@ -6,12 +6,16 @@ import {
   GOAL_HISTORY_IGNORED,
   goalsMap,
   goalTextOf,
+  LETTER_DRAFT_HISTORY_IGNORED,
+  letterDraftsMap,
+  letterDraftTextOf,
   LOCAL_ORIGIN,
   restoreBoundary,
   restoreFragment,
   restoreGoal,
+  restoreLetterDraft,
   watchEntity,
-  type HistoryDoc,
+  HistoryDoc,
 } from '@twofold/shared';
 import type * as Y from 'yjs';
 import type { HistorySubject } from './subject.ts';
@@ -50,5 +54,15 @@ export function goalSubject(doc: HistoryDoc, id: string, userId: string): Histor
     textOf: goalTextOf(id),
     watch: (d, onChange) => watchEntity(goalsMap(d), id, onChange, GOAL_HISTORY_IGNORED),
     restore: (live, old) => restoreGoal(live, { old, id, userId, now: Date.now() }),
+  };
+}
+
+/** One letter draft in the author's private document: its title and words. */
+export function letterDraftSubject(id: string): HistorySubject {
+  return {
+    doc: HistoryDoc.private,
+    textOf: letterDraftTextOf(id),
+    watch: (d, onChange) => watchEntity(letterDraftsMap(d), id, onChange, LETTER_DRAFT_HISTORY_IGNORED),
+    restore: (live, old) => restoreLetterDraft(live, { old, id, now: Date.now() }),
   };
 }

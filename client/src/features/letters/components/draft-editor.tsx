@@ -7,7 +7,7 @@ import {
   type Member,
 } from '@twofold/shared';
 import { useEffect } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { LazyCollabEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { LoadingState } from '@/components/page-state.tsx';
@@ -89,6 +89,9 @@ function ReadableDraft({
         {draft.replyTo ? 'Your reply' : draft.pairId ? 'Your letter, written together' : 'Your letter'}
       </h1>
       <PrivateBadge>Draft — only you can see it until you send it</PrivateBadge>
+      <p className="page__aside">
+        <Link to={`/spaces/${spaceId}/letters/drafts/${draft.id}/history`}>History of this draft</Link>
+      </p>
       <LimitedTextField
         label="Title"
         className="letter-draft__title"
