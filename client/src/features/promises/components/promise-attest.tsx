@@ -1,64 +1,66 @@
 import type { PromiseView } from '@twofold/shared';
+import type { ReactNode } from 'react';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useAcceptPromise, useConfirmKept } from '../api/promises.ts';
 
-/** The partner accepts a promise proposed from a repair (an accepted attestation). */
-export function AcceptPromise({
-  spaceId,
-  promise,
-  authorName,
-}: {
+interface Props {
   spaceId: string;
   promise: PromiseView;
   authorName: string;
-}) {
-  const accept = useAcceptPromise(spaceId);
+}
+
+/** The partner accepts a promise proposed from a repair (an accepted attestation). */
+export function AcceptPromise({ spaceId, promise, authorName }: Props) {
   return (
-    <div className="promise__actions">
-      <p className="promise__waiting" data-testid="promise-proposed">
-        {authorName} proposed this from your repair. It holds once you accept it.
-      </p>
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={accept.isPending}
-        onClick={() => accept.mutate({ id: promise.id, contentHash: promise.contentHash })}
-      >
-        Accept this promise
-      </button>
-      {accept.isError && (
-        <p className="field__note field__note--error" role="alert">
-          {apiErrorInfo(accept.error).message}
+    <AttestAction
+      mutation={useAcceptPromise(spaceId)}
+      promise={promise}
+      label="Accept this promise"
+      primary
+      lead={
+        <p className="promise__waiting" data-testid="promise-proposed">
+          {authorName} proposed this from your repair. It holds once you accept it.
         </p>
-      )}
-    </div>
+      }
+    />
   );
 }
 
 /** The partner confirms the promise kept (a kept attestation); the promiser never sees this. */
-export function ConfirmKept({
-  spaceId,
+export function ConfirmKept({ spaceId, promise, authorName }: Props) {
+  return (
+    <AttestAction mutation={useConfirmKept(spaceId)} promise={promise} label={`${authorName} kept this`} />
+  );
+}
+
+/** One attestation button bound to the promise's exact words, with its error under it. */
+function AttestAction({
+  mutation,
   promise,
-  authorName,
+  label,
+  primary = false,
+  lead,
 }: {
-  spaceId: string;
+  mutation: ReturnType<typeof useConfirmKept>;
   promise: PromiseView;
-  authorName: string;
+  label: string;
+  primary?: boolean;
+  lead?: ReactNode;
 }) {
-  const confirm = useConfirmKept(spaceId);
   return (
     <div className="promise__actions">
+      {lead}
       <button
         type="button"
-        className="button"
-        disabled={confirm.isPending}
-        onClick={() => confirm.mutate({ id: promise.id, contentHash: promise.contentHash })}
+        className={primary ? 'button button--primary' : 'button'}
+        disabled={mutation.isPending}
+        onClick={() => mutation.mutate({ id: promise.id, contentHash: promise.contentHash })}
       >
-        {authorName} kept this
+        {label}
       </button>
-      {confirm.isError && (
+      {mutation.isError && (
         <p className="field__note field__note--error" role="alert">
-          {apiErrorInfo(confirm.error).message}
+          {apiErrorInfo(mutation.error).message}
         </p>
       )}
     </div>
