@@ -9,7 +9,11 @@ const serverDir = fileURLToPath(new URL('..', import.meta.url));
 
 await build({
   absWorkingDir: serverDir,
-  entryPoints: { main: 'src/main.ts', backup: 'src/backup.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    backup: 'src/backup.ts',
+    'migrate-to-postgres': 'src/migrate-to-postgres.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -52,5 +52,13 @@ export { createSqliteDocLogStore } from './store/sqlite-doc-log-store.ts';
 export { openPostgres } from './store/postgres/db.ts';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
 export { createPostgresDocLog } from './store/postgres/doc-log.ts';
+export {
+  copySqliteToPostgres,
+  CopyMismatch,
+  CopyRefused,
+  verifyCopy,
+  type CopyReport,
+} from './store/postgres/copy-from-sqlite.ts';
+export { SchemaMismatch } from './store/postgres/copy-tables.ts';
 export { createRoomBus, type RoomBus } from './sync/room-bus.ts';
 export { compactWithYjs } from './store/yjs-compactor.ts';

@@ -372,6 +372,9 @@ const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/** How many migrations exist: the `user_version` of an up-to-date database. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
 /** Brings the schema up to date (tests: up to migration `upTo`); safe to call on every start. */
 export function migrate(db: Db, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;

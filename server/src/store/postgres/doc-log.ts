@@ -13,23 +13,7 @@ import type { AppendedUpdate, DocLogStore, HistoryRow, StoredDoc } from '../doc-
  * author's rows; on PostgreSQL that compactor is still to come, see CONTEXT.md).
  */
 export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolean } = {}): DocLogStore {
-  const readAfter = async (docKey: string, afterSeq: number): Promise<StoredDoc> => {
-    // One statement, one view of the database: the snapshot and the updates after it cannot
-    // disagree with each other.
-    const result = await pool.query<{ seq: number; data: Buffer | null; snapshot: boolean }>(READ_AFTER, [
-      docKey,
-      afterSeq,
-    ]);
-    const snapshotRow = result.rows.find((row) => row.snapshot);
-    const rows = result.rows.filter((row) => row.data !== null);
-    const updates = rows.filter((row) => !row.snapshot);
-    return {
-      updates: rows.map(({ data }) => bytes(data as Buffer)),
-      lastSeq: Math.max(updates.at(-1)?.seq ?? 0, snapshotRow?.seq ?? 0, afterSeq),
-      snapshotSeq: snapshotRow?.seq ?? 0,
-      sinceSnapshot: updates.length,
-    };
-  };
+  const readAfter = (docKey: string, afterSeq: number) => readPostgresDoc(pool, docKey, afterSeq);
 
   return {
     async append(docKey, data, author, at): Promise<AppendedUpdate> {
@@ -102,6 +86,32 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
     async close() {
       if (options.ownsPool) await pool.end();
     },
+  };
+}
+
+/** Anything that runs a query: the pool, or one client inside a transaction. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/**
+ * A document's snapshot (if it covers more than `afterSeq`) and its updates after both, in
+ * order, as `load` / `readAfter` give them. On `db`, so a caller inside a transaction (the
+ * copy from SQLite, copy-from-sqlite.ts) reads what it has not committed yet.
+ */
+export async function readPostgresDoc(db: Queryable, docKey: string, afterSeq: number): Promise<StoredDoc> {
+  // One statement, one view of the database: the snapshot and the updates after it cannot
+  // disagree with each other.
+  const result = await db.query<{ seq: number; data: Buffer | null; snapshot: boolean }>(READ_AFTER, [
+    docKey,
+    afterSeq,
+  ]);
+  const snapshotRow = result.rows.find((row) => row.snapshot);
+  const rows = result.rows.filter((row) => row.data !== null);
+  const updates = rows.filter((row) => !row.snapshot);
+  return {
+    updates: rows.map(({ data }) => bytes(data as Buffer)),
+    lastSeq: Math.max(updates.at(-1)?.seq ?? 0, snapshotRow?.seq ?? 0, afterSeq),
+    snapshotSeq: snapshotRow?.seq ?? 0,
+    sinceSnapshot: updates.length,
   };
 }
 
