@@ -15,6 +15,7 @@ export { silentLogger } from './lib/log.ts';
 export { DataInUse, lockData } from './store/data-lock.ts';
 export { openDb, type Db } from './store/db.ts';
 export { createDocLog } from './store/doc-log.ts';
+export { EditJournal, editJournalPath } from './store/edit-journal.ts';
 export { createStores, type Stores } from './store/stores.ts';
 export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from './store/sql.ts';
 export { createAppreciationStore } from './store/appreciations.ts';
