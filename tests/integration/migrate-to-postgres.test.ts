@@ -26,6 +26,7 @@ import {
   loadConfig,
   lockData,
   openPostgres,
+  SchemaMismatch,
   silentLogger,
   startServer,
   verifyCopy,
@@ -379,6 +380,34 @@ describe('copying an SQLite database into PostgreSQL', () => {
     );
     expect(mismatches).toContainEqual(expect.stringMatching(/^document .* opens to different content$/));
     expect(mismatches).toHaveLength(2);
+    expect(await tablesWithRows(pool)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a table without a PostgreSQL twin',
+      'CREATE TABLE future_things (id TEXT PRIMARY KEY)',
+      /future_things has no PostgreSQL twin/,
+    ],
+    [
+      'a column missing on PostgreSQL',
+      'ALTER TABLE letters ADD COLUMN mood TEXT',
+      /letters\.mood is missing on PostgreSQL/,
+    ],
+    [
+      'a document-log column it does not know',
+      'ALTER TABLE doc_snapshots ADD COLUMN device TEXT',
+      /doc_snapshots\.device is not copied/,
+    ],
+  ])('refuses to copy past %s, so no migration is skipped silently', async (_, change, message) => {
+    const path = await copyOfSource();
+    const db = new Database(path);
+    db.exec(change);
+    db.close();
+    const { pool } = await emptyTarget();
+    const failure = await copySqliteToPostgres(path, pool).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SchemaMismatch);
+    expect(String(failure)).toMatch(message);
     expect(await tablesWithRows(pool)).toEqual([]);
   });
 
