@@ -21,7 +21,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      args: argv,
+      // `pnpm migrate-to-postgres -- --sqlite …` hands the script its `--` too.
+      args: argv[0] === '--' ? argv.slice(1) : argv,
       options: {
         sqlite: { type: 'string' },
         'database-url': { type: 'string' },
