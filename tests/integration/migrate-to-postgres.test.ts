@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -165,7 +165,6 @@ let copied = 0;
 /** A copy of the couple's database to migrate (the migration replays and empties its journal). */
 async function copyOfSource(): Promise<string> {
   const target = join(copies.path, `copy-${++copied}`, 'twofold.sqlite');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(join(target, '..'));
   const db = new Database(source, { readonly: true });
   try {
@@ -197,6 +196,13 @@ async function tablesWithRows(pool: pg.Pool): Promise<string[]> {
   const full: string[] = [];
   for (const { name } of tables.rows) if ((await count(pool, name)) > 0) full.push(name);
   return full;
+}
+
+/** The newest modification time (ms) of any file under `dir`. */
+function newestSource(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
 }
 
 function docState(updates: Uint8Array[]): Y.Doc {
@@ -437,8 +443,18 @@ describe('copying an SQLite database into PostgreSQL', () => {
 describe('pnpm migrate-to-postgres', () => {
   const script = join(root, 'server/dist/migrate-to-postgres.js');
   beforeAll(() => {
-    const built = spawnSync(process.execPath, [join(root, 'server/scripts/build.mjs')], { encoding: 'utf8' });
-    expect(built.status, built.stderr).toBe(0);
+    // `pnpm test` builds the server before vitest runs, and other tests may be starting it:
+    // rebuild only a missing or stale bundle (this file run on its own after an edit).
+    if (
+      !existsSync(script) ||
+      statSync(script).mtimeMs <
+        Math.max(...['server/src', 'shared/src'].map((dir) => newestSource(join(root, dir))))
+    ) {
+      const built = spawnSync(process.execPath, [join(root, 'server/scripts/build.mjs')], {
+        encoding: 'utf8',
+      });
+      expect(built.status, built.stderr).toBe(0);
+    }
     expect(existsSync(script)).toBe(true);
   }, 120_000);
 
