@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,6 @@ import {
   EditJournal,
   editJournalPath,
   loadConfig,
-  lockData,
   openPostgres,
   SchemaMismatch,
   silentLogger,
@@ -356,13 +355,18 @@ describe('copying an SQLite database into PostgreSQL', () => {
       /no SQLite database/,
     );
     const path = await copyOfSource();
-    const lock = lockData(path);
+    const server = await startServer(
+      loadConfig({ DATA_DIR: dirname(path), PORT: '0', CLIENT_DIR: '', AUTH_RATE_LIMIT_PER_MIN: '1000' }),
+      { logger: silentLogger },
+    );
     try {
       await expect(copySqliteToPostgres(path, pool)).rejects.toThrow(/server is running/);
     } finally {
-      lock.release();
+      await server.close();
     }
     expect(await tablesWithRows(pool)).toEqual([]);
+    // Once it stopped, the same file copies.
+    expect((await copySqliteToPostgres(path, pool)).documents).toBe(2);
   });
 
   it('rolls the copy back when a row does not match, and says which', async () => {
