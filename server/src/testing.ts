@@ -53,4 +53,8 @@ export { openPostgres } from './store/postgres/db.ts';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
 export { createPostgresDocLog } from './store/postgres/doc-log.ts';
 export { createRoomBus, type RoomBus } from './sync/room-bus.ts';
+export { createSharedRooms, createLockedCompactor, type SharedRoomStorage } from './sync/shared-rooms.ts';
+export { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
+export { createUpgradeHandler } from './sync/upgrade.ts';
+export { readDoc } from './exports/read-doc.ts';
 export { compactWithYjs } from './store/yjs-compactor.ts';
