@@ -81,7 +81,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       ws.pause();
       void room.loading.then(() => {
         resting = false;
-        if (ws.readyState !== ws.OPEN) return;
+        // Resumed even when the room closed it (see the commit wait in handle).
         ws.resume();
         drain();
       });
@@ -141,7 +141,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
             })
             .finally(() => {
               storing = false;
-              if (ws.readyState !== ws.OPEN || resting) return;
+              if (resting) return;
+              // Resumed even when closing: a paused socket would not read the client's answer
+              // to our close frame, and the close would hang until ws's 30 s timeout.
               ws.resume();
               drain();
             });
