@@ -399,9 +399,23 @@ export class Room {
 
   /**
    * Handles one binary frame. Throws `UndecodableMessage` for anything that is not a valid
-   * y-websocket message; the caller closes that connection and nothing is stored.
+   * y-websocket message; the caller closes that connection and nothing is stored. In shared
+   * mode an update is stored later (see `receiveFrame`); what fails then is only logged here.
    */
-  receive(socket: SyncSocket, data: Uint8Array): void | Promise<void> {
+  receive(socket: SyncSocket, data: Uint8Array): void {
+    const stored = this.receiveFrame(socket, data);
+    stored?.catch((error: unknown) =>
+      this.deps.logger.error('sync_update_not_stored', { room: this.key, message: String(error) }),
+    );
+  }
+
+  /**
+   * `receive`, for callers that must know when an update is stored: undefined when the frame
+   * is handled (always so on SQLite); in shared mode, for an update, a promise that resolves
+   * once it is committed, applied and relayed, or rejects with what `receive` would throw, or
+   * `StorageUnavailable`. Throws synchronously what is wrong with the frame itself.
+   */
+  receiveFrame(socket: SyncSocket, data: Uint8Array): Promise<void> | undefined {
     const connection = this.connections.get(socket);
     // While loading, the document is not whole: the caller holds messages back (upgrade.ts).
     // Were one dropped here, the sync step 1 sent once loaded brings it back in the answer.

@@ -124,7 +124,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       }
       const started = cpuMs();
       try {
-        const stored = room.receive(socket, bytes);
+        const stored = room.receiveFrame(socket, bytes);
         // Shared mode: the update waits for its commit to PostgreSQL; this socket reads nothing
         // more until then (its later messages, and the room's order, wait; none are dropped).
         if (stored) {
