@@ -15,7 +15,8 @@ import {
   type SharedRoomStorage,
   type Stores,
 } from '@twofold/server/testing';
-import { CloseCode } from '@twofold/shared';
+import { CloseCode, SyncMessageType } from '@twofold/shared';
+import * as encoding from 'lib0/encoding';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,22 @@ function client(on: Instance, spaceId: string, user: string): SyncClient {
   return opened;
 }
 
+const nameIn = (c: SyncClient, clientId: number) =>
+  (c.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)?.user?.name;
+
+/** A y-websocket awareness message setting `clientId`'s state, whoever sends it. */
+function forgedPresence(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, SyncMessageType.awareness);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
+
 const text = (c: SyncClient) => c.doc.getText('t').toString();
 const type = (c: SyncClient, words: string) => {
   const t = c.doc.getText('t');
@@ -223,6 +240,18 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
     await waitFor(() => alice.provider.awareness.getStates().has(bob.doc.clientID), {
       message: "bob's presence on alice's screen",
     });
+
+    // Bob's connection on instance two claims Alice's presence (set on instance one): refused
+    // there, so Carol, beside Alice on instance one, still sees Alice's own.
+    const carol = client(one, space, 'carol');
+    await carol.synced();
+    await waitFor(() => nameIn(carol, aliceId) === 'Alice' && nameIn(carol, bob.doc.clientID) === 'Bob', {
+      message: 'carol sees both',
+    });
+    bob.provider.ws?.send(forgedPresence(aliceId, 1000, { user: { name: 'Mallory' } }));
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob, later' });
+    await waitFor(() => nameIn(carol, bob.doc.clientID) === 'Bob, later', { message: "bob's later name" });
+    expect(nameIn(carol, aliceId)).toBe('Alice');
 
     alice.destroy();
     await waitFor(() => !bob.provider.awareness.getStates().has(aliceId), { message: 'alice gone for bob' });

@@ -41,7 +41,7 @@ export interface RoomBus {
    * update, already filtered for ownership by the room that took it). At most once, no repair:
    * presence is renewed by its clients every 15 s and a lost one heals itself.
    */
-  publishAwareness(docKey: string, update: Uint8Array): Promise<void>;
+  publishAwareness(docKey: string, update: Uint8Array, ownerId: string): Promise<void>;
   /** Asks the other instances holding `docKey` to publish the presence they hold (`onQuery`). */
   queryAwareness(docKey: string): Promise<void>;
   /** The newest sequence number the room following `docKey` has (undefined when not joined). */
@@ -53,8 +53,11 @@ export type ApplyUpdates = (updates: Uint8Array[], lastSeq: number) => void;
 
 /** What a room does with presence from other instances. */
 export interface PresenceHandlers {
-  /** An awareness update another instance published. */
-  onAwareness(update: Uint8Array): void;
+  /**
+   * An awareness update another instance published, with the account (`ownerId`) whose
+   * connection set it, so the room applies the same ownership rule as for its own connections.
+   */
+  onAwareness(update: Uint8Array, ownerId: string): void;
   /** Another instance just joined the room and asks for the presence held here. */
   onQuery(): void;
 }
@@ -191,7 +194,7 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
     const presence = rooms.get(docKey)?.presence;
     if (!decoded || !presence || decoded.origin === instanceId) return;
     if (decoded.kind === PRESENCE_QUERY) presence.onQuery();
-    else if (decoded.kind === PRESENCE_UPDATE) presence.onAwareness(decoded.data);
+    else if (decoded.kind === PRESENCE_UPDATE) presence.onAwareness(decoded.data, decoded.owner);
   };
   const channelsOf = (docKey: string) => [CHANNEL_PREFIX + docKey, PRESENCE_PREFIX + docKey];
 
@@ -261,11 +264,11 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
       await subscriber.unsubscribe(...channelsOf(docKey));
     },
 
-    async publishAwareness(docKey, update) {
+    async publishAwareness(docKey, update, ownerId) {
       try {
         await publisher.publish(
           PRESENCE_PREFIX + docKey,
-          encodePresence(instanceId, PRESENCE_UPDATE, update),
+          encodePresence(instanceId, PRESENCE_UPDATE, update, ownerId),
         );
       } catch (error) {
         onError(error);
@@ -276,7 +279,7 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
       try {
         await publisher.publish(
           PRESENCE_PREFIX + docKey,
-          encodePresence(instanceId, PRESENCE_QUERY, new Uint8Array(0)),
+          encodePresence(instanceId, PRESENCE_QUERY, new Uint8Array(0), ''),
         );
       } catch (error) {
         onError(error);
@@ -338,26 +341,40 @@ export function decodeMessage(
   };
 }
 
-/** A presence message: version (1 byte), kind (1 byte), origin's length (1 byte) and bytes, data. */
-function encodePresence(origin: string, kind: number, data: Uint8Array): Buffer {
+/**
+ * A presence message: version (1 byte), kind (1 byte), then the origin instance id and the
+ * owner's account id (each its length in 1 byte, then UTF-8 bytes), then the data.
+ */
+function encodePresence(origin: string, kind: number, data: Uint8Array, owner: string): Buffer {
   const originBytes = Buffer.from(origin, 'utf8');
-  if (originBytes.length > 255) throw new RangeError('room bus: instance id longer than 255 bytes');
-  const message = Buffer.allocUnsafe(3 + originBytes.length + data.byteLength);
+  const ownerBytes = Buffer.from(owner, 'utf8');
+  if (originBytes.length > 255 || ownerBytes.length > 255)
+    throw new RangeError('room bus: instance or account id longer than 255 bytes');
+  const head = 4 + originBytes.length + ownerBytes.length;
+  const message = Buffer.allocUnsafe(head + data.byteLength);
   message.writeUInt8(VERSION, 0);
   message.writeUInt8(kind, 1);
   message.writeUInt8(originBytes.length, 2);
   originBytes.copy(message, 3);
-  message.set(data, 3 + originBytes.length);
+  message.writeUInt8(ownerBytes.length, 3 + originBytes.length);
+  ownerBytes.copy(message, 4 + originBytes.length);
+  message.set(data, head);
   return message;
 }
 
-function decodePresence(message: Buffer): { origin: string; kind: number; data: Uint8Array } | undefined {
-  if (message.length < 3 || message.readUInt8(0) !== VERSION) return undefined;
+function decodePresence(
+  message: Buffer,
+): { origin: string; owner: string; kind: number; data: Uint8Array } | undefined {
+  if (message.length < 4 || message.readUInt8(0) !== VERSION) return undefined;
   const originLength = message.readUInt8(2);
-  if (message.length < 3 + originLength) return undefined;
+  if (message.length < 4 + originLength) return undefined;
+  const ownerLength = message.readUInt8(3 + originLength);
+  const head = 4 + originLength + ownerLength;
+  if (message.length < head) return undefined;
   return {
     kind: message.readUInt8(1),
     origin: message.toString('utf8', 3, 3 + originLength),
-    data: message.subarray(3 + originLength),
+    owner: message.toString('utf8', 4 + originLength, head),
+    data: message.subarray(head),
   };
 }

@@ -58,6 +58,8 @@ interface Connection {
   missing: number;
   /** Awareness client ids this connection owns (see awareness-owners.ts), removed when it leaves. */
   awarenessIds: Set<number>;
+  /** Shared mode: stands for one account's connections on other instances (presence only). */
+  remote?: true;
 }
 
 /**
@@ -283,8 +285,7 @@ export class Room {
         loaded.lastSeq,
         (updates, lastSeq) => this.applyShared(updates, lastSeq),
         {
-          onAwareness: (update) =>
-            awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_ELSEWHERE),
+          onAwareness: (update, ownerId) => this.receiveRemoteAwareness(update, ownerId),
           onQuery: () => this.publishOwnPresence(),
         },
       );
@@ -337,12 +338,41 @@ export class Room {
 
   /** Shared mode: every presence state owned by a connection here, for an instance that asked. */
   private publishOwnPresence() {
-    const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
-    if (ids.length > 0)
-      void this.deps.shared?.bus.publishAwareness(
-        this.key,
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
-      );
+    const states = this.awareness.getStates();
+    for (const connection of this.connections.values()) {
+      const ids = [...connection.awarenessIds].filter((id) => states.has(id));
+      if (ids.length > 0)
+        void this.deps.shared?.bus.publishAwareness(
+          this.key,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+          connection.peer.userId,
+        );
+    }
+  }
+
+  /**
+   * Shared mode: presence set by a connection of `ownerId`'s on another instance. The same
+   * ownership rule as for connections here (awareness-owners.ts): each account's states on
+   * other instances stand as one owner, so a partner anywhere cannot rewrite the other's.
+   */
+  private receiveRemoteAwareness(update: Uint8Array, ownerId: string) {
+    if (this.closed) return;
+    let owner = this.remoteOwners.get(ownerId);
+    if (!owner) {
+      owner = {
+        peer: { userId: ownerId, sessionHash: '' },
+        missing: 0,
+        awarenessIds: new Set(),
+        remote: true,
+      };
+      this.remoteOwners.set(ownerId, owner);
+    }
+    try {
+      const allowed = filterAwareness(update, owner, this.awarenessOwners);
+      if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, FROM_ELSEWHERE);
+    } catch (error) {
+      this.deps.logger.warn('sync_bus_awareness_undecodable', { room: this.key, message: String(error) });
+    }
   }
 
   /**
@@ -456,7 +486,8 @@ export class Room {
     this.connections.delete(socket);
     if (connection.awarenessIds.size > 0) {
       for (const id of connection.awarenessIds) this.awarenessOwners.delete(id);
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+      // Its own origin, so the removal reaches other instances too (onAwarenessUpdate).
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
     }
     // A room still loading stays until its replay is done and written (loadReplayed closes it).
     if (this.connections.size === 0 && !this.loading) this.close();
@@ -618,6 +649,8 @@ export class Room {
 
   /** Which connection owns each awareness client id in this room (see awareness-owners.ts). */
   private readonly awarenessOwners = new Map<number, Connection>();
+  /** Shared mode: one owner per account whose presence came from another instance. */
+  private readonly remoteOwners = new Map<string, Connection>();
 
   private onAwarenessUpdate(
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -631,11 +664,13 @@ export class Room {
     }
     if (changed.length === 0) return;
     this.broadcast(this.encodeAwareness(changed), sender);
-    // What a connection here changed (or its leaving removed) goes to the other instances.
-    if (this.deps.shared && origin !== FROM_ELSEWHERE)
+    // What a connection here changed (or its leaving removed) goes to the other instances;
+    // not what came from them, nor expiry (every instance expires states by itself).
+    if (this.deps.shared && isLocalConnection(origin))
       void this.deps.shared.bus.publishAwareness(
         this.key,
         awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+        origin.peer.userId,
       );
   }
 
@@ -800,6 +835,11 @@ function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(message, SyncMessageType.sync);
   syncProtocol.writeUpdate(message, update);
   return encoding.toUint8Array(message);
+}
+
+/** A connection on this instance (an awareness change's origin), not another instance's stand-in. */
+function isLocalConnection(origin: unknown): origin is Connection {
+  return typeof origin === 'object' && origin !== null && 'peer' in origin && !(origin as Connection).remote;
 }
 
 /** An update with no structs and no deletions encodes as two zero bytes. */
