@@ -29,6 +29,13 @@ export interface SharedRoomStorage {
 export function createLockedCompactor(pool: pg.Pool, store: DocLogStore) {
   return async (docKey: string, at: number): Promise<boolean> => {
     const client = await pool.connect();
+    // The client sits idle holding the lock while the merge runs on others: losing its
+    // connection then (PostgreSQL restarting) must reject below, not crash the process.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onLost);
     try {
       const locked = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
@@ -43,7 +50,9 @@ export function createLockedCompactor(pool: pg.Pool, store: DocLogStore) {
         ]);
       }
     } finally {
-      client.release();
+      client.off('error', onLost);
+      // A client whose connection broke is destroyed, not pooled again.
+      client.release(lost);
     }
   };
 }
