@@ -20,6 +20,7 @@ import * as encoding from 'lib0/encoding';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { prependedText } from '../helpers/crafted-updates.ts';
 import { connect, type SyncClient } from '../helpers/sync-client.ts';
 import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.ts';
@@ -55,6 +56,8 @@ interface InstanceOptions {
   drop?: (docKey: string, seq: number) => boolean;
   /** Wraps the store the rooms append to (the bus repairs from the unwrapped one). */
   wrapStore?: (store: DocLogStore) => DocLogStore;
+  /** Wall ms a replay worker may take (long here: this machine is shared). */
+  replayTimeLimitMs?: number;
 }
 
 interface Instance {
@@ -85,6 +88,7 @@ async function instance(name: string, options: InstanceOptions = {}): Promise<In
     shared: storage,
     clock: { now: () => Date.now() },
     logger,
+    replayTimeLimitMs: options.replayTimeLimitMs,
   });
   const sessions = {
     resolve: async (token: string | undefined) =>
@@ -370,6 +374,30 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
       message: 'snapshot and log hold every update',
     });
   });
+
+  it('opens a log too costly for the main thread off it, and sends the whole document', async () => {
+    const one = await instance('one', { replayTimeLimitMs: 120_000 });
+    const space = newSpace();
+    const key = docKey.shared(space);
+    // What a drip attack left behind before issue 14's caps: a conflict walk costing seconds.
+    await one.storage.store.append(key, prependedText(1000, 3000), 'mallory', 0);
+    await one.storage.store.append(key, prependedText(1001, 3000), 'mallory', 0);
+    const alice = client(one, space, 'alice');
+    await waitFor(() => alice.doc.getText('attack').length === 6000, {
+      message: 'the whole document',
+      timeout: 120_000,
+    });
+    // The worker's state is written as the snapshot: the next open applies one linear update.
+    await waitFor(
+      async () =>
+        (await one.pool.query('SELECT 1 FROM doc_snapshots WHERE doc_key = $1', [key])).rowCount === 1,
+      { message: 'a snapshot after the costly load' },
+    );
+    type(alice, 'still editable');
+    await waitFor(async () => (await storedText(one.storage.store, key)) === 'still editable', {
+      message: 'stored after',
+    });
+  }, 180_000);
 
   // Last: it stops and restarts the PostgreSQL server every test here shares.
   it('closes the sender with 1013 while PostgreSQL is down, shows the partner nothing unstored, and recovers', async () => {

@@ -263,9 +263,9 @@ export class Room {
           },
           this.deps.replayTimeLimitMs,
         );
-        let state;
+        let state, ms;
         try {
-          ({ state } = await this.replay.done);
+          ({ state, ms } = await this.replay.done);
         } catch (replayError) {
           if (replayError instanceof ReplayStopped) throw replayError;
           unloadable = true;
@@ -273,6 +273,23 @@ export class Room {
         }
         if (this.closed) return;
         Y.applyUpdate(this.doc, state, FROM_ELSEWHERE);
+        this.deps.logger.info('sync_room_replayed', { room: this.key, workerMs: Math.round(ms) });
+        // The worker's state is linear to apply, unlike the rows (or their Y.mergeUpdates):
+        // it becomes the snapshot, so the next open on any instance is cheap. Lost to a
+        // concurrent swap, it is simply not written.
+        shared.store
+          .compareAndSwapSnapshot(this.key, {
+            expectedSeq: loaded.snapshotSeq,
+            uptoSeq: loaded.lastSeq,
+            at: this.deps.clock.now(),
+            state,
+          })
+          .then((swapped) => {
+            if (swapped) this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - loaded.sinceSnapshot);
+          })
+          .catch((error: unknown) =>
+            this.deps.logger.error('compaction_failed', { room: this.key, message: String(error) }),
+          );
       }
       this.lastId = loaded.lastSeq;
       this.rowsSinceSnapshot = loaded.sinceSnapshot;
