@@ -62,4 +62,10 @@ export {
 } from './store/postgres/copy-from-sqlite.ts';
 export { SchemaMismatch } from './store/postgres/copy-tables.ts';
 export { createRoomBus, type RoomBus } from './sync/room-bus.ts';
+export { createSharedRooms, createLockedCompactor, type SharedRoomStorage } from './sync/shared-rooms.ts';
+export { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
+export { createUpgradeHandler } from './sync/upgrade.ts';
+export { DEFAULT_BUDGET } from './sync/connection-budget.ts';
+export { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
+export { readDoc } from './exports/read-doc.ts';
 export { compactWithYjs } from './store/yjs-compactor.ts';

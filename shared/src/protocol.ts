@@ -10,6 +10,11 @@ export const CloseCode = {
   serverRestart: 1012,
   /** The server could not keep the edit safe (for example the disk failed); reconnect. */
   internalError: 1011,
+  /**
+   * The store every instance shares (PostgreSQL) did not take the edit: it was not kept nor
+   * shown to anyone. Reconnect later; the client's sync resends it.
+   */
+  tryAgainLater: 1013,
   /** The session ended (logout, revoked, expired). y-websocket stops reconnecting on 44xx. */
   sessionEnded: 4401,
   /** Membership of the space was lost. */

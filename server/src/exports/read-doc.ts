@@ -1,15 +1,28 @@
 import * as Y from 'yjs';
-import type { DocLog } from '../store/doc-log.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 
 /**
- * A copy of a stored document for reading: from the open room when there is one (it holds
- * every committed edit), otherwise rebuilt from the log. The copy is never written back.
+ * Where a document is read from when no room holds it: the SQLite `DocLog` (synchronous) or,
+ * in shared mode, the `DocLogStore` every instance appends to (PostgreSQL).
  */
-export function readDoc(rooms: RoomRegistry, log: DocLog, key: string): Y.Doc {
-  const doc = new Y.Doc();
+export interface DocSource {
+  load(key: string): { updates: Uint8Array[] } | Promise<{ updates: Uint8Array[] }>;
+}
+
+/**
+ * A copy of a stored document for reading: from the open room when there is one and it is
+ * whole (it holds every committed edit), otherwise rebuilt from the log. The copy is never
+ * written back. Throws what the source throws (PostgreSQL unreachable).
+ */
+export async function readDoc(rooms: RoomRegistry, log: DocSource, key: string): Promise<Y.Doc> {
   const room = rooms.get(key);
-  if (room) Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-  else for (const update of log.load(key).updates) Y.applyUpdate(doc, update);
+  if (room && !room.loading) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+    return doc;
+  }
+  const { updates } = await log.load(key);
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
   return doc;
 }

@@ -121,7 +121,7 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     const today = new Map(
       members.map((m) => [m.id, localDay(now, stores.notifications.prefsOf(m.id).timeZone)]),
     );
-    const doc = readDoc(rooms, stores.docLog, docKey.shared(spaceId));
+    const doc = await readDoc(rooms, stores.docLog, docKey.shared(spaceId));
     let queued = 0;
     try {
       for (const entry of readBoundaries(doc)) {

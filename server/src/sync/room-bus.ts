@@ -4,8 +4,8 @@ import type { AppendedUpdate, DocLogStore } from '../store/doc-log-store.ts';
 
 /**
  * What instances tell each other about the rooms they hold, over Redis pub/sub: each stored
- * update, once, to every other instance holding its document. Not wired into the app yet (see
- * store/postgres/CONTEXT.md).
+ * update, once, to every other instance holding its document, and presence (awareness). The
+ * sync rooms use it in shared mode (room.ts, shared-rooms.ts).
  *
  * Redis delivers at most once, and two instances' updates to one document may arrive in either
  * order, so the bus never trusts delivery: every message carries the update's sequence number and
@@ -15,7 +15,8 @@ import type { AppendedUpdate, DocLogStore } from '../store/doc-log-store.ts';
  * after Redis reconnects, and whenever the store's newest sequence number (checked for every
  * room at once, every `checkEveryMs`) is past its own: a dropped last message shows no gap.
  *
- * An instance subscribes only to the rooms it holds (one channel per document).
+ * An instance subscribes only to the rooms it holds (one channel per document, and one for its
+ * presence).
  */
 export interface RoomBus {
   /** This instance's id, carried by what it publishes (it ignores its own messages). */
@@ -26,7 +27,7 @@ export interface RoomBus {
    * room already has (Yjs updates are idempotent). Subscribing is followed by one repair, for
    * anything stored between the load and the subscription.
    */
-  join(docKey: string, lastSeq: number, apply: ApplyUpdates): Promise<void>;
+  join(docKey: string, lastSeq: number, apply: ApplyUpdates, presence?: PresenceHandlers): Promise<void>;
   /** Stops following a document (its last connection left). */
   leave(docKey: string): Promise<void>;
   /**
@@ -35,12 +36,31 @@ export interface RoomBus {
    * repair from the store.
    */
   publish(docKey: string, appended: AppendedUpdate, data: Uint8Array): Promise<void>;
+  /**
+   * Tells the other instances holding `docKey` about a presence change (a y-protocols awareness
+   * update, already filtered for ownership by the room that took it). At most once, no repair:
+   * presence is renewed by its clients every 15 s and a lost one heals itself.
+   */
+  publishAwareness(docKey: string, update: Uint8Array, ownerId: string): Promise<void>;
+  /** Asks the other instances holding `docKey` to publish the presence they hold (`onQuery`). */
+  queryAwareness(docKey: string): Promise<void>;
   /** The newest sequence number the room following `docKey` has (undefined when not joined). */
   lastSeq(docKey: string): number | undefined;
   close(): Promise<void>;
 }
 
 export type ApplyUpdates = (updates: Uint8Array[], lastSeq: number) => void;
+
+/** What a room does with presence from other instances. */
+export interface PresenceHandlers {
+  /**
+   * An awareness update another instance published, with the account (`ownerId`) whose
+   * connection set it, so the room applies the same ownership rule as for its own connections.
+   */
+  onAwareness(update: Uint8Array, ownerId: string): void;
+  /** Another instance just joined the room and asks for the presence held here. */
+  onQuery(): void;
+}
 
 export interface RoomBusOptions {
   /** `redis://host:port`. */
@@ -70,9 +90,14 @@ interface Followed {
   repairing: Promise<void> | undefined;
   /** Another repair was asked for while one ran. */
   repairAgain: boolean;
+  presence: PresenceHandlers | undefined;
 }
 
 const CHANNEL_PREFIX = 'twofold:room:';
+/** Presence of a room: its own channel, so updates stay one message kind with one chain. */
+const PRESENCE_PREFIX = 'twofold:presence:';
+const PRESENCE_UPDATE = 0;
+const PRESENCE_QUERY = 1;
 const VERSION = 1;
 
 export function createRoomBus(options: RoomBusOptions): RoomBus {
@@ -152,12 +177,26 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
   };
 
   subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-    const docKey = channel.toString('utf8').slice(CHANNEL_PREFIX.length);
+    const name = channel.toString('utf8');
+    if (name.startsWith(PRESENCE_PREFIX)) {
+      receivePresence(name.slice(PRESENCE_PREFIX.length), message);
+      return;
+    }
+    const docKey = name.slice(CHANNEL_PREFIX.length);
     const decoded = decodeMessage(message);
     if (!decoded || decoded.origin === instanceId) return;
     if (options.dropIncoming?.(docKey, decoded.seq)) return;
     receive(docKey, decoded.seq, decoded.previousSeq, decoded.data);
   });
+
+  const receivePresence = (docKey: string, message: Buffer) => {
+    const decoded = decodePresence(message);
+    const presence = rooms.get(docKey)?.presence;
+    if (!decoded || !presence || decoded.origin === instanceId) return;
+    if (decoded.kind === PRESENCE_QUERY) presence.onQuery();
+    else if (decoded.kind === PRESENCE_UPDATE) presence.onAwareness(decoded.data, decoded.owner);
+  };
+  const channelsOf = (docKey: string) => [CHANNEL_PREFIX + docKey, PRESENCE_PREFIX + docKey];
 
   let connectedOnce = false;
   subscriber.on('ready', () => {
@@ -169,7 +208,7 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
     // read it from the store.
     void (async () => {
       try {
-        const channels = [...rooms.keys()].map((docKey) => CHANNEL_PREFIX + docKey);
+        const channels = [...rooms.keys()].flatMap(channelsOf);
         if (channels.length > 0) await subscriber.subscribe(...channels);
         await Promise.all([...rooms.keys()].map(repair));
       } catch (error) {
@@ -196,7 +235,7 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
   return {
     instanceId,
 
-    async join(docKey, lastSeq, apply) {
+    async join(docKey, lastSeq, apply, presence) {
       if (rooms.has(docKey)) throw new Error(`room bus: ${docKey} is already joined`);
       rooms.set(docKey, {
         lastSeq,
@@ -205,9 +244,10 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
         repairTimer: undefined,
         repairing: undefined,
         repairAgain: false,
+        presence,
       });
       try {
-        await subscriber.subscribe(CHANNEL_PREFIX + docKey);
+        await subscriber.subscribe(...channelsOf(docKey));
       } catch (error) {
         // Not followed: the caller may join again.
         rooms.delete(docKey);
@@ -221,7 +261,29 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
       if (!room) return;
       clearTimeout(room.repairTimer);
       rooms.delete(docKey);
-      await subscriber.unsubscribe(CHANNEL_PREFIX + docKey);
+      await subscriber.unsubscribe(...channelsOf(docKey));
+    },
+
+    async publishAwareness(docKey, update, ownerId) {
+      try {
+        await publisher.publish(
+          PRESENCE_PREFIX + docKey,
+          encodePresence(instanceId, PRESENCE_UPDATE, update, ownerId),
+        );
+      } catch (error) {
+        onError(error);
+      }
+    },
+
+    async queryAwareness(docKey) {
+      try {
+        await publisher.publish(
+          PRESENCE_PREFIX + docKey,
+          encodePresence(instanceId, PRESENCE_QUERY, new Uint8Array(0), ''),
+        );
+      } catch (error) {
+        onError(error);
+      }
     },
 
     async publish(docKey, { seq, previousSeq }, data) {
@@ -276,5 +338,43 @@ export function decodeMessage(
     previousSeq: message.readDoubleBE(9),
     origin: message.toString('utf8', 18, 18 + originLength),
     data: message.subarray(18 + originLength),
+  };
+}
+
+/**
+ * A presence message: version (1 byte), kind (1 byte), then the origin instance id and the
+ * owner's account id (each its length in 1 byte, then UTF-8 bytes), then the data.
+ */
+function encodePresence(origin: string, kind: number, data: Uint8Array, owner: string): Buffer {
+  const originBytes = Buffer.from(origin, 'utf8');
+  const ownerBytes = Buffer.from(owner, 'utf8');
+  if (originBytes.length > 255 || ownerBytes.length > 255)
+    throw new RangeError('room bus: instance or account id longer than 255 bytes');
+  const head = 4 + originBytes.length + ownerBytes.length;
+  const message = Buffer.allocUnsafe(head + data.byteLength);
+  message.writeUInt8(VERSION, 0);
+  message.writeUInt8(kind, 1);
+  message.writeUInt8(originBytes.length, 2);
+  originBytes.copy(message, 3);
+  message.writeUInt8(ownerBytes.length, 3 + originBytes.length);
+  ownerBytes.copy(message, 4 + originBytes.length);
+  message.set(data, head);
+  return message;
+}
+
+function decodePresence(
+  message: Buffer,
+): { origin: string; owner: string; kind: number; data: Uint8Array } | undefined {
+  if (message.length < 4 || message.readUInt8(0) !== VERSION) return undefined;
+  const originLength = message.readUInt8(2);
+  if (message.length < 4 + originLength) return undefined;
+  const ownerLength = message.readUInt8(3 + originLength);
+  const head = 4 + originLength + ownerLength;
+  if (message.length < head) return undefined;
+  return {
+    kind: message.readUInt8(1),
+    origin: message.toString('utf8', 3, 3 + originLength),
+    owner: message.toString('utf8', 4 + originLength, head),
+    data: message.subarray(head),
   };
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import type { DocLog, MergePlan } from '../store/doc-log.ts';
+import { COALESCE_WINDOW_MS, type DocLog, type MergePlan } from '../store/doc-log.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
@@ -14,7 +14,11 @@ import { DEFAULT_DOC_QUOTA_BYTES } from './doc-quota.ts';
 import { filterAwareness } from './awareness-owners.ts';
 import { replayOffThread, ReplayStopped, type Replay } from './replay-off-thread.ts';
 import type { Peer, SyncSocket } from './socket.ts';
+import type { SharedRoomStorage } from './shared-rooms.ts';
 import { checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
+
+/** Transaction origin of what came from the store or another instance, not from a connection here. */
+const FROM_ELSEWHERE = Symbol('elsewhere');
 
 /** Compact after this many log rows since the last snapshot, or this many bytes... */
 const COMPACT_AFTER_ROWS = 500;
@@ -54,10 +58,25 @@ interface Connection {
   missing: number;
   /** Awareness client ids this connection owns (see awareness-owners.ts), removed when it leaves. */
   awarenessIds: Set<number>;
+  /** Shared mode: stands for one account's connections on other instances (presence only). */
+  remote?: true;
 }
 
-export interface RoomDeps {
-  log: DocLog;
+/**
+ * Where a room stores: `log`, the SQLite log on this machine (synchronous: an update is in the
+ * edit journal when `append` returns), or `shared`, the PostgreSQL log and the Redis bus every
+ * instance uses (asynchronous: an update is committed when `append` resolves). Exactly one.
+ */
+export type RoomStorage =
+  { log: DocLog; shared?: undefined } | { shared: SharedRoomStorage; log?: undefined };
+
+/** What a room is given: its storage (one of RoomStorage's two; see the registry) and options. */
+export interface RoomDeps extends RoomOptions {
+  log?: DocLog;
+  shared?: SharedRoomStorage;
+}
+
+export interface RoomOptions {
   clock: Clock;
   logger: Logger;
   /**
@@ -73,6 +92,9 @@ export interface RoomDeps {
 
 /** The close reason sent to the connections of a room whose log could not be replayed. */
 export const UNLOADABLE_REASON = 'this space could not be opened; please try again later';
+
+/** The close reason (with 1013) when the shared store did not take an edit or could not be read. */
+export const STORAGE_UNAVAILABLE_REASON = 'storage unavailable; please try again later';
 
 /**
  * One Yjs document and the connections editing it, speaking the y-websocket protocol.
@@ -91,7 +113,11 @@ export const UNLOADABLE_REASON = 'this space could not be opened; please try aga
  * relayed, never re-encoded, and never echoed to their sender.
  */
 export class Room {
-  readonly doc: Y.Doc;
+  /** The document (replaced only while a shared room is loading: see loadShared). */
+  get doc(): Y.Doc {
+    return this.currentDoc;
+  }
+  private currentDoc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /**
    * Set while the log is replayed off the main thread; settles (never rejects) once the room
@@ -118,6 +144,8 @@ export class Room {
   private structCount = 0;
   private storedBytes = 0;
   private cost = new RoomCost(0, 0);
+  /** Shared mode: what the room's updates wait behind, so they are appended one at a time, in order. */
+  private queue: Promise<void> = Promise.resolve();
   /** CPU time loading took on the main thread (ms), for the caller's account of work done. */
   readonly loadMs: number;
   /**
@@ -134,8 +162,24 @@ export class Room {
     readonly key: string,
     private readonly deps: RoomDeps,
   ) {
+    if (!deps.log === !deps.shared) throw new TypeError('room: give it either a log or shared storage');
+    if (deps.shared) {
+      // Asynchronous: sockets wait, paused, until the document is whole (upgrade.ts).
+      this.currentDoc = new Y.Doc();
+      this.awareness = new awarenessProtocol.Awareness(this.currentDoc);
+      this.loadMs = 0;
+      this.lastId = 0;
+      this.rowsSinceSnapshot = 0;
+      this.failed = true;
+      this.awareness.setLocalState(null);
+      this.awarenessListener = (changes, origin) => this.onAwarenessUpdate(changes, origin);
+      this.awareness.on('update', this.awarenessListener);
+      this.loading = this.loadShared(deps.shared);
+      return;
+    }
+    const log = deps.log!;
     const started = cpuMs();
-    const loaded = deps.log.load(key);
+    const loaded = log.load(key);
     const doc = new Y.Doc();
     let replayed = true;
     try {
@@ -150,8 +194,8 @@ export class Room {
       doc.destroy();
       replayed = false;
     }
-    this.doc = replayed ? doc : new Y.Doc();
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.currentDoc = replayed ? doc : new Y.Doc();
+    this.awareness = new awarenessProtocol.Awareness(this.currentDoc);
     this.loadMs = cpuMs() - started;
     this.lastId = loaded.lastId;
     this.rowsSinceSnapshot = loaded.sinceSnapshot;
@@ -163,7 +207,7 @@ export class Room {
     } else {
       // Until the worker's state is applied the empty document must not be written back.
       this.failed = true;
-      this.replay = replayOffThread(deps.log.mergeInput(key, loaded.lastId), deps.replayTimeLimitMs);
+      this.replay = replayOffThread(log.mergeInput(key, loaded.lastId), deps.replayTimeLimitMs);
       this.loading = this.loadReplayed(this.replay);
     }
 
@@ -173,10 +217,179 @@ export class Room {
   }
 
   /** What the cost accounting starts from once the document is whole (`loadMs`: CPU ms it took). */
-  private opened(loadMs: number) {
+  private opened(loadMs: number, storedBytes = this.deps.log?.storedBytes(this.key) ?? 0) {
     this.structCount = countStructs(this.doc);
     this.cost = new RoomCost(loadMs, this.structCount);
-    this.storedBytes = this.deps.log.storedBytes(this.key);
+    this.storedBytes = storedBytes;
+  }
+
+  /**
+   * Shared mode: reads the snapshot and updates from the store, applies them (off the main
+   * thread when that takes longer than APPLY_COST.maxMs, as on SQLite, though nothing is merged
+   * back: PostgreSQL keeps its rows), then follows the bus, whose join repairs whatever was
+   * appended meanwhile. Only then are the waiting connections greeted. If the store cannot be
+   * read, or Redis not joined, they are closed with 1013; nothing was changed.
+   */
+  private async loadShared(shared: SharedRoomStorage): Promise<void> {
+    const began = performance.now();
+    /** Set when the worker could not replay the log (not the store's fault: 1011, not 1013). */
+    let unloadable = false;
+    try {
+      const loaded = await shared.store.load(this.key);
+      if (this.closed) return;
+      const started = cpuMs();
+      try {
+        runWithin(APPLY_COST.maxMs, () =>
+          this.doc.transact(() => {
+            for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
+          }, FROM_ELSEWHERE),
+        );
+      } catch (error) {
+        if (!(error instanceof ApplyTooSlow)) throw error;
+        // Half-replayed: dropped (not destroyed: the awareness listens for that). The worker
+        // replays every update; rows of distinct authors far apart are never merged.
+        this.currentDoc = new Y.Doc();
+        this.replay = replayOffThread(
+          {
+            fromId: 0,
+            base: undefined,
+            rows: loaded.updates.map((data, i) => ({
+              id: i + 1,
+              author: String(i),
+              at: i * 2 * COALESCE_WINDOW_MS,
+              mergedCount: 1,
+              data,
+            })),
+          },
+          this.deps.replayTimeLimitMs,
+        );
+        let state, ms;
+        try {
+          ({ state, ms } = await this.replay.done);
+        } catch (replayError) {
+          if (replayError instanceof ReplayStopped) throw replayError;
+          unloadable = true;
+          throw replayError;
+        }
+        if (this.closed) return;
+        Y.applyUpdate(this.doc, state, FROM_ELSEWHERE);
+        this.deps.logger.info('sync_room_replayed', { room: this.key, workerMs: Math.round(ms) });
+        // The worker's state is linear to apply, unlike the rows (or their Y.mergeUpdates):
+        // it becomes the snapshot, so the next open on any instance is cheap. Lost to a
+        // concurrent swap, it is simply not written.
+        shared.store
+          .compareAndSwapSnapshot(this.key, {
+            expectedSeq: loaded.snapshotSeq,
+            uptoSeq: loaded.lastSeq,
+            at: this.deps.clock.now(),
+            state,
+          })
+          .then((swapped) => {
+            if (swapped) this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - loaded.sinceSnapshot);
+          })
+          .catch((error: unknown) =>
+            this.deps.logger.error('compaction_failed', { room: this.key, message: String(error) }),
+          );
+      }
+      this.lastId = loaded.lastSeq;
+      this.rowsSinceSnapshot = loaded.sinceSnapshot;
+      const storedBytes = await shared.store.storedBytes(this.key);
+      if (this.closed) return;
+      this.opened(cpuMs() - started, storedBytes);
+      this.failed = false;
+      await shared.bus.join(
+        this.key,
+        loaded.lastSeq,
+        (updates, lastSeq) => this.applyShared(updates, lastSeq),
+        {
+          onAwareness: (update, ownerId) => this.receiveRemoteAwareness(update, ownerId),
+          onQuery: () => this.publishOwnPresence(),
+        },
+      );
+      if (this.closed) {
+        void shared.bus.leave(this.key).catch(() => {});
+        return;
+      }
+      void shared.bus.queryAwareness(this.key);
+    } catch (error) {
+      if (error instanceof ReplayStopped || this.closed) return;
+      this.loading = null;
+      this.failed = true;
+      this.replayMs = performance.now() - began;
+      this.deps.logger.error('sync_room_unloadable', { room: this.key, message: String(error) });
+      this.shutdown(
+        unloadable ? CloseCode.internalError : CloseCode.tryAgainLater,
+        unloadable ? UNLOADABLE_REASON : STORAGE_UNAVAILABLE_REASON,
+      );
+      return;
+    }
+    this.loading = null;
+    if (this.cost.excessMs > APPLY_COST.slackMs || this.rowsSinceSnapshot >= COMPACT_AFTER_ROWS)
+      this.scheduleCompaction();
+    for (const socket of this.connections.keys()) this.greet(socket);
+    if (this.connections.size === 0) this.close();
+  }
+
+  /**
+   * Shared mode: updates another instance stored (from the bus, or a repair read from the
+   * store), in order. Applied and passed to every connection here; what the room already had
+   * (its own, repeated by a repair) is not sent again.
+   */
+  private applyShared(updates: Uint8Array[], lastSeq: number) {
+    if (this.closed || updates.length === 0) return;
+    const before = updates.length === 1 ? null : Y.encodeStateVector(this.doc);
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, FROM_ELSEWHERE);
+    this.lastId = Math.max(this.lastId, lastSeq);
+    this.structCount = countStructs(this.doc);
+    for (const update of updates) {
+      this.storedBytes += update.byteLength;
+      this.bytesSinceSnapshot += update.byteLength;
+    }
+    this.rowsSinceSnapshot += updates.length;
+    if (this.loading) return; // greeted once loaded, with everything
+    const message = before ? Y.encodeStateAsUpdate(this.doc, before) : updates[0]!;
+    if (!isEmptyUpdate(message)) this.broadcast(encodeUpdateMessage(message));
+  }
+
+  /** Shared mode: every presence state owned by a connection here, for an instance that asked. */
+  private publishOwnPresence() {
+    const states = this.awareness.getStates();
+    for (const connection of this.connections.values()) {
+      const ids = [...connection.awarenessIds].filter((id) => states.has(id));
+      if (ids.length > 0)
+        void this.deps.shared?.bus.publishAwareness(
+          this.key,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+          connection.peer.userId,
+        );
+    }
+  }
+
+  /**
+   * Shared mode: presence set by a connection of `ownerId`'s on another instance. The same
+   * ownership rule as for connections here (awareness-owners.ts): each account's states on
+   * other instances stand as one owner, so a partner anywhere cannot rewrite the other's.
+   */
+  private receiveRemoteAwareness(update: Uint8Array, ownerId: string) {
+    if (this.closed) return;
+    let owner = this.remoteOwners.get(ownerId);
+    if (!owner) {
+      owner = {
+        peer: { userId: ownerId, sessionHash: '' },
+        missing: 0,
+        awarenessIds: new Set(),
+        remote: true,
+      };
+      this.remoteOwners.set(ownerId, owner);
+    }
+    try {
+      const allowed = filterAwareness(update, owner, this.awarenessOwners);
+      if (allowed) awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, FROM_ELSEWHERE);
+    } catch (error) {
+      this.deps.logger.warn('sync_bus_awareness_undecodable', { room: this.key, message: String(error) });
+    }
   }
 
   /**
@@ -233,9 +446,23 @@ export class Room {
 
   /**
    * Handles one binary frame. Throws `UndecodableMessage` for anything that is not a valid
-   * y-websocket message; the caller closes that connection and nothing is stored.
+   * y-websocket message; the caller closes that connection and nothing is stored. In shared
+   * mode an update is stored later (see `receiveFrame`); what fails then is only logged here.
    */
   receive(socket: SyncSocket, data: Uint8Array): void {
+    const stored = this.receiveFrame(socket, data);
+    stored?.catch((error: unknown) =>
+      this.deps.logger.error('sync_update_not_stored', { room: this.key, message: String(error) }),
+    );
+  }
+
+  /**
+   * `receive`, for callers that must know when an update is stored: undefined when the frame
+   * is handled (always so on SQLite); in shared mode, for an update, a promise that resolves
+   * once it is committed, applied and relayed, or rejects with what `receive` would throw, or
+   * `StorageUnavailable`. Throws synchronously what is wrong with the frame itself.
+   */
+  receiveFrame(socket: SyncSocket, data: Uint8Array): Promise<void> | undefined {
     const connection = this.connections.get(socket);
     // While loading, the document is not whole: the caller holds messages back (upgrade.ts).
     // Were one dropped here, the sync step 1 sent once loaded brings it back in the answer.
@@ -245,8 +472,7 @@ export class Room {
       const type = decoding.readVarUint(decoder);
       switch (type) {
         case SyncMessageType.sync:
-          this.receiveSync(socket, connection, decoder, data);
-          return;
+          return this.receiveSync(socket, connection, decoder, data)?.catch(rethrowAsRoomError);
         case SyncMessageType.awareness: {
           // Only the states this connection owns: a partner cannot rewrite the other's presence.
           const update = filterAwareness(
@@ -266,9 +492,7 @@ export class Room {
           throw new UndecodableMessage(`unknown message type ${type}`);
       }
     } catch (error) {
-      if (error instanceof RoomFailure || error instanceof UpdateRefused || error instanceof QuotaExceeded)
-        throw error;
-      throw new UndecodableMessage(error instanceof Error ? error.message : String(error));
+      rethrowAsRoomError(error);
     }
   }
 
@@ -279,7 +503,8 @@ export class Room {
     this.connections.delete(socket);
     if (connection.awarenessIds.size > 0) {
       for (const id of connection.awarenessIds) this.awarenessOwners.delete(id);
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+      // Its own origin, so the removal reaches other instances too (onAwarenessUpdate).
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
     }
     // A room still loading stays until its replay is done and written (loadReplayed closes it).
     if (this.connections.size === 0 && !this.loading) this.close();
@@ -295,12 +520,13 @@ export class Room {
     }
   }
 
+  /** Shared mode: resolves once an update is stored, applied and relayed (see receiveUpdate). */
   private receiveSync(
     socket: SyncSocket,
     connection: Connection,
     decoder: decoding.Decoder,
     frame: Uint8Array,
-  ) {
+  ): Promise<void> | undefined {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const reply = encoding.createEncoder();
@@ -311,20 +537,70 @@ export class Room {
       const update = decoding.readVarUint8Array(decoder);
       // A frame that is exactly one update message is already what the partner must receive.
       const relay = step === syncProtocol.messageYjsUpdate && !decoding.hasContent(decoder) ? frame : null;
+      if (this.deps.shared)
+        return this.enqueue(() => this.receiveSharedUpdate(socket, connection, update, relay));
       this.receiveUpdate(socket, connection, update, relay);
     } else {
       throw new UndecodableMessage(`unknown sync step ${step}`);
     }
   }
 
-  /** `relay` is the frame to pass on as it came, when it is one update message and nothing else. */
-  private receiveUpdate(
+  /**
+   * Runs `task` after every update the room took before it: one append outstanding at a time,
+   * so a room's updates are stored and shown in the order they came, none dropped.
+   */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Shared mode: the same checks and limits as receiveUpdate, then the update is appended and
+   * committed to the shared store before it touches the document, reaches a connection here
+   * or is published to the other instances. Throws StorageUnavailable when the store did not
+   * take it (nothing shown to anyone; the caller closes the sender with 1013, whose client
+   * resends it on reconnecting).
+   */
+  private async receiveSharedUpdate(
     socket: SyncSocket,
     connection: Connection,
     update: Uint8Array,
     relay: Uint8Array | null,
-  ) {
-    if (isEmptyUpdate(update)) return;
+  ): Promise<void> {
+    const shared = this.deps.shared;
+    if (!shared || this.closed || this.failed || !this.connections.has(socket) || isEmptyUpdate(update))
+      return;
+    const shape = this.checkIncoming(socket, connection, update);
+    if (!shape) return;
+    let appended;
+    try {
+      appended = await shared.store.append(this.key, update, connection.peer.userId, this.deps.clock.now());
+    } catch (error) {
+      throw new StorageUnavailable(error);
+    }
+    if (this.closed) return; // stored; whoever reopens the room loads it
+    try {
+      const elapsed = applyWithin(this.doc, update, connection, this.cost.budgetFor(shape));
+      this.cost.record(shape, elapsed);
+    } catch (error) {
+      // Stored already: the room is dropped and reloaded (off-thread if it is costly to replay).
+      this.failed = true;
+      if (error instanceof ApplyTooSlow) throw new UpdateTooCostly(error);
+      throw new RoomFailure(error);
+    }
+    this.lastId = Math.max(this.lastId, appended.seq);
+    this.afterApplied(update);
+    this.broadcast(relay ?? encodeUpdateMessage(update), socket);
+    void shared.bus.publish(this.key, appended, update);
+    this.scheduleCompactionIfDue();
+  }
+
+  /**
+   * The checks every update passes before anything is stored: its shape, what it builds on, the
+   * quota. Returns its shape, or undefined when it was answered with a sync step 1 instead.
+   */
+  private checkIncoming(socket: SyncSocket, connection: Connection, update: Uint8Array) {
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
     precheckUpdate(update);
@@ -336,29 +612,49 @@ export class Room {
         throw error;
       // Not applied (Yjs would keep it pending); the client's answer carries it with what it builds on.
       socket.send(this.encodeStep1());
-      return;
+      return undefined;
     }
     connection.missing = 0;
     if (this.storedBytes + update.byteLength > (this.deps.docQuotaBytes ?? DEFAULT_DOC_QUOTA_BYTES))
       throw new QuotaExceeded();
+    return shape;
+  }
+
+  private afterApplied(update: Uint8Array) {
+    this.structCount = countStructs(this.doc);
+    this.storedBytes += update.byteLength;
+    this.rowsSinceSnapshot++;
+    this.bytesSinceSnapshot += update.byteLength;
+  }
+
+  private scheduleCompactionIfDue() {
+    if (this.compactionDue(COMPACT_OVERDUE_FACTOR)) this.scheduleCompaction();
+    else if (this.compactionDue(1)) this.compactWhenQuiet();
+  }
+
+  /** `relay` is the frame to pass on as it came, when it is one update message and nothing else. */
+  private receiveUpdate(
+    socket: SyncSocket,
+    connection: Connection,
+    update: Uint8Array,
+    relay: Uint8Array | null,
+  ) {
+    if (isEmptyUpdate(update)) return;
+    const shape = this.checkIncoming(socket, connection, update);
+    if (!shape) return;
+    const log = this.deps.log!;
     try {
       const elapsed = applyWithin(this.doc, update, connection, this.cost.budgetFor(shape));
       this.cost.record(shape, elapsed);
-      this.lastId = this.deps.log.append(this.key, connection.peer.userId, this.deps.clock.now(), update);
+      this.lastId = log.append(this.key, connection.peer.userId, this.deps.clock.now(), update);
     } catch (error) {
       this.failed = true;
       if (error instanceof ApplyTooSlow) throw new UpdateTooCostly(error);
       throw new RoomFailure(error);
     }
-    this.structCount = countStructs(this.doc);
-    this.storedBytes += update.byteLength;
-    this.rowsSinceSnapshot++;
-    this.bytesSinceSnapshot += update.byteLength;
-
+    this.afterApplied(update);
     this.broadcast(relay ?? encodeUpdateMessage(update), socket);
-
-    if (this.compactionDue(COMPACT_OVERDUE_FACTOR)) this.scheduleCompaction();
-    else if (this.compactionDue(1)) this.compactWhenQuiet();
+    this.scheduleCompactionIfDue();
   }
 
   private compactionDue(factor: number): boolean {
@@ -370,6 +666,8 @@ export class Room {
 
   /** Which connection owns each awareness client id in this room (see awareness-owners.ts). */
   private readonly awarenessOwners = new Map<number, Connection>();
+  /** Shared mode: one owner per account whose presence came from another instance. */
+  private readonly remoteOwners = new Map<string, Connection>();
 
   private onAwarenessUpdate(
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -381,7 +679,16 @@ export class Room {
     for (const [socket, connection] of this.connections) {
       if (connection === origin) sender = socket;
     }
-    if (changed.length > 0) this.broadcast(this.encodeAwareness(changed), sender);
+    if (changed.length === 0) return;
+    this.broadcast(this.encodeAwareness(changed), sender);
+    // What a connection here changed (or its leaving removed) goes to the other instances;
+    // not what came from them, nor expiry (every instance expires states by itself).
+    if (this.deps.shared && isLocalConnection(origin))
+      void this.deps.shared.bus.publishAwareness(
+        this.key,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+        origin.peer.userId,
+      );
   }
 
   private encodeStep1(): Uint8Array {
@@ -439,19 +746,35 @@ export class Room {
    */
   private writeSnapshot(merge?: MergePlan) {
     if (this.rowsSinceSnapshot === 0 || this.failed) return;
+    const { log, shared } = this.deps;
+    if (!log) {
+      if (shared) void this.compactShared(shared);
+      return;
+    }
     try {
-      this.deps.log.compact(
-        this.key,
-        this.lastId,
-        this.deps.clock.now(),
-        Y.encodeStateAsUpdate(this.doc),
-        merge,
-      );
+      log.compact(this.key, this.lastId, this.deps.clock.now(), Y.encodeStateAsUpdate(this.doc), merge);
       this.rowsSinceSnapshot = 0;
       this.bytesSinceSnapshot = 0;
-      this.storedBytes = this.deps.log.storedBytes(this.key);
+      this.storedBytes = log.storedBytes(this.key);
     } catch (error) {
       // The log still holds every update; only loading gets slower until the next try.
+      this.deps.logger.error('compaction_failed', { room: this.key, message: String(error) });
+    }
+  }
+
+  /**
+   * Shared mode: the locked compactor merges what the store holds (not this document), so an
+   * update appended meanwhile, here or elsewhere, stays after the snapshot. Resolves when done;
+   * failures are logged (the log still holds every update).
+   */
+  private async compactShared(shared: SharedRoomStorage): Promise<void> {
+    const rows = this.rowsSinceSnapshot;
+    try {
+      if (!(await shared.compact(this.key, this.deps.clock.now()))) return;
+      this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - rows);
+      this.bytesSinceSnapshot = 0;
+      if (!this.closed) this.storedBytes = await shared.store.storedBytes(this.key);
+    } catch (error) {
       this.deps.logger.error('compaction_failed', { room: this.key, message: String(error) });
     }
   }
@@ -459,6 +782,14 @@ export class Room {
   private close() {
     if (this.closed) return;
     this.closed = true;
+    if (this.deps.shared && !this.loading) {
+      // The bus stops following it; a room closed while loading leaves in loadShared.
+      this.deps.shared.bus
+        .leave(this.key)
+        .catch((error: unknown) =>
+          this.deps.logger.warn('sync_bus_leave_failed', { room: this.key, message: String(error) }),
+        );
+    }
     this.replay?.stop();
     clearTimeout(this.quietTimer);
     if (!this.failed && this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
@@ -489,6 +820,28 @@ export class RoomFailure extends Error {
 }
 
 /**
+ * Shared mode: the store (PostgreSQL) refused the update or could not be reached. Nothing was
+ * applied or shown to anyone; the sender is closed with 1013 and resends it after reconnecting.
+ */
+export class StorageUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`storage unavailable: ${String(cause)}`);
+  }
+}
+
+/** The errors a room throws as they are; anything else thrown while reading a message is undecodable. */
+function rethrowAsRoomError(error: unknown): never {
+  if (
+    error instanceof RoomFailure ||
+    error instanceof UpdateRefused ||
+    error instanceof QuotaExceeded ||
+    error instanceof StorageUnavailable
+  )
+    throw error;
+  throw new UndecodableMessage(error instanceof Error ? error.message : String(error));
+}
+
+/**
  * Applying an update ran past its deadline (see apply-cost.ts): it was not stored, and the
  * half-applied document must be dropped and reloaded. The sender is closed with 1008.
  */
@@ -499,6 +852,11 @@ function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(message, SyncMessageType.sync);
   syncProtocol.writeUpdate(message, update);
   return encoding.toUint8Array(message);
+}
+
+/** A connection on this instance (an awareness change's origin), not another instance's stand-in. */
+function isLocalConnection(origin: unknown): origin is Connection {
+  return typeof origin === 'object' && origin !== null && 'peer' in origin && !(origin as Connection).remote;
 }
 
 /** An update with no structs and no deletions encodes as two zero bytes. */

@@ -1,8 +1,7 @@
 import { CloseCode } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import type { DocLog } from '../store/doc-log.ts';
-import { Room } from './room.ts';
+import { Room, type RoomOptions, type RoomStorage } from './room.ts';
 import type { Peer } from './socket.ts';
 
 /** The document key of a space's shared doc, and of one member's private doc in it. */
@@ -19,16 +18,14 @@ export function isKeyOfSpace(key: string, spaceId: string): boolean {
 }
 
 /**
- * The rooms in memory. A room is loaded (synchronously) when its first connection arrives and
- * dropped when its last one leaves.
+ * The rooms in memory. A room is loaded when its first connection arrives and dropped when its
+ * last one leaves. With `log` (SQLite, one instance) it loads synchronously; with `shared`
+ * (`createSharedRooms`: PostgreSQL and Redis, any number of instances) asynchronously, and it
+ * follows the bus while it is held: an instance subscribes only to the rooms it holds.
  */
-export function createRoomRegistry(deps: {
-  log: DocLog;
-  clock: Clock;
-  logger: Logger;
-  docQuotaBytes?: number;
-  replayTimeLimitMs?: number;
-}) {
+export function createRoomRegistry(
+  deps: RoomStorage & Omit<RoomOptions, 'onEmpty'> & { clock: Clock; logger: Logger },
+) {
   const rooms = new Map<string, Room>();
   // One deps object for every room, not a fresh object and closure per room.
   const roomDeps = {

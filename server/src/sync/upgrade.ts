@@ -10,7 +10,15 @@ import { createAccountLimits, type AccountLimitSettings } from './account-limits
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
 import { cpuMs } from './cpu-time.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { QuotaExceeded, RoomFailure, UndecodableMessage, UpdateTooCostly, type Room } from './room.ts';
+import {
+  QuotaExceeded,
+  RoomFailure,
+  STORAGE_UNAVAILABLE_REASON,
+  StorageUnavailable,
+  UndecodableMessage,
+  UpdateTooCostly,
+  type Room,
+} from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 import { UpdateRefused } from './update-check.ts';
@@ -64,6 +72,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // the next is handled, so the thread goes to everyone else in between (issue 14's bound).
     const queue: { bytes: Uint8Array; isBinary: boolean }[] = [];
     let resting = false;
+    /** Shared mode: an update of this socket's is being committed (see handle). */
+    let storing = false;
     if (room.loading) {
       // The document is replayed off the main thread (room.ts): nothing is read until it is
       // whole. The room greets the socket then; one that could not be loaded is closed by it.
@@ -71,13 +81,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       ws.pause();
       void room.loading.then(() => {
         resting = false;
-        if (ws.readyState !== ws.OPEN) return;
+        // Resumed even when the room closed it (see the commit wait in handle).
         ws.resume();
         drain();
       });
     }
     const drain = () => {
-      while (!resting && queue.length > 0 && ws.readyState === ws.OPEN) {
+      while (!resting && !storing && queue.length > 0 && ws.readyState === ws.OPEN) {
         const { bytes, isBinary } = queue.shift()!;
         const cost = handle(bytes, isBinary);
         if (cost > REST_AFTER_MS && ws.readyState === ws.OPEN) {
@@ -86,6 +96,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
           setTimeout(
             () => {
               resting = false;
+              if (storing) return; // resumed once the commit is done
               ws.resume();
               drain();
             },
@@ -113,36 +124,32 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       }
       const started = cpuMs();
       try {
-        room.receive(socket, bytes);
-      } catch (error) {
-        if (error instanceof UpdateRefused) {
-          deps.logger.warn('sync_update_refused', {
-            room: room.key,
-            userId: peer.userId,
-            reason: error.reason,
-          });
-          ws.close(CloseCode.tooMuch, error.reason);
-          room.leave(socket);
-        } else if (error instanceof QuotaExceeded) {
-          deps.logger.warn('sync_quota_exceeded', { room: room.key, userId: peer.userId });
-          ws.close(CloseCode.spaceFull, error.message);
-          room.leave(socket);
-        } else if (error instanceof UpdateTooCostly) {
-          // Not stored; the half-applied document is dropped and reloaded from the log.
-          deps.logger.warn('sync_update_too_costly', { room: room.key, userId: peer.userId });
-          ws.close(CloseCode.tooMuch, 'update too costly to apply');
-          room.leave(socket);
-          room.shutdown(CloseCode.internalError, 'please reconnect');
-        } else if (error instanceof UndecodableMessage) {
-          deps.logger.warn('sync_undecodable', { room: room.key, userId: peer.userId });
-          ws.close(CloseCode.undecodable, 'could not decode message');
-          room.leave(socket);
-        } else if (error instanceof RoomFailure) {
-          deps.logger.error('sync_room_failure', { room: room.key, message: error.message });
-          room.shutdown(CloseCode.internalError, 'please reconnect');
-        } else {
-          throw error;
+        const stored = room.receiveFrame(socket, bytes);
+        // Shared mode: the update waits for its commit to PostgreSQL; this socket reads nothing
+        // more until then (its later messages, and the room's order, wait; none are dropped).
+        if (stored) {
+          storing = true;
+          ws.pause();
+          stored
+            .catch((error: unknown) => {
+              try {
+                fail(error);
+              } catch (unexpected) {
+                deps.logger.error('sync_room_failure', { room: room.key, message: String(unexpected) });
+                room.shutdown(CloseCode.internalError, 'please reconnect');
+              }
+            })
+            .finally(() => {
+              storing = false;
+              if (resting) return;
+              // Resumed even when closing: a paused socket would not read the client's answer
+              // to our close frame, and the close would hang until ws's 30 s timeout.
+              ws.resume();
+              drain();
+            });
         }
+      } catch (error) {
+        fail(error);
       }
       // Time, not bytes: what a message cost is what it kept everyone else waiting.
       const cost = cpuMs() - started;
@@ -152,6 +159,42 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         room.leave(socket);
       }
       return cost;
+    };
+    /** Closes what an error from the room calls for; rethrows what it does not know. */
+    const fail = (error: unknown) => {
+      if (error instanceof StorageUnavailable) {
+        // Not kept, not shown to anyone: the client resends it once it reconnects.
+        deps.logger.error('sync_storage_unavailable', { room: room.key, message: error.message });
+        ws.close(CloseCode.tryAgainLater, STORAGE_UNAVAILABLE_REASON);
+        room.leave(socket);
+      } else if (error instanceof UpdateRefused) {
+        deps.logger.warn('sync_update_refused', {
+          room: room.key,
+          userId: peer.userId,
+          reason: error.reason,
+        });
+        ws.close(CloseCode.tooMuch, error.reason);
+        room.leave(socket);
+      } else if (error instanceof QuotaExceeded) {
+        deps.logger.warn('sync_quota_exceeded', { room: room.key, userId: peer.userId });
+        ws.close(CloseCode.spaceFull, error.message);
+        room.leave(socket);
+      } else if (error instanceof UpdateTooCostly) {
+        // Not stored; the half-applied document is dropped and reloaded from the log.
+        deps.logger.warn('sync_update_too_costly', { room: room.key, userId: peer.userId });
+        ws.close(CloseCode.tooMuch, 'update too costly to apply');
+        room.leave(socket);
+        room.shutdown(CloseCode.internalError, 'please reconnect');
+      } else if (error instanceof UndecodableMessage) {
+        deps.logger.warn('sync_undecodable', { room: room.key, userId: peer.userId });
+        ws.close(CloseCode.undecodable, 'could not decode message');
+        room.leave(socket);
+      } else if (error instanceof RoomFailure) {
+        deps.logger.error('sync_room_failure', { room: room.key, message: error.message });
+        room.shutdown(CloseCode.internalError, 'please reconnect');
+      } else {
+        throw error;
+      }
     };
     heartbeat.watch(ws);
     ws.on('close', () => room.leave(socket));

@@ -1,0 +1,100 @@
+import type pg from 'pg';
+import type { DocLogStore } from '../store/doc-log-store.ts';
+import { createPostgresDocLog } from '../store/postgres/doc-log.ts';
+import { compactWithYjs } from '../store/yjs-compactor.ts';
+import { createRoomBus, type RoomBus } from './room-bus.ts';
+
+/**
+ * What a sync room stores to and hears from in shared mode (`DATABASE_URL` and `REDIS_URL`):
+ * the log every instance appends to, the bus between instances, and compaction.
+ */
+export interface SharedRoomStorage {
+  store: DocLogStore;
+  bus: RoomBus;
+  /**
+   * Merges the document's log into a snapshot unless another instance is compacting it right
+   * now. Resolves true when this call wrote a snapshot. `at`: ms since the epoch. Throws what
+   * the store throws.
+   */
+  compact(docKey: string, at: number): Promise<boolean>;
+}
+
+/**
+ * `compactWithYjs` under a PostgreSQL advisory lock on the document key, taken with
+ * `pg_try_advisory_lock` (never waits): one instance at a time merges a room, the others skip
+ * instead of doing the same work to lose the compare-and-swap. The lock is a session lock, so
+ * it is held on one pooled client for the whole merge and released before that client goes
+ * back; a crashed instance's lock goes with its connection.
+ */
+export function createLockedCompactor(pool: pg.Pool, store: DocLogStore) {
+  return async (docKey: string, at: number): Promise<boolean> => {
+    const client = await pool.connect();
+    // The client sits idle holding the lock while the merge runs on others: losing its
+    // connection then (PostgreSQL restarting) must reject below, not crash the process.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onLost);
+    try {
+      const locked = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+        [`twofold:compact:${docKey}`],
+      );
+      if (!locked.rows[0]?.locked) return false;
+      try {
+        return await compactWithYjs(store, docKey, at);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
+          `twofold:compact:${docKey}`,
+        ]);
+      }
+    } finally {
+      client.off('error', onLost);
+      // A client whose connection broke is destroyed, not pooled again.
+      client.release(lost);
+    }
+  };
+}
+
+export interface SharedRoomsOptions {
+  /** A migrated pool (`openPostgres`); not closed by `close`. */
+  pool: pg.Pool;
+  /** `redis://host:port`. */
+  redisUrl: string;
+  /** This instance's id on the bus (a random UUID unless given). */
+  instanceId?: string;
+  /** Told of what fails in the background (publishing, repairs); the bus carries on. */
+  onError?: (error: unknown) => void;
+  /** Bus timings (ms); see RoomBusOptions. Tests shorten them. */
+  gapGraceMs?: number;
+  checkEveryMs?: number;
+  /** Tests only: see RoomBusOptions.dropIncoming. */
+  dropIncoming?: (docKey: string, seq: number) => boolean;
+}
+
+/**
+ * The storage for `createRoomRegistry({ shared })` over one PostgreSQL pool and one Redis:
+ * the PostgreSQL log, a bus with its own two Redis connections, the locked compactor.
+ * `close` closes the bus (call it after the registry's shutdown).
+ */
+export function createSharedRooms(
+  options: SharedRoomsOptions,
+): SharedRoomStorage & { close(): Promise<void> } {
+  const store = createPostgresDocLog(options.pool);
+  const bus = createRoomBus({
+    redisUrl: options.redisUrl,
+    store,
+    instanceId: options.instanceId,
+    onError: options.onError,
+    gapGraceMs: options.gapGraceMs,
+    checkEveryMs: options.checkEveryMs,
+    dropIncoming: options.dropIncoming,
+  });
+  return {
+    store,
+    bus,
+    compact: createLockedCompactor(options.pool, store),
+    close: () => bus.close(),
+  };
+}
