@@ -100,9 +100,9 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
 
   async function checkinDays(spaceId: string, now: number): Promise<number> {
     if ((await scheduleView(stores, spaceId, now)).day === null) return 0;
-    const { week } = currentWeekOf(stores, spaceId, now);
+    const { week } = await currentWeekOf(stores.checkins, spaceId, now);
     if (week !== new Date(now).toISOString().slice(0, 10)) return 0;
-    const answered = new Set(stores.checkins.week(spaceId, week).map((answer) => answer.userId));
+    const answered = new Set((await stores.checkins.week(spaceId, week)).map((answer) => answer.userId));
     let queued = 0;
     for (const member of await stores.spaces.members(spaceId)) {
       if (answered.has(member.id)) continue;

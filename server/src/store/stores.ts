@@ -36,7 +36,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     attestations: createAttestationStore(sql),
     letters: createLetterStore(sql),
     departures: createDepartureStore(db, docLog),
-    checkins: createCheckinStore(db),
+    checkins: createCheckinStore(sql),
     promises: createPromiseStore(sql),
     appreciations: createAppreciationStore(sql),
     notifications: createNotificationStore(db),
