@@ -117,7 +117,7 @@ export async function buildExport(
         }),
       ),
       talks: exportTalks(shared),
-      repairs: exportRepairs(stores, shared, spaceId, user.id),
+      repairs: await exportRepairs(stores, shared, spaceId, user.id),
     };
   } finally {
     shared.destroy();

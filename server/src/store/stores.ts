@@ -41,7 +41,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     appreciations: createAppreciationStore(sql),
     notifications: createNotificationStore(db),
     email: createEmailStore(db),
-    repairs: createRepairStore(db),
+    repairs: createRepairStore(sql),
     breaches: createBreachStore(sql),
     reassurance: createReassuranceStore(sql),
   };
