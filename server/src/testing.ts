@@ -22,6 +22,7 @@ export { createAttestationStore } from './store/attestations.ts';
 export { createBreachStore } from './store/breaches.ts';
 export { createCheckinStore } from './store/checkins.ts';
 export { createRepairStore } from './store/repairs.ts';
+export { createScheduledNoticeStore } from './store/scheduled-notices.ts';
 export { agreeDayChange, answerCurrentWeek } from './checkins/schedule.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
 export { createLetterStore } from './store/letters.ts';
