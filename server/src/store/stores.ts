@@ -35,7 +35,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     docLog,
     attestations: createAttestationStore(sql),
     letters: createLetterStore(sql),
-    departures: createDepartureStore(db, docLog),
+    departures: createDepartureStore(sql, docLog),
     checkins: createCheckinStore(sql),
     promises: createPromiseStore(sql),
     appreciations: createAppreciationStore(sql),
