@@ -21,6 +21,11 @@ export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from 
 export { createAppreciationStore } from './store/appreciations.ts';
 export { createAttestationStore } from './store/attestations.ts';
 export { createBreachStore } from './store/breaches.ts';
+export { createCheckinStore } from './store/checkins.ts';
+export { createDepartureStore } from './store/departures.ts';
+export { createRepairStore } from './store/repairs.ts';
+export { createScheduledNoticeStore } from './store/scheduled-notices.ts';
+export { agreeDayChange, answerCurrentWeek } from './checkins/schedule.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
 export { createLetterStore } from './store/letters.ts';
 export { createPromiseStore } from './store/promises.ts';

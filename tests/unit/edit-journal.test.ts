@@ -7,6 +7,7 @@ import { openDb, type Db } from '../../server/src/store/db.ts';
 import { createDepartureStore } from '../../server/src/store/departures.ts';
 import { CHUNK, createDocLog } from '../../server/src/store/doc-log.ts';
 import { EditJournal, editJournalPath, readJournal } from '../../server/src/store/edit-journal.ts';
+import { createSqliteSql } from '../../server/src/store/sql.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const cleanups: (() => void)[] = [];
@@ -156,10 +157,10 @@ describe('the update log with a journal', () => {
     expect(rows(third.db)).toHaveLength(3);
   });
 
-  it('never brings back rows deleted after they were committed', () => {
+  it('never brings back rows deleted after they were committed', async () => {
     const { open } = dataDir();
     const first = open();
-    const departures = createDepartureStore(first.db, first.log);
+    const departures = createDepartureStore(createSqliteSql(first.db), first.log);
     first.db
       .prepare(
         "INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('u1', 'a@b.c', 'Alex', 'x', 0)",
@@ -170,7 +171,7 @@ describe('the update log with a journal', () => {
     first.log.append('private:s1:u1', 'u1', 1, bytes(1));
     first.log.append('space:s1', 'u1', 2, bytes(2));
     // Leaving commits the journalled edits first, then deletes: the journal still holds them.
-    departures.leave('s1', { id: 'u1', name: 'Alex' }, 3, {
+    await departures.leave('s1', { id: 'u1', name: 'Alex' }, 3, {
       shared: 'space:s1',
       private: 'private:s1:u1',
       privatePrefix: 'private:s1:',

@@ -93,7 +93,11 @@ export async function buildExport(
           ? [{ title: draft.title, prompt: draft.prompt, text: draft.plain, updatedAt: draft.updatedAt }]
           : [],
       ),
-      checkins: checkinHistory(stores.checkins.all(spaceId), user.id, lastDayReader(stores, spaceId)),
+      checkins: checkinHistory(
+        await stores.checkins.all(spaceId),
+        user.id,
+        await lastDayReader(stores, spaceId),
+      ),
       promises: (await stores.promises.list(spaceId)).map((row) => {
         const kept = keptAttestation(row, promiseRecord);
         return {
@@ -113,7 +117,7 @@ export async function buildExport(
         }),
       ),
       talks: exportTalks(shared),
-      repairs: exportRepairs(stores, shared, spaceId, user.id),
+      repairs: await exportRepairs(stores, shared, spaceId, user.id),
     };
   } finally {
     shared.destroy();

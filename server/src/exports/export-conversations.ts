@@ -55,13 +55,14 @@ export function exportTalks(shared: Y.Doc): ExportedTalk[] {
  * have written: before that, even the exporter's own side stays out of the file, so an export
  * handed to anyone never holds a word the partner has not been shown.
  */
-export function exportRepairs(
+export async function exportRepairs(
   stores: Stores,
   shared: Y.Doc,
   spaceId: string,
   viewerId: string,
-): ExportedRepair[] {
-  return repairHistory(stores.repairs.list(spaceId), stores.repairs.partsInSpace(spaceId), viewerId)
+): Promise<ExportedRepair[]> {
+  const [repairs, parts] = [await stores.repairs.list(spaceId), await stores.repairs.partsInSpace(spaceId)];
+  return repairHistory(repairs, parts, viewerId)
     .map((repair) => ({
       id: repair.id,
       topic: repair.topic,

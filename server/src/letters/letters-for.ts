@@ -5,7 +5,7 @@ import { letterView } from './visibility.ts';
 /** Names to show for letter authors: members, then people who left, then a plain fallback. */
 export async function authorNames(stores: Stores, spaceId: string): Promise<(userId: string) => string> {
   const names = new Map((await stores.spaces.members(spaceId)).map((m) => [m.id, m.name]));
-  const former = new Map(stores.departures.of(spaceId).map((d) => [d.userId, d.name]));
+  const former = new Map((await stores.departures.of(spaceId)).map((d) => [d.userId, d.name]));
   return (userId) => {
     const name = names.get(userId);
     if (name) return name;

@@ -73,19 +73,22 @@ export interface NoticeSchedulerDeps {
  */
 export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
   const { stores, rooms, clock, logger } = deps;
-  const record = createScheduledNoticeStore(stores.db);
+  const record = createScheduledNoticeStore(stores.sql);
 
-  /** Claims the occurrence and queues the notice together; returns whether it was new. */
+  /**
+   * Claims the occurrence and queues the notice in one transaction; resolves whether it was
+   * new. On SQLite the notification store shares the connection, so both commit or neither.
+   */
   function queueOnce(
     spaceId: string,
     userId: string,
     kind: NotificationKind,
     occurrence: string,
     url: string,
-  ): boolean {
-    return record.atomically(() => {
+  ): Promise<boolean> {
+    return stores.sql.transaction(async (tx) => {
       const now = clock.now();
-      if (!record.claim(spaceId, userId, kind, occurrence, now)) return false;
+      if (!(await createScheduledNoticeStore(tx).claim(spaceId, userId, kind, occurrence, now))) return false;
       notify(stores, clock, {
         kind,
         recipientId: userId,
@@ -100,13 +103,15 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
 
   async function checkinDays(spaceId: string, now: number): Promise<number> {
     if ((await scheduleView(stores, spaceId, now)).day === null) return 0;
-    const { week } = currentWeekOf(stores, spaceId, now);
+    const { week } = await currentWeekOf(stores.checkins, spaceId, now);
     if (week !== new Date(now).toISOString().slice(0, 10)) return 0;
-    const answered = new Set(stores.checkins.week(spaceId, week).map((answer) => answer.userId));
+    const answered = new Set((await stores.checkins.week(spaceId, week)).map((answer) => answer.userId));
     let queued = 0;
     for (const member of await stores.spaces.members(spaceId)) {
       if (answered.has(member.id)) continue;
-      if (queueOnce(spaceId, member.id, NotificationKind.checkinDay, week, `/spaces/${spaceId}/checkins`)) {
+      if (
+        await queueOnce(spaceId, member.id, NotificationKind.checkinDay, week, `/spaces/${spaceId}/checkins`)
+      ) {
         queued++;
       }
     }
@@ -134,7 +139,7 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
           if (agreed.endsOn !== null && agreed.endsOn < day) continue;
           const url = `/spaces/${spaceId}/boundaries/${entry.id}`;
           const occurrence = `${entry.id}:${agreed.reviewOn}`;
-          if (queueOnce(spaceId, member.id, NotificationKind.boundaryReview, occurrence, url)) queued++;
+          if (await queueOnce(spaceId, member.id, NotificationKind.boundaryReview, occurrence, url)) queued++;
         }
       }
     } finally {

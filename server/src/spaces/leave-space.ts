@@ -39,7 +39,12 @@ export async function leaveSpace(
     CloseCode.membershipLost,
     'left the space',
   );
-  const { spaceDeleted } = stores.departures.leave(spaceId, user, clock.now(), keysOf(spaceId, user.id));
+  const { spaceDeleted } = await stores.departures.leave(
+    spaceId,
+    user,
+    clock.now(),
+    keysOf(spaceId, user.id),
+  );
   logger.info(spaceDeleted ? 'space_closed' : 'space_left', { spaceId });
   if (!spaceDeleted) {
     events.publish(spaceId, { type: 'members' });

@@ -18,7 +18,7 @@ export async function winsFor(
 ): Promise<Win[]> {
   const wins: Win[] = [];
 
-  for (const checkin of checkinHistory(stores.checkins.all(spaceId), viewerId)) {
+  for (const checkin of checkinHistory(await stores.checkins.all(spaceId), viewerId)) {
     if (checkin.openedAt !== null) {
       wins.push({
         id: `checkin:${checkin.week}`,

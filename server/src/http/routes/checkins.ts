@@ -9,7 +9,13 @@ import {
 import { Hono } from 'hono';
 import { assertMayAcceptProposal } from '../../checkins/proposal.ts';
 import { trendsFor } from '../../checkins/trends.ts';
-import { agreeDayChange, currentWeekOf, lastDayReader, scheduleView } from '../../checkins/schedule.ts';
+import {
+  agreeDayChange,
+  answerCurrentWeek,
+  currentWeekOf,
+  lastDayReader,
+  scheduleView,
+} from '../../checkins/schedule.ts';
 import { checkinHistory, checkinView } from '../../checkins/visibility.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -29,7 +35,8 @@ import { notifyPartner } from '../../notifications/notify.ts';
  */
 export function checkinRoutes(deps: AppDeps) {
   const { stores, sessions, events, clock } = deps;
-  const currentWeek = (spaceId: string) => currentWeekOf(stores, spaceId, clock.now()).week;
+  const currentWeek = async (spaceId: string) =>
+    (await currentWeekOf(stores.checkins, spaceId, clock.now())).week;
   const schedule = async (spaceId: string) => await scheduleView(stores, spaceId, clock.now());
 
   return new Hono<MemberEnv>()
@@ -40,9 +47,14 @@ export function checkinRoutes(deps: AppDeps) {
       const userId = c.get('userId');
       const { day } = c.req.valid('json');
       if ((await stores.spaces.members(spaceId)).length < MAX_MEMBERS) {
-        agreeDayChange(stores, spaceId, { day, proposedBy: userId, agreedBy: userId, now: clock.now() });
+        await agreeDayChange(stores.sql, spaceId, {
+          day,
+          proposedBy: userId,
+          agreedBy: userId,
+          now: clock.now(),
+        });
       } else {
-        stores.checkins.propose(spaceId, { day, proposedBy: userId, proposedAt: clock.now() });
+        await stores.checkins.propose(spaceId, { day, proposedBy: userId, proposedAt: clock.now() });
       }
       events.publish(spaceId, { type: 'checkins' });
       return c.json(await schedule(spaceId), 200);
@@ -51,7 +63,7 @@ export function checkinRoutes(deps: AppDeps) {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const proposal = assertMayAcceptProposal((await schedule(spaceId)).proposal, userId);
-      agreeDayChange(stores, spaceId, {
+      await agreeDayChange(stores.sql, spaceId, {
         day: proposal.day,
         proposedBy: proposal.proposedBy,
         agreedBy: userId,
@@ -63,29 +75,26 @@ export function checkinRoutes(deps: AppDeps) {
     .delete('/schedule/proposal', async (c) => {
       // Withdrawn by the one who proposed it, or declined by the other: either may let it go.
       const spaceId = c.var.spaceId;
-      stores.checkins.dropProposal(spaceId);
+      await stores.checkins.dropProposal(spaceId);
       events.publish(spaceId, { type: 'checkins' });
       return c.json(await schedule(spaceId), 200);
     })
-    .get('/current', (c) => {
+    .get('/current', async (c) => {
       const spaceId = c.var.spaceId;
-      const week = currentWeek(spaceId);
-      const rows = stores.checkins.week(spaceId, week);
-      const lastDay = lastDayReader(stores, spaceId)(week);
+      const week = await currentWeek(spaceId);
+      const rows = await stores.checkins.week(spaceId, week);
+      const lastDay = (await lastDayReader(stores, spaceId))(week);
       return c.json({ checkin: checkinView(week, rows, c.get('userId'), lastDay) }, 200);
     })
     .post('/current', validate('json', checkinAnswersSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
-      const week = currentWeek(spaceId);
-      const stored = stores.checkins.answer({
-        spaceId,
-        week,
+      const week = await answerCurrentWeek(stores.sql, spaceId, {
         userId,
         answers: JSON.stringify(c.req.valid('json')),
-        answeredAt: clock.now(),
+        now: clock.now(),
       });
-      if (!stored) {
+      if (week === null) {
         throw new AppError(409, ErrorCode.conflict, 'You have already answered this week’s check-in.');
       }
       events.publish(spaceId, { type: 'checkins' });
@@ -94,32 +103,33 @@ export function checkinRoutes(deps: AppDeps) {
         eventKey: `checkin:${week}:${userId}`,
         url: `/spaces/${spaceId}/checkins`,
       });
-      const rows = stores.checkins.week(spaceId, week);
-      const lastDay = lastDayReader(stores, spaceId)(week);
+      const rows = await stores.checkins.week(spaceId, week);
+      const lastDay = (await lastDayReader(stores, spaceId))(week);
       return c.json({ checkin: checkinView(week, rows, userId, lastDay) }, 201);
     })
-    .get('/trends', (c) => {
+    .get('/trends', async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
-      const sharers = stores.checkins.trendSharers(spaceId);
+      const sharers = await stores.checkins.trendSharers(spaceId);
       return c.json(
         {
-          series: trendsFor(stores.checkins.all(spaceId), userId, sharers),
+          series: trendsFor(await stores.checkins.all(spaceId), userId, sharers),
           shared: sharers.includes(userId),
         },
         200,
       );
     })
-    .put('/trends/sharing', validate('json', trendSharingSchema), (c) => {
+    .put('/trends/sharing', validate('json', trendSharingSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const { shared } = c.req.valid('json');
-      stores.checkins.setTrendShared(spaceId, c.get('userId'), shared, clock.now());
+      await stores.checkins.setTrendShared(spaceId, c.get('userId'), shared, clock.now());
       events.publish(spaceId, { type: 'checkins' });
       return c.json({ shared }, 200);
     })
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
-      const rows = stores.checkins.all(spaceId);
-      return c.json({ checkins: checkinHistory(rows, c.get('userId'), lastDayReader(stores, spaceId)) }, 200);
+      const rows = await stores.checkins.all(spaceId);
+      const lastDay = await lastDayReader(stores, spaceId);
+      return c.json({ checkins: checkinHistory(rows, c.get('userId'), lastDay) }, 200);
     });
 }

@@ -65,7 +65,7 @@ export function promiseRoutes({ stores, sessions, events, clock }: AppDeps) {
       }
       const input = c.req.valid('json');
       const fromRepair = input.repairId ?? null;
-      if (fromRepair !== null) assertMayProposeFrom(stores, spaceId, fromRepair);
+      if (fromRepair !== null) await assertMayProposeFrom(stores, spaceId, fromRepair);
       const content = promiseContent({ text: input.text, dueOn: input.dueOn ?? null });
       const row = {
         id: randomId(),

@@ -28,33 +28,33 @@ const repairParam = z.object({ spaceId: idSchema, repairId: idSchema });
  */
 export function repairRoutes({ stores, sessions, events, clock }: AppDeps) {
   const limiter = createRateLimiter({ limit: PER_MINUTE, windowMs: 60_000, clock });
-  const found = (spaceId: string, repairId: string) => {
-    const repair = stores.repairs.find(spaceId, repairId);
+  const found = async (spaceId: string, repairId: string) => {
+    const repair = await stores.repairs.find(spaceId, repairId);
     if (!repair) throw notFound('There is no such repair.');
     return repair;
   };
-  const view = (spaceId: string, repairId: string, viewerId: string) =>
-    repairView(found(spaceId, repairId), stores.repairs.parts(repairId), viewerId);
+  const view = async (spaceId: string, repairId: string, viewerId: string) =>
+    repairView(await found(spaceId, repairId), await stores.repairs.parts(repairId), viewerId);
 
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
-    .get('/', (c) => {
+    .get('/', async (c) => {
       const spaceId = c.var.spaceId;
       const repairs = repairHistory(
-        stores.repairs.list(spaceId),
-        stores.repairs.partsInSpace(spaceId),
+        await stores.repairs.list(spaceId),
+        await stores.repairs.partsInSpace(spaceId),
         c.get('userId'),
       );
       return c.json({ repairs }, 200);
     })
-    .post('/', validate('json', startRepairSchema), (c) => {
+    .post('/', validate('json', startRepairSchema), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       if (!limiter.hit(userId)) {
         throw new AppError(429, ErrorCode.rateLimited, 'That is a lot at once. Please wait a moment.');
       }
       const id = randomId();
-      stores.repairs.create({
+      await stores.repairs.create({
         id,
         spaceId,
         topic: c.req.valid('json').topic,
@@ -62,44 +62,50 @@ export function repairRoutes({ stores, sessions, events, clock }: AppDeps) {
         startedAt: clock.now(),
       });
       events.publish(spaceId, { type: 'repairs' });
-      return c.json({ repair: view(spaceId, id, userId) }, 201);
+      return c.json({ repair: await view(spaceId, id, userId) }, 201);
     })
-    .get('/:repairId', validate('param', repairParam), (c) => {
+    .get('/:repairId', validate('param', repairParam), async (c) => {
       const { spaceId, repairId } = c.req.valid('param');
-      return c.json({ repair: view(spaceId, repairId, c.get('userId')) }, 200);
+      return c.json({ repair: await view(spaceId, repairId, c.get('userId')) }, 200);
     })
-    .post('/:repairId/part', validate('param', repairParam), validate('json', repairPartSchema), (c) => {
-      const { spaceId, repairId } = c.req.valid('param');
-      const userId = c.get('userId');
-      found(spaceId, repairId);
-      const stored = stores.repairs.write({
-        repairId,
-        userId,
-        part: JSON.stringify(c.req.valid('json')),
-        writtenAt: clock.now(),
-      });
-      if (!stored) throw new AppError(409, ErrorCode.conflict, 'You have already written your side of this.');
-      events.publish(spaceId, { type: 'repairs' });
-      return c.json({ repair: view(spaceId, repairId, userId) }, 201);
-    })
+    .post(
+      '/:repairId/part',
+      validate('param', repairParam),
+      validate('json', repairPartSchema),
+      async (c) => {
+        const { spaceId, repairId } = c.req.valid('param');
+        const userId = c.get('userId');
+        await found(spaceId, repairId);
+        const stored = await stores.repairs.write({
+          repairId,
+          userId,
+          part: JSON.stringify(c.req.valid('json')),
+          writtenAt: clock.now(),
+        });
+        if (!stored)
+          throw new AppError(409, ErrorCode.conflict, 'You have already written your side of this.');
+        events.publish(spaceId, { type: 'repairs' });
+        return c.json({ repair: await view(spaceId, repairId, userId) }, 201);
+      },
+    )
     .put(
       '/:repairId/next-time',
       validate('param', repairParam),
       validate('json', repairNextTimeSchema),
-      (c) => {
+      async (c) => {
         const { spaceId, repairId } = c.req.valid('param');
         const userId = c.get('userId');
-        found(spaceId, repairId);
-        if (!repairOpen(stores.repairs.parts(repairId))) {
+        await found(spaceId, repairId);
+        if (!repairOpen(await stores.repairs.parts(repairId))) {
           throw new AppError(
             409,
             ErrorCode.conflict,
             'This opens once you have both written your side; then you can write it together.',
           );
         }
-        stores.repairs.setNextTime(spaceId, repairId, c.req.valid('json').text, userId, clock.now());
+        await stores.repairs.setNextTime(spaceId, repairId, c.req.valid('json').text, userId, clock.now());
         events.publish(spaceId, { type: 'repairs' });
-        return c.json({ repair: view(spaceId, repairId, userId) }, 200);
+        return c.json({ repair: await view(spaceId, repairId, userId) }, 200);
       },
     );
 }
