@@ -55,7 +55,7 @@ export async function startServer(
     stores,
     clock,
     logger,
-    vapid: vapidKeys(stores.notifications, config.push),
+    vapid: await vapidKeys(stores.notifications, config.push),
     mailer,
     appUrl: config.appUrl,
   });

@@ -20,8 +20,11 @@ export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from 
 export { createAppreciationStore } from './store/appreciations.ts';
 export { createAttestationStore } from './store/attestations.ts';
 export { createBreachStore } from './store/breaches.ts';
+export { createEmailStore, EmailTokenPurpose } from './store/email-tokens.ts';
 export { createInviteStore, inviteIdOf } from './store/invites.ts';
 export { createLetterStore } from './store/letters.ts';
+export { createMailOutbox } from './store/mail-outbox.ts';
+export { createNotificationStore } from './store/notifications.ts';
 export { createPromiseStore } from './store/promises.ts';
 export { createReassuranceStore } from './store/reassurance.ts';
 export { createSessionStore } from './store/sessions.ts';

@@ -9,6 +9,7 @@ import { currentWeekOf, scheduleView } from '../checkins/schedule.ts';
 import { readDoc } from '../exports/read-doc.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { createNotificationStore } from '../store/notifications.ts';
 import { createScheduledNoticeStore } from '../store/scheduled-notices.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, type RoomRegistry } from '../sync/rooms.ts';
@@ -75,18 +76,23 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
   const { stores, rooms, clock, logger } = deps;
   const record = createScheduledNoticeStore(stores.db);
 
-  /** Claims the occurrence and queues the notice together; returns whether it was new. */
+  /**
+   * Claims the occurrence and queues the notice in one transaction; resolves whether it was
+   * new. On SQLite the claim (on `stores.db`) and the queueing (on `stores.sql`) share the one
+   * connection and its transaction; with DATABASE_URL the claim stays in the SQLite file until
+   * scheduled notices move to `Sql`, so only the queueing is in the PostgreSQL transaction.
+   */
   function queueOnce(
     spaceId: string,
     userId: string,
     kind: NotificationKind,
     occurrence: string,
     url: string,
-  ): boolean {
-    return record.atomically(() => {
+  ): Promise<boolean> {
+    return stores.sql.transaction(async (tx) => {
       const now = clock.now();
       if (!record.claim(spaceId, userId, kind, occurrence, now)) return false;
-      notify(stores, clock, {
+      await notify({ notifications: createNotificationStore(tx) }, clock, {
         kind,
         recipientId: userId,
         // Nobody did this: the texts of these kinds name no one.
@@ -106,7 +112,9 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     let queued = 0;
     for (const member of await stores.spaces.members(spaceId)) {
       if (answered.has(member.id)) continue;
-      if (queueOnce(spaceId, member.id, NotificationKind.checkinDay, week, `/spaces/${spaceId}/checkins`)) {
+      if (
+        await queueOnce(spaceId, member.id, NotificationKind.checkinDay, week, `/spaces/${spaceId}/checkins`)
+      ) {
         queued++;
       }
     }
@@ -118,9 +126,9 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     if (!attestations.some((a) => a.kind === AttestationKind.agree)) return 0;
     const members = await stores.spaces.members(spaceId);
     if (members.length === 0) return 0;
-    const today = new Map(
-      members.map((m) => [m.id, localDay(now, stores.notifications.prefsOf(m.id).timeZone)]),
-    );
+    const today = new Map<string, string>();
+    for (const m of members)
+      today.set(m.id, localDay(now, (await stores.notifications.prefsOf(m.id)).timeZone));
     const doc = readDoc(rooms, stores.docLog, docKey.shared(spaceId));
     let queued = 0;
     try {
@@ -134,7 +142,7 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
           if (agreed.endsOn !== null && agreed.endsOn < day) continue;
           const url = `/spaces/${spaceId}/boundaries/${entry.id}`;
           const occurrence = `${entry.id}:${agreed.reviewOn}`;
-          if (queueOnce(spaceId, member.id, NotificationKind.boundaryReview, occurrence, url)) queued++;
+          if (await queueOnce(spaceId, member.id, NotificationKind.boundaryReview, occurrence, url)) queued++;
         }
       }
     } finally {

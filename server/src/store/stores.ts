@@ -39,7 +39,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     checkins: createCheckinStore(db),
     promises: createPromiseStore(sql),
     appreciations: createAppreciationStore(sql),
-    notifications: createNotificationStore(db),
+    notifications: createNotificationStore(sql),
     email: createEmailStore(db),
     repairs: createRepairStore(db),
     breaches: createBreachStore(sql),
