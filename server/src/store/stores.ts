@@ -40,7 +40,7 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
     promises: createPromiseStore(sql),
     appreciations: createAppreciationStore(sql),
     notifications: createNotificationStore(sql),
-    email: createEmailStore(db),
+    email: createEmailStore(sql),
     repairs: createRepairStore(db),
     breaches: createBreachStore(sql),
     reassurance: createReassuranceStore(sql),
