@@ -69,7 +69,7 @@ export function buildApp(
   // The queue is a table: mail asked for just before a crash goes out after the restart.
   const mailer = createMailer(config, logger, {
     retryDelaysMs: options.mailRetryDelaysMs,
-    queue: createMailOutbox(db),
+    queue: createMailOutbox(stores.sql),
     clock,
   });
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config, mailer });
@@ -85,7 +85,8 @@ export function buildApp(
     app,
     close() {
       if (!db.open) return;
-      mailer.close();
+      // Over SQLite the mailer hands back its claim synchronously, before the file closes.
+      void mailer.close();
       stores.docLog.close();
       db.close();
     },

@@ -92,15 +92,18 @@ export async function startServer(
     url,
     port,
     close() {
+      // Hands back a mail cut off mid-send; awaited below, before the database closes.
+      let mailerClosed: Promise<void> = Promise.resolve();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         upgrades.close();
-        mailer.close();
+        mailerClosed = mailer.close();
         scheduler.stop();
         sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(async () => {
+        await mailerClosed;
         await notifications.stop();
         stores.docLog.close();
         await checkpointer.stop();

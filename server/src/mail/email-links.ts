@@ -58,18 +58,18 @@ export function createEmailLinks({ email, mailer, clock, config }: Deps) {
         return;
       }
       const token = await issue(user.id, EmailTokenPurpose.reset, user.email, RESET_LINK_TTL_MS);
-      void mailer.send(resetMail(user.email, link('reset-password', token)));
+      await mailer.send(resetMail(user.email, link('reset-password', token)));
     },
     /** A link that confirms the account's current address. */
     async sendVerification(user: { id: string; email: string }): Promise<void> {
       const token = await issue(user.id, EmailTokenPurpose.verify, user.email, VERIFY_LINK_TTL_MS);
-      void mailer.send(verifyMail(user.email, link('verify-email', token)));
+      await mailer.send(verifyMail(user.email, link('verify-email', token)));
     },
     /** A link to the new address that moves the account there, and a notice to the old one. */
     async startEmailChange(user: { id: string; email: string }, newEmail: string): Promise<void> {
       const token = await issue(user.id, EmailTokenPurpose.changeEmail, newEmail, VERIFY_LINK_TTL_MS);
-      void mailer.send(changeEmailMail(newEmail, link('verify-email', token)));
-      void mailer.send(emailChangingNotice(user.email, `${config.appUrl}/account`));
+      await mailer.send(changeEmailMail(newEmail, link('verify-email', token)));
+      await mailer.send(emailChangingNotice(user.email, `${config.appUrl}/account`));
     },
   };
 }
