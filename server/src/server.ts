@@ -42,11 +42,20 @@ export async function startServer(
   const logger = options.logger ?? consoleLogger;
   const dataLock = lockData(config.dbPath);
   // The checkpointer thread checkpoints the WAL, never an edit's commit (store/checkpointer.ts).
-  const { db, stores, sessions, rooms, app, clock, mailer } = buildApp(config, {
+  const built = buildApp(config, {
     clock: options.clock,
     logger,
     manualCheckpoints: true,
   });
+  const { db, stores, sessions, rooms, app, clock, mailer } = built;
+  try {
+    // With DATABASE_URL: PostgreSQL reached and migrated, or no start at all.
+    await built.ready;
+  } catch (error) {
+    await built.close();
+    dataLock.release();
+    throw error;
+  }
   const checkpointer = startCheckpointer(config.dbPath);
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs, (error) =>
     logger.error('session_sweep_failed', { message: String(error) }),
@@ -108,6 +117,8 @@ export async function startServer(
         stores.docLog.close();
         await checkpointer.stop();
         db.close();
+        // Ends the PostgreSQL pool, if any (the SQLite side is closed above).
+        await built.close();
         dataLock.release();
         logger.info('stopped');
       });

@@ -115,7 +115,7 @@ describe('the check-in day notification', () => {
     try {
       await scheduler(second).runOnce();
     } finally {
-      second.close();
+      await second.close();
     }
     expect(ofSpace(pair.spaceId, await queued('checkin_day'))).toEqual([]);
 
