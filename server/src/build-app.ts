@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
 import { createMailer, type OwnedMailer } from './mail/mailer.ts';
 import { openDb, type Db } from './store/db.ts';
+import { openSql } from './store/open-sql.ts';
 import { createMailOutbox } from './store/mail-outbox.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores, type Stores } from './store/stores.ts';
@@ -23,8 +24,18 @@ export interface BuiltApp {
   /** Sends email from a queue in the database (mail/mailer.ts); not configured without SMTP_URL. */
   mailer: OwnedMailer;
   app: ReturnType<typeof createApp>;
-  /** Closes the mailer, commits the doc log's pending batch, then closes the database. Idempotent. */
-  close(): void;
+  /**
+   * Resolves once the `Sql` stores' database is ready: at once on SQLite; with DATABASE_URL,
+   * once PostgreSQL is reached and migrated (rejects as that failed; every statement then
+   * fails the same way). `startServer` awaits it before listening.
+   */
+  ready: Promise<void>;
+  /**
+   * Closes the mailer, commits the doc log's pending batch, then closes the database. On
+   * SQLite everything is closed when it returns; the promise resolves once a PostgreSQL pool
+   * has ended too. Idempotent; never rejects.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -36,7 +47,11 @@ export interface BuiltApp {
  * socket and the session sweep are `startServer`'s. `manualCheckpoints` is for a caller that
  * runs its own checkpointer (SQLite's automatic checkpoints stay on otherwise).
  *
- * Throws whatever opening or migrating the database throws.
+ * With `config.databaseUrl`, every `Sql` store runs on PostgreSQL (store/open-sql.ts); the
+ * document log and the stores not yet on `Sql` stay in the SQLite file (see CONTEXT.md).
+ *
+ * Throws whatever opening or migrating the SQLite database throws; PostgreSQL's failures
+ * come through `ready`.
  */
 export function buildApp(
   config: Config,
@@ -54,10 +69,15 @@ export function buildApp(
     synchronous: config.sqliteSync,
     manualCheckpoints: options.manualCheckpoints ?? false,
   });
-  const stores = createStores(db, {
-    journal: new EditJournal(editJournalPath(config.dbPath), config.sqliteSync === 'full'),
-    onBatchError: (error) => logger.error('doc_log_batch_failed', { message: String(error) }),
-  });
+  const database = openSql(db, config.databaseUrl, logger);
+  const stores = createStores(
+    db,
+    {
+      journal: new EditJournal(editJournalPath(config.dbPath), config.sqliteSync === 'full'),
+      onBatchError: (error) => logger.error('doc_log_batch_failed', { message: String(error) }),
+    },
+    database.sql,
+  );
   const sessions = createSessionService(stores.sessions, clock);
   const rooms = createRoomRegistry({
     log: stores.docLog,
@@ -69,10 +89,11 @@ export function buildApp(
   // The queue is a table: mail asked for just before a crash goes out after the restart.
   const mailer = createMailer(config, logger, {
     retryDelaysMs: options.mailRetryDelaysMs,
-    queue: createMailOutbox(db),
+    queue: createMailOutbox(stores.sql),
     clock,
   });
   const app = createApp({ stores, sessions, rooms, events, clock, logger, config, mailer });
+  let closing: Promise<void> | undefined;
   return {
     db,
     stores,
@@ -83,11 +104,20 @@ export function buildApp(
     logger,
     mailer,
     app,
+    ready: database.ready,
     close() {
-      if (!db.open) return;
-      mailer.close();
-      stores.docLog.close();
-      db.close();
+      closing ??= (async () => {
+        // Over SQLite the mailer hands back its claim synchronously, before the file closes.
+        const mailerClosed = mailer.close();
+        // startServer may have closed the SQLite side itself (around its checkpointer).
+        if (db.open) {
+          stores.docLog.close();
+          db.close();
+        }
+        await mailerClosed;
+        await database.close();
+      })();
+      return closing;
     },
   };
 }

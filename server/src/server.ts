@@ -42,11 +42,20 @@ export async function startServer(
   const logger = options.logger ?? consoleLogger;
   const dataLock = lockData(config.dbPath);
   // The checkpointer thread checkpoints the WAL, never an edit's commit (store/checkpointer.ts).
-  const { db, stores, sessions, rooms, app, clock, mailer } = buildApp(config, {
+  const built = buildApp(config, {
     clock: options.clock,
     logger,
     manualCheckpoints: true,
   });
+  const { db, stores, sessions, rooms, app, clock, mailer } = built;
+  try {
+    // With DATABASE_URL: PostgreSQL reached and migrated, or no start at all.
+    await built.ready;
+  } catch (error) {
+    await built.close();
+    dataLock.release();
+    throw error;
+  }
   const checkpointer = startCheckpointer(config.dbPath);
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs, (error) =>
     logger.error('session_sweep_failed', { message: String(error) }),
@@ -55,7 +64,7 @@ export async function startServer(
     stores,
     clock,
     logger,
-    vapid: vapidKeys(stores.notifications, config.push),
+    vapid: await vapidKeys(stores.notifications, config.push),
     mailer,
     appUrl: config.appUrl,
   });
@@ -92,19 +101,24 @@ export async function startServer(
     url,
     port,
     close() {
+      // Hands back a mail cut off mid-send; awaited below, before the database closes.
+      let mailerClosed: Promise<void> = Promise.resolve();
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         upgrades.close();
-        mailer.close();
+        mailerClosed = mailer.close();
         scheduler.stop();
         sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }).then(async () => {
+        await mailerClosed;
         await notifications.stop();
         stores.docLog.close();
         await checkpointer.stop();
         db.close();
+        // Ends the PostgreSQL pool, if any (the SQLite side is closed above).
+        await built.close();
         dataLock.release();
         logger.info('stopped');
       });

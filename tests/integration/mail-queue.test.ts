@@ -59,7 +59,8 @@ function onOneDatabase() {
       return app;
     },
     done() {
-      for (const app of open) app.close();
+      // SQLite apps: closed when `close` returns.
+      for (const app of open) void app.close();
       dir.remove();
     },
   };
@@ -97,7 +98,7 @@ describe('the durable mail queue', () => {
         message: 'a mail to be handed to the SMTP server',
       });
       expect(queued(first).map((row) => row.recipient)).toEqual([robin.email, robin.email]);
-      first.close();
+      await first.close();
 
       const second = db.start(smtp.smtpUrl);
       const mail = await smtp.waitForMail(robin.email, /reset/i);
@@ -146,7 +147,7 @@ describe('the durable mail queue', () => {
       const lee = await signUp(first.app, 'Lee');
       await askReset(first, lee.email);
       await waitFor(() => queued(first).length === 2, { message: 'both mails queued' });
-      first.close();
+      await first.close();
       db.clock.advance(RESET_LINK_TTL_MS + 1);
 
       const second = db.start(smtp.smtpUrl);

@@ -35,7 +35,7 @@ describe('the mailer', () => {
       const received = await smtp.waitForMail('queued@example.test', /Hello/);
       expect(received.from).toMatch(/Twofold\W* <t@x\.example>/);
     } finally {
-      mailer.close();
+      await mailer.close();
     }
   });
 
@@ -68,7 +68,7 @@ describe('the mailer', () => {
       expect(log.text()).not.toContain('s3cret');
       expect(log.text()).not.toContain('given-up@');
     } finally {
-      mailer.close();
+      await mailer.close();
     }
   });
 

@@ -33,12 +33,12 @@ const letterBody = (text: string) => ({
   text,
 });
 
-function sender(stores = t.stores) {
+async function sender(stores = t.stores) {
   return createNotificationSender({
     stores,
     clock: t.clock,
     logger: silentLogger,
-    vapid: vapidKeys(stores.notifications, t.config.push),
+    vapid: await vapidKeys(stores.notifications, t.config.push),
   });
 }
 
@@ -78,7 +78,7 @@ describe('web push notifications', () => {
     await addDevice(alex.cookie, phone);
     const letterId = await sendLetter(sam.cookie, spaceId);
 
-    expect(await sender().runOnce()).toBe(1);
+    expect(await (await sender()).runOnce()).toBe(1);
     expect(push.failures).toEqual([]);
     const [payload] = receivedAt(phone);
     expect(payload).toEqual({
@@ -92,7 +92,7 @@ describe('web push notifications', () => {
     expect(got?.vapid).toMatchObject({ aud: push.origin, publicKey: key.publicKey });
     expect(JSON.stringify(push.received)).not.toContain('privately');
     // Sam's own letter does not notify Sam, and nothing is left in the outbox.
-    expect(t.stores.notifications.pending()).toEqual([]);
+    expect(await t.stores.notifications.pending()).toEqual([]);
   });
 
   it('names the partner only for a person who chose details, and still no words', async () => {
@@ -101,7 +101,7 @@ describe('web push notifications', () => {
     await addDevice(alex.cookie, phone);
     await setPrefs(alex.cookie, { showDetails: true });
     await sendLetter(sam.cookie, spaceId);
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toEqual(['Sam sent you a letter']);
     expect(JSON.stringify(receivedAt(phone))).not.toContain(SECRET_WORDS);
   });
@@ -116,11 +116,11 @@ describe('web push notifications', () => {
       quietHours: { start: 19 * 60, end: 7 * 60 },
     });
     await sendLetter(sam.cookie, spaceId);
-    expect(await sender().runOnce()).toBe(0);
+    expect(await (await sender()).runOnce()).toBe(0);
     t.clock.advance(10 * HOUR + 59 * 60_000); // 06:59 in Sydney
-    expect(await sender().runOnce()).toBe(0);
+    expect(await (await sender()).runOnce()).toBe(0);
     t.clock.advance(60_000); // 07:00
-    expect(await sender().runOnce()).toBe(1);
+    expect(await (await sender()).runOnce()).toBe(1);
     expect(receivedAt(phone)).toHaveLength(1);
   });
 
@@ -131,8 +131,8 @@ describe('web push notifications', () => {
     for (let i = 0; i < 5; i++) await sendLetter(sam.cookie, spaceId);
     const otherDb = openDb(t.config.dbPath);
     try {
-      const other = sender(createStores(otherDb));
-      const here = sender();
+      const other = await sender(createStores(otherDb));
+      const here = await sender();
       const claimed = await Promise.all([here.runOnce(), other.runOnce(), here.runOnce(), other.runOnce()]);
       expect(claimed.reduce((a, b) => a + b, 0)).toBe(5);
     } finally {
@@ -149,17 +149,17 @@ describe('web push notifications', () => {
     await addDevice(alex.cookie, phone);
     push.respondWith(503);
     await sendLetter(sam.cookie, spaceId);
-    await sender().runOnce();
-    const [waiting] = t.stores.notifications.pending().filter((row) => row.userId === alex.id);
+    await (await sender()).runOnce();
+    const [waiting] = (await t.stores.notifications.pending()).filter((row) => row.userId === alex.id);
     expect(waiting).toMatchObject({ attempts: 1 });
     expect(waiting?.notBefore).toBeGreaterThan(t.clock.now());
     push.respondWith(410);
     t.clock.advance(HOUR);
-    await sender().runOnce();
+    await (await sender()).runOnce();
     push.respondWith(201);
     const listed = await call(t.app, 'GET', '/api/me/notifications', { cookie: alex.cookie });
     expect((listed.body as { devices: unknown[] }).devices).toEqual([]);
-    expect(t.stores.notifications.pending().filter((row) => row.userId === alex.id)).toEqual([]);
+    expect((await t.stores.notifications.pending()).filter((row) => row.userId === alex.id)).toEqual([]);
   });
 
   it('drops a notification after a bounded number of failed tries', async () => {
@@ -168,11 +168,11 @@ describe('web push notifications', () => {
     push.respondWith(500);
     await sendLetter(sam.cookie, spaceId);
     for (let i = 0; i < 10; i++) {
-      await sender().runOnce();
+      await (await sender()).runOnce();
       t.clock.advance(HOUR);
     }
     push.respondWith(201);
-    expect(t.stores.notifications.pending().filter((row) => row.userId === alex.id)).toEqual([]);
+    expect((await t.stores.notifications.pending()).filter((row) => row.userId === alex.id)).toEqual([]);
   });
 
   it('removes a device when its session is signed out, and lists it with its session', async () => {
@@ -199,7 +199,7 @@ describe('web push notifications', () => {
     expect((after.body as { devices: unknown[] }).devices).toHaveLength(1);
 
     await sendLetter(sam.cookie, spaceId);
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(laptopDevice)).toEqual([]);
     expect(receivedAt(phone)).toHaveLength(1);
   });
@@ -244,14 +244,14 @@ describe('web push notifications', () => {
         json: { text: 'thank you' },
       });
     await appreciate();
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone)).toEqual([]);
     await setPrefs(alex.cookie, {
       showDetails: true,
       kinds: { ...defaultNotificationPrefs.kinds, appreciation: 'push' },
     });
     await appreciate();
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toEqual(['Sam sent you an appreciation']);
   });
 
@@ -266,12 +266,12 @@ describe('web push notifications', () => {
       expect(reply.status, reply.text).toBe(201);
     };
     await ask();
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toEqual(['Something new in Twofold']);
     expect(receivedAt(phone).map((p) => p.url)).toEqual([`/spaces/${spaceId}/reassurance`]);
     await setPrefs(alex.cookie, { showDetails: true });
     await ask();
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toEqual([
       'Something new in Twofold',
       'Sam could use some reassurance',
@@ -284,7 +284,7 @@ describe('web push notifications', () => {
       ...defaultNotificationPrefs.kinds,
       letter_sent: 'none' as const,
     };
-    t.stores.notifications.setPrefs(
+    await t.stores.notifications.setPrefs(
       alex.id,
       { ...defaultNotificationPrefs, kinds: olderKinds } as NotificationPrefs,
       t.clock.now(),
@@ -319,19 +319,19 @@ describe('web push notifications', () => {
       json: { title: 'Later', body: letterBody(SECRET_WORDS), seal: { kind: 'date', opensAt } },
     });
     expect(dated.status, dated.text).toBe(201);
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toEqual(['Sam signed a boundary; it is waiting for you']);
     expect(receivedAt(phone)[0]?.url).toBe(`/spaces/${spaceId}/boundaries/b1`);
     expect(receivedAt(samsPhone)).toEqual([]);
 
     t.clock.advance(2 * HOUR);
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toContain('A sealed letter has opened');
 
     expect((await call(t.app, 'POST', `/api/spaces/${spaceId}/leave`, { cookie: sam.cookie })).status).toBe(
       204,
     );
-    await sender().runOnce();
+    await (await sender()).runOnce();
     expect(receivedAt(phone).map((p) => p.body)).toContain('Sam left your shared space');
     expect(JSON.stringify(push.received)).not.toContain(SECRET_WORDS);
   });

@@ -28,7 +28,7 @@ describe('the health check', () => {
   it('answers 200 {"ok":true} once the database is open', async () => {
     const reply = await call(t.app, 'GET', '/api/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ok: true });
+    expect(reply.body).toEqual({ ok: true, database: 'sqlite' });
   });
 });
 

@@ -38,11 +38,13 @@ const scheduler = (built = t.built) =>
   createNoticeScheduler({ stores: built.stores, rooms: built.rooms, clock: t.clock, logger: silentLogger });
 
 /** The outbox rows of one scheduled kind, by recipient. */
-const queued = (kind: string, stores = t.stores) =>
-  stores.notifications.pending().filter((row) => row.eventKey.startsWith(`${kind}:`));
+const queued = async (kind: string, stores = t.stores) =>
+  (await stores.notifications.pending()).filter((row) => row.eventKey.startsWith(`${kind}:`));
 
 /** What the sender does once a row went out: the outbox forgets it. */
-const markSent = (rows: { id: number }[]) => rows.forEach((row) => t.stores.notifications.done(row.id));
+const markSent = async (rows: { id: number }[]) => {
+  for (const row of rows) await t.stores.notifications.done(row.id);
+};
 
 async function addDevice(who: SignedUp) {
   const device = push.device();
@@ -84,7 +86,7 @@ async function checkinDayToday(pair: Awaited<ReturnType<typeof couple>>) {
   expect((schedule.body as { week: string }).week).toBe(new Date(t.clock.now()).toISOString().slice(0, 10));
 }
 
-const ofSpace = (spaceId: string, rows: ReturnType<typeof queued>) =>
+const ofSpace = (spaceId: string, rows: Awaited<ReturnType<typeof queued>>) =>
   rows.filter((row) => row.eventKey.includes(spaceId));
 
 describe('the check-in day notification', () => {
@@ -92,7 +94,7 @@ describe('the check-in day notification', () => {
     const pair = await couple();
     await checkinDayToday(pair);
     await scheduler().runOnce();
-    const rows = ofSpace(pair.spaceId, queued('checkin_day'));
+    const rows = ofSpace(pair.spaceId, await queued('checkin_day'));
     expect(rows.map((r) => r.userId).sort()).toEqual([pair.alex.id, pair.sam.id].sort());
     for (const row of rows) {
       expect(row).toMatchObject({
@@ -104,7 +106,7 @@ describe('the check-in day notification', () => {
     }
 
     // Sent: the outbox forgets the rows, but the occurrence stays recorded.
-    markSent(rows);
+    await markSent(rows);
     t.clock.advance(HOUR);
     await scheduler().runOnce();
     t.reopen();
@@ -113,14 +115,14 @@ describe('the check-in day notification', () => {
     try {
       await scheduler(second).runOnce();
     } finally {
-      second.close();
+      await second.close();
     }
-    expect(ofSpace(pair.spaceId, queued('checkin_day'))).toEqual([]);
+    expect(ofSpace(pair.spaceId, await queued('checkin_day'))).toEqual([]);
 
     // The next week's day is a new occurrence.
     t.clock.advance(7 * DAY - HOUR);
     await scheduler().runOnce();
-    expect(ofSpace(pair.spaceId, queued('checkin_day'))).toHaveLength(2);
+    expect(ofSpace(pair.spaceId, await queued('checkin_day'))).toHaveLength(2);
   });
 
   it('skips a partner who turned the kind off, and one who has already answered this week', async () => {
@@ -136,8 +138,8 @@ describe('the check-in day notification', () => {
     expect(answered.status, answered.text).toBeLessThan(300);
 
     await scheduler().runOnce();
-    expect(ofSpace(pair.spaceId, queued('checkin_day')).map((r) => r.userId)).toEqual([pair.alex.id]);
-    expect(ofSpace(robin.spaceId, queued('checkin_day')).map((r) => r.userId)).toEqual([robin.alex.id]);
+    expect(ofSpace(pair.spaceId, await queued('checkin_day')).map((r) => r.userId)).toEqual([pair.alex.id]);
+    expect(ofSpace(robin.spaceId, await queued('checkin_day')).map((r) => r.userId)).toEqual([robin.alex.id]);
   });
 
   it('is held through the person’s quiet hours, in their own time zone', async () => {
@@ -146,7 +148,7 @@ describe('the check-in day notification', () => {
     await setPrefs(pair.alex, { timeZone: 'Australia/Sydney', quietHours: { start: 19 * 60, end: 7 * 60 } });
     await checkinDayToday(pair);
     await scheduler().runOnce();
-    const byUser = new Map(ofSpace(pair.spaceId, queued('checkin_day')).map((r) => [r.userId, r]));
+    const byUser = new Map(ofSpace(pair.spaceId, await queued('checkin_day')).map((r) => [r.userId, r]));
     expect(byUser.get(pair.sam.id)?.notBefore).toBe(t.clock.now());
     expect(byUser.get(pair.alex.id)?.notBefore).toBe(t.clock.now() + 11 * HOUR);
   });
@@ -158,17 +160,17 @@ describe('the check-in day notification', () => {
       await scheduler().runOnce();
       t.clock.advance(DAY);
     }
-    expect(ofSpace(quiet.spaceId, queued('checkin_day'))).toEqual([]);
+    expect(ofSpace(quiet.spaceId, await queued('checkin_day'))).toEqual([]);
 
     const chosen = await couple();
     await checkinDayToday(chosen);
     await scheduler().runOnce();
-    markSent(ofSpace(chosen.spaceId, queued('checkin_day')));
+    await markSent(ofSpace(chosen.spaceId, await queued('checkin_day')));
     for (let i = 1; i < 7; i++) {
       t.clock.advance(DAY);
       await scheduler().runOnce();
     }
-    expect(ofSpace(chosen.spaceId, queued('checkin_day'))).toEqual([]);
+    expect(ofSpace(chosen.spaceId, await queued('checkin_day'))).toEqual([]);
   });
 });
 
@@ -216,14 +218,14 @@ describe('the boundary review notification', () => {
   it('reaches both partners on the review day both signed, once, and not again after a restart', async () => {
     const pair = await couple();
     await boundaryDueOn(pair, 'b-review', dayIn(2), [pair.alex, pair.sam]);
-    const due = () => ofSpace(pair.spaceId, queued('boundary_review'));
+    const due = async () => ofSpace(pair.spaceId, await queued('boundary_review'));
     await scheduler().runOnce();
     t.clock.advance(DAY);
     await scheduler().runOnce();
-    expect(due()).toEqual([]);
+    expect(await due()).toEqual([]);
     t.clock.advance(DAY);
     await scheduler().runOnce();
-    const rows = due();
+    const rows = await due();
     expect(rows.map((r) => r.userId).sort()).toEqual([pair.alex.id, pair.sam.id].sort());
     expect(rows.map((r) => r.url)).toEqual([
       `/spaces/${pair.spaceId}/boundaries/b-review`,
@@ -233,12 +235,12 @@ describe('the boundary review notification', () => {
     expect(JSON.stringify(rows)).not.toContain('lock screen');
     expect(rows.every((r) => r.body === 'Something new in Twofold')).toBe(true);
 
-    markSent(rows);
+    await markSent(rows);
     await scheduler().runOnce();
     t.reopen();
     t.clock.advance(DAY);
     await scheduler().runOnce();
-    expect(due()).toEqual([]);
+    expect(await due()).toEqual([]);
   });
 
   it('names what it is only to a person who chose details, and skips one who turned it off', async () => {
@@ -247,7 +249,7 @@ describe('the boundary review notification', () => {
     await setPrefs(pair.sam, { kinds: { ...defaultNotificationPrefs.kinds, boundary_review: 'none' } });
     await boundaryDueOn(pair, 'b-details', dayIn(0), [pair.alex, pair.sam]);
     await scheduler().runOnce();
-    const rows = ofSpace(pair.spaceId, queued('boundary_review'));
+    const rows = ofSpace(pair.spaceId, await queued('boundary_review'));
     expect(rows.map((r) => [r.userId, r.body])).toEqual([
       [pair.alex.id, 'A boundary you agreed on is due for review'],
     ]);
@@ -258,7 +260,7 @@ describe('the boundary review notification', () => {
     await boundaryDueOn(pair, 'b-alone', dayIn(0), [pair.alex]);
     await boundaryDueOn(pair, 'b-old', dayIn(-30), [pair.alex, pair.sam]);
     await scheduler().runOnce();
-    expect(ofSpace(pair.spaceId, queued('boundary_review'))).toEqual([]);
+    expect(ofSpace(pair.spaceId, await queued('boundary_review'))).toEqual([]);
   });
 
   it('comes on the review day in the person’s own time zone', async () => {
@@ -267,9 +269,11 @@ describe('the boundary review notification', () => {
     await setPrefs(pair.alex, { timeZone: 'Pacific/Kiritimati', quietHours: null });
     await boundaryDueOn(pair, 'b-zone', dayIn(1), [pair.alex, pair.sam]);
     await scheduler().runOnce();
-    expect(ofSpace(pair.spaceId, queued('boundary_review'))).toEqual([]);
+    expect(ofSpace(pair.spaceId, await queued('boundary_review'))).toEqual([]);
     t.clock.advance(11 * HOUR); // 20:00 UTC: tomorrow in Kiritimati, still today in UTC
     await scheduler().runOnce();
-    expect(ofSpace(pair.spaceId, queued('boundary_review')).map((r) => r.userId)).toEqual([pair.alex.id]);
+    expect(ofSpace(pair.spaceId, await queued('boundary_review')).map((r) => r.userId)).toEqual([
+      pair.alex.id,
+    ]);
   });
 });

@@ -19,7 +19,8 @@ interface Deps {
 /**
  * Issues the single-use links sent by email and queues their mails. The token travels in the
  * link's fragment (`#token=`), which browsers never send to a server nor put in a Referer;
- * `email_tokens` keeps only its SHA-256. Nothing here waits for SMTP.
+ * `email_tokens` keeps only its SHA-256. Each resolves once the link's hash is stored and its mail queued; nothing here waits
+ * for SMTP.
  *
  * The queued mail (`mail_outbox`) does hold the link until the SMTP server takes it: a hash
  * cannot be turned back into a link, and a mail rebuilt later would need a token kept in
@@ -30,10 +31,17 @@ interface Deps {
  * 0600). A backup taken in that window could hold a live link until it expires.
  */
 export function createEmailLinks({ email, mailer, clock, config }: Deps) {
-  function issue(userId: string, purpose: EmailTokenPurpose, address: string, ttlMs: number) {
+  async function issue(userId: string, purpose: EmailTokenPurpose, address: string, ttlMs: number) {
     const token = randomId(TOKEN_BYTES);
     const now = clock.now();
-    email.issue({ hash: hashToken(token), userId, purpose, email: address, now, expiresAt: now + ttlMs });
+    await email.issue({
+      hash: hashToken(token),
+      userId,
+      purpose,
+      email: address,
+      now,
+      expiresAt: now + ttlMs,
+    });
     return token;
   }
   const link = (page: string, token: string) => `${config.appUrl}/${page}#token=${token}`;
@@ -43,25 +51,25 @@ export function createEmailLinks({ email, mailer, clock, config }: Deps) {
      * A reset link to the account's address, or, for an address with no account, the same
      * work without a row or a mail, so neither the answer nor its timing tells them apart.
      */
-    sendReset(user: { id: string; email: string } | undefined): void {
+    async sendReset(user: { id: string; email: string } | undefined): Promise<void> {
       if (!user) {
         hashToken(randomId(TOKEN_BYTES));
-        email.issueNothing(clock.now());
+        await email.issueNothing(clock.now());
         return;
       }
-      const token = issue(user.id, EmailTokenPurpose.reset, user.email, RESET_LINK_TTL_MS);
-      void mailer.send(resetMail(user.email, link('reset-password', token)));
+      const token = await issue(user.id, EmailTokenPurpose.reset, user.email, RESET_LINK_TTL_MS);
+      await mailer.send(resetMail(user.email, link('reset-password', token)));
     },
     /** A link that confirms the account's current address. */
-    sendVerification(user: { id: string; email: string }): void {
-      const token = issue(user.id, EmailTokenPurpose.verify, user.email, VERIFY_LINK_TTL_MS);
-      void mailer.send(verifyMail(user.email, link('verify-email', token)));
+    async sendVerification(user: { id: string; email: string }): Promise<void> {
+      const token = await issue(user.id, EmailTokenPurpose.verify, user.email, VERIFY_LINK_TTL_MS);
+      await mailer.send(verifyMail(user.email, link('verify-email', token)));
     },
     /** A link to the new address that moves the account there, and a notice to the old one. */
-    startEmailChange(user: { id: string; email: string }, newEmail: string): void {
-      const token = issue(user.id, EmailTokenPurpose.changeEmail, newEmail, VERIFY_LINK_TTL_MS);
-      void mailer.send(changeEmailMail(newEmail, link('verify-email', token)));
-      void mailer.send(emailChangingNotice(user.email, `${config.appUrl}/account`));
+    async startEmailChange(user: { id: string; email: string }, newEmail: string): Promise<void> {
+      const token = await issue(user.id, EmailTokenPurpose.changeEmail, newEmail, VERIFY_LINK_TTL_MS);
+      await mailer.send(changeEmailMail(newEmail, link('verify-email', token)));
+      await mailer.send(emailChangingNotice(user.email, `${config.appUrl}/account`));
     },
   };
 }

@@ -18,7 +18,8 @@ export interface Mail {
 }
 
 /**
- * How the server sends email. `send` only queues: it resolves at once and never throws, so no
+ * How the server sends email. `send` only queues: it resolves once the mail is in the queue
+ * (committed, with a database queue) and never rejects, so no
  * HTTP response waits on an SMTP server. `configured` is false without `SMTP_URL`; then mail
  * is dropped (written to the log in development only, because a reset link is a secret).
  */
@@ -34,9 +35,10 @@ export interface OwnedMailer extends Mailer {
   /**
    * Stops sending and closes the SMTP connections. Mail still queued stays in the queue's
    * database for the next start; one cut off mid-send is handed back (it may then go twice,
-   * which beats never). Call before the database closes.
+   * which beats never). Resolves once that is written; call (and, on PostgreSQL, await it)
+   * before the database closes. Never rejects.
    */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -90,21 +92,27 @@ export function createMailer(
   let inFlight: number | undefined;
   let timer: NodeJS.Timeout | undefined;
 
-  function settle() {
-    if (!closed && (busy || queue.count() > 0)) return;
+  async function settle() {
+    if (!closed && (busy || (await queue.count()) > 0)) return;
     for (const resolve of waiting) resolve();
     waiting.clear();
   }
 
   /** Looks again when the next retry is due, and every POLL_MS for other senders' rows. */
-  function scheduleWake() {
+  async function scheduleWake() {
     clearTimeout(timer);
     if (closed) return;
-    const next = queue.nextDue();
+    const next = await queue.nextDue();
+    if (closed) return;
+    clearTimeout(timer);
     const wait = next === undefined ? POLL_MS : Math.min(POLL_MS, Math.max(0, next - clock.now()));
     timer = setTimeout(kick, wait);
     timer.unref();
   }
+
+  const reportQueueError = (error: unknown) => {
+    if (!closed) logger.error('mail_queue_failed', { message: String(error) });
+  };
 
   function kick() {
     if (transport && !busy && !closed) void drain(transport);
@@ -115,12 +123,12 @@ export function createMailer(
     busy = true;
     try {
       const now = clock.now();
-      const expired = queue.dropExpired(now);
+      const expired = await queue.dropExpired(now);
       if (expired > 0) logger.warn('mail_dropped', { count: expired, reason: 'expired' });
       for (;;) {
         if (closed) return;
         const at = clock.now();
-        const next = queue.claim(at, at - STALE_MAIL_CLAIM_MS);
+        const next = await queue.claim(at, at - STALE_MAIL_CLAIM_MS);
         if (!next) break;
         inFlight = next.id;
         const mail = { to: next.to, subject: next.subject, text: next.text, html: next.html ?? undefined };
@@ -134,20 +142,20 @@ export function createMailer(
         // Closed meanwhile: close() handed the claim back and the database may be gone.
         if (closed) return;
         if (failure === null) {
-          queue.done(next.id);
+          await queue.done(next.id);
           logger.info('mail_sent', { domain: domainOf(next.to) });
           continue;
         }
         const delay = retryDelays[next.attempts];
         if (!isTransient(failure) || delay === undefined) {
-          queue.done(next.id);
+          await queue.done(next.id);
           logger.warn('mail_dropped', {
             domain: domainOf(next.to),
             tries: next.attempts + 1,
             reason: String(failure),
           });
         } else {
-          queue.retryAt(next.id, clock.now() + delay);
+          await queue.retryAt(next.id, clock.now() + delay);
           logger.warn('mail_retry', { domain: domainOf(next.to), tries: next.attempts + 1, inMs: delay });
         }
       }
@@ -155,8 +163,9 @@ export function createMailer(
       if (!closed) logger.error('mail_queue_failed', { message: String(error) });
     } finally {
       busy = false;
-      scheduleWake();
-      settle();
+      // Both only read the queue; a failure (the database gone) is logged, not thrown.
+      await scheduleWake().catch(reportQueueError);
+      await settle().catch(reportQueueError);
     }
   }
 
@@ -165,33 +174,39 @@ export function createMailer(
 
   return {
     configured: transport !== null,
-    send(mail) {
-      if (closed) return Promise.resolve();
+    async send(mail) {
+      if (closed) return;
       if (!transport) {
         if (config.development) logger.info('mail_not_sent_development', { ...mail });
-        return Promise.resolve();
+        return;
       }
-      if (queue.count() >= MAX_QUEUED) {
-        logger.warn('mail_dropped', { domain: domainOf(mail.to), reason: 'queue full' });
-        return Promise.resolve();
+      try {
+        if ((await queue.count()) >= MAX_QUEUED) {
+          logger.warn('mail_dropped', { domain: domainOf(mail.to), reason: 'queue full' });
+          return;
+        }
+        const { validForMs = DEFAULT_MAIL_LIFETIME_MS, ...content } = mail;
+        await queue.add({ ...content, expiresAt: clock.now() + validForMs }, clock.now());
+      } catch (error) {
+        logger.error('mail_queue_failed', { domain: domainOf(mail.to), message: String(error) });
+        return;
       }
-      const { validForMs = DEFAULT_MAIL_LIFETIME_MS, ...content } = mail;
-      queue.add({ ...content, expiresAt: clock.now() + validForMs }, clock.now());
-      // Not awaited: the caller (an HTTP handler) answers while this is sent.
+      // Queued (committed) is all the caller waits for; the sending runs after it answers.
       kick();
-      return Promise.resolve();
     },
-    idle() {
-      if (!busy && queue.count() === 0) return Promise.resolve();
+    async idle() {
+      if (!busy && (await queue.count()) === 0) return;
       return new Promise((resolve) => waiting.add(resolve));
     },
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
       clearTimeout(timer);
-      if (inFlight !== undefined) queue.release(inFlight);
-      settle();
+      const cutShort = inFlight;
+      for (const resolve of waiting) resolve();
+      waiting.clear();
       transport?.close();
+      if (cutShort !== undefined) await queue.release(cutShort).catch(reportQueueError);
     },
   };
 }

@@ -13,7 +13,7 @@ export async function notifyPartnerLeft(
   try {
     for (const member of await deps.stores.spaces.members(spaceId)) {
       if (member.id === leaver.id) continue;
-      notify(deps.stores, deps.clock, {
+      await notify(deps.stores, deps.clock, {
         kind: NotificationKind.partnerLeft,
         recipientId: member.id,
         actorName: leaver.name,

@@ -21,13 +21,17 @@ export interface NotificationEvent {
 
 /**
  * Queues `event` by the recipient's preferences: one outbox row per push device and/or one
- * for the daily email digest, held past their quiet hours. Only inserts rows (microseconds,
- * inside the caller's request); the sender delivers them later, so nothing here waits on the
+ * for the daily email digest, held past their quiet hours. Only inserts rows (inside the
+ * caller's request; with a store over a transaction's `tx`, inside that transaction); the sender delivers them later, so nothing here waits on the
  * network.
  */
-export function notify(stores: Pick<Stores, 'notifications'>, clock: Clock, event: NotificationEvent): void {
+export async function notify(
+  stores: Pick<Stores, 'notifications'>,
+  clock: Clock,
+  event: NotificationEvent,
+): Promise<void> {
   const store = stores.notifications;
-  const prefs = store.prefsOf(event.recipientId);
+  const prefs = await store.prefsOf(event.recipientId);
   const channel = prefs.kinds[event.kind];
   if (channel === 'none') return;
   const now = clock.now();
@@ -43,12 +47,12 @@ export function notify(stores: Pick<Stores, 'notifications'>, clock: Clock, even
   };
   if (channel === 'push' || channel === 'both') {
     const notBefore = releaseAt(at, prefs);
-    for (const device of store.subscriptionsOf(event.recipientId, now)) {
-      store.enqueue({ ...base, channel: 'push', subscriptionId: device.id, notBefore });
+    for (const device of await store.subscriptionsOf(event.recipientId, now)) {
+      await store.enqueue({ ...base, channel: 'push', subscriptionId: device.id, notBefore });
     }
   }
   if (channel === 'email' || channel === 'both') {
-    store.enqueue({ ...base, channel: 'email', subscriptionId: null, notBefore: digestAt(at, prefs) });
+    await store.enqueue({ ...base, channel: 'email', subscriptionId: null, notBefore: digestAt(at, prefs) });
   }
 }
 
@@ -68,7 +72,7 @@ export async function notifyPartner(
     const actorName = members.find((m) => m.id === actorId)?.name ?? 'Your partner';
     for (const member of members) {
       if (member.id === actorId) continue;
-      notify(deps.stores, deps.clock, { ...event, recipientId: member.id, actorName });
+      await notify(deps.stores, deps.clock, { ...event, recipientId: member.id, actorName });
     }
   } catch (error) {
     deps.logger.error('notification_enqueue_failed', { kind: event.kind, message: String(error) });

@@ -9,6 +9,7 @@ import { currentWeekOf, scheduleView } from '../checkins/schedule.ts';
 import { readDoc } from '../exports/read-doc.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { createNotificationStore } from '../store/notifications.ts';
 import { createScheduledNoticeStore } from '../store/scheduled-notices.ts';
 import type { Stores } from '../store/stores.ts';
 import { docKey, type RoomRegistry } from '../sync/rooms.ts';
@@ -77,7 +78,8 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
 
   /**
    * Claims the occurrence and queues the notice in one transaction; resolves whether it was
-   * new. On SQLite the notification store shares the connection, so both commit or neither.
+   * new. The claim and the queueing share one transaction on either engine, so both commit or
+   * neither.
    */
   function queueOnce(
     spaceId: string,
@@ -89,7 +91,7 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     return stores.sql.transaction(async (tx) => {
       const now = clock.now();
       if (!(await createScheduledNoticeStore(tx).claim(spaceId, userId, kind, occurrence, now))) return false;
-      notify(stores, clock, {
+      await notify({ notifications: createNotificationStore(tx) }, clock, {
         kind,
         recipientId: userId,
         // Nobody did this: the texts of these kinds name no one.
@@ -123,9 +125,9 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     if (!attestations.some((a) => a.kind === AttestationKind.agree)) return 0;
     const members = await stores.spaces.members(spaceId);
     if (members.length === 0) return 0;
-    const today = new Map(
-      members.map((m) => [m.id, localDay(now, stores.notifications.prefsOf(m.id).timeZone)]),
-    );
+    const today = new Map<string, string>();
+    for (const m of members)
+      today.set(m.id, localDay(now, (await stores.notifications.prefsOf(m.id)).timeZone));
     const doc = await readDoc(rooms, stores.docLog, docKey.shared(spaceId));
     let queued = 0;
     try {

@@ -35,42 +35,42 @@ export function createNotificationSender(deps: NotificationSenderDeps) {
   const store = stores.notifications;
   const mailer = deps.mailer ?? unconfiguredMailer;
 
-  function settle(row: OutboxRow, outcome: PushOutcome | 'retry'): void {
+  async function settle(row: OutboxRow, outcome: PushOutcome | 'retry'): Promise<void> {
     if (outcome === 'sent' || outcome === 'failed') {
-      store.done(row.id);
+      await store.done(row.id);
       if (outcome === 'failed') logger.warn('notification_failed', { channel: row.channel });
       return;
     }
     if (outcome === 'gone') {
-      if (row.subscriptionId) store.removeSubscription(row.subscriptionId);
-      store.done(row.id);
+      if (row.subscriptionId) await store.removeSubscription(row.subscriptionId);
+      await store.done(row.id);
       logger.info('push_subscription_gone');
       return;
     }
     if (row.attempts + 1 >= MAX_ATTEMPTS) {
-      store.done(row.id);
+      await store.done(row.id);
       logger.warn('notification_dropped', { channel: row.channel, attempts: row.attempts + 1 });
       return;
     }
-    store.retryAt(row.id, clock.now() + backoffMs(row.attempts));
+    await store.retryAt(row.id, clock.now() + backoffMs(row.attempts));
   }
 
   async function pushOne(row: OutboxRow): Promise<void> {
-    const device = row.subscriptionId ? store.findSubscription(row.subscriptionId) : undefined;
+    const device = row.subscriptionId ? await store.findSubscription(row.subscriptionId) : undefined;
     if (!device) return store.done(row.id);
     const outcome = await sendPush(
       device,
       { title: row.title, body: row.body, url: row.url, tag: row.eventKey },
       vapid,
     );
-    settle(row, outcome);
+    await settle(row, outcome);
   }
 
   /** One digest per person per pass: every email row that came due together. */
   async function mailDigest(userId: string, rows: OutboxRow[]): Promise<void> {
     const user = await stores.users.findById(userId);
     if (!user || !mailer.configured) {
-      for (const row of rows) store.done(row.id);
+      for (const row of rows) await store.done(row.id);
       return;
     }
     const lines = [...new Set(rows.map((row) => row.body))].filter((body) => body !== DISCREET_TEXT);
@@ -81,17 +81,17 @@ export function createNotificationSender(deps: NotificationSenderDeps) {
         : 'There is something new waiting for you in Twofold.') + link;
     try {
       await mailer.send({ to: user.email, subject: DISCREET_TEXT, text });
-      for (const row of rows) settle(row, 'sent');
+      for (const row of rows) await settle(row, 'sent');
     } catch (error) {
       logger.warn('notification_mail_failed', { message: String(error) });
-      for (const row of rows) settle(row, 'retry');
+      for (const row of rows) await settle(row, 'retry');
     }
   }
 
   /** Claims and sends what is due now; resolves when this pass is settled. Returns rows claimed. */
   async function runOnce(): Promise<number> {
     const now = clock.now();
-    const rows = store.claim(now, now - STALE_CLAIM_MS, BATCH);
+    const rows = await store.claim(now, now - STALE_CLAIM_MS, BATCH);
     const emails = new Map<string, OutboxRow[]>();
     const sends: Promise<void>[] = [];
     for (const row of rows) {

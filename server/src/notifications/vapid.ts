@@ -18,20 +18,20 @@ export interface PushConfig {
 
 /**
  * The VAPID keys: from `VAPID_PUBLIC_KEY`/`VAPID_PRIVATE_KEY` when both are set, otherwise
- * generated on first start and kept in the database. Written with INSERT OR IGNORE, so two
+ * generated on first start and kept in the database. Written with ON CONFLICT DO NOTHING, so two
  * instances starting together on one database agree on the first pair written.
  */
-export function vapidKeys(
+export async function vapidKeys(
   store: Pick<NotificationStore, 'secret' | 'putSecretOnce'>,
   configured: PushConfig,
-): VapidKeys {
+): Promise<VapidKeys> {
   const subject = configured.subject ?? 'mailto:admin@localhost';
   if (configured.publicKey && configured.privateKey) {
     return { publicKey: configured.publicKey, privateKey: configured.privateKey, subject };
   }
-  const stored = store.secret('vapid');
+  const stored = await store.secret('vapid');
   if (stored) return { ...(JSON.parse(stored) as { publicKey: string; privateKey: string }), subject };
   const fresh = webpush.generateVAPIDKeys();
-  const kept = store.putSecretOnce('vapid', JSON.stringify(fresh));
+  const kept = await store.putSecretOnce('vapid', JSON.stringify(fresh));
   return { ...(JSON.parse(kept) as { publicKey: string; privateKey: string }), subject };
 }

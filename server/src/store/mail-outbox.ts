@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 /** One mail waiting for the SMTP server. */
 export interface QueuedMail {
@@ -30,64 +30,70 @@ export interface NewQueuedMail {
  * `release` gives back a claim whose send was cut short; `done` removes a row for good.
  */
 export interface MailQueueStore {
-  add(mail: NewQueuedMail, now: number): void;
+  add(mail: NewQueuedMail, now: number): Promise<void>;
   /** The oldest due row nobody holds (or whose claim is older than `staleBefore`), now claimed. */
-  claim(now: number, staleBefore: number): QueuedMail | undefined;
-  done(id: number): void;
-  retryAt(id: number, at: number): void;
-  release(id: number): void;
-  /** Deletes rows whose link expired before they could go; returns how many. */
-  dropExpired(now: number): number;
+  claim(now: number, staleBefore: number): Promise<QueuedMail | undefined>;
+  done(id: number): Promise<void>;
+  retryAt(id: number, at: number): Promise<void>;
+  release(id: number): Promise<void>;
+  /** Deletes rows whose link expired before they could go; resolves how many. */
+  dropExpired(now: number): Promise<number>;
   /** Rows still waiting, claimed or not. */
-  count(): number;
+  count(): Promise<number>;
   /** The earliest `notBefore` of an unclaimed row, if any (ms). */
-  nextDue(): number | undefined;
+  nextDue(): Promise<number | undefined>;
 }
 
-const COLUMNS =
-  'id, recipient AS "to", subject, body_text AS text, body_html AS html, not_before AS notBefore, expires_at AS expiresAt, attempts';
+const COLUMNS = `id, recipient AS "to", subject, body_text AS "text", body_html AS html, not_before AS "notBefore",
+  expires_at AS "expiresAt", attempts`;
 
 /**
- * The durable mail queue in SQLite (`mail_outbox`). Claiming is one UPDATE … RETURNING, so of
- * two instances on one database file exactly one gets a row, as with the notification outbox.
+ * The durable mail queue in the database (`mail_outbox`), on either engine. Claiming is one
+ * UPDATE … RETURNING whose inner SELECT skips a row another sender has locked
+ * (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite runs writes one at a time), so of two
+ * instances on one database exactly one gets a row, as with the notification outbox.
  */
-export function createMailOutbox(db: Db): MailQueueStore {
-  const add = db.prepare(
-    `INSERT INTO mail_outbox (recipient, subject, body_text, body_html, not_before, expires_at, created_at)
-     VALUES (@to, @subject, @text, @html, @now, @expiresAt, @now)`,
-  );
-  const claim = db.prepare(
-    `UPDATE mail_outbox SET claimed_at = @now
-     WHERE id = (SELECT id FROM mail_outbox
-                 WHERE (claimed_at IS NULL OR claimed_at < @staleBefore) AND not_before <= @now
-                 ORDER BY id LIMIT 1)
-     RETURNING ${COLUMNS}`,
-  );
-  const done = db.prepare('DELETE FROM mail_outbox WHERE id = ?');
-  const retry = db.prepare(
-    'UPDATE mail_outbox SET claimed_at = NULL, attempts = attempts + 1, not_before = ? WHERE id = ?',
-  );
-  const release = db.prepare('UPDATE mail_outbox SET claimed_at = NULL WHERE id = ?');
-  const expired = db.prepare('DELETE FROM mail_outbox WHERE expires_at <= ?');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM mail_outbox');
-  const nextDue = db.prepare('SELECT MIN(not_before) AS at FROM mail_outbox WHERE claimed_at IS NULL');
+export function createMailOutbox(sql: Sql): MailQueueStore {
+  const skipLocked = sql.engine === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
   return {
-    add(mail, now) {
-      add.run({ ...mail, html: mail.html ?? null, now });
+    async add(mail, now) {
+      await sql.run(
+        `INSERT INTO mail_outbox (recipient, subject, body_text, body_html, not_before, expires_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [mail.to, mail.subject, mail.text, mail.html ?? null, now, mail.expiresAt, now],
+      );
     },
-    claim: (now, staleBefore) => claim.get({ now, staleBefore }) as QueuedMail | undefined,
-    done(id) {
-      done.run(id);
+    claim: (now, staleBefore) =>
+      sql.get<QueuedMail>(
+        `UPDATE mail_outbox SET claimed_at = ?
+         WHERE id = (SELECT id FROM mail_outbox
+                     WHERE (claimed_at IS NULL OR claimed_at < ?) AND not_before <= ?
+                     ORDER BY id LIMIT 1 ${skipLocked})
+         RETURNING ${COLUMNS}`,
+        [now, staleBefore, now],
+      ),
+    async done(id) {
+      await sql.run('DELETE FROM mail_outbox WHERE id = ?', [id]);
     },
-    retryAt(id, at) {
-      retry.run(at, id);
+    async retryAt(id, at) {
+      await sql.run(
+        'UPDATE mail_outbox SET claimed_at = NULL, attempts = attempts + 1, not_before = ? WHERE id = ?',
+        [at, id],
+      );
     },
-    release(id) {
-      release.run(id);
+    async release(id) {
+      await sql.run('UPDATE mail_outbox SET claimed_at = NULL WHERE id = ?', [id]);
     },
-    dropExpired: (now) => expired.run(now).changes,
-    count: () => (count.get() as { n: number }).n,
-    nextDue: () => (nextDue.get() as { at: number | null }).at ?? undefined,
+    dropExpired: async (now) =>
+      (await sql.run('DELETE FROM mail_outbox WHERE expires_at <= ?', [now])).changes,
+    count: async () =>
+      Number((await sql.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM mail_outbox'))!.n),
+    nextDue: async () =>
+      (
+        await sql.get<{ at: number | null }>(
+          'SELECT MIN(not_before) AS at FROM mail_outbox WHERE claimed_at IS NULL',
+        )
+      )?.at ?? undefined,
   };
 }
 
@@ -96,11 +102,11 @@ export function createMemoryMailQueue(): MailQueueStore {
   let nextId = 1;
   const rows = new Map<number, QueuedMail & { claimedAt: number | null }>();
   return {
-    add(mail, now) {
+    async add(mail, now) {
       const id = nextId++;
       rows.set(id, { id, html: null, ...mail, notBefore: now, attempts: 0, claimedAt: null });
     },
-    claim(now, staleBefore) {
+    async claim(now, staleBefore) {
       for (const row of rows.values()) {
         if ((row.claimedAt === null || row.claimedAt < staleBefore) && row.notBefore <= now) {
           row.claimedAt = now;
@@ -110,24 +116,24 @@ export function createMemoryMailQueue(): MailQueueStore {
       }
       return undefined;
     },
-    done(id) {
+    async done(id) {
       rows.delete(id);
     },
-    retryAt(id, at) {
+    async retryAt(id, at) {
       const row = rows.get(id);
       if (row) Object.assign(row, { claimedAt: null, attempts: row.attempts + 1, notBefore: at });
     },
-    release(id) {
+    async release(id) {
       const row = rows.get(id);
       if (row) row.claimedAt = null;
     },
-    dropExpired(now) {
+    async dropExpired(now) {
       let dropped = 0;
       for (const [id, row] of rows) if (row.expiresAt <= now && rows.delete(id)) dropped++;
       return dropped;
     },
-    count: () => rows.size,
-    nextDue() {
+    count: async () => rows.size,
+    async nextDue() {
       const due = [...rows.values()].filter((r) => r.claimedAt === null).map((r) => r.notBefore);
       return due.length > 0 ? Math.min(...due) : undefined;
     },

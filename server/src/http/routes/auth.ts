@@ -55,8 +55,8 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
         );
       }
       await startSession(c, user.id);
-      // Queued, not awaited; without email the account simply stays unconfirmed.
-      links.sendVerification(user);
+      // The link is stored; its mail is queued, not awaited. Without email the account stays unconfirmed.
+      await links.sendVerification(user);
       logger.info('signup', { userId: user.id });
       return c.json({ user }, 201);
     })

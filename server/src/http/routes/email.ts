@@ -36,10 +36,10 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
     return user;
   }
 
-  const status = (user: { id: string; email: string }): EmailStatus => ({
+  const status = async (user: { id: string; email: string }): Promise<EmailStatus> => ({
     email: user.email,
-    verified: stores.email.isVerified(user.id),
-    pendingEmail: stores.email.pendingChange(user.id, clock.now()),
+    verified: await stores.email.isVerified(user.id),
+    pendingEmail: await stores.email.pendingChange(user.id, clock.now()),
     mailConfigured: mailWorks(mailer, config),
   });
 
@@ -47,15 +47,15 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
     .use(requireSession(sessions))
     .get('/', async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json(status(await currentUser(c.get('userId'))), 200);
+      return c.json(await status(await currentUser(c.get('userId'))), 200);
     })
     .post('/verification', async (c) => {
       const user = await currentUser(c.get('userId'));
       requireMail(mailer, config, 'a confirmation link cannot be sent');
-      if (stores.email.isVerified(user.id)) return c.json(status(user), 200);
+      if (await stores.email.isVerified(user.id)) return c.json(await status(user), 200);
       if (!perAccount.hit(user.id)) tooMany(c);
-      links.sendVerification(user);
-      return c.json(status(user), 202);
+      await links.sendVerification(user);
+      return c.json(await status(user), 202);
     })
     .post('/', validate('json', changeEmailSchema), async (c) => {
       const user = await currentUser(c.get('userId'));
@@ -75,9 +75,9 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
         throw new AppError(409, ErrorCode.emailTaken, 'Another account already uses this address.');
       }
       if (!perAccount.hit(user.id)) tooMany(c);
-      links.startEmailChange(user, input.email);
+      await links.startEmailChange(user, input.email);
       logger.info('email_change_requested', { userId: user.id });
-      return c.json(status(user), 202);
+      return c.json(await status(user), 202);
     });
 }
 
@@ -87,7 +87,7 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
  */
 export function emailVerifyRoutes({ stores, clock, logger, config }: AppDeps) {
   const byAddress = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
-  return new Hono().post('/', validate('json', verifyEmailSchema), (c) => {
+  return new Hono().post('/', validate('json', verifyEmailSchema), async (c) => {
     if (!byAddress.hit(`address:${clientAddress(c)}`)) tooMany(c);
     const hash = hashToken(c.req.valid('json').token);
     const now = clock.now();
@@ -98,15 +98,15 @@ export function emailVerifyRoutes({ stores, clock, logger, config }: AppDeps) {
         'This link has been used or has expired. You can ask for a new one on your account page.',
       );
 
-    const verify = stores.email.take(hash, EmailTokenPurpose.verify, now);
+    const verify = await stores.email.take(hash, EmailTokenPurpose.verify, now);
     if (verify) {
-      if (!stores.email.markVerified(verify.userId, verify.email, now)) throw gone();
+      if (!(await stores.email.markVerified(verify.userId, verify.email, now))) throw gone();
       logger.info('email_verified', { userId: verify.userId });
       return c.json({ email: verify.email, verified: true }, 200);
     }
-    const change = stores.email.take(hash, EmailTokenPurpose.changeEmail, now);
+    const change = await stores.email.take(hash, EmailTokenPurpose.changeEmail, now);
     if (!change) throw gone();
-    if (!stores.email.moveEmail(change.userId, change.email, now)) {
+    if (!(await stores.email.moveEmail(change.userId, change.email, now))) {
       throw new AppError(
         409,
         ErrorCode.emailTaken,
@@ -114,7 +114,7 @@ export function emailVerifyRoutes({ stores, clock, logger, config }: AppDeps) {
       );
     }
     // Reset links sent to the old address stop working with it.
-    stores.email.retireAll(change.userId, EmailTokenPurpose.reset, now);
+    await stores.email.retireAll(change.userId, EmailTokenPurpose.reset, now);
     logger.info('email_changed', { userId: change.userId });
     return c.json({ email: change.email, verified: true }, 200);
   });

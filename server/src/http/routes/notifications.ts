@@ -28,20 +28,20 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
       c.header('Cache-Control', 'no-store');
       return c.json(
         {
-          prefs: stores.notifications.prefsOf(userId),
+          prefs: await stores.notifications.prefsOf(userId),
           devices: await devicesOf(userId, c.get('sessionHash')),
         },
         200,
       );
     })
-    .put('/prefs', validate('json', notificationPrefsSchema), (c) => {
+    .put('/prefs', validate('json', notificationPrefsSchema), async (c) => {
       const prefs = c.req.valid('json');
-      stores.notifications.setPrefs(c.get('userId'), prefs, clock.now());
+      await stores.notifications.setPrefs(c.get('userId'), prefs, clock.now());
       return c.json({ prefs }, 200);
     })
     .post('/devices', validate('json', pushSubscriptionSchema), async (c) => {
       const input = c.req.valid('json');
-      const row = stores.notifications.subscribe({
+      const row = await stores.notifications.subscribe({
         id: randomId(),
         userId: c.get('userId'),
         sessionHash: c.get('sessionHash'),
@@ -53,8 +53,8 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
       const device = (await devicesOf(c.get('userId'), c.get('sessionHash'))).find((d) => d.id === row.id);
       return c.json({ device }, 201);
     })
-    .delete('/devices/:id', validate('param', pushDeviceIdParamSchema), (c) => {
-      if (!stores.notifications.unsubscribeOwn(c.req.valid('param').id, c.get('userId'))) {
+    .delete('/devices/:id', validate('param', pushDeviceIdParamSchema), async (c) => {
+      if (!(await stores.notifications.unsubscribeOwn(c.req.valid('param').id, c.get('userId')))) {
         throw new AppError(404, ErrorCode.notFound, 'That device no longer gets notifications.');
       }
       return c.body(null, 204);
@@ -62,7 +62,7 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
 
   async function devicesOf(userId: string, currentHash: string): Promise<PushDeviceView[]> {
     const agents = new Map((await sessions.list(userId)).map((s) => [s.idHash, s.userAgent]));
-    const devices = stores.notifications.subscriptionsOf(userId, clock.now()).map((row) => ({
+    const devices = (await stores.notifications.subscriptionsOf(userId, clock.now())).map((row) => ({
       id: row.id,
       device: deviceLabel(agents.get(row.sessionHash) ?? ''),
       createdAt: row.createdAt,
@@ -75,7 +75,7 @@ export function notificationRoutes({ stores, sessions, clock }: AppDeps) {
 
 /** `GET /api/notifications/push-key`: the server's public VAPID key, for `pushManager.subscribe`. */
 export function pushKeyRoutes({ stores, config }: AppDeps) {
-  return new Hono().get('/', (c) =>
-    c.json({ publicKey: vapidKeys(stores.notifications, config.push).publicKey }, 200),
+  return new Hono().get('/', async (c) =>
+    c.json({ publicKey: (await vapidKeys(stores.notifications, config.push)).publicKey }, 200),
   );
 }

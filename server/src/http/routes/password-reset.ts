@@ -48,7 +48,7 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
       const { email } = c.req.valid('json');
       const addressOk = byAddress.hit(`address:${clientAddress(c)}`);
       if (!byEmail.hit(`email:${email}`) || !addressOk) tooMany(c);
-      links.sendReset(await stores.users.findByEmail(email));
+      await links.sendReset(await stores.users.findByEmail(email));
       return c.json(SENT, 202);
     })
     .post('/confirm', validate('json', resetPasswordSchema), async (c) => {
@@ -60,7 +60,7 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
       }
       const passwordHash = await hashPassword(input.password);
       const now = clock.now();
-      const spent = stores.email.take(hashToken(input.token), EmailTokenPurpose.reset, now);
+      const spent = await stores.email.take(hashToken(input.token), EmailTokenPurpose.reset, now);
       const user = spent && (await stores.users.findById(spent.userId));
       // A link sent to an address the account no longer uses does not work either.
       if (!spent || !user || user.email !== spent.email) {
@@ -71,9 +71,9 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
         );
       }
       await stores.users.setPasswordHash(user.id, passwordHash);
-      stores.email.retireAll(user.id, EmailTokenPurpose.reset, now);
+      await stores.email.retireAll(user.id, EmailTokenPurpose.reset, now);
       // The link reached this inbox, so the address is the person's own.
-      stores.email.markVerified(user.id, user.email, now);
+      await stores.email.markVerified(user.id, user.email, now);
       const ended = await sessions.revokeOthers(user.id, '');
       for (const hash of ended) rooms.endSession(hash, 'password reset');
       const { token, expiresAt } = await sessions.issue(user.id, c.req.header('User-Agent') ?? '');
