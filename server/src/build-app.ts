@@ -11,6 +11,7 @@ import { createMailOutbox } from './store/mail-outbox.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores, type Stores } from './store/stores.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
+import { createSharedRooms } from './sync/shared-rooms.ts';
 
 /** Everything `buildApp` wires together, for the server to serve and tests to inspect. */
 export interface BuiltApp {
@@ -47,8 +48,9 @@ export interface BuiltApp {
  * socket and the session sweep are `startServer`'s. `manualCheckpoints` is for a caller that
  * runs its own checkpointer (SQLite's automatic checkpoints stay on otherwise).
  *
- * With `config.databaseUrl`, every `Sql` store runs on PostgreSQL (store/open-sql.ts); the
- * document log and the stores not yet on `Sql` stay in the SQLite file (see CONTEXT.md).
+ * With `config.databaseUrl`, every store runs on PostgreSQL (store/open-sql.ts) and so do the
+ * sync rooms' documents (sync/shared-rooms.ts), with `config.redisUrl` followed across
+ * instances; the SQLite file then holds nothing a couple wrote (see CONTEXT.md).
  *
  * Throws whatever opening or migrating the SQLite database throws; PostgreSQL's failures
  * come through `ready`.
@@ -79,8 +81,18 @@ export function buildApp(
     database.sql,
   );
   const sessions = createSessionService(stores.sessions, clock);
+  // On PostgreSQL the documents live there too (the rooms' shared mode), followed across
+  // instances through Redis when REDIS_URL is set; on SQLite, the synchronous log as before.
+  const shared = database.pool
+    ? createSharedRooms({
+        pool: database.pool,
+        redisUrl: config.redisUrl,
+        onError: (error) => logger.warn('room_bus_error', { message: String(error) }),
+      })
+    : null;
+  if (shared) stores.docSource = shared.store;
   const rooms = createRoomRegistry({
-    log: stores.docLog,
+    ...(shared ? { shared } : { log: stores.docLog }),
     clock,
     logger,
     docQuotaBytes: config.syncDocQuotaBytes,
@@ -115,6 +127,8 @@ export function buildApp(
           db.close();
         }
         await mailerClosed;
+        // After the rooms' shutdown (startServer's), which still publishes and compacts.
+        await shared?.close();
         await database.close();
       })();
       return closing;

@@ -44,8 +44,8 @@ export async function buildExport(
 ): Promise<SpaceExport> {
   const space = await stores.spaces.find(spaceId);
   if (!space) throw new Error(`no space ${spaceId}`);
-  const shared = await readDoc(rooms, stores.docLog, docKey.shared(spaceId));
-  const mine = await readDoc(rooms, stores.docLog, docKey.private(spaceId, user.id));
+  const shared = await readDoc(rooms, stores.docSource, docKey.shared(spaceId));
+  const mine = await readDoc(rooms, stores.docSource, docKey.private(spaceId, user.id));
   try {
     const view = await spaceView(stores, space);
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;

@@ -128,7 +128,7 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     const today = new Map<string, string>();
     for (const m of members)
       today.set(m.id, localDay(now, (await stores.notifications.prefsOf(m.id)).timeZone));
-    const doc = await readDoc(rooms, stores.docLog, docKey.shared(spaceId));
+    const doc = await readDoc(rooms, stores.docSource, docKey.shared(spaceId));
     let queued = 0;
     try {
       for (const entry of readBoundaries(doc)) {

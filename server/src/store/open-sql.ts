@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Logger } from '../lib/log.ts';
 import type { Db } from './db.ts';
 import { createPostgresPool } from './postgres/db.ts';
@@ -7,6 +8,8 @@ import { createPostgresSql, createSqliteSql, type Sql } from './sql.ts';
 /** The database the `Sql` stores run on, as `buildApp` opens it. */
 export interface OpenedSql {
   sql: Sql;
+  /** The PostgreSQL pool under `sql` (the sync rooms' log shares it); null on SQLite. */
+  pool: pg.Pool | null;
   /** Resolves once the database can take statements (migrated); rejects as that failed. */
   ready: Promise<void>;
   /** Ends a PostgreSQL pool (waiting for its statements in flight); nothing on SQLite. Never rejects. */
@@ -23,7 +26,7 @@ export interface OpenedSql {
  */
 export function openSql(db: Db, databaseUrl: string | null, logger: Logger): OpenedSql {
   if (!databaseUrl) {
-    return { sql: createSqliteSql(db), ready: Promise.resolve(), close: () => Promise.resolve() };
+    return { sql: createSqliteSql(db), pool: null, ready: Promise.resolve(), close: () => Promise.resolve() };
   }
   const pool = createPostgresPool(databaseUrl, {
     onIdleError: (error) => logger.warn('postgres_connection_lost', { message: String(error) }),
@@ -35,6 +38,7 @@ export function openSql(db: Db, databaseUrl: string | null, logger: Logger): Ope
   let ended: Promise<void> | undefined;
   return {
     sql: createPostgresSql(pool, { ready }),
+    pool,
     ready,
     close() {
       ended ??= pool

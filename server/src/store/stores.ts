@@ -5,6 +5,7 @@ import { createCheckinStore } from './checkins.ts';
 import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
 import { createEmailStore } from './email-tokens.ts';
+import type { DocSource } from '../exports/read-doc.ts';
 import { createDocLog, type DocLogOptions } from './doc-log.ts';
 import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
@@ -25,7 +26,10 @@ import { createUserStore } from './users.ts';
  */
 export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql = createSqliteSql(db)) {
   const docLog = createDocLog(db, docLogOptions);
+  /** Where documents are read from when no room holds them: this log, or PostgreSQL's (build-app.ts). */
+  const docSource: DocSource = docLog;
   return {
+    docSource,
     db,
     sql,
     users: createUserStore(sql),

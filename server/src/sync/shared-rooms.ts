@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DocLogStore } from '../store/doc-log-store.ts';
 import { createPostgresDocLog } from '../store/postgres/doc-log.ts';
 import { compactWithYjs } from '../store/yjs-compactor.ts';
+import { createLocalRoomBus } from './local-room-bus.ts';
 import { createRoomBus, type RoomBus } from './room-bus.ts';
 
 /**
@@ -60,8 +61,11 @@ export function createLockedCompactor(pool: pg.Pool, store: DocLogStore) {
 export interface SharedRoomsOptions {
   /** A migrated pool (`openPostgres`); not closed by `close`. */
   pool: pg.Pool;
-  /** `redis://host:port`. */
-  redisUrl: string;
+  /**
+   * `redis://host:port`, or null for an instance that is alone: its bus then tells nobody
+   * (local-room-bus.ts).
+   */
+  redisUrl: string | null;
   /** This instance's id on the bus (a random UUID unless given). */
   instanceId?: string;
   /** Told of what fails in the background (publishing, repairs); the bus carries on. */
@@ -75,22 +79,26 @@ export interface SharedRoomsOptions {
 
 /**
  * The storage for `createRoomRegistry({ shared })` over one PostgreSQL pool and one Redis:
- * the PostgreSQL log, a bus with its own two Redis connections, the locked compactor.
+ * the PostgreSQL log, a bus with its own two Redis connections (or the local bus without
+ * Redis), the locked compactor.
  * `close` closes the bus (call it after the registry's shutdown).
  */
 export function createSharedRooms(
   options: SharedRoomsOptions,
 ): SharedRoomStorage & { close(): Promise<void> } {
   const store = createPostgresDocLog(options.pool);
-  const bus = createRoomBus({
-    redisUrl: options.redisUrl,
-    store,
-    instanceId: options.instanceId,
-    onError: options.onError,
-    gapGraceMs: options.gapGraceMs,
-    checkEveryMs: options.checkEveryMs,
-    dropIncoming: options.dropIncoming,
-  });
+  const bus =
+    options.redisUrl === null
+      ? createLocalRoomBus()
+      : createRoomBus({
+          redisUrl: options.redisUrl,
+          store,
+          instanceId: options.instanceId,
+          onError: options.onError,
+          gapGraceMs: options.gapGraceMs,
+          checkEveryMs: options.checkEveryMs,
+          dropIncoming: options.dropIncoming,
+        });
   return {
     store,
     bus,
