@@ -27,6 +27,11 @@ export interface Config {
    * rooms' document log is stored in PostgreSQL instead of the SQLite file (store/sql.ts).
    */
   databaseUrl: string | null;
+  /**
+   * `REDIS_URL` (redis://host:6379), or null: instances tell each other space events and
+   * session revocations, and share login rate limits, through this Redis (instances/).
+   */
+  redisUrl: string | null;
   /** The built client to serve, if any. */
   clientDir: string | null;
   /** Web Push keys from the environment; missing keys are generated once and kept in the database. */
@@ -80,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    redisUrl: env.REDIS_URL?.trim() || null,
     clientDir: env.CLIENT_DIR === undefined ? resolve('client/dist') : env.CLIENT_DIR || null,
     push: {
       publicKey: env.VAPID_PUBLIC_KEY || null,

@@ -42,7 +42,7 @@ export async function startServer(
   const logger = options.logger ?? consoleLogger;
   const dataLock = lockData(config.dbPath);
   // The checkpointer thread checkpoints the WAL, never an edit's commit (store/checkpointer.ts).
-  const { db, stores, sessions, rooms, app, clock, mailer } = buildApp(config, {
+  const { db, stores, sessions, rooms, app, clock, mailer, bus } = buildApp(config, {
     clock: options.clock,
     logger,
     manualCheckpoints: true,
@@ -96,6 +96,7 @@ export async function startServer(
         server.close(() => resolve());
         upgrades.close();
         mailer.close();
+        bus?.close();
         scheduler.stop();
         sessionSweep.stop();
         rooms.shutdown(CloseCode.serverRestart, 'server restarting');
