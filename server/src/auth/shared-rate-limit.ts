@@ -48,6 +48,8 @@ export function createRateLimits(deps: { clock: Clock; logger: Logger; bus?: Ins
       if (!bus) return { hit: (key) => Promise.resolve(memory.hit(key)) };
       return {
         async hit(key) {
+          // Known to be down: no second wait for the command timeout on every attempt.
+          if (degraded && bus.commands.status !== 'ready') return memory.hit(key);
           const redisKey = `twofold:rate:${name}:${createHash('sha256').update(key).digest('base64url')}`;
           try {
             const count = Number(await bus.commands.eval(HIT_SCRIPT, 1, redisKey, options.windowMs));

@@ -13,8 +13,8 @@ import type { Logger } from '../lib/log.ts';
  * whose a message is, so a publisher that already acted locally can skip its own.
  *
  * Redis unreachable: nothing throws. Publishing fails (logged; the others miss that message,
- * the publisher has already acted locally), commands fail at once rather than queueing (the
- * rate limiter falls back to memory), and both connections keep reconnecting; subscriptions
+ * the publisher has already acted locally), commands fail within a second (the rate
+ * limiter falls back to memory, and then skips Redis until it is back), and both connections keep reconnecting; subscriptions
  * are renewed when they come back.
  */
 export interface InstanceBus {
@@ -32,7 +32,10 @@ export interface InstanceBus {
    * connected: then nothing crosses instances anyway). Never rejects.
    */
   subscribed(channel: string): Promise<void>;
-  /** The command connection: fails fast (no offline queue) while Redis is unreachable. */
+  /**
+   * The command connection. A command sent while it is not connected waits for it, failing
+   * after `COMMAND_TIMEOUT_MS` (1 s); callers that already saw Redis fail check `status`.
+   */
   readonly commands: Redis;
   /** Disconnects both connections; idempotent. */
   close(): void;
@@ -51,11 +54,8 @@ const LOG_EVERY_MS = 30_000;
  * throws for an unreachable Redis: see `InstanceBus`.
  */
 export function createInstanceBus(redisUrl: string, logger: Logger, instanceId = randomUUID()): InstanceBus {
-  const commands = new Redis(redisUrl, {
-    enableOfflineQueue: false,
-    commandTimeout: COMMAND_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-  });
+  // Commands sent while connecting wait for the connection, but never past the timeout.
+  const commands = new Redis(redisUrl, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
   const subscriber = new Redis(redisUrl, { enableReadyCheck: false });
   const handlers = new Map<string, Set<MessageHandler>>();
   const confirmed = new Map<string, Promise<void>>();
@@ -93,10 +93,6 @@ export function createInstanceBus(redisUrl: string, logger: Logger, instanceId =
     instanceId,
     commands,
     publish(channel, payload) {
-      if (commands.status !== 'ready') {
-        logger.warn('instance_bus_publish_skipped', { channel: channel.split(':')[0] });
-        return;
-      }
       commands
         .publish(PREFIX + channel, JSON.stringify({ origin: instanceId, payload }))
         .catch((error: unknown) =>
