@@ -1,8 +1,10 @@
 import { createApp } from './app.ts';
 import { createSessionService, type SessionService } from './auth/sessions.ts';
+import { createRateLimits } from './auth/shared-rate-limit.ts';
 import type { Config } from './config.ts';
 import { createSpaceEvents, type SpaceEvents } from './events/space-events.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import { createInstanceBus, type InstanceBus } from './instances/instance-bus.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
 import { createMailer, type OwnedMailer } from './mail/mailer.ts';
 import { openDb, type Db } from './store/db.ts';
@@ -10,6 +12,7 @@ import { openSql } from './store/open-sql.ts';
 import { createMailOutbox } from './store/mail-outbox.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
 import { createStores, type Stores } from './store/stores.ts';
+import { createRevocations, type Revocations } from './sync/revocations.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
 import { createSharedRooms } from './sync/shared-rooms.ts';
 
@@ -20,6 +23,9 @@ export interface BuiltApp {
   sessions: SessionService;
   rooms: RoomRegistry;
   events: SpaceEvents;
+  revocations: Revocations;
+  /** What instances tell each other (`REDIS_URL`); null on one instance. */
+  bus: InstanceBus | null;
   clock: Clock;
   logger: Logger;
   /** Sends email from a queue in the database (mail/mailer.ts); not configured without SMTP_URL. */
@@ -32,7 +38,7 @@ export interface BuiltApp {
    */
   ready: Promise<void>;
   /**
-   * Closes the mailer, commits the doc log's pending batch, then closes the database. On
+   * Closes the mailer and the instance bus, commits the doc log's pending batch, then closes the database. On
    * SQLite everything is closed when it returns; the promise resolves once a PostgreSQL pool
    * has ended too. Idempotent; never rejects.
    */
@@ -97,14 +103,29 @@ export function buildApp(
     logger,
     docQuotaBytes: config.syncDocQuotaBytes,
   });
-  const events = createSpaceEvents();
+  // Between instances (REDIS_URL): space events, socket revocations, login rate limits.
+  const bus = config.redisUrl ? createInstanceBus(config.redisUrl, logger) : null;
+  const events = createSpaceEvents(bus ?? undefined);
+  const revocations = createRevocations(rooms, bus ?? undefined);
+  const rateLimits = createRateLimits({ clock, logger, bus: bus ?? undefined });
   // The queue is a table: mail asked for just before a crash goes out after the restart.
   const mailer = createMailer(config, logger, {
     retryDelaysMs: options.mailRetryDelaysMs,
     queue: createMailOutbox(stores.sql),
     clock,
   });
-  const app = createApp({ stores, sessions, rooms, events, clock, logger, config, mailer });
+  const app = createApp({
+    stores,
+    sessions,
+    rooms,
+    events,
+    revocations,
+    rateLimits,
+    clock,
+    logger,
+    config,
+    mailer,
+  });
   let closing: Promise<void> | undefined;
   return {
     db,
@@ -112,6 +133,8 @@ export function buildApp(
     sessions,
     rooms,
     events,
+    revocations,
+    bus,
     clock,
     logger,
     mailer,
@@ -127,6 +150,7 @@ export function buildApp(
           db.close();
         }
         await mailerClosed;
+        await bus?.close();
         // After the rooms' shutdown (startServer's), which still publishes and compacts.
         await shared?.close();
         await database.close();

@@ -28,9 +28,11 @@ export interface Config {
    */
   databaseUrl: string | null;
   /**
-   * `REDIS_URL` (redis://host:6379), or null. With `databaseUrl` it runs the sync rooms in shared
-   * mode (sync/shared-rooms.ts): their log in PostgreSQL, updates and presence between
-   * instances over Redis, so partners on different instances edit together.
+   * `REDIS_URL` (redis://host:6379), or null: instances tell each other space events and
+   * session revocations, and share login rate limits, through this Redis (instances/). With
+   * `databaseUrl` it also runs the sync rooms in shared mode (sync/shared-rooms.ts): their log
+   * in PostgreSQL, updates and presence between instances over Redis, so partners on different
+   * instances edit together.
    */
   redisUrl: string | null;
   /** The built client to serve, if any. */

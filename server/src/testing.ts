@@ -6,6 +6,7 @@
  */
 export { buildApp, type BuiltApp } from './build-app.ts';
 export { startServer, type RunningServer } from './server.ts';
+export { serveBuiltApp } from './instances/serve-built-app.ts';
 export { loadConfig, type Config } from './config.ts';
 export { backupDatabase } from './backup.ts';
 export { SESSION_TTL_MS, TOUCH_EVERY_MS } from './auth/sessions.ts';

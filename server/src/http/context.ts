@@ -1,8 +1,10 @@
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { Config } from '../config.ts';
+import type { RateLimits } from '../auth/shared-rate-limit.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import type { SpaceEvents } from '../events/space-events.ts';
+import type { Revocations } from '../sync/revocations.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 import type { Stores } from '../store/stores.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -13,6 +15,10 @@ export interface AppDeps {
   sessions: SessionService;
   rooms: RoomRegistry;
   events: SpaceEvents;
+  /** Closes revoked sessions' sockets on every instance (sync/revocations.ts). */
+  revocations: Revocations;
+  /** Login, password and email rate limits, shared across instances with Redis. */
+  rateLimits: RateLimits;
   clock: Clock;
   logger: Logger;
   config: Config;

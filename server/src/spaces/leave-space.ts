@@ -4,11 +4,13 @@ import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import { notifyPartnerLeft } from '../notifications/departure-notices.ts';
 import type { Stores } from '../store/stores.ts';
-import { docKey, isKeyOfSpace, type RoomRegistry } from '../sync/rooms.ts';
+import type { Revocations } from '../sync/revocations.ts';
+import { docKey } from '../sync/rooms.ts';
 
 interface Deps {
   stores: Stores;
-  rooms: RoomRegistry;
+  /** Closes sockets here and on every other instance (sync/revocations.ts). */
+  revocations: Revocations;
   events: SpaceEvents;
   clock: Clock;
   logger: Logger;
@@ -32,13 +34,9 @@ export async function leaveSpace(
   spaceId: string,
   user: { id: string; name: string },
 ): Promise<void> {
-  const { stores, rooms, events, clock, logger } = deps;
+  const { stores, revocations, events, clock, logger } = deps;
   const lastOne = (await stores.spaces.memberCount(spaceId)) <= 1;
-  rooms.disconnect(
-    (peer, key) => isKeyOfSpace(key, spaceId) && (lastOne || peer.userId === user.id),
-    CloseCode.membershipLost,
-    'left the space',
-  );
+  revocations.endInSpace(spaceId, lastOne ? null : user.id, CloseCode.membershipLost, 'left the space');
   const { spaceDeleted } = await stores.departures.leave(
     spaceId,
     user,
@@ -57,15 +55,12 @@ export async function leaveSpace(
  * and their sessions go. Their sockets everywhere close as a session end (4401).
  */
 export async function deleteAccount(deps: Deps, user: { id: string; name: string }): Promise<void> {
-  const { stores, rooms, events, clock, logger } = deps;
+  const { stores, revocations, events, clock, logger } = deps;
   const spaceIds = (await stores.spaces.spacesOf(user.id)).map((space) => space.id);
   const alone = new Set<string>();
   for (const id of spaceIds) if ((await stores.spaces.memberCount(id)) <= 1) alone.add(id);
-  rooms.disconnect(
-    (peer, key) => peer.userId === user.id || spaceIds.some((id) => alone.has(id) && isKeyOfSpace(key, id)),
-    CloseCode.sessionEnded,
-    'account deleted',
-  );
+  revocations.endUser(user.id, 'account deleted');
+  for (const id of alone) revocations.endInSpace(id, null, CloseCode.sessionEnded, 'account deleted');
   await stores.departures.deleteAccount(user, clock.now(), (spaceId) => keysOf(spaceId, user.id));
   logger.info('account_deleted', { spaces: spaceIds.length });
   for (const spaceId of spaceIds) {

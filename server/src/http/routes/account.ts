@@ -1,7 +1,6 @@
 import { deleteAccountSchema, ErrorCode } from '@twofold/shared';
 import { Hono } from 'hono';
 import { verifyPassword } from '../../auth/passwords.ts';
-import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { deleteAccount } from '../../spaces/leave-space.ts';
 import type { AppDeps, AuthEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -11,14 +10,17 @@ import { validate } from '../middleware/validate.ts';
 
 /** Deleting the account: asks for the password again, then removes the rows for good. */
 export function accountRoutes(deps: AppDeps) {
-  const { stores, sessions, config, clock } = deps;
-  const limiter = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+  const { stores, sessions, config, rateLimits } = deps;
+  const limiter = rateLimits.create('account:delete', {
+    limit: config.authRateLimitPerMin,
+    windowMs: 60_000,
+  });
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
     .delete('/', validate('json', deleteAccountSchema), async (c) => {
       const user = await stores.users.findById(c.get('userId'));
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
-      if (!limiter.hit(`delete:${user.id}`)) {
+      if (!(await limiter.hit(`delete:${user.id}`))) {
         throw new AppError(429, ErrorCode.rateLimited, 'Too many tries. Please wait a minute.');
       }
       if (!(await verifyPassword(c.req.valid('json').password, user.passwordHash))) {

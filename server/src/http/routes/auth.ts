@@ -1,7 +1,6 @@
 import { ErrorCode, isStrongPassword, loginSchema, MIN_PASSWORD_LENGTH, signupSchema } from '@twofold/shared';
 import { Hono, type Context } from 'hono';
 import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.ts';
-import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { AppDeps } from '../context.ts';
 import { clientAddress } from '../client-address.ts';
@@ -12,13 +11,22 @@ import { validate } from '../middleware/validate.ts';
 import { createEmailLinks } from '../../mail/email-links.ts';
 
 /** Sign up, log in, log out. Login and signup are rate-limited per address and per account. */
-export function authRoutes({ stores, sessions, rooms, clock, logger, config, mailer }: AppDeps) {
-  const limiter = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+export function authRoutes({
+  stores,
+  sessions,
+  revocations,
+  rateLimits,
+  clock,
+  logger,
+  config,
+  mailer,
+}: AppDeps) {
+  const limiter = rateLimits.create('auth', { limit: config.authRateLimitPerMin, windowMs: 60_000 });
   const links = createEmailLinks({ email: stores.email, mailer, clock, config });
 
-  function checkRate(c: Context, email: string) {
-    const byAddress = limiter.hit(`address:${clientAddress(c)}`);
-    const byAccount = limiter.hit(`account:${email}`);
+  async function checkRate(c: Context, email: string) {
+    const byAddress = await limiter.hit(`address:${clientAddress(c)}`);
+    const byAccount = await limiter.hit(`account:${email}`);
     if (!byAddress || !byAccount) {
       c.header('Retry-After', '60');
       throw new AppError(
@@ -37,7 +45,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
   return new Hono()
     .post('/signup', validate('json', signupSchema), async (c) => {
       const input = c.req.valid('json');
-      checkRate(c, input.email);
+      await checkRate(c, input.email);
       if (!isStrongPassword(input.password)) {
         throw new AppError(400, ErrorCode.weakPassword, `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
       }
@@ -62,7 +70,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
     })
     .post('/login', validate('json', loginSchema), async (c) => {
       const input = c.req.valid('json');
-      checkRate(c, input.email);
+      await checkRate(c, input.email);
       const found = await stores.users.findByEmail(input.email);
       const ok = await verifyPassword(input.password, found?.passwordHash ?? (await decoyHash));
       if (!found || !ok) {
@@ -75,7 +83,7 @@ export function authRoutes({ stores, sessions, rooms, clock, logger, config, mai
     .post('/logout', requireSession(sessions), async (c) => {
       const sessionHash = c.get('sessionHash');
       await sessions.revoke(sessionHash);
-      rooms.disconnect((peer) => peer.sessionHash === sessionHash, 4401, 'signed out');
+      revocations.endSession(sessionHash, 'signed out');
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -1,7 +1,6 @@
 import { changeEmailSchema, ErrorCode, verifyEmailSchema, type EmailStatus } from '@twofold/shared';
 import { Hono, type Context } from 'hono';
 import { verifyPassword } from '../../auth/passwords.ts';
-import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { hashToken } from '../../lib/ids.ts';
 import { createEmailLinks } from '../../mail/email-links.ts';
 import { EmailTokenPurpose } from '../../store/email-tokens.ts';
@@ -25,9 +24,12 @@ function tooMany(c: Context): never {
  * confirmation again, and moving the account to a new address (password asked again; the new
  * address gets a link, the old one a notice; the change happens when the link is followed).
  */
-export function emailRoutes({ stores, sessions, clock, logger, config, mailer }: AppDeps) {
-  const perAccount = createRateLimiter({ limit: EMAIL_MAILS_PER_HOUR, windowMs: 3_600_000, clock });
-  const passwordTries = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+export function emailRoutes({ stores, sessions, rateLimits, clock, logger, config, mailer }: AppDeps) {
+  const perAccount = rateLimits.create('email:mails', { limit: EMAIL_MAILS_PER_HOUR, windowMs: 3_600_000 });
+  const passwordTries = rateLimits.create('email:password', {
+    limit: config.authRateLimitPerMin,
+    windowMs: 60_000,
+  });
   const links = createEmailLinks({ email: stores.email, mailer, clock, config });
 
   async function currentUser(userId: string) {
@@ -53,14 +55,17 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
       const user = await currentUser(c.get('userId'));
       requireMail(mailer, config, 'a confirmation link cannot be sent');
       if (await stores.email.isVerified(user.id)) return c.json(await status(user), 200);
-      if (!perAccount.hit(user.id)) tooMany(c);
+      if (!(await perAccount.hit(user.id))) tooMany(c);
       await links.sendVerification(user);
       return c.json(await status(user), 202);
     })
     .post('/', validate('json', changeEmailSchema), async (c) => {
       const user = await currentUser(c.get('userId'));
       requireMail(mailer, config, 'your address cannot be changed here');
-      if (!passwordTries.hit(`address:${clientAddress(c)}`) || !passwordTries.hit(`account:${user.id}`)) {
+      if (
+        !(await passwordTries.hit(`address:${clientAddress(c)}`)) ||
+        !(await passwordTries.hit(`account:${user.id}`))
+      ) {
         tooMany(c);
       }
       const input = c.req.valid('json');
@@ -74,7 +79,7 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
       if (await stores.users.findByEmail(input.email)) {
         throw new AppError(409, ErrorCode.emailTaken, 'Another account already uses this address.');
       }
-      if (!perAccount.hit(user.id)) tooMany(c);
+      if (!(await perAccount.hit(user.id))) tooMany(c);
       await links.startEmailChange(user, input.email);
       logger.info('email_change_requested', { userId: user.id });
       return c.json(await status(user), 202);
@@ -85,10 +90,13 @@ export function emailRoutes({ stores, sessions, clock, logger, config, mailer }:
  * Following a confirmation link (`POST /api/email/verify {token}`), signed in or not: the token
  * alone proves the inbox. Confirms the account's address, or moves the account to the new one.
  */
-export function emailVerifyRoutes({ stores, clock, logger, config }: AppDeps) {
-  const byAddress = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+export function emailVerifyRoutes({ stores, rateLimits, clock, logger, config }: AppDeps) {
+  const byAddress = rateLimits.create('email:verify', {
+    limit: config.authRateLimitPerMin,
+    windowMs: 60_000,
+  });
   return new Hono().post('/', validate('json', verifyEmailSchema), async (c) => {
-    if (!byAddress.hit(`address:${clientAddress(c)}`)) tooMany(c);
+    if (!(await byAddress.hit(`address:${clientAddress(c)}`))) tooMany(c);
     const hash = hashToken(c.req.valid('json').token);
     const now = clock.now();
     const gone = () =>

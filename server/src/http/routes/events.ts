@@ -29,6 +29,8 @@ export function eventRoutes({ stores, sessions, events }: AppDeps) {
         unsubscribe();
         wake?.();
       });
+      // "ready" promises that events from any instance arrive from now on.
+      await events.subscribed(spaceId);
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed) {
         const event = queue.shift();

@@ -7,7 +7,6 @@ import {
 } from '@twofold/shared';
 import { Hono, type Context } from 'hono';
 import { hashPassword } from '../../auth/passwords.ts';
-import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { hashToken } from '../../lib/ids.ts';
 import { createEmailLinks } from '../../mail/email-links.ts';
 import { EmailTokenPurpose } from '../../store/email-tokens.ts';
@@ -32,9 +31,21 @@ const SENT = {
  * using it (`POST /confirm`: the new password ends every session, closes their sockets, and
  * signs the person in on this device). Rate-limited per address, and asking per email too.
  */
-export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, config, mailer }: AppDeps) {
-  const byAddress = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
-  const byEmail = createRateLimiter({ limit: RESETS_PER_EMAIL_PER_HOUR, windowMs: 3_600_000, clock });
+export function passwordResetRoutes({
+  stores,
+  sessions,
+  revocations,
+  rateLimits,
+  clock,
+  logger,
+  config,
+  mailer,
+}: AppDeps) {
+  const byAddress = rateLimits.create('reset:address', {
+    limit: config.authRateLimitPerMin,
+    windowMs: 60_000,
+  });
+  const byEmail = rateLimits.create('reset:email', { limit: RESETS_PER_EMAIL_PER_HOUR, windowMs: 3_600_000 });
   const links = createEmailLinks({ email: stores.email, mailer, clock, config });
 
   function tooMany(c: Context): never {
@@ -46,13 +57,13 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
     .post('/', validate('json', forgotPasswordSchema), async (c) => {
       requireMail(mailer, config, 'a reset link cannot be sent');
       const { email } = c.req.valid('json');
-      const addressOk = byAddress.hit(`address:${clientAddress(c)}`);
-      if (!byEmail.hit(`email:${email}`) || !addressOk) tooMany(c);
+      const addressOk = await byAddress.hit(`address:${clientAddress(c)}`);
+      if (!(await byEmail.hit(`email:${email}`)) || !addressOk) tooMany(c);
       await links.sendReset(await stores.users.findByEmail(email));
       return c.json(SENT, 202);
     })
     .post('/confirm', validate('json', resetPasswordSchema), async (c) => {
-      if (!byAddress.hit(`address:${clientAddress(c)}`)) tooMany(c);
+      if (!(await byAddress.hit(`address:${clientAddress(c)}`))) tooMany(c);
       const input = c.req.valid('json');
       // Checked before the token is spent, so a short password does not use up the link.
       if (!isStrongPassword(input.password)) {
@@ -75,7 +86,7 @@ export function passwordResetRoutes({ stores, sessions, rooms, clock, logger, co
       // The link reached this inbox, so the address is the person's own.
       await stores.email.markVerified(user.id, user.email, now);
       const ended = await sessions.revokeOthers(user.id, '');
-      for (const hash of ended) rooms.endSession(hash, 'password reset');
+      for (const hash of ended) revocations.endSession(hash, 'password reset');
       const { token, expiresAt } = await sessions.issue(user.id, c.req.header('User-Agent') ?? '');
       setSessionCookie(c, token, expiresAt);
       logger.info('password_reset', { userId: user.id, sessionsEnded: ended.length });

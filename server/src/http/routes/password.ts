@@ -1,7 +1,6 @@
 import { changePasswordSchema, ErrorCode, isStrongPassword, MIN_PASSWORD_LENGTH } from '@twofold/shared';
 import { Hono } from 'hono';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
-import { createRateLimiter } from '../../auth/rate-limit.ts';
 import type { AppDeps, AuthEnv } from '../context.ts';
 import { clientAddress } from '../client-address.ts';
 import { AppError } from '../errors.ts';
@@ -13,14 +12,14 @@ import { validate } from '../middleware/validate.ts';
  * account, like login), and on success every other session ends, sockets included, so whoever
  * knew the old password is out.
  */
-export function passwordRoutes({ stores, sessions, rooms, clock, logger, config }: AppDeps) {
-  const limiter = createRateLimiter({ limit: config.authRateLimitPerMin, windowMs: 60_000, clock });
+export function passwordRoutes({ stores, sessions, revocations, rateLimits, logger, config }: AppDeps) {
+  const limiter = rateLimits.create('password', { limit: config.authRateLimitPerMin, windowMs: 60_000 });
   return new Hono<AuthEnv>()
     .use(requireSession(sessions))
     .post('/', validate('json', changePasswordSchema), async (c) => {
       const userId = c.get('userId');
-      const byAddress = limiter.hit(`address:${clientAddress(c)}`);
-      const byAccount = limiter.hit(`account:${userId}`);
+      const byAddress = await limiter.hit(`address:${clientAddress(c)}`);
+      const byAccount = await limiter.hit(`account:${userId}`);
       if (!byAddress || !byAccount) {
         c.header('Retry-After', '60');
         throw new AppError(
@@ -40,7 +39,7 @@ export function passwordRoutes({ stores, sessions, rooms, clock, logger, config 
       }
       await stores.users.setPasswordHash(userId, await hashPassword(input.newPassword));
       const ended = await sessions.revokeOthers(userId, c.get('sessionHash'));
-      for (const hash of ended) rooms.endSession(hash, 'password changed');
+      for (const hash of ended) revocations.endSession(hash, 'password changed');
       logger.info('password_changed', { userId, sessionsEnded: ended.length });
       return c.json({ revoked: ended.length }, 200);
     });

@@ -13,7 +13,7 @@ import { validate } from '../middleware/validate.ts';
  * the "new sign-in" notice. Only ever the caller's own sessions; another person's id is 404.
  * An ended session's open sockets close at once with 4401.
  */
-export function sessionRoutes({ sessions, stores, rooms, clock, logger }: AppDeps) {
+export function sessionRoutes({ sessions, stores, revocations, clock, logger }: AppDeps) {
   const view = (row: SessionListing, currentHash: string): DeviceSession => ({
     id: row.publicId,
     device: deviceLabel(row.userAgent),
@@ -44,7 +44,7 @@ export function sessionRoutes({ sessions, stores, rooms, clock, logger }: AppDep
     .post('/revoke-others', async (c) => {
       const userId = c.get('userId');
       const ended = await sessions.revokeOthers(userId, c.get('sessionHash'));
-      for (const hash of ended) rooms.endSession(hash, 'signed out from another device');
+      for (const hash of ended) revocations.endSession(hash, 'signed out from another device');
       logger.info('sessions_revoked', { userId, count: ended.length });
       return c.json({ revoked: ended.length }, 200);
     })
@@ -52,7 +52,7 @@ export function sessionRoutes({ sessions, stores, rooms, clock, logger }: AppDep
       const userId = c.get('userId');
       const ended = await sessions.revokeOwn(userId, c.req.valid('param').id);
       if (!ended) throw new AppError(404, ErrorCode.notFound, 'That session has already ended.');
-      rooms.endSession(ended, 'signed out from another device');
+      revocations.endSession(ended, 'signed out from another device');
       if (ended === c.get('sessionHash')) clearSessionCookie(c);
       logger.info('session_revoked', { userId });
       return c.body(null, 204);
