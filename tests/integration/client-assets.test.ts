@@ -18,12 +18,6 @@ function writeWithCompressed(path: string, text: string) {
 mkdirSync(join(client.path, 'assets'));
 writeWithCompressed(join(client.path, 'assets/index-abc123.js'), script);
 writeWithCompressed(join(client.path, 'index.html'), page);
-// The build's page for a space's addresses: index.html plus the editor's modulepreload links.
-const spacePage = page.replace(
-  '</head>',
-  '<link rel="modulepreload" href="/assets/editor-xyz789.js"></head>',
-);
-writeWithCompressed(join(client.path, 'space.html'), spacePage);
 writeFileSync(join(client.path, 'assets/logo-def456.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
 const t = createTestApp({ clientDir: client.path });
@@ -96,7 +90,7 @@ describe('the built client', () => {
   });
 
   it('revalidates index.html every time, compressed when accepted, for / and for client routes', async () => {
-    for (const path of ['/', '/index.html', '/account']) {
+    for (const path of ['/', '/index.html', '/spaces/abc/us-letter']) {
       const { response, bytes } = await get(path, 'br, gzip');
       expect(response.status, path).toBe(200);
       expect(header(response, 'content-type'), path).toContain('text/html');
@@ -112,21 +106,5 @@ describe('the built client', () => {
     expect(response.status).toBe(404);
     expect(header(response, 'content-type')).toContain('application/json');
     expect(response.headers.has('content-encoding')).toBe(false);
-  });
-});
-
-describe('the page for a space’s addresses', () => {
-  it('answers /spaces/… with space.html (the editor preloaded), compressed, and every other page with index.html', async () => {
-    const space = await get('/spaces/abc123def/us-letter', 'gzip, deflate, br');
-    expect(space.response.status).toBe(200);
-    expect(header(space.response, 'content-encoding')).toBe('br');
-    expect(header(space.response, 'vary')).toMatch(/accept-encoding/i);
-    expect(header(space.response, 'cache-control')).toBe('no-cache');
-    expect(brotliDecompressSync(space.bytes).toString()).toBe(spacePage);
-
-    const login = await get('/login', 'gzip, deflate, br');
-    expect(login.response.status).toBe(200);
-    expect(brotliDecompressSync(login.bytes).toString()).toBe(page);
-    expect(brotliDecompressSync(login.bytes).toString()).not.toContain('modulepreload');
   });
 });
