@@ -109,17 +109,25 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
   let startedAt = 0;
   cdp.on('Network.requestWillBeSent', (event) => {
     if (!startedAt) startedAt = event.timestamp;
-    timeline.push(`${((event.timestamp - startedAt) * 1000).toFixed(0)} request ${event.request.url.split('/').pop()}`);
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} request ${event.request.url.split('/').pop()}`,
+    );
   });
   cdp.on('Network.webSocketCreated', (event) => timeline.push(`ws created ${event.url}`));
   cdp.on('Network.loadingFinished', (event) => {
-    timeline.push(`${((event.timestamp - startedAt) * 1000).toFixed(0)} finished ${event.requestId} ${event.encodedDataLength}`);
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} finished ${event.requestId} ${event.encodedDataLength}`,
+    );
   });
   cdp.on('Network.webSocketFrameSent', (event) =>
-    timeline.push(`${((event.timestamp - startedAt) * 1000).toFixed(0)} ws sent ${event.response.payloadData.length}`),
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} ws sent ${event.response.payloadData.length}`,
+    ),
   );
   cdp.on('Network.webSocketFrameReceived', (event) => {
-    timeline.push(`${((event.timestamp - startedAt) * 1000).toFixed(0)} ws received ${event.response.payloadData.length}`);
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} ws received ${event.response.payloadData.length}`,
+    );
     const entry = socketOf.get(event.requestId);
     // Binary frames come base64-encoded: three bytes for every four characters.
     if (entry && !editable) entry.receivedBytes += Math.floor((event.response.payloadData.length * 3) / 4);
