@@ -18,8 +18,9 @@ export default defineConfig({
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      // A script file rather than an inline snippet: the CSP allows no inline script.
-      injectRegister: 'script',
+      // Registered by the app itself (src/app/register-service-worker.ts), after the first
+      // screen: the precache would otherwise share a phone's bandwidth with the first sync.
+      injectRegister: false,
       // The icons are already in globPatterns below; listing them again would precache them twice.
       includeManifestIcons: false,
       manifest: {

@@ -41,6 +41,8 @@ interface Visit {
   /** The same scripts' decoded size. */
   jsDecodedBytes: number;
   scripts: number;
+  /** The sync sockets opened before editable: the extensions negotiated, the bytes their messages decoded to. */
+  sockets: { extensions: string; receivedBytes: number }[];
   /** When each part was first reached (ms since navigation start): the page's frame, the editor editable, the letter's words, "Synced". */
   marks: Record<string, number>;
 }
@@ -90,6 +92,45 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
         done: false,
       });
     }
+  });
+  // Whether each sync socket was deflated (permessage-deflate), and what its messages decoded to.
+  const sockets: { extensions: string; receivedBytes: number }[] = [];
+  const socketOf = new Map<string, { extensions: string; receivedBytes: number }>();
+  cdp.on('Network.webSocketHandshakeResponseReceived', (event) => {
+    const headers = event.response.headers as Record<string, string>;
+    const entry = {
+      extensions: headers['Sec-WebSocket-Extensions'] ?? headers['sec-websocket-extensions'] ?? '',
+      receivedBytes: 0,
+    };
+    sockets.push(entry);
+    socketOf.set(event.requestId, entry);
+  });
+  const timeline: string[] = [];
+  let startedAt = 0;
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (!startedAt) startedAt = event.timestamp;
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} request ${event.request.url.split('/').pop()}`,
+    );
+  });
+  cdp.on('Network.webSocketCreated', (event) => timeline.push(`ws created ${event.url}`));
+  cdp.on('Network.loadingFinished', (event) => {
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} finished ${event.requestId} ${event.encodedDataLength}`,
+    );
+  });
+  cdp.on('Network.webSocketFrameSent', (event) =>
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} ws sent ${event.response.payloadData.length}`,
+    ),
+  );
+  cdp.on('Network.webSocketFrameReceived', (event) => {
+    timeline.push(
+      `${((event.timestamp - startedAt) * 1000).toFixed(0)} ws received ${event.response.payloadData.length}`,
+    );
+    const entry = socketOf.get(event.requestId);
+    // Binary frames come base64-encoded: three bytes for every four characters.
+    if (entry && !editable) entry.receivedBytes += Math.floor((event.response.payloadData.length * 3) / 4);
   });
   cdp.on('Network.dataReceived', (event) => {
     const script = scripts.get(event.requestId);
@@ -141,12 +182,13 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
     writeFileSync(join(profileDir, `visit-${Date.now()}.cpuprofile`), JSON.stringify(profile));
   }
   const finished = [...scripts.values()].filter((script) => script.done);
-  if (process.env.BENCH_CLIENT_DEBUG) console.log(types, finished);
+  if (process.env.BENCH_CLIENT_DEBUG) console.log(types, finished, timeline.join('\n'));
   const result: Visit = {
     editableMs: at,
     jsWireBytes: finished.reduce((sum, script) => sum + script.wire, 0),
     jsDecodedBytes: finished.reduce((sum, script) => sum + script.decoded, 0),
     scripts: finished.length,
+    sockets,
     marks: await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks),
   };
   // The service worker takes over after the first visit; let it finish caching the shell at full
@@ -221,7 +263,7 @@ async function main() {
     await server.stop();
   }
 
-  const pick = (which: 'cold' | 'warm', field: Exclude<keyof Visit, 'marks'>) =>
+  const pick = (which: 'cold' | 'warm', field: Exclude<keyof Visit, 'marks' | 'sockets'>) =>
     summary(runs.map((r) => r[which][field]));
   const results = {
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },

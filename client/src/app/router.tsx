@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { preloadEditor } from '@/components/editor/lazy-collab-editor.tsx';
 import { LoadingState } from '@/components/page-state.tsx';
+import { bootSpace } from './boot-space.ts';
+import { registerServiceWorkerAfter } from './register-service-worker.ts';
 import { RequireAuth } from './routes/require-auth.tsx';
 import { RootLayout } from './routes/root-layout.tsx';
 import { RouteError } from './routes/route-error.tsx';
@@ -22,6 +24,7 @@ const page =
 // editor (TipTap, ProseMirror, y-prosemirror: half the app) is needed by most space pages.
 const loadUsLetter = () => import('./routes/us-letter-route.tsx');
 if (location.pathname.startsWith('/spaces/')) preloadEditor();
+registerServiceWorkerAfter(bootSpace(location.pathname));
 if (location.pathname.endsWith('/us-letter')) void loadUsLetter();
 
 export const router = createBrowserRouter([

@@ -8,6 +8,7 @@ import type { Logger } from '../lib/log.ts';
 import type { Stores } from '../store/stores.ts';
 import { createAccountLimits, type AccountLimitSettings } from './account-limits.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
+import { SYNC_PER_MESSAGE_DEFLATE } from './compression.ts';
 import { cpuMs } from './cpu-time.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import {
@@ -58,8 +59,9 @@ function refuse(socket: Duplex, status: 401 | 403 | 404 | 429 | 503, reason: str
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const wss = new WebSocketServer({
     noServer: true,
+    // Checked on the decompressed size when a message was deflated (compression.ts).
     maxPayload: deps.maxFrameBytes,
-    perMessageDeflate: false,
+    perMessageDeflate: SYNC_PER_MESSAGE_DEFLATE,
   });
   const heartbeat = startHeartbeat(wss.clients);
   const accounts = createAccountLimits(deps.accountLimits);
