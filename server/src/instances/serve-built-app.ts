@@ -48,7 +48,7 @@ export async function serveBuiltApp(
         built.rooms.shutdown(CloseCode.serverRestart, 'server restarting');
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      built.close();
+      await built.close();
     },
   };
 }
