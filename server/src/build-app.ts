@@ -11,6 +11,7 @@ import { openDb, type Db } from './store/db.ts';
 import { openSql } from './store/open-sql.ts';
 import { createMailOutbox } from './store/mail-outbox.ts';
 import { EditJournal, editJournalPath } from './store/edit-journal.ts';
+import { createLogHistory } from './store/log-history.ts';
 import { createStores, type Stores } from './store/stores.ts';
 import { createRevocations, type Revocations } from './sync/revocations.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
@@ -97,6 +98,7 @@ export function buildApp(
       })
     : null;
   if (shared) stores.docSource = shared.store;
+  if (shared) stores.history = createLogHistory(shared.store);
   const rooms = createRoomRegistry({
     ...(shared ? { shared } : { log: stores.docLog }),
     clock,

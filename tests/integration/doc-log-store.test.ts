@@ -329,6 +329,43 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
       authors.map((author, i) => ({ author, at: 9000 + i, mergedCount: 1 })),
     );
   });
+
+  it('reads history pages newest first with their updates, and the rows before a page, through a snapshot', async () => {
+    freshDoc();
+    const writer = typist();
+    const authors = ['alex', 'sam', 'alex', 'sam', 'alex'];
+    const updates = writer.type('pages');
+    const seqs: number[] = [];
+    for (const [i, update] of updates.entries())
+      seqs.push((await engine.store.append(docKey, update, authors[i]!, 10_000 + i)).seq);
+    const loaded = await engine.store.load(docKey);
+    await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: 0,
+      uptoSeq: loaded.lastSeq,
+      at: 10_010,
+      state: Y.encodeStateAsUpdate(writer.doc),
+    });
+
+    // Another handle reads the same (committed) rows: the newest two, then the two before them.
+    const first = await engine.other.historyPage(docKey, Number.MAX_SAFE_INTEGER, 2);
+    expect(first.map(({ seq, author, at, mergedCount }) => ({ seq, author, at, mergedCount }))).toEqual([
+      { seq: seqs[4], author: 'alex', at: 10_004, mergedCount: 1 },
+      { seq: seqs[3], author: 'sam', at: 10_003, mergedCount: 1 },
+    ]);
+    expect(first.map((row) => [...row.data])).toEqual([[...updates[4]!], [...updates[3]!]]);
+    const second = await engine.store.historyPage(docKey, first.at(-1)!.seq, 2);
+    expect(second.map((row) => row.seq)).toEqual([seqs[2], seqs[1]]);
+    expect(await engine.store.historyPage(docKey, seqs[0]!, 2)).toEqual([]);
+
+    // What a page's base merges: the rows strictly between, oldest first, never the snapshot.
+    const older = await engine.store.updatesBetween(docKey, 0, first.at(-1)!.seq);
+    expect(textOf(older)).toBe('pag');
+    expect(older.map((data) => [...data])).toEqual(updates.slice(0, 3).map((data) => [...data]));
+    expect(textOf([updates[0]!, ...(await engine.store.updatesBetween(docKey, seqs[0]!, seqs[4]!))])).toBe(
+      'page',
+    );
+    expect(await engine.store.updatesBetween(docKey, seqs[4]!, Number.MAX_SAFE_INTEGER)).toEqual([]);
+  });
 });
 
 describe('on PostgreSQL only', () => {

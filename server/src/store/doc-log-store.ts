@@ -37,6 +37,16 @@ export interface DocLogStore {
   storedBytes(docKey: string): Promise<number>;
   /** Who changed the document and when, oldest first, without content. */
   history(docKey: string): Promise<HistoryRow[]>;
+  /**
+   * Up to `limit` rows with a sequence number below `beforeSeq`, newest first, each with its
+   * update: a page of history. Rows are as stored (a merged run is one row).
+   */
+  historyPage(docKey: string, beforeSeq: number, limit: number): Promise<HistoryUpdate[]>;
+  /**
+   * The updates of the rows with `afterSeq < seq < beforeSeq`, oldest first: what a history
+   * page's base merges. Never the snapshot: it is only the newest state.
+   */
+  updatesBetween(docKey: string, afterSeq: number, beforeSeq: number): Promise<Uint8Array[]>;
   /** The newest sequence number of each document given (0 for one with nothing stored). */
   latestSeqs(docKeys: readonly string[]): Promise<Map<string, number>>;
   /** Releases what the store opened itself (not a database handed to it). */
@@ -76,4 +86,9 @@ export interface HistoryRow {
   at: number;
   /** How many appended updates this row stands for (compaction may merge a run of them). */
   mergedCount: number;
+}
+
+/** A history row with its update (opaque bytes). */
+export interface HistoryUpdate extends HistoryRow {
+  data: Uint8Array;
 }

@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 import type { DocLog } from './doc-log.ts';
-import type { AppendedUpdate, DocLogStore, StoredDoc } from './doc-log-store.ts';
+import type { AppendedUpdate, DocLogStore, HistoryUpdate, StoredDoc } from './doc-log-store.ts';
 
 /**
  * The SQLite doc log (doc-log.ts, unchanged) behind the asynchronous DocLogStore contract.
@@ -15,6 +15,13 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
   const snapshotSeqOf = db.prepare('SELECT upto_id AS seq FROM doc_snapshots WHERE doc_key = ?');
   const newestRowOf = db.prepare('SELECT COALESCE(max(id), 0) AS seq FROM doc_updates WHERE doc_key = ?');
   const rowsAfter = db.prepare('SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? ORDER BY id');
+  const pageOf = db.prepare(
+    `SELECT id AS seq, author, at, merged_count AS mergedCount, data FROM doc_updates
+     WHERE doc_key = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+  );
+  const between = db.prepare(
+    'SELECT data FROM doc_updates WHERE doc_key = ? AND id > ? AND id < ? ORDER BY id',
+  );
   const newest = new Map<string, number>();
 
   const snapshotSeq = (docKey: string) =>
@@ -88,6 +95,16 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
       return log
         .history(docKey)
         .map(({ id, author, at, mergedCount }) => ({ seq: id, author, at, mergedCount }));
+    },
+
+    async historyPage(docKey, beforeSeq, limit) {
+      log.flush();
+      return pageOf.all(docKey, beforeSeq, limit) as HistoryUpdate[];
+    },
+
+    async updatesBetween(docKey, afterSeq, beforeSeq) {
+      log.flush();
+      return (between.all(docKey, afterSeq, beforeSeq) as { data: Uint8Array }[]).map((row) => row.data);
     },
 
     async latestSeqs(docKeys) {

@@ -6,9 +6,11 @@ import type { Db } from './db.ts';
 import { createDepartureStore } from './departures.ts';
 import { createEmailStore } from './email-tokens.ts';
 import type { DocSource } from '../exports/read-doc.ts';
+import { createDocHistory } from './doc-history.ts';
 import { createDocLog, type DocLogOptions } from './doc-log.ts';
 import { createInviteStore } from './invites.ts';
 import { createLetterStore } from './letters.ts';
+import type { HistoryReader } from './log-history.ts';
 import { createNotificationStore } from './notifications.ts';
 import { createPromiseStore } from './promises.ts';
 import { createReassuranceStore } from './reassurance.ts';
@@ -28,8 +30,11 @@ export function createStores(db: Db, docLogOptions: DocLogOptions = {}, sql: Sql
   const docLog = createDocLog(db, docLogOptions);
   /** Where documents are read from when no room holds them: this log, or PostgreSQL's (build-app.ts). */
   const docSource: DocSource = docLog;
+  /** Where history pages are read: this log, or PostgreSQL's (build-app.ts), like `docSource`. */
+  const history: HistoryReader = createDocHistory(db, docLog);
   return {
     docSource,
+    history,
     db,
     sql,
     users: createUserStore(sql),

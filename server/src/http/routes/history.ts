@@ -1,7 +1,6 @@
 import { HISTORY_PAGE_DEFAULT, HistoryDoc, historyQuerySchema, type HistoryPage } from '@twofold/shared';
 import { Hono } from 'hono';
 import { authorNames } from '../../letters/letters-for.ts';
-import { createDocHistory } from '../../store/doc-history.ts';
 import { docKey } from '../../sync/rooms.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { requireMember } from '../middleware/require-member.ts';
@@ -12,12 +11,12 @@ const base64 = (data: Uint8Array | undefined) => (data ? Buffer.from(data).toStr
 
 /**
  * GET /api/spaces/:spaceId/history?doc=shared|private&before=&limit= — a page of a document's
- * log, newest first, with the merged rows before it (see store/doc-history.ts). `private` is
+ * log, newest first, with the merged rows before it (see store/doc-history.ts, and
+ * store/log-history.ts for documents in PostgreSQL). `private` is
  * always the caller's own private doc: there is no way to name the partner's, so a partner
  * cannot even learn that one has history. Outsiders get the 404 of a missing space.
  */
 export function historyRoutes({ stores, sessions }: AppDeps) {
-  const history = createDocHistory(stores.db, stores.docLog);
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', historyQuerySchema), async (c) => {
@@ -25,7 +24,7 @@ export function historyRoutes({ stores, sessions }: AppDeps) {
       const query = c.req.valid('query');
       const key =
         query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
-      const page = history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
+      const page = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
       const nameOf = await authorNames(stores, spaceId);
       const body: HistoryPage = {
         rows: page.rows.map((row) => ({

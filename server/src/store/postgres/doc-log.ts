@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AppendedUpdate, DocLogStore, HistoryRow, StoredDoc } from '../doc-log-store.ts';
+import type { AppendedUpdate, DocLogStore, HistoryRow, HistoryUpdate, StoredDoc } from '../doc-log-store.ts';
 
 /**
  * The document log on PostgreSQL (a pool from db.ts, migrated). Sequence numbers are dense per
@@ -73,6 +73,23 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
       return result.rows;
     },
 
+    async historyPage(docKey, beforeSeq, limit) {
+      const result = await pool.query<HistoryUpdate & { data: Buffer }>(HISTORY_PAGE, [
+        docKey,
+        beforeSeq,
+        limit,
+      ]);
+      return result.rows.map((row) => ({ ...row, data: bytes(row.data) }));
+    },
+
+    async updatesBetween(docKey, afterSeq, beforeSeq) {
+      const result = await pool.query<{ data: Buffer }>(
+        'SELECT data FROM doc_updates WHERE doc_key = $1 AND seq > $2 AND seq < $3 ORDER BY seq',
+        [docKey, afterSeq, beforeSeq],
+      );
+      return result.rows.map((row) => bytes(row.data));
+    },
+
     async latestSeqs(docKeys) {
       const result = await pool.query<{ docKey: string; seq: number }>(
         'SELECT doc_key AS "docKey", seq FROM doc_heads WHERE doc_key = ANY($1::text[])',
@@ -137,6 +154,9 @@ const READ_AFTER = `WITH snap AS (SELECT upto_seq, data FROM doc_snapshots WHERE
   SELECT u.seq, u.data, false, 1 FROM doc_updates u
   WHERE u.doc_key = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
   ORDER BY ord, seq`;
+
+const HISTORY_PAGE = `SELECT seq, author, at, merged_count AS "mergedCount", data FROM doc_updates
+  WHERE doc_key = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
 const UPSERT_SNAPSHOT = `INSERT INTO doc_snapshots (doc_key, upto_seq, at, data) VALUES ($1, $2, $3, $4)
   ON CONFLICT (doc_key) DO UPDATE SET upto_seq = excluded.upto_seq, at = excluded.at, data = excluded.data`;
