@@ -76,7 +76,9 @@ it(`loses no acknowledged edit while the server is killed -9 ${CRASHES} times mi
   const db = new Database(join(app.dataDir, 'twofold.sqlite'), { readonly: true });
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   db.close();
-});
+  // Twenty process starts: about 0.5 s each on a quiet machine, several seconds each when the
+  // test command's other files load both cores. A bound, not a measure.
+}, 240_000);
 
 it('shuts down gracefully on SIGTERM: sockets hear "server restarting", the process exits cleanly', async () => {
   app ??= await startAppServer();
