@@ -36,6 +36,12 @@ function open(url: string, spaceId: string, cookie: string): SyncClient {
 
 const letter = (client: SyncClient) => fragmentToPlainText(usLetterFragment(client.doc));
 
+/** The names of everyone `client` sees present (awareness states with a user). */
+const names = (client: SyncClient) =>
+  [...client.provider.awareness.getStates().values()].map(
+    (state) => (state as { user?: { name?: string } }).user?.name,
+  );
+
 /** Types `words` as a new paragraph at the end of the us-letter, as the editor would. */
 function write(client: SyncClient, words: string) {
   const paragraph = new Y.XmlElement('paragraph');
@@ -66,10 +72,6 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
     alexOnA.provider.awareness.setLocalStateField('user', { name: 'Alex' });
     samOnB.provider.awareness.setLocalStateField('user', { name: 'Sam' });
-    const names = (client: SyncClient) =>
-      [...client.provider.awareness.getStates().values()].map(
-        (state) => (state as { user?: { name?: string } }).user?.name,
-      );
     await waitFor(() => names(samOnB).includes('Alex'), { message: 'sam sees alex present' });
     await waitFor(() => names(alexOnA).includes('Sam'), { message: 'alex sees sam present' });
 
@@ -127,6 +129,14 @@ describe('two instances on one PostgreSQL and one Redis', () => {
       write(samOnB, `sam during ${i}`);
     }
     await restarting;
+    // Nothing more is typed: an instance that missed the last messages must notice by itself.
+    await waitFor(
+      () =>
+        letter(alexOnA) === letter(samOnB) &&
+        letter(alexOnA).includes('alex during 9') &&
+        letter(alexOnA).includes('sam during 9'),
+      { message: 'converged with no edit after the Redis restart', timeout: 30_000 },
+    );
     for (let i = 0; i < 10; i++) {
       write(alexOnA, `alex after ${i}`);
       write(samOnB, `sam after ${i}`);
@@ -138,6 +148,11 @@ describe('two instances on one PostgreSQL and one Redis', () => {
         letter(alexOnA).includes('sam after 9'),
       { message: 'converged after the Redis restart', timeout: 30_000 },
     );
+    // Presence only travels through Redis (nothing stores it): the instances are subscribed again.
+    alexOnA.provider.awareness.setLocalStateField('user', { name: 'Alex after Redis' });
+    samOnB.provider.awareness.setLocalStateField('user', { name: 'Sam after Redis' });
+    await waitFor(() => names(samOnB).includes('Alex after Redis'), { message: 'presence A to B again' });
+    await waitFor(() => names(alexOnA).includes('Sam after Redis'), { message: 'presence B to A again' });
     for (let i = 0; i < 10; i++) {
       expect(letter(alexOnA)).toContain(`sam during ${i}`);
       expect(letter(samOnB)).toContain(`alex during ${i}`);
