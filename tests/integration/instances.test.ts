@@ -1,9 +1,9 @@
-import { CloseCode, fragmentToPlainText, usLetterFragment } from '@twofold/shared';
+import { CloseCode, fragmentToPlainText, syncBasePath, usLetterFragment } from '@twofold/shared';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, pairUp } from '../helpers/http.ts';
 import { startInstances, type Instances } from '../helpers/instances.ts';
-import { connect, type SyncClient } from '../helpers/sync-client.ts';
+import { connect, tryUpgrade, type SyncClient } from '../helpers/sync-client.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 /**
@@ -33,6 +33,9 @@ function open(url: string, spaceId: string, cookie: string): SyncClient {
   clients.push(client);
   return client;
 }
+
+const syncUrl = (url: string, spaceId: string) =>
+  `${url.replace(/^http/, 'ws')}${syncBasePath(spaceId)}/sync`;
 
 const letter = (client: SyncClient) => fragmentToPlainText(usLetterFragment(client.doc));
 
@@ -176,6 +179,10 @@ describe('two instances on one PostgreSQL and one Redis', () => {
         expect(health.status).toBe(503);
         expect(health.body).toMatchObject({ ok: false, database: 'postgres' });
       }
+      // Someone arriving while it is down cannot be signed in: refused with 503, never 401
+      // (which would tell the client it was signed out) and never let in on nothing.
+      const origin = new URL(b()).origin;
+      expect(await tryUpgrade(syncUrl(b(), spaceId), { cookie: sam.cookie, origin })).toBe(503);
       write(alexOnA, 'while down');
       await waitFor(() => alexOnA.closes.includes(CloseCode.tryAgainLater), {
         message: 'the writer is told to try again later (1013)',
