@@ -1,19 +1,14 @@
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { CloseCode } from '@twofold/shared';
 import { buildApp } from './build-app.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './lib/clock.ts';
 import { consoleLogger, type Logger } from './lib/log.ts';
+import { listen } from './listen.ts';
 import { createNoticeScheduler } from './notifications/scheduler.ts';
 import { createNotificationSender } from './notifications/sender.ts';
 import { vapidKeys } from './notifications/vapid.ts';
 import { startCheckpointer } from './store/checkpointer.ts';
 import { lockData } from './store/data-lock.ts';
-import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
-import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { startSessionSweep } from './sync/session-sweep.ts';
-import { createUpgradeHandler } from './sync/upgrade.ts';
 
 export interface RunningServer {
   url: string;
@@ -47,7 +42,7 @@ export async function startServer(
     logger,
     manualCheckpoints: true,
   });
-  const { db, stores, sessions, rooms, app, clock, mailer } = built;
+  const { db, stores, sessions, rooms, clock, mailer } = built;
   try {
     // With DATABASE_URL: PostgreSQL reached and migrated, or no start at all.
     await built.ready;
@@ -71,29 +66,8 @@ export async function startServer(
   notifications.start(options.notificationPassMs);
   const scheduler = createNoticeScheduler({ stores, rooms, clock, logger });
   scheduler.start(options.noticeSchedulePassMs);
-  const upgrades = createUpgradeHandler({
-    stores,
-    sessions,
-    rooms,
-    logger,
-    allowedOrigins: config.allowedOrigins,
-    maxFrameBytes: config.maxFrameBytes,
-    budget: {
-      ...DEFAULT_BUDGET,
-      messagesPerSecond: config.syncMessagesPerSecond,
-      bytesPerSecond: config.syncBytesPerSecond,
-    },
-    accountLimits: { ...DEFAULT_ACCOUNT_LIMITS, socketsPerAccount: config.syncSocketsPerAccount },
-  });
-
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(started),
-    );
-  });
-  server.on('upgrade', upgrades.handleUpgrade);
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const listening = await listen(built, config);
+  const { url, port } = listening;
   logger.info('listening', { url });
 
   let closing: Promise<void> | undefined;
@@ -101,17 +75,12 @@ export async function startServer(
     url,
     port,
     close() {
-      // Hands back a mail cut off mid-send; awaited below, before the database closes.
-      let mailerClosed: Promise<void> = Promise.resolve();
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        upgrades.close();
-        mailerClosed = mailer.close();
+      closing ??= (async () => {
+        // Hands back a mail cut off mid-send; awaited below, before the database closes.
+        const mailerClosed = mailer.close();
         scheduler.stop();
         sessionSweep.stop();
-        rooms.shutdown(CloseCode.serverRestart, 'server restarting');
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }).then(async () => {
+        await listening.stop();
         await mailerClosed;
         await notifications.stop();
         stores.docLog.close();
@@ -121,7 +90,7 @@ export async function startServer(
         await built.close();
         dataLock.release();
         logger.info('stopped');
-      });
+      })();
       return closing;
     },
   };

@@ -307,7 +307,7 @@ export class Room {
         },
       );
       if (this.closed) {
-        void shared.bus.leave(this.key).catch(() => {});
+        this.leaveBus(shared);
         return;
       }
       void shared.bus.queryAwareness(this.key);
@@ -779,17 +779,20 @@ export class Room {
     }
   }
 
+  /** The bus stops following this room on this instance (its subscription ends). */
+  private leaveBus(shared: SharedRoomStorage) {
+    shared.bus
+      .leave(this.key)
+      .catch((error: unknown) =>
+        this.deps.logger.warn('sync_bus_leave_failed', { room: this.key, message: String(error) }),
+      );
+  }
+
   private close() {
     if (this.closed) return;
     this.closed = true;
-    if (this.deps.shared && !this.loading) {
-      // The bus stops following it; a room closed while loading leaves in loadShared.
-      this.deps.shared.bus
-        .leave(this.key)
-        .catch((error: unknown) =>
-          this.deps.logger.warn('sync_bus_leave_failed', { room: this.key, message: String(error) }),
-        );
-    }
+    // A room closed while loading leaves once its join is done, in loadShared.
+    if (this.deps.shared && !this.loading) this.leaveBus(this.deps.shared);
     this.replay?.stop();
     clearTimeout(this.quietTimer);
     if (!this.failed && this.rowsSinceSnapshot >= COMPACT_ON_CLOSE_ROWS) this.compact();
