@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { usLetterFragment } from '@twofold/shared';
 import { call, logIn, pairUp, PASSWORD, type Reply } from '../helpers/http.ts';
+import { connect, type SyncClient } from '../helpers/sync-client.ts';
 import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
@@ -101,6 +104,46 @@ describe('an instance with DATABASE_URL', () => {
     const again = await call(server.url, 'GET', letters, { cookie: sam.cookie });
     expect(again.status).toBe(200);
     expect(again.text).toContain('Written on PostgreSQL.');
+  });
+
+  // Alone (no REDIS_URL) an instance follows rooms on a bus of its own (local-room-bus.ts):
+  // partners on it still edit live, and the log it keeps in PostgreSQL reopens and compacts.
+  it('edits the us-letter live without Redis, keeps it in PostgreSQL, and compacts it on close', async () => {
+    const { alex, sam, spaceId } = await pairUp(server.url);
+    const key = `space:${spaceId}`;
+    const letterOf = (client: SyncClient) => usLetterFragment(client.doc).toString();
+    const a = connect(server.url, spaceId, alex.cookie);
+    const b = connect(server.url, spaceId, sam.cookie);
+    try {
+      await Promise.all([a.synced(), b.synced()]);
+      // One update per line, enough of them that closing the room compacts its log.
+      for (let line = 0; line < 30; line++) {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(`Line ${line} from Alex.`)]);
+        usLetterFragment(a.doc).insert(usLetterFragment(a.doc).length, [paragraph]);
+      }
+      await waitFor(() => letterOf(b) === letterOf(a), { message: 'Sam to see every line of Alex’s' });
+      expect(letterOf(b)).toContain('Line 29 from Alex.');
+    } finally {
+      a.destroy();
+      b.destroy();
+    }
+    const written = letterOf(a);
+    // The last socket gone, the room closes and folds its rows into one snapshot.
+    await waitFor(async () => (await count('doc_snapshots', 'doc_key = $1', [key])) === 1, {
+      message: 'the room’s log compacted into a snapshot when it closed',
+    });
+    const snapshot = await pool.query('SELECT upto_seq FROM doc_snapshots WHERE doc_key = $1', [key]);
+    expect(Number(snapshot.rows[0].upto_seq)).toBeGreaterThanOrEqual(30);
+    // Reopened (and after a restart, from PostgreSQL alone): the same letter.
+    await server.restart();
+    const again = connect(server.url, spaceId, sam.cookie);
+    try {
+      await again.synced();
+      expect(letterOf(again)).toBe(written);
+    } finally {
+      again.destroy();
+    }
   });
 
   it('answers 503 with a clear body while PostgreSQL is down, and 200 once it is back', async () => {
