@@ -3,6 +3,7 @@ import {
   createSessionStore,
   createSpaceStore,
   createUserStore,
+  docKey,
   inviteIdOf,
   type Sql,
 } from '@twofold/server/testing';
@@ -12,6 +13,8 @@ import { describeOnEachEngine } from '../helpers/sql-engines.ts';
 const HOUR = 3_600_000;
 // Past 2^31 ms, as every real timestamp is: both engines must keep it exact.
 const T0 = 1_780_000_000_000;
+/** Names a member's private document in a space, as the invite route does. */
+const privateKey = (userId: string) => (spaceId: string) => docKey.private(spaceId, userId);
 
 const person = (id: string, at = T0) => ({
   id,
@@ -99,16 +102,19 @@ describeOnEachEngine('the account stores', (sql) => {
     await invite('stale', T0 + 1);
 
     const now = T0 + 10;
-    expect(await spaces.acceptInvite('nothing', 'sam', now)).toEqual({ kind: 'unknown' });
-    expect(await spaces.acceptInvite('stale', 'sam', now)).toEqual({ kind: 'gone' });
-    expect(await spaces.acceptInvite('first', 'alex', now)).toEqual({
+    expect(await spaces.acceptInvite('nothing', 'sam', now, privateKey('sam'))).toEqual({ kind: 'unknown' });
+    expect(await spaces.acceptInvite('stale', 'sam', now, privateKey('sam'))).toEqual({ kind: 'gone' });
+    expect(await spaces.acceptInvite('first', 'alex', now, privateKey('alex'))).toEqual({
       kind: 'already-member',
       spaceId: 'space',
     });
-    expect(await spaces.acceptInvite('first', 'sam', now)).toEqual({ kind: 'joined', spaceId: 'space' });
+    expect(await spaces.acceptInvite('first', 'sam', now, privateKey('sam'))).toEqual({
+      kind: 'joined',
+      spaceId: 'space',
+    });
     expect(await spaces.findInvite('first')).toMatchObject({ usedAt: now, usedBy: 'sam' });
-    expect(await spaces.acceptInvite('first', 'robin', now)).toEqual({ kind: 'gone' });
-    expect(await spaces.acceptInvite('second', 'robin', now)).toEqual({ kind: 'full' });
+    expect(await spaces.acceptInvite('first', 'robin', now, privateKey('robin'))).toEqual({ kind: 'gone' });
+    expect(await spaces.acceptInvite('second', 'robin', now, privateKey('robin'))).toEqual({ kind: 'full' });
     expect(await spaces.members('space')).toEqual([
       { id: 'alex', name: 'ALEX' },
       { id: 'sam', name: 'SAM' },
@@ -134,7 +140,9 @@ describeOnEachEngine('the account stores', (sql) => {
     }
     const results = await Promise.all(
       ids.flatMap((spaceId) =>
-        ['sam', 'robin'].map((partner) => spaces.acceptInvite(`${spaceId}-${partner}`, partner, T0 + 1)),
+        ['sam', 'robin'].map((partner) =>
+          spaces.acceptInvite(`${spaceId}-${partner}`, partner, T0 + 1, privateKey(partner)),
+        ),
       ),
     );
     expect(results.filter((r) => r.kind === 'joined')).toHaveLength(ids.length);
@@ -163,7 +171,7 @@ describeOnEachEngine('the account stores', (sql) => {
     expect(await invites.revoke('space', inviteIdOf('earlier'), now)).toBe(true);
     expect(await invites.revoke('space', inviteIdOf('earlier'), now)).toBe(false);
     expect((await invites.open('space', now)).map((i) => i.id)).toEqual([inviteIdOf('later')]);
-    expect(await spaces.acceptInvite('earlier', 'alex', now)).toEqual({
+    expect(await spaces.acceptInvite('earlier', 'alex', now, privateKey('alex'))).toEqual({
       kind: 'already-member',
       spaceId: 'space',
     });

@@ -1,14 +1,19 @@
 import {
   createCheckinStore,
   createDepartureStore,
+  createPostgresDocLog,
+  createPostgresSql,
+  DocumentRetired,
+  openPostgres,
   createRepairStore,
   createSpaceStore,
   createUserStore,
   docKey,
   type Sql,
 } from '@twofold/server/testing';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachEngine, type Engine } from '../helpers/sql-engines.ts';
+import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
 
 const T0 = 1_780_000_000_000;
 const keysOf = (spaceId: string, userId: string) => ({
@@ -148,5 +153,74 @@ describeOnEachEngine('the departure store', (sql, engine) => {
     expect(results.filter((r) => r.spaceDeleted)).toHaveLength(1);
     expect(await createSpaceStore(sql()).find('space')).toBeUndefined();
     expect(await docKeys(sql())).toEqual([]);
+  });
+});
+
+// Several instances: the leaver's room may still be open on another instance when the departure
+// commits (its revocation travels over Redis). Whatever that room writes late must not bring
+// the deleted words back.
+describe('the departure store on PostgreSQL, with a room still open elsewhere', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  it('retires the documents it deletes until their owner rejoins: no late append, no snapshot', async () => {
+    const pool = await openPostgres(await postgres.createDatabase());
+    try {
+      const sql = createPostgresSql(pool);
+      await couple(sql);
+      const log = createPostgresDocLog(pool);
+      const alexNotes = docKey.private('space', 'alex');
+      const words = new TextEncoder().encode('words Alex wrote for no one else');
+      await log.append(alexNotes, words, 'alex', T0);
+      // What a room elsewhere loaded before the departure: its compaction swaps in later.
+      const loaded = await log.load(alexNotes);
+      expect(loaded.lastSeq).toBe(1);
+
+      const departures = createDepartureStore(sql, noJournal);
+      await departures.leave('space', { id: 'alex', name: 'Alex' }, T0 + 1, keysOf('space', 'alex'));
+      await expect(log.append(alexNotes, words, 'alex', T0 + 2)).rejects.toBeInstanceOf(DocumentRetired);
+      expect(
+        await log.compareAndSwapSnapshot(alexNotes, {
+          expectedSeq: loaded.snapshotSeq,
+          uptoSeq: loaded.lastSeq,
+          at: T0 + 2,
+          state: words,
+        }),
+      ).toBe(false);
+      expect((await log.load(alexNotes)).updates).toEqual([]);
+      expect(await docKeys(sql)).not.toContain(alexNotes);
+      // Sam's documents are untouched and still take edits.
+      expect((await log.append(docKey.private('space', 'sam'), words, 'sam', T0 + 3)).seq).toBe(1);
+
+      // Alex comes back with a new invite: their private document opens again, empty, and its
+      // numbers go on from where they were.
+      const spaces = createSpaceStore(sql);
+      await spaces.createInvite({
+        codeHash: 'again',
+        spaceId: 'space',
+        createdBy: 'sam',
+        createdAt: T0 + 4,
+        expiresAt: T0 + 3_600_000,
+      });
+      expect(
+        await spaces.acceptInvite('again', 'alex', T0 + 5, (spaceId) => docKey.private(spaceId, 'alex')),
+      ).toEqual({ kind: 'joined', spaceId: 'space' });
+      expect(await log.append(alexNotes, words, 'alex', T0 + 6)).toEqual({ seq: 2, previousSeq: 1 });
+
+      // The last one out retires the space's documents, written or not.
+      await departures.leave('space', { id: 'alex', name: 'Alex' }, T0 + 7, keysOf('space', 'alex'));
+      await departures.leave('space', { id: 'sam', name: 'Sam' }, T0 + 8, keysOf('space', 'sam'));
+      for (const key of [docKey.shared('space'), docKey.private('space', 'sam'), alexNotes]) {
+        await expect(log.append(key, words, 'someone', T0 + 9)).rejects.toBeInstanceOf(DocumentRetired);
+      }
+      expect(await docKeys(sql)).toEqual([]);
+    } finally {
+      await pool.end();
+    }
   });
 });

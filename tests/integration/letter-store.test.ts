@@ -1,4 +1,4 @@
-import { createLetterStore, createSpaceStore, createUserStore } from '@twofold/server/testing';
+import { createLetterStore, createSpaceStore, createUserStore, docKey } from '@twofold/server/testing';
 import { expect, it } from 'vitest';
 import { describeOnEachEngine } from '../helpers/sql-engines.ts';
 
@@ -19,7 +19,7 @@ describeOnEachEngine('the letter store', (sql) => {
       createdAt: T0,
       expiresAt: T0 + 9,
     });
-    await spaces.acceptInvite('c', 'sam', T0);
+    await spaces.acceptInvite('c', 'sam', T0, (spaceId) => docKey.private(spaceId, 'sam'));
     return createLetterStore(sql());
   }
   const letter = (id: string, authorId: string, sentAt: number, pairId: string | null = null) => ({

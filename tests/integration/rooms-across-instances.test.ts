@@ -195,6 +195,30 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
     });
   });
 
+  it('stores nothing from a socket whose document was retired (its owner left elsewhere) and closes it with 4403', async () => {
+    const one = await instance('one');
+    const space = newSpace();
+    const notes = connect(one.url, space, 'alice', { private: true });
+    cleanups.push(() => notes.destroy());
+    await notes.synced();
+    type(notes, 'before ');
+    const key = docKey.private(space, 'alice');
+    await waitFor(async () => (await storedText(one.storage.store, key)) === 'before ', {
+      message: 'stored',
+    });
+    // The departure, committed on another instance before its revocation reached this one:
+    // it retires the document and deletes its rows (store/departures.ts).
+    await one.pool.query(
+      `INSERT INTO doc_heads (doc_key, seq, retired) VALUES ($1, 0, true)
+       ON CONFLICT (doc_key) DO UPDATE SET retired = true`,
+      [key],
+    );
+    await one.pool.query('DELETE FROM doc_updates WHERE doc_key = $1', [key]);
+    type(notes, 'after leaving');
+    await waitFor(() => notes.closes.includes(CloseCode.membershipLost), { message: 'closed with 4403' });
+    expect((await one.storage.store.load(key)).updates).toEqual([]);
+  });
+
   it('stores an update in PostgreSQL before the partner on the other instance receives it', async () => {
     const order: string[] = [];
     const one = await instance('one', {

@@ -46,20 +46,31 @@ const CANCEL_INVITES = `UPDATE invites SET expires_at = ?
  * The document log's rows of one document, or of every document whose key starts with a
  * prefix. Both engines name the tables alike (`doc_updates`, `doc_snapshots`: the SQLite log
  * in the same file, postgres/doc-log.ts in the same database), so the deletion commits or rolls
- * back with the departure. `doc_heads` (PostgreSQL only, sequence numbers, nothing written)
- * stays for a member's document, so a rejoining member's numbers keep growing; it goes with a
- * deleted space, whose ids are never reused.
+ * back with the departure.
+ *
+ * On PostgreSQL the documents are retired first (`doc_heads.retired`, postgres/doc-log.ts),
+ * which takes each head's row lock until the departure commits: a room another instance still
+ * holds (its revocation is on its way over Redis) can then store no late edit and write no
+ * snapshot back, and an append already waiting on the lock stores nothing. The heads stay, as
+ * tombstones holding only the key and a number: a rejoining member's numbers keep growing, and
+ * a deleted space's documents stay closed (its ids are never reused).
  */
 async function deleteDocRows(tx: Sql, key: { exact: string } | { prefix: string }): Promise<void> {
   const [where, params] =
     'exact' in key
       ? ['doc_key = ?', [key.exact]]
       : ['substr(doc_key, 1, ?) = ?', [key.prefix.length, key.prefix]];
+  if (tx.engine === 'postgres') {
+    if ('exact' in key) await tx.run(RETIRE_DOC, [key.exact]);
+    else await tx.run(`UPDATE doc_heads SET retired = true WHERE ${where}`, params);
+  }
   await tx.run(`DELETE FROM doc_updates WHERE ${where}`, params);
   await tx.run(`DELETE FROM doc_snapshots WHERE ${where}`, params);
-  if (tx.engine === 'postgres' && 'prefix' in key)
-    await tx.run(`DELETE FROM doc_heads WHERE ${where}`, params);
 }
+
+// A head for a document nobody wrote yet too: its room may be open elsewhere.
+const RETIRE_DOC = `INSERT INTO doc_heads (doc_key, seq, retired) VALUES (?, 0, true)
+  ON CONFLICT (doc_key) DO UPDATE SET retired = true`;
 
 /**
  * Leaving a space and deleting an account: what goes with the person and what stays with the

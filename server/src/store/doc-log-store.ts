@@ -14,7 +14,8 @@ export interface DocLogStore {
   /**
    * Stores one update. Resolves once it is durable (committed): only then may it be shared.
    * Concurrent appends to one document get distinct sequence numbers, each chained to the one
-   * before it.
+   * before it. Rejects with DocumentRetired, storing nothing, when the document was retired
+   * (its owner left the space: see store/departures.ts).
    */
   append(docKey: string, data: Uint8Array, author: string, at: number): Promise<AppendedUpdate>;
   /** The document as stored: its snapshot (if any) and every update after it. */
@@ -28,7 +29,8 @@ export interface DocLogStore {
   /**
    * Records `state` as the document up to `uptoSeq`, only if the document's snapshot still
    * covers `expectedSeq` (0: no snapshot yet), the `snapshotSeq` the caller loaded. Resolves
-   * false when someone else replaced it meanwhile (nothing is written). Updates appended after
+   * false when someone else replaced it meanwhile, or the document was retired (nothing is
+   * written). Updates appended after
    * `uptoSeq` are kept whatever happens. Throws a RangeError when `uptoSeq` is not in
    * (expectedSeq, latest].
    */
@@ -51,6 +53,18 @@ export interface DocLogStore {
   latestSeqs(docKeys: readonly string[]): Promise<Map<string, number>>;
   /** Releases what the store opened itself (not a database handed to it). */
   close(): Promise<void>;
+}
+
+/**
+ * The document was retired: its rows were deleted with a departure, and no late writer (a room
+ * still open on another instance, an edit in flight) may store anything in it again until its
+ * owner rejoins. Only the PostgreSQL log retires documents: one SQLite instance closes its rooms
+ * before the departure's transaction, in the same process.
+ */
+export class DocumentRetired extends Error {
+  constructor(readonly docKey: string) {
+    super(`document ${docKey} was retired: its owner left the space`);
+  }
 }
 
 export interface AppendedUpdate {

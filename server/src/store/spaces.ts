@@ -43,7 +43,12 @@ export function createSpaceStore(sql: Sql) {
 
   // One transaction that holds the space's lock: two accepts can never interleave, so a space
   // can never end up with a third member, even when two people accept at the same instant.
-  const accept = (codeHash: string, userId: string, now: number) =>
+  const accept = (
+    codeHash: string,
+    userId: string,
+    now: number,
+    privateDocKey: (spaceId: string) => string,
+  ) =>
     sql.transaction(async (tx): Promise<AcceptResult> => {
       const found = await tx.get<InviteRow>(INVITE_BY_HASH, [codeHash]);
       if (!found) return { kind: 'unknown' };
@@ -57,6 +62,12 @@ export function createSpaceStore(sql: Sql) {
       const count = (await tx.get<{ n: number }>(MEMBER_COUNT, [invite.spaceId]))?.n ?? 0;
       if (count >= MAX_MEMBERS) return { kind: 'full' };
       await insertMember(tx, invite.spaceId, userId, now);
+      // A member who left and comes back writes their private document again (departures.ts
+      // retired it; its old rows are gone).
+      if (tx.engine === 'postgres')
+        await tx.run('UPDATE doc_heads SET retired = false WHERE doc_key = ?', [
+          privateDocKey(invite.spaceId),
+        ]);
       await tx.run('UPDATE invites SET used_at = ?, used_by = ? WHERE code_hash = ?', [
         now,
         userId,
@@ -101,7 +112,16 @@ export function createSpaceStore(sql: Sql) {
       );
     },
     findInvite: (codeHash: string) => sql.get<InviteRow>(INVITE_BY_HASH, [codeHash]),
-    acceptInvite: (codeHash: string, userId: string, now: number) => accept(codeHash, userId, now),
+    /**
+     * Joins `userId` to the invite's space. `privateDocKey` names the joiner's private document
+     * in a space (sync/rooms.ts `docKey.private`), reopened if they had left it before.
+     */
+    acceptInvite: (
+      codeHash: string,
+      userId: string,
+      now: number,
+      privateDocKey: (spaceId: string) => string,
+    ) => accept(codeHash, userId, now, privateDocKey),
   };
 }
 export type SpaceStore = ReturnType<typeof createSpaceStore>;

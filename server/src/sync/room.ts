@@ -7,6 +7,7 @@ import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import { COALESCE_WINDOW_MS, type DocLog, type MergePlan } from '../store/doc-log.ts';
+import { DocumentRetired } from '../store/doc-log-store.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
@@ -577,6 +578,8 @@ export class Room {
     try {
       appended = await shared.store.append(this.key, update, connection.peer.userId, this.deps.clock.now());
     } catch (error) {
+      // Its owner left on another instance a moment ago: the revocation is on its way here.
+      if (error instanceof DocumentRetired) throw error;
       throw new StorageUnavailable(error);
     }
     if (this.closed) return; // stored; whoever reopens the room loads it
@@ -838,7 +841,8 @@ function rethrowAsRoomError(error: unknown): never {
     error instanceof RoomFailure ||
     error instanceof UpdateRefused ||
     error instanceof QuotaExceeded ||
-    error instanceof StorageUnavailable
+    error instanceof StorageUnavailable ||
+    error instanceof DocumentRetired
   )
     throw error;
   throw new UndecodableMessage(error instanceof Error ? error.message : String(error));

@@ -5,6 +5,7 @@ import { CloseCode } from '@twofold/shared';
 import { isAllowedOrigin } from '../auth/origin.ts';
 import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts';
 import type { Logger } from '../lib/log.ts';
+import { DocumentRetired } from '../store/doc-log-store.ts';
 import type { Stores } from '../store/stores.ts';
 import { createAccountLimits, type AccountLimitSettings } from './account-limits.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
@@ -168,6 +169,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         // Not kept, not shown to anyone: the client resends it once it reconnects.
         deps.logger.error('sync_storage_unavailable', { room: room.key, message: error.message });
         ws.close(CloseCode.tryAgainLater, STORAGE_UNAVAILABLE_REASON);
+        room.leave(socket);
+      } else if (error instanceof DocumentRetired) {
+        // Nothing stored: the member left (on another instance) while this socket was open.
+        deps.logger.info('sync_document_retired', { room: room.key });
+        ws.close(CloseCode.membershipLost, 'left the space');
         room.leave(socket);
       } else if (error instanceof UpdateRefused) {
         deps.logger.warn('sync_update_refused', {

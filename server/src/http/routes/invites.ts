@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { hashToken } from '../../lib/ids.ts';
+import { docKey } from '../../sync/rooms.ts';
 import { spaceFull } from '../../spaces/space-full.ts';
 import type { AppDeps, AuthEnv } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -47,6 +48,7 @@ export function inviteRoutes({ stores, sessions, events, clock, logger }: AppDep
         hashToken(c.req.valid('param').code),
         userId,
         clock.now(),
+        (spaceId) => docKey.private(spaceId, userId),
       );
       switch (result.kind) {
         case 'unknown':

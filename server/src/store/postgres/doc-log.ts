@@ -1,5 +1,12 @@
 import type pg from 'pg';
-import type { AppendedUpdate, DocLogStore, HistoryRow, HistoryUpdate, StoredDoc } from '../doc-log-store.ts';
+import {
+  DocumentRetired,
+  type AppendedUpdate,
+  type DocLogStore,
+  type HistoryRow,
+  type HistoryUpdate,
+  type StoredDoc,
+} from '../doc-log-store.ts';
 
 /**
  * The document log on PostgreSQL (a pool from db.ts, migrated). Sequence numbers are dense per
@@ -8,6 +15,11 @@ import type { AppendedUpdate, DocLogStore, HistoryRow, HistoryUpdate, StoredDoc 
  *
  * Every append is one statement, so one transaction, committed before it resolves (with the
  * server's `synchronous_commit` on, the default, durable once it resolves).
+ *
+ * A retired head (`doc_heads.retired`, set by a departure in the transaction that deletes the
+ * document's rows, under the head's row lock) takes no append and no snapshot: an append
+ * waiting on that lock, or arriving later from a room another instance still holds, stores
+ * nothing and rejects with DocumentRetired, so deleted words never come back.
  *
  * Snapshots never delete updates here: rows stay as history (the SQLite log merges runs of one
  * author's rows; on PostgreSQL that compactor is still to come, see CONTEXT.md).
@@ -19,7 +31,8 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
     async append(docKey, data, author, at): Promise<AppendedUpdate> {
       const result = await pool.query<{ seq: number }>(APPEND, [docKey, author, at, data]);
       const seq = result.rows[0]?.seq;
-      if (seq === undefined) throw new Error('doc log: append stored nothing');
+      // No row: the head exists and is retired (the insert of a new head always returns one).
+      if (seq === undefined) throw new DocumentRetired(docKey);
       return { seq, previousSeq: seq - 1 };
     },
 
@@ -32,10 +45,14 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
         await client.query('BEGIN');
         try {
           // The head's row lock orders this swap with appends and other swaps of the document.
-          const head = await client.query<{ seq: number }>(
-            'SELECT seq FROM doc_heads WHERE doc_key = $1 FOR UPDATE',
+          const head = await client.query<{ seq: number; retired: boolean }>(
+            'SELECT seq, retired FROM doc_heads WHERE doc_key = $1 FOR UPDATE',
             [docKey],
           );
+          if (head.rows[0]?.retired) {
+            await client.query('ROLLBACK');
+            return false;
+          }
           const latest = head.rows[0]?.seq ?? 0;
           const current = await client.query<{ seq: number }>(
             'SELECT upto_seq AS seq FROM doc_snapshots WHERE doc_key = $1',
@@ -137,7 +154,7 @@ const bytes = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffse
 
 const APPEND = `WITH head AS (
     INSERT INTO doc_heads (doc_key, seq) VALUES ($1, 1)
-    ON CONFLICT (doc_key) DO UPDATE SET seq = doc_heads.seq + 1
+    ON CONFLICT (doc_key) DO UPDATE SET seq = doc_heads.seq + 1 WHERE NOT doc_heads.retired
     RETURNING seq
   )
   INSERT INTO doc_updates (doc_key, seq, author, at, data)

@@ -319,6 +319,11 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mail_outbox_due ON mail_outbox(not_before, id);
   `,
+  // A departure retires the documents it deletes (doc-log.ts): a room still open on another
+  // instance can then neither append to them nor write a snapshot back.
+  `
+  ALTER TABLE doc_heads ADD COLUMN retired boolean NOT NULL DEFAULT false;
+  `,
 ];
 
 /** Any constant: every instance takes this advisory lock to migrate, so they do it one at a time. */
