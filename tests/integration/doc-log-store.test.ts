@@ -377,7 +377,10 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     expect(loaded.coalescedUpto).toBe(loaded.snapshotSeq);
     // Followers read across the holes the merge left under the snapshot, and past it densely.
     const history = await engine.store.history(docKey);
-    const followed = await engine.store.readAfter(docKey, history[0]!.seq);
+    const mergedAway = history[0]!.seq + 1;
+    expect(history.map((row) => row.seq)).not.toContain(mergedAway);
+    const followed = await engine.store.readAfter(docKey, mergedAway);
+    expect(followed.snapshotSeq).toBe(loaded.snapshotSeq);
     expect(textOf(followed.updates)).toBe('one run!');
     expect((await engine.store.readAfter(docKey, loaded.snapshotSeq)).updates).toHaveLength(1);
   });
