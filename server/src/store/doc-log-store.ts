@@ -113,6 +113,20 @@ export interface CoalescePlan {
   runs: CoalescedRow[];
 }
 
+/**
+ * Throws a RangeError when `plan` names a row outside (fromSeq, uptoSeq]: what every store
+ * checks before writing one, so a row appended after the snapshot is never touched.
+ */
+export function checkCoalescePlan(plan: CoalescePlan, uptoSeq: number): void {
+  for (const run of plan.runs) {
+    for (const seq of [run.firstSeq, ...run.restSeqs]) {
+      if (seq <= plan.fromSeq || seq > uptoSeq) {
+        throw new RangeError(`doc log: coalesced row ${seq} outside (${plan.fromSeq}, ${uptoSeq}]`);
+      }
+    }
+  }
+}
+
 /** One run of rows as one: `firstSeq` gets `at`, `mergedCount` and `data`; `restSeqs` go. */
 export interface CoalescedRow {
   firstSeq: number;

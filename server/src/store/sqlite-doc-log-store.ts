@@ -1,6 +1,13 @@
 import type { Db } from './db.ts';
 import type { DocLog, MergePlan } from './doc-log.ts';
-import type { AppendedUpdate, CoalescePlan, DocLogStore, HistoryUpdate, StoredDoc } from './doc-log-store.ts';
+import {
+  checkCoalescePlan,
+  type AppendedUpdate,
+  type CoalescePlan,
+  type DocLogStore,
+  type HistoryUpdate,
+  type StoredDoc,
+} from './doc-log-store.ts';
 
 /**
  * The SQLite doc log (doc-log.ts, unchanged) behind the asynchronous DocLogStore contract.
@@ -136,19 +143,13 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
 
 /** A compactor's plan as the SQLite log writes merges; a row outside the range is refused. */
 function mergePlanOf(plan: CoalescePlan, uptoSeq: number): MergePlan {
-  const runs = plan.runs.map((run) => {
-    for (const seq of [run.firstSeq, ...run.restSeqs]) {
-      if (seq <= plan.fromSeq || seq > uptoSeq) {
-        throw new RangeError(`doc log: coalesced row ${seq} outside (${plan.fromSeq}, ${uptoSeq}]`);
-      }
-    }
-    return {
-      firstId: run.firstSeq,
-      at: run.at,
-      count: run.mergedCount,
-      data: run.data,
-      restIds: run.restSeqs,
-    };
-  });
+  checkCoalescePlan(plan, uptoSeq);
+  const runs = plan.runs.map((run) => ({
+    firstId: run.firstSeq,
+    at: run.at,
+    count: run.mergedCount,
+    data: run.data,
+    restIds: run.restSeqs,
+  }));
   return { fromId: plan.fromSeq, runs };
 }

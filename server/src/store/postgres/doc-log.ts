@@ -1,11 +1,12 @@
 import type pg from 'pg';
-import type {
-  AppendedUpdate,
-  CoalescePlan,
-  DocLogStore,
-  HistoryRow,
-  HistoryUpdate,
-  StoredDoc,
+import {
+  checkCoalescePlan,
+  type AppendedUpdate,
+  type CoalescePlan,
+  type DocLogStore,
+  type HistoryRow,
+  type HistoryUpdate,
+  type StoredDoc,
 } from '../doc-log-store.ts';
 
 /**
@@ -62,7 +63,7 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
           if (uptoSeq <= expectedSeq || uptoSeq > latest) {
             throw new RangeError(`doc log: snapshot up to ${uptoSeq} outside (${expectedSeq}, ${latest}]`);
           }
-          if (coalesce) checkPlan(coalesce, uptoSeq);
+          if (coalesce) checkCoalescePlan(coalesce, uptoSeq);
           await client.query(UPSERT_SNAPSHOT, [
             docKey,
             uptoSeq,
@@ -135,20 +136,6 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
       if (options.ownsPool) await pool.end();
     },
   };
-}
-
-/**
- * Throws a RangeError when the plan names a row outside (fromSeq, uptoSeq]: a row appended
- * after the snapshot is never touched.
- */
-function checkPlan(plan: CoalescePlan, uptoSeq: number) {
-  for (const run of plan.runs) {
-    for (const seq of [run.firstSeq, ...run.restSeqs]) {
-      if (seq <= plan.fromSeq || seq > uptoSeq) {
-        throw new RangeError(`doc log: coalesced row ${seq} outside (${plan.fromSeq}, ${uptoSeq}]`);
-      }
-    }
-  }
 }
 
 /**
