@@ -117,6 +117,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
       lastSeq: 0,
       snapshotSeq: 0,
       sinceSnapshot: 0,
+      coalescedUpto: 0,
     });
     expect(await engine.store.storedBytes(docKey)).toBe(0);
     expect(await engine.store.history(docKey)).toEqual([]);
@@ -308,6 +309,150 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     });
     // The snapshot counts; the rows stay as history (SQLite merges one author's run of them).
     expect(await engine.store.storedBytes(docKey)).toBeGreaterThanOrEqual(state.byteLength);
+  });
+
+  /** Appends each update as `author`, a second apart from `from` on; returns their seqs. */
+  const appendAll = async (updates: Uint8Array[], author: string, from: number, store = engine.store) => {
+    const seqs: number[] = [];
+    for (const [i, update] of updates.entries())
+      seqs.push((await store.append(docKey, update, author, from + i * 1000)).seq);
+    return seqs;
+  };
+  const runsOf = async () =>
+    (await engine.store.history(docKey)).map(({ author, at, mergedCount }) => ({ author, at, mergedCount }));
+
+  it("coalesces each author's run of keystrokes into one row when compacting, and stores less", async () => {
+    freshDoc();
+    const writer = typist();
+    await appendAll(writer.type('Dear Sam, I was thinking about our walk. '), 'alex', 20_000);
+    await appendAll(writer.type('So was I, and about the lake.'), 'sam', 80_000);
+    const before = await engine.store.storedBytes(docKey);
+    expect(await engine.store.history(docKey)).toHaveLength(70);
+
+    expect(await compactWithYjs(engine.store, docKey, 200_000)).toBe(true);
+    // One row a run, at its last keystroke, standing for every update it merged.
+    expect(await runsOf()).toEqual([
+      { author: 'alex', at: 20_000 + 40 * 1000, mergedCount: 41 },
+      { author: 'sam', at: 80_000 + 28 * 1000, mergedCount: 29 },
+    ]);
+    const loaded = await engine.other.load(docKey);
+    expect(textOf(loaded.updates)).toBe(
+      'Dear Sam, I was thinking about our walk. So was I, and about the lake.',
+    );
+    expect(loaded).toMatchObject({ sinceSnapshot: 0, coalescedUpto: loaded.snapshotSeq });
+    // Each run's row alone rebuilds what the document was at its end.
+    const rows = await engine.store.rowsBetween(docKey, 0, loaded.lastSeq);
+    expect(textOf([rows[0]!.data])).toBe('Dear Sam, I was thinking about our walk. ');
+    expect(textOf(rows.map((row) => row.data))).toBe(textOf(loaded.updates));
+    // What the quota counts: the two rows and the snapshot, well under the keystrokes.
+    const after = await engine.store.storedBytes(docKey);
+    expect(after).toBeLessThan(before / 2);
+    expect(after).toBe(
+      rows.reduce((sum, row) => sum + row.data.byteLength, 0) + loaded.updates[0]!.byteLength,
+    );
+  });
+
+  it('keeps an update appended while the compactor coalesces, and leaves it unmerged', async () => {
+    freshDoc();
+    const writer = typist();
+    await appendAll(writer.type('one run'), 'alex', 30_000);
+    const [late] = writer.type('!');
+    // The append lands after the compactor loaded, before it swaps: same author, inside the
+    // window, so only the range it covers keeps it out of the run.
+    const racing: DocLogStore = {
+      ...engine.store,
+      rowsBetween: async (key, afterSeq, uptoSeq) => {
+        await engine.writers.at(-1)!.append(key, late!, 'alex', 37_000);
+        return engine.store.rowsBetween(key, afterSeq, uptoSeq);
+      },
+    };
+    expect(await compactWithYjs(racing, docKey, 40_000)).toBe(true);
+    expect(await runsOf()).toEqual([
+      { author: 'alex', at: 36_000, mergedCount: 7 },
+      { author: 'alex', at: 37_000, mergedCount: 1 },
+    ]);
+    const loaded = await engine.other.load(docKey);
+    expect(textOf(loaded.updates)).toBe('one run!');
+    expect(loaded.sinceSnapshot).toBe(1);
+    expect(loaded.coalescedUpto).toBe(loaded.snapshotSeq);
+    // Followers read across the holes the merge left under the snapshot, and past it densely.
+    const history = await engine.store.history(docKey);
+    const mergedAway = history[0]!.seq + 1;
+    expect(history.map((row) => row.seq)).not.toContain(mergedAway);
+    const followed = await engine.store.readAfter(docKey, mergedAway);
+    expect(followed.snapshotSeq).toBe(loaded.snapshotSeq);
+    expect(textOf(followed.updates)).toBe('one run!');
+    expect((await engine.store.readAfter(docKey, loaded.snapshotSeq)).updates).toHaveLength(1);
+  });
+
+  it('coalesces only the rows since the last compaction the next time', async () => {
+    freshDoc();
+    const writer = typist();
+    await appendAll(writer.type('first'), 'alex', 50_000);
+    await appendAll(writer.type(' second'), 'sam', 60_000);
+    expect(await compactWithYjs(engine.store, docKey, 70_000)).toBe(true);
+    const settled = await engine.store.rowsBetween(docKey, 0, Number.MAX_SAFE_INTEGER);
+    expect(settled).toHaveLength(2);
+
+    // The run's newest rows are gone, yet the next append still follows the newest seq (what
+    // the room bus checks a message against), and on PostgreSQL the next number is the next.
+    const { snapshotSeq } = await engine.store.load(docKey);
+    expect((await engine.store.history(docKey)).map((row) => row.seq)).not.toContain(snapshotSeq);
+    // Sam goes on inside the window of the run already merged: a new run all the same.
+    const [t, ...hird] = writer.type(' third');
+    const next = await engine.store.append(docKey, t!, 'sam', 67_000);
+    expect(next.previousSeq).toBe(snapshotSeq);
+    if (engineName === 'postgres') expect(next.seq).toBe(snapshotSeq + 1);
+    await appendAll(hird, 'sam', 68_000);
+    await appendAll(writer.type(' fourth'), 'alex', 90_000);
+    expect(await compactWithYjs(engine.store, docKey, 100_000)).toBe(true);
+    expect(await runsOf()).toEqual([
+      { author: 'alex', at: 54_000, mergedCount: 5 },
+      { author: 'sam', at: 66_000, mergedCount: 7 },
+      { author: 'sam', at: 72_000, mergedCount: 6 },
+      { author: 'alex', at: 96_000, mergedCount: 7 },
+    ]);
+    // The rows the first compaction wrote are untouched.
+    const now = await engine.store.rowsBetween(docKey, 0, Number.MAX_SAFE_INTEGER);
+    expect(now.slice(0, 2)).toEqual(settled);
+    expect(textOf(now.map((row) => row.data))).toBe('first second third fourth');
+    expect(textOf((await engine.other.load(docKey)).updates)).toBe('first second third fourth');
+    // Nothing new: nothing to do.
+    expect(await compactWithYjs(engine.store, docKey, 110_000)).toBe(false);
+  });
+
+  it('refuses a coalescing plan worked out from another mark, and one naming a row past the snapshot', async () => {
+    freshDoc();
+    const writer = typist();
+    const seqs = await appendAll(writer.type('abc'), 'alex', 110_000);
+    const loaded = await engine.store.load(docKey);
+    const swap = { expectedSeq: 0, at: 120_000, state: Y.mergeUpdates(loaded.updates) };
+    const run = {
+      firstSeq: seqs[0]!,
+      at: 111_000,
+      mergedCount: 2,
+      data: Y.mergeUpdates(loaded.updates.slice(0, 2)),
+    };
+    expect(
+      await engine.store.compareAndSwapSnapshot(docKey, {
+        ...swap,
+        uptoSeq: seqs[2]!,
+        coalesce: { fromSeq: seqs[0]!, runs: [{ ...run, restSeqs: [seqs[1]!] }] },
+      }),
+    ).toBe(false);
+    await expect(
+      engine.store.compareAndSwapSnapshot(docKey, {
+        ...swap,
+        uptoSeq: seqs[1]!,
+        coalesce: { fromSeq: 0, runs: [{ ...run, restSeqs: [seqs[2]!] }] },
+      }),
+    ).rejects.toThrow(RangeError);
+    expect(await engine.store.load(docKey)).toMatchObject({
+      snapshotSeq: 0,
+      coalescedUpto: 0,
+      sinceSnapshot: 3,
+    });
+    expect(await engine.store.history(docKey)).toHaveLength(3);
   });
 
   it('keeps who wrote when, oldest first, through a snapshot', async () => {

@@ -73,20 +73,23 @@ describe.each(['sqlite', 'postgres'] as const)('history (%s)', (engine) => {
     await postgres?.stop();
   });
 
-  /** A live copy of a document and a way to add a paragraph to it as one stored row. */
+  /**
+   * A live copy of a document and a way to add a paragraph to it as one stored row. Each row is
+   * `gapMs` after the one before (10 minutes unless given: never merged into one run).
+   */
   function writer(key: string, fragment: Fragment = usLetterFragment) {
     const doc = new Y.Doc();
-    const commit = async (author: string, change: () => void) => {
+    const commit = async (author: string, change: () => void, gapMs = 10 * 60 * 1000) => {
       const before = Y.encodeStateVector(doc);
       change();
       await store.append(key, Y.encodeStateAsUpdate(doc, before), author, t.clock.now());
-      t.clock.advance(10 * 60 * 1000);
+      t.clock.advance(gapMs);
     };
     return {
       doc,
       commit,
-      write: (author: string, words: string) =>
-        commit(author, () => appendPlainParagraphs(fragment(doc), [words])),
+      write: (author: string, words: string, gapMs?: number) =>
+        commit(author, () => appendPlainParagraphs(fragment(doc), [words]), gapMs),
     };
   }
 
@@ -132,7 +135,7 @@ describe.each(['sqlite', 'postgres'] as const)('history (%s)', (engine) => {
       }
     };
     await check();
-    // A snapshot covers every row: PostgreSQL keeps them all (and SQLite its merged runs), so
+    // A snapshot covers every row: the authors alternate, so coalescing merges none of them,
     // every point is still there and no page's base is the snapshot's newest state.
     expect(await compactWithYjs(store, docKey.shared(spaceId), t.clock.now())).toBe(true);
     await check();
@@ -140,6 +143,47 @@ describe.each(['sqlite', 'postgres'] as const)('history (%s)', (engine) => {
     if (engine === 'postgres') {
       const sqliteRows = t.stores.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number };
       expect(sqliteRows.n).toBe(0);
+    }
+  });
+
+  it("lists one entry per run of a partner's edits once compacted, every point still rebuilding its text", async () => {
+    const { alex, sam, spaceId } = await pairUp(t.app);
+    const key = docKey.shared(spaceId);
+    const { write } = writer(key);
+    const minute = 60 * 1000;
+    const runs = [
+      { who: alex, words: ['One', 'Two', 'Three'] },
+      { who: sam, words: ['Four', 'Five'] },
+      { who: alex, words: ['Six'] },
+    ];
+    for (const run of runs) {
+      for (const [i, word] of run.words.entries()) {
+        await write(run.who.id, word, i < run.words.length - 1 ? minute : 10 * minute);
+      }
+    }
+    const words = runs.flatMap((run) => run.words);
+    const before = (await allPages(spaceId, sam.cookie, 'shared', 10)).flatMap((page) => page.rows);
+    expect(before).toHaveLength(6);
+
+    expect(await compactWithYjs(store, key, t.clock.now())).toBe(true);
+    for (const who of [alex, sam]) {
+      for (const limit of [1, 2, 10]) {
+        const pages = await allPages(spaceId, who.cookie, 'shared', limit);
+        const rows = pages.flatMap((page) => page.rows);
+        // Newest first: each run is one entry, at its last edit, counting its edits.
+        expect(rows.map(({ authorName, mergedCount }) => ({ authorName, mergedCount }))).toEqual([
+          { authorName: 'Alex', mergedCount: 1 },
+          { authorName: 'Sam', mergedCount: 2 },
+          { authorName: 'Alex', mergedCount: 3 },
+        ]);
+        expect(rows.map((row) => row.at)).toEqual([before[0]!.at, before[1]!.at, before[3]!.at]);
+        const ends = [6, 5, 3];
+        for (const page of pages) {
+          for (const row of page.rows) {
+            expect(textAt(page, row.id)).toBe(textOf(words.slice(0, ends[rows.indexOf(row)])));
+          }
+        }
+      }
     }
   });
 

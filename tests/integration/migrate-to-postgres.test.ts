@@ -272,6 +272,8 @@ describe('copying an SQLite database into PostgreSQL', () => {
       // Rows came after the compaction, so the snapshot covers some of them, not all.
       expect(stored.snapshotSeq).toBeGreaterThan(0);
       expect(stored.snapshotSeq).toBeLessThan(history.length);
+      // Merged up to the snapshot there, merged up to it here: no compaction replays it again.
+      expect(stored.coalescedUpto).toBe(stored.snapshotSeq);
       expect(
         history.some((row) => row.mergedCount > 1),
         `${key}: merged history kept`,

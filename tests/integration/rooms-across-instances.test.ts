@@ -417,6 +417,10 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
         (await one.pool.query('SELECT 1 FROM doc_snapshots WHERE doc_key = $1', [key])).rowCount === 1,
       { message: 'a snapshot after the costly load' },
     );
+    // With the worker's merge: one author's two rows at one time are one history entry.
+    expect((await one.storage.store.history(key)).map((row) => row.mergedCount)).toEqual([2]);
+    const loaded = await one.storage.store.load(key);
+    expect(loaded.coalescedUpto).toBe(loaded.snapshotSeq);
     type(alice, 'still editable');
     await waitFor(async () => (await storedText(one.storage.store, key)) === 'still editable', {
       message: 'stored after',

@@ -8,7 +8,14 @@
  * Sequence numbers are per document. Each append says which sequence number came before it in
  * the same document (`previousSeq`), so whoever follows a document (another instance, through
  * the room bus) sees a gap when what it receives does not continue what it has. On PostgreSQL
- * they are dense (1, 2, 3, …); on SQLite they are the log's row ids, which only grow.
+ * they are dense (1, 2, 3, …); on SQLite they are the log's row ids, which only grow. Coalescing
+ * history (below) deletes rows a snapshot covers, so under the snapshot rows may have holes;
+ * appends never do, and readers past the snapshot see every row.
+ *
+ * History is coalesced by compare-and-swap too: a snapshot swap may carry a `CoalescePlan`, the
+ * rows the compactor worked out (runs rewritten as opaque bytes it made, the rest deleted),
+ * which the store writes without reading them. `StoredDoc.coalescedUpto` says how far that has
+ * reached.
  */
 export interface DocLogStore {
   /**
@@ -32,7 +39,12 @@ export interface DocLogStore {
    * false when someone else replaced it meanwhile, or the document was retired (nothing is
    * written). Updates appended after
    * `uptoSeq` are kept whatever happens. Throws a RangeError when `uptoSeq` is not in
-   * (expectedSeq, latest].
+   * (expectedSeq, latest], or a plan names a row outside (plan.fromSeq, uptoSeq].
+   *
+   * With `coalesce`, the plan is written in the same transaction and the coalesced mark raised
+   * to `uptoSeq`, and the whole swap is refused (false) unless the mark is still the plan's
+   * `fromSeq`. Without it, the PostgreSQL log keeps the covered rows as they are; the SQLite log
+   * coalesces them itself, as its own compaction always has (doc-log.ts).
    */
   compareAndSwapSnapshot(docKey: string, swap: SnapshotSwap): Promise<boolean>;
   /** Bytes the document holds (updates and snapshot), what its storage quota counts. */
@@ -49,6 +61,11 @@ export interface DocLogStore {
    * page's base merges. Never the snapshot: it is only the newest state.
    */
   updatesBetween(docKey: string, afterSeq: number, beforeSeq: number): Promise<Uint8Array[]>;
+  /**
+   * The rows with `afterSeq < seq <= uptoSeq`, oldest first, each with its update: what a
+   * compactor coalesces (from the document's `coalescedUpto` to the snapshot it is writing).
+   */
+  rowsBetween(docKey: string, afterSeq: number, uptoSeq: number): Promise<HistoryUpdate[]>;
   /** The newest sequence number of each document given (0 for one with nothing stored). */
   latestSeqs(docKeys: readonly string[]): Promise<Map<string, number>>;
   /** Releases what the store opened itself (not a database handed to it). */
@@ -83,6 +100,11 @@ export interface StoredDoc {
   snapshotSeq: number;
   /** How many updates came after the snapshot. */
   sinceSnapshot: number;
+  /**
+   * History rows up to this sequence number are coalesced (0: none yet); the next plan's
+   * `fromSeq`. Never past `snapshotSeq`; equal to it after a swap that coalesced.
+   */
+  coalescedUpto: number;
 }
 
 export interface SnapshotSwap {
@@ -91,6 +113,41 @@ export interface SnapshotSwap {
   /** When the snapshot was taken, ms since the epoch. */
   at: number;
   state: Uint8Array;
+  /** History coalescing written with the snapshot (see `compareAndSwapSnapshot`). */
+  coalesce?: CoalescePlan;
+}
+
+/**
+ * History coalescing a compactor worked out for the rows in (fromSeq, the swap's uptoSeq]:
+ * each run's first row rewritten, its other rows deleted. Rows not named stay as they are.
+ */
+export interface CoalescePlan {
+  /** The document's `coalescedUpto` the plan was worked out from. */
+  fromSeq: number;
+  runs: CoalescedRow[];
+}
+
+/**
+ * Throws a RangeError when `plan` names a row outside (fromSeq, uptoSeq]: what every store
+ * checks before writing one, so a row appended after the snapshot is never touched.
+ */
+export function checkCoalescePlan(plan: CoalescePlan, uptoSeq: number): void {
+  for (const run of plan.runs) {
+    for (const seq of [run.firstSeq, ...run.restSeqs]) {
+      if (seq <= plan.fromSeq || seq > uptoSeq) {
+        throw new RangeError(`doc log: coalesced row ${seq} outside (${plan.fromSeq}, ${uptoSeq}]`);
+      }
+    }
+  }
+}
+
+/** One run of rows as one: `firstSeq` gets `at`, `mergedCount` and `data`; `restSeqs` go. */
+export interface CoalescedRow {
+  firstSeq: number;
+  at: number;
+  mergedCount: number;
+  data: Uint8Array;
+  restSeqs: number[];
 }
 
 export interface HistoryRow {

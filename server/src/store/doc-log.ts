@@ -1,7 +1,8 @@
-import * as Y from 'yjs';
+import { coalesceRuns } from './coalesce-runs.ts';
 import type { Db } from './db.ts';
 import type { EditJournal, JournalEntry } from './edit-journal.ts';
-import { encodeRunUpdate } from './run-update.ts';
+
+export { COALESCE_WINDOW_MS } from './coalesce-runs.ts';
 
 export interface LoadedDoc {
   /** The snapshot (if any) followed by every update logged after it, in order. */
@@ -41,9 +42,6 @@ export interface MergePlan {
   fromId: number;
   runs: { firstId: number; at: number; count: number; data: Uint8Array; restIds: number[] }[];
 }
-
-/** Runs of one author's updates closer together than this are merged into one history entry. */
-export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
 
 /**
  * Journalled edits wait at most this long before they start going into the database. They are
@@ -168,42 +166,16 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
   type Row = HistoryRow;
 
   /**
-   * Rewrites the rows in (fromId, uptoId] as one row per run of one author's updates (no more
-   * than COALESCE_WINDOW_MS apart). Each run is replayed on the document as it was before it
-   * (`base`, the snapshot at fromId), and stored as the difference it made: adjacent keystrokes
-   * squash into one item, so history costs about what the text itself costs, and each row
-   * holds only the deletions its run made (run-update.ts). `gc` is off on the replay document
-   * so words deleted later in the run are still in its history. The replay worker
-   * (sync/replay-off-thread.ts) merges the same way in its own copy: keep them alike.
+   * Rewrites the rows in (fromId, uptoId] as one row per run of one author's updates, replayed
+   * on the document as it was before them (`base`, the snapshot at fromId): see coalesceRuns
+   * (coalesce-runs.ts), which the Yjs compactor over other stores shares.
    */
   const coalesce = (docKey: string, base: Uint8Array | undefined, fromId: number, uptoId: number) => {
     const rows = rowsBetween.all(docKey, fromId, uptoId) as Row[];
-    const doc = new Y.Doc({ gc: false });
-    if (base) Y.applyUpdate(doc, base);
-    let run: Row[] = [];
-    let before = Y.encodeStateVector(doc);
-    let deleted: Y.Transaction['deleteSet'][] = [];
-    doc.on('afterTransaction', (transaction: Y.Transaction) => void deleted.push(transaction.deleteSet));
-    const flush = () => {
-      const [first, ...rest] = run;
-      if (first && rest.length > 0) {
-        const count = run.reduce((sum, row) => sum + row.mergedCount, 0);
-        const diff = encodeRunUpdate(doc, before, deleted);
-        updateRow.run(run[run.length - 1]?.at ?? first.at, count, diff, first.id);
-        for (const row of rest) deleteRow.run(row.id);
-      }
-      run = [];
-      deleted = [];
-      before = Y.encodeStateVector(doc);
-    };
-    for (const row of rows) {
-      const head = run[0];
-      if (head && (head.author !== row.author || row.at - head.at > COALESCE_WINDOW_MS)) flush();
-      run.push(row);
-      Y.applyUpdate(doc, row.data);
+    for (const run of coalesceRuns(base, rows)) {
+      updateRow.run(run.at, run.count, run.data, run.first.id);
+      for (const row of run.rest) deleteRow.run(row.id);
     }
-    flush();
-    doc.destroy();
     setCoalesced.run(uptoId, docKey);
   };
 

@@ -21,9 +21,8 @@ export interface HistoryReader {
  *
  * The base is merged from the rows, not taken from the snapshot: the snapshot is the newest
  * state only (it covers rows the page shows, and a room's document collects deleted text).
- * This is correct on PostgreSQL because its log never deletes an update row (a snapshot covers
- * rows but they stay, postgres/doc-log.ts); on SQLite the merged runs keep every edit in their
- * first row. Unlike doc-history.ts it keeps no base between requests, so an old document's
+ * This is correct on both engines because coalescing never loses an edit: a merged run keeps
+ * every edit it made in its first row (coalesce-runs.ts), and only its other rows are deleted. Unlike doc-history.ts it keeps no base between requests, so an old document's
  * first page merges its whole log each time (see CONTEXT.md, "History").
  */
 export function createLogHistory(store: DocLogStore): HistoryReader {

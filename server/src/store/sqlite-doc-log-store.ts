@@ -1,6 +1,13 @@
 import type { Db } from './db.ts';
-import type { DocLog } from './doc-log.ts';
-import type { AppendedUpdate, DocLogStore, HistoryUpdate, StoredDoc } from './doc-log-store.ts';
+import type { DocLog, MergePlan } from './doc-log.ts';
+import {
+  checkCoalescePlan,
+  type AppendedUpdate,
+  type CoalescePlan,
+  type DocLogStore,
+  type HistoryUpdate,
+  type StoredDoc,
+} from './doc-log-store.ts';
 
 /**
  * The SQLite doc log (doc-log.ts, unchanged) behind the asynchronous DocLogStore contract.
@@ -10,9 +17,18 @@ import type { AppendedUpdate, DocLogStore, HistoryUpdate, StoredDoc } from './do
  * It must be the only writer of the log it wraps: it remembers each document's newest id after
  * its first append there (reading it once from the database), so appends stay as cheap as the
  * log's own (journalled, committed in batches).
+ *
+ * A swap without a coalescing plan coalesces the covered rows here, as the log's compaction
+ * always has; a plan (the Yjs compactor's) is written instead through the same path the replay
+ * worker's merges take (`MergePlan`).
  */
 export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
   const snapshotSeqOf = db.prepare('SELECT upto_id AS seq FROM doc_snapshots WHERE doc_key = ?');
+  const coalescedUptoOf = db.prepare('SELECT coalesced_upto AS seq FROM doc_snapshots WHERE doc_key = ?');
+  const rowsOf = db.prepare(
+    `SELECT id AS seq, author, at, merged_count AS mergedCount, data FROM doc_updates
+     WHERE doc_key = ? AND id > ? AND id <= ? ORDER BY id`,
+  );
   const newestRowOf = db.prepare('SELECT COALESCE(max(id), 0) AS seq FROM doc_updates WHERE doc_key = ?');
   const rowsAfter = db.prepare('SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? ORDER BY id');
   const pageOf = db.prepare(
@@ -26,6 +42,8 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
 
   const snapshotSeq = (docKey: string) =>
     (snapshotSeqOf.get(docKey) as { seq: number } | undefined)?.seq ?? 0;
+  const coalescedUpto = (docKey: string) =>
+    (coalescedUptoOf.get(docKey) as { seq: number } | undefined)?.seq ?? 0;
   /**
    * Merging a run deletes its newest rows, so the snapshot may cover an id no row has any more.
    * Committed rows only: callers flush first.
@@ -46,6 +64,7 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
       lastSeq: loaded.lastId,
       snapshotSeq: snapshotSeq(docKey),
       sinceSnapshot: loaded.sinceSnapshot,
+      coalescedUpto: coalescedUpto(docKey),
     };
   };
 
@@ -72,18 +91,20 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
         lastSeq: rows.at(-1)?.id ?? afterSeq,
         snapshotSeq: covered,
         sinceSnapshot: rows.length,
+        coalescedUpto: coalescedUpto(docKey),
       };
     },
 
-    async compareAndSwapSnapshot(docKey, { expectedSeq, uptoSeq, at, state }) {
+    async compareAndSwapSnapshot(docKey, { expectedSeq, uptoSeq, at, state, coalesce }) {
       log.flush();
       if (snapshotSeq(docKey) !== expectedSeq) return false;
+      if (coalesce && coalescedUpto(docKey) !== coalesce.fromSeq) return false;
       const head = storedLatest(docKey);
       if (uptoSeq <= expectedSeq || uptoSeq > head) {
         throw new RangeError(`doc log: snapshot up to ${uptoSeq} outside (${expectedSeq}, ${head}]`);
       }
       // Synchronous from the check to the commit: nothing else can swap in between.
-      log.compact(docKey, uptoSeq, at, state);
+      log.compact(docKey, uptoSeq, at, state, coalesce && mergePlanOf(coalesce, uptoSeq));
       return true;
     },
 
@@ -107,10 +128,28 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
       return (between.all(docKey, afterSeq, beforeSeq) as { data: Uint8Array }[]).map((row) => row.data);
     },
 
+    async rowsBetween(docKey, afterSeq, uptoSeq) {
+      log.flush();
+      return rowsOf.all(docKey, afterSeq, uptoSeq) as HistoryUpdate[];
+    },
+
     async latestSeqs(docKeys) {
       return new Map(docKeys.map((docKey) => [docKey, latest(docKey)]));
     },
 
     async close() {},
   };
+}
+
+/** A compactor's plan as the SQLite log writes merges; a row outside the range is refused. */
+function mergePlanOf(plan: CoalescePlan, uptoSeq: number): MergePlan {
+  checkCoalescePlan(plan, uptoSeq);
+  const runs = plan.runs.map((run) => ({
+    firstId: run.firstSeq,
+    at: run.at,
+    count: run.mergedCount,
+    data: run.data,
+    restIds: run.restSeqs,
+  }));
+  return { fromId: plan.fromSeq, runs };
 }

@@ -18,9 +18,9 @@ export const REPLAY_TIME_LIMIT_MS = 10_000;
  */
 const REPLAY_HEAP_MB = 1024;
 
-// Runs inside the worker: replays the rows as DocLog's compaction merges them (store/doc-log.ts,
-// `coalesce`: keep the two alike), so the one costly replay yields both the document and the
-// merged history. Plain CommonJS evaluated from a string, so the same code runs under tsx, in
+// Runs inside the worker: replays the rows as compaction merges them (store/coalesce-runs.ts,
+// `coalesceRuns`, shared by the SQLite log and the Yjs compactor: keep this copy alike), so the
+// one costly replay yields both the document and the merged history. Plain CommonJS evaluated from a string, so the same code runs under tsx, in
 // vitest and from the esbuild bundle; it loads the CommonJS build of the server's own yjs.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

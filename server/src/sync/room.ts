@@ -6,8 +6,9 @@ import * as Y from 'yjs';
 import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import { COALESCE_WINDOW_MS, type DocLog, type MergePlan } from '../store/doc-log.ts';
+import type { DocLog, MergePlan } from '../store/doc-log.ts';
 import { DocumentRetired } from '../store/doc-log-store.ts';
+import { coalescingInput } from '../store/yjs-compactor.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
 import { cpuMs } from './cpu-time.ts';
@@ -226,10 +227,11 @@ export class Room {
 
   /**
    * Shared mode: reads the snapshot and updates from the store, applies them (off the main
-   * thread when that takes longer than APPLY_COST.maxMs, as on SQLite, though nothing is merged
-   * back: PostgreSQL keeps its rows), then follows the bus, whose join repairs whatever was
-   * appended meanwhile. Only then are the waiting connections greeted. If the store cannot be
-   * read, or Redis not joined, they are closed with 1013; nothing was changed.
+   * thread when that takes longer than APPLY_COST.maxMs, as on SQLite: the worker's state and
+   * merged history are then swapped in, as the compactor's would be), then follows the bus,
+   * whose join repairs whatever was appended meanwhile. Only then are the waiting connections
+   * greeted. If the store cannot be read, or Redis not joined, they are closed with 1013;
+   * nothing was changed.
    */
   private async loadShared(shared: SharedRoomStorage): Promise<void> {
     const began = performance.now();
@@ -248,25 +250,21 @@ export class Room {
       } catch (error) {
         if (!(error instanceof ApplyTooSlow)) throw error;
         // Half-replayed: dropped (not destroyed: the awareness listens for that). The worker
-        // replays every update; rows of distinct authors far apart are never merged.
+        // replays from the coalescing mark, as the compactor would, so its merge is the plan.
         this.currentDoc = new Y.Doc();
+        const input = await coalescingInput(shared.store, this.key, loaded);
+        if (this.closed) return;
         this.replay = replayOffThread(
           {
-            fromId: 0,
-            base: undefined,
-            rows: loaded.updates.map((data, i) => ({
-              id: i + 1,
-              author: String(i),
-              at: i * 2 * COALESCE_WINDOW_MS,
-              mergedCount: 1,
-              data,
-            })),
+            fromId: input.fromSeq,
+            base: input.base,
+            rows: input.rows.map(({ seq, ...row }) => ({ id: seq, ...row })),
           },
           this.deps.replayTimeLimitMs,
         );
-        let state, ms;
+        let state, merge, ms;
         try {
-          ({ state, ms } = await this.replay.done);
+          ({ state, merge, ms } = await this.replay.done);
         } catch (replayError) {
           if (replayError instanceof ReplayStopped) throw replayError;
           unloadable = true;
@@ -276,14 +274,25 @@ export class Room {
         Y.applyUpdate(this.doc, state, FROM_ELSEWHERE);
         this.deps.logger.info('sync_room_replayed', { room: this.key, workerMs: Math.round(ms) });
         // The worker's state is linear to apply, unlike the rows (or their Y.mergeUpdates):
-        // it becomes the snapshot, so the next open on any instance is cheap. Lost to a
-        // concurrent swap, it is simply not written.
+        // it becomes the snapshot, so the next open on any instance is cheap, and its merge
+        // coalesces the history as the compactor would. Lost to a concurrent swap, neither is
+        // written.
         shared.store
           .compareAndSwapSnapshot(this.key, {
             expectedSeq: loaded.snapshotSeq,
             uptoSeq: loaded.lastSeq,
             at: this.deps.clock.now(),
             state,
+            coalesce: {
+              fromSeq: merge.fromId,
+              runs: merge.runs.map(({ firstId, at, count, data, restIds }) => ({
+                firstSeq: firstId,
+                at,
+                mergedCount: count,
+                data,
+                restSeqs: restIds,
+              })),
+            },
           })
           .then((swapped) => {
             if (swapped) this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - loaded.sinceSnapshot);

@@ -27,7 +27,7 @@ export function docKeysOf(source: Db): string[] {
  * Copies each document's log into the PostgreSQL log on `target` (the caller's transaction):
  * its rows in id order become sequence numbers 1, 2, 3… (author, time, merged count and bytes
  * kept, so history survives), its snapshot covers the sequence number of the last row its
- * `upto_id` covered, and `doc_heads` holds the newest. Returns how many documents were copied.
+ * `upto_id` covered (and its coalescing mark likewise), and `doc_heads` holds the newest. Returns how many documents were copied.
  * Throws `SchemaMismatch` for a snapshot that covers no row (it could not be given a sequence
  * number the PostgreSQL log would load).
  */
@@ -36,12 +36,13 @@ export async function copyDocs(source: Db, target: Queryable): Promise<number> {
     'SELECT id, author, at, merged_count AS mergedCount, data FROM doc_updates WHERE doc_key = ? ORDER BY id',
   );
   const snapshotOf = source.prepare(
-    'SELECT upto_id AS uptoId, at, data FROM doc_snapshots WHERE doc_key = ?',
+    'SELECT upto_id AS uptoId, coalesced_upto AS coalescedUpto, at, data FROM doc_snapshots WHERE doc_key = ?',
   );
   const keys = docKeysOf(source);
   for (const key of keys) {
     const rows = rowsOf.all(key) as SourceRow[];
-    const snapshot = snapshotOf.get(key) as { uptoId: number; at: number; data: Uint8Array } | undefined;
+    const snapshot = snapshotOf.get(key) as
+      { uptoId: number; coalescedUpto: number; at: number; data: Uint8Array } | undefined;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const batch = rows.slice(start, start + ROWS_PER_INSERT);
       const tuples = batch.map((_, i) => `($1, ${[2, 3, 4, 5, 6].map((n) => `$${i * 5 + n}`).join(', ')})`);
@@ -60,12 +61,11 @@ export async function copyDocs(source: Db, target: Queryable): Promise<number> {
     if (snapshot) {
       const uptoSeq = rows.filter((row) => row.id <= snapshot.uptoId).length;
       if (uptoSeq === 0) throw new SchemaMismatch(`document ${key}: its snapshot covers no log row`);
-      await target.query('INSERT INTO doc_snapshots (doc_key, upto_seq, at, data) VALUES ($1, $2, $3, $4)', [
-        key,
-        uptoSeq,
-        snapshot.at,
-        snapshot.data,
-      ]);
+      const coalescedUpto = rows.filter((row) => row.id <= snapshot.coalescedUpto).length;
+      await target.query(
+        'INSERT INTO doc_snapshots (doc_key, upto_seq, at, data, coalesced_upto) VALUES ($1, $2, $3, $4, $5)',
+        [key, uptoSeq, snapshot.at, snapshot.data, coalescedUpto],
+      );
     }
     await target.query('INSERT INTO doc_heads (doc_key, seq) VALUES ($1, $2)', [key, rows.length]);
   }

@@ -23,8 +23,8 @@ export const DOC_TABLES: Record<string, Record<string, string>> = {
     upto_id: 'renumbered into upto_seq',
     at: 'copied',
     data: 'copied',
-    // The SQLite log's coalescing progress: the PostgreSQL log does not coalesce (yet).
-    coalesced_upto: 'dropped',
+    // How far history is coalesced: rows merged in SQLite stay merged, and are not replayed.
+    coalesced_upto: 'renumbered into coalesced_upto',
     // A cache of merged history (doc-history.ts), rebuilt from the rows when asked for.
     history_upto: 'dropped',
     history_base: 'dropped',

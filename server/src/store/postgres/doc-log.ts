@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import {
+  checkCoalescePlan,
   DocumentRetired,
   type AppendedUpdate,
+  type CoalescePlan,
   type DocLogStore,
   type HistoryRow,
   type HistoryUpdate,
@@ -21,8 +23,11 @@ import {
  * waiting on that lock, or arriving later from a room another instance still holds, stores
  * nothing and rejects with DocumentRetired, so deleted words never come back.
  *
- * Snapshots never delete updates here: rows stay as history (the SQLite log merges runs of one
- * author's rows; on PostgreSQL that compactor is still to come, see CONTEXT.md).
+ * A snapshot alone deletes nothing. History is coalesced only by a plan a compactor sends with
+ * its swap (`SnapshotSwap.coalesce`, worked out by yjs-compactor.ts): the log writes the rows it
+ * names, never reads them, so it stays content-blind. Coalescing deletes rows under the snapshot
+ * only; `doc_heads` keeps counting, so appends stay dense (a hole is never after the snapshot,
+ * where followers read).
  */
 export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolean } = {}): DocLogStore {
   const readAfter = (docKey: string, afterSeq: number) => readPostgresDoc(pool, docKey, afterSeq);
@@ -39,7 +44,7 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
     load: (docKey) => readAfter(docKey, 0),
     readAfter,
 
-    async compareAndSwapSnapshot(docKey, { expectedSeq, uptoSeq, at, state }) {
+    async compareAndSwapSnapshot(docKey, { expectedSeq, uptoSeq, at, state, coalesce }) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -54,18 +59,30 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
             return false;
           }
           const latest = head.rows[0]?.seq ?? 0;
-          const current = await client.query<{ seq: number }>(
-            'SELECT upto_seq AS seq FROM doc_snapshots WHERE doc_key = $1',
+          const current = await client.query<{ seq: number; coalescedUpto: number }>(
+            'SELECT upto_seq AS seq, coalesced_upto AS "coalescedUpto" FROM doc_snapshots WHERE doc_key = $1',
             [docKey],
           );
-          if ((current.rows[0]?.seq ?? 0) !== expectedSeq) {
+          const snapshot = current.rows[0];
+          if (
+            (snapshot?.seq ?? 0) !== expectedSeq ||
+            (coalesce && (snapshot?.coalescedUpto ?? 0) !== coalesce.fromSeq)
+          ) {
             await client.query('ROLLBACK');
             return false;
           }
           if (uptoSeq <= expectedSeq || uptoSeq > latest) {
             throw new RangeError(`doc log: snapshot up to ${uptoSeq} outside (${expectedSeq}, ${latest}]`);
           }
-          await client.query(UPSERT_SNAPSHOT, [docKey, uptoSeq, at, state]);
+          if (coalesce) checkCoalescePlan(coalesce, uptoSeq);
+          await client.query(UPSERT_SNAPSHOT, [
+            docKey,
+            uptoSeq,
+            at,
+            state,
+            coalesce ? uptoSeq : (snapshot?.coalescedUpto ?? 0),
+          ]);
+          if (coalesce) await writePlan(client, docKey, coalesce);
           await client.query('COMMIT');
           return true;
         } catch (error) {
@@ -107,6 +124,15 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
       return result.rows.map((row) => bytes(row.data));
     },
 
+    async rowsBetween(docKey, afterSeq, uptoSeq) {
+      const result = await pool.query<HistoryUpdate & { data: Buffer }>(ROWS_BETWEEN, [
+        docKey,
+        afterSeq,
+        uptoSeq,
+      ]);
+      return result.rows.map((row) => ({ ...row, data: bytes(row.data) }));
+    },
+
     async latestSeqs(docKeys) {
       const result = await pool.query<{ docKey: string; seq: number }>(
         'SELECT doc_key AS "docKey", seq FROM doc_heads WHERE doc_key = ANY($1::text[])',
@@ -123,6 +149,25 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
   };
 }
 
+/**
+ * Writes a checked plan inside the swap's transaction: each run's first row rewritten (one
+ * statement for all), the other rows deleted (one more).
+ */
+async function writePlan(client: Queryable, docKey: string, plan: CoalescePlan) {
+  if (plan.runs.length === 0) return;
+  await client.query(REWRITE_RUNS, [
+    docKey,
+    plan.runs.map((run) => run.firstSeq),
+    plan.runs.map((run) => run.at),
+    plan.runs.map((run) => run.mergedCount),
+    plan.runs.map((run) => Buffer.from(run.data.buffer, run.data.byteOffset, run.data.byteLength)),
+  ]);
+  await client.query('DELETE FROM doc_updates WHERE doc_key = $1 AND seq = ANY($2::bigint[])', [
+    docKey,
+    plan.runs.flatMap((run) => run.restSeqs),
+  ]);
+}
+
 /** Anything that runs a query: the pool, or one client inside a transaction. */
 export type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -134,10 +179,10 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 export async function readPostgresDoc(db: Queryable, docKey: string, afterSeq: number): Promise<StoredDoc> {
   // One statement, one view of the database: the snapshot and the updates after it cannot
   // disagree with each other.
-  const result = await db.query<{ seq: number; data: Buffer | null; snapshot: boolean }>(READ_AFTER, [
-    docKey,
-    afterSeq,
-  ]);
+  const result = await db.query<{ seq: number; data: Buffer | null; snapshot: boolean; coalesced: number }>(
+    READ_AFTER,
+    [docKey, afterSeq],
+  );
   const snapshotRow = result.rows.find((row) => row.snapshot);
   const rows = result.rows.filter((row) => row.data !== null);
   const updates = rows.filter((row) => !row.snapshot);
@@ -146,6 +191,7 @@ export async function readPostgresDoc(db: Queryable, docKey: string, afterSeq: n
     lastSeq: Math.max(updates.at(-1)?.seq ?? 0, snapshotRow?.seq ?? 0, afterSeq),
     snapshotSeq: snapshotRow?.seq ?? 0,
     sinceSnapshot: updates.length,
+    coalescedUpto: snapshotRow?.coalesced ?? 0,
   };
 }
 
@@ -165,18 +211,29 @@ const APPEND = `WITH head AS (
  * The snapshot's row (its data only when it covers more than $2: the caller has the rest), then
  * the updates after both $2 and the snapshot, in order.
  */
-const READ_AFTER = `WITH snap AS (SELECT upto_seq, data FROM doc_snapshots WHERE doc_key = $1)
-  SELECT upto_seq AS seq, CASE WHEN upto_seq > $2 THEN data END AS data, true AS snapshot, 0 AS ord FROM snap
+const READ_AFTER = `WITH snap AS (SELECT upto_seq, data, coalesced_upto FROM doc_snapshots WHERE doc_key = $1)
+  SELECT upto_seq AS seq, CASE WHEN upto_seq > $2 THEN data END AS data, true AS snapshot,
+    coalesced_upto AS coalesced, 0 AS ord FROM snap
   UNION ALL
-  SELECT u.seq, u.data, false, 1 FROM doc_updates u
+  SELECT u.seq, u.data, false, 0, 1 FROM doc_updates u
   WHERE u.doc_key = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
   ORDER BY ord, seq`;
 
 const HISTORY_PAGE = `SELECT seq, author, at, merged_count AS "mergedCount", data FROM doc_updates
   WHERE doc_key = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
-const UPSERT_SNAPSHOT = `INSERT INTO doc_snapshots (doc_key, upto_seq, at, data) VALUES ($1, $2, $3, $4)
-  ON CONFLICT (doc_key) DO UPDATE SET upto_seq = excluded.upto_seq, at = excluded.at, data = excluded.data`;
+const ROWS_BETWEEN = `SELECT seq, author, at, merged_count AS "mergedCount", data FROM doc_updates
+  WHERE doc_key = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`;
+
+const UPSERT_SNAPSHOT = `INSERT INTO doc_snapshots (doc_key, upto_seq, at, data, coalesced_upto)
+  VALUES ($1, $2, $3, $4, $5)
+  ON CONFLICT (doc_key) DO UPDATE SET upto_seq = excluded.upto_seq, at = excluded.at, data = excluded.data,
+    coalesced_upto = excluded.coalesced_upto`;
+
+/** Each run's first row gets the run's time, count and bytes (arrays $2…$5, one entry a run). */
+const REWRITE_RUNS = `UPDATE doc_updates u SET at = r.at, merged_count = r.count, data = r.data
+  FROM unnest($2::bigint[], $3::bigint[], $4::integer[], $5::bytea[]) AS r(seq, at, count, data)
+  WHERE u.doc_key = $1 AND u.seq = r.seq`;
 
 const STORED_BYTES = `SELECT
   (SELECT COALESCE(sum(octet_length(data)), 0) FROM doc_updates WHERE doc_key = $1) +

@@ -319,6 +319,11 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mail_outbox_due ON mail_outbox(not_before, id);
   `,
+  // History coalescing (doc-log.ts): rows up to coalesced_upto have had their runs merged by a
+  // compactor, in the same transaction that wrote the snapshot covering them.
+  `
+  ALTER TABLE doc_snapshots ADD COLUMN coalesced_upto bigint NOT NULL DEFAULT 0;
+  `,
   // A departure retires the documents it deletes (doc-log.ts): a room still open on another
   // instance can then neither append to them nor write a snapshot back.
   `
