@@ -18,7 +18,13 @@ export { openDb, type Db } from './store/db.ts';
 export { createDocLog } from './store/doc-log.ts';
 export { EditJournal, editJournalPath } from './store/edit-journal.ts';
 export { createStores, type Stores } from './store/stores.ts';
-export { createPostgresSql, createSqliteSql, isUniqueViolation, type Sql } from './store/sql.ts';
+export {
+  createPostgresSql,
+  createSqliteSql,
+  isUniqueViolation,
+  type Sql,
+  type SqlValue,
+} from './store/sql.ts';
 export { createAppreciationStore } from './store/appreciations.ts';
 export { createAttestationStore } from './store/attestations.ts';
 export { createBreachStore } from './store/breaches.ts';

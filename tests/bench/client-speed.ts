@@ -237,7 +237,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-client-'));
   const dbPath = join(dataDir, 'twofold.sqlite');
   // A couple per run, so no run's server has the previous run's room in memory.
-  const couples = seedCouples(dbPath, RUNS);
+  const couples = await seedCouples(dbPath, RUNS);
   const db = new Database(dbPath, { readonly: true });
   const membersOf = db.prepare(
     'SELECT user_id AS id FROM members WHERE space_id = ? ORDER BY joined_at, user_id',

@@ -1,9 +1,13 @@
 // `pnpm bench`: Twofold (durable, authenticated) and the reference Yjs server (in memory, no
 // auth) under the same loads on loopback, one after the other, in one run; every figure is the
 // median and spread of BENCH_RUNS runs. Prints one table and writes JSON to bench-results/.
+// Sections, in order: partner latency, many couples, cold open, history on disk, attacks
+// (attacks.ts), instances (instances.ts: SQLite, PostgreSQL + Redis, two instances with the
+// partners split, and how throughput grows from one instance to two; one run of each), startup
+// (startup.ts). BENCH_ONLY=attacks|instances|startup runs one section alone (JSON written too).
 // Sizes are set by environment (defaults keep it short):
 // BENCH_RUNS (3), BENCH_EDITS (1000), BENCH_COUPLES (200), BENCH_SECONDS (10),
-// BENCH_KEYSTROKES (100000).
+// BENCH_KEYSTROKES (100000), BENCH_RAMP_SECONDS (5, each throughput step of instances).
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,11 +25,19 @@ import {
   type AttackResult,
   type ShapeCost,
 } from './attacks.ts';
-import { benchClient, whenDoc, type BenchClient } from './clients.ts';
+import { benchClient, whenDoc } from './clients.ts';
+import {
+  BENCH_BUDGET_ENV,
+  manyCouples,
+  twofoldServers,
+  type LoadResult,
+  type Target,
+} from './many-couples.ts';
 import { seedCouples, seedLongHistory, type SeededCouple } from './seed.ts';
 import { startHoldingServer, startReferenceServer } from './servers.ts';
+import { instancesSection } from './instances.ts';
 import { measureStartup, type StartupFigures } from './startup.ts';
-import { cpuSeconds, kib, mib, ms, quantile, settledMemory, summary, type SettledMemory } from './stats.ts';
+import { kib, mib, ms, quantile, settledMemory, summary } from './stats.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RUNS = env('BENCH_RUNS', 3);
@@ -33,18 +45,16 @@ const EDITS = env('BENCH_EDITS', 1000);
 const COUPLES = env('BENCH_COUPLES', 200);
 const SECONDS = env('BENCH_SECONDS', 10);
 const KEYSTROKES = env('BENCH_KEYSTROKES', 100_000);
-
-interface Target {
-  name: string;
-  pid: () => number;
-  /** Settled memory (see memory-probe.mjs). */
-  memory(): Promise<SettledMemory>;
-  connect(couple: SeededCouple, partner: 0 | 1): BenchClient;
-}
+const RAMP_SECONDS = env('BENCH_RAMP_SECONDS', 5);
+const INSTANCE_SIZES = { couples: COUPLES, seconds: SECONDS, rampSeconds: RAMP_SECONDS };
 
 // Measured as production runs it: the server built ahead of time (server/scripts/build.mjs).
 execFileSync('node', [join(import.meta.dirname, '../../server/scripts/build.mjs')], { stdio: 'inherit' });
 process.env.TWOFOLD_SERVER_ENTRY = 'dist';
+
+// Interrupted, exit properly: the PostgreSQL and Redis the instances section starts are stopped
+// by 'exit' handlers (test-postgres.ts, test-redis.ts), which a signal's default skips.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 // Each y-websocket provider adds a process 'exit' listener in Node; hundreds are expected here.
 process.setMaxListeners(0);
@@ -111,69 +121,6 @@ async function partnerLatency(target: Target, couple: SeededCouple): Promise<num
   a.destroy();
   b.destroy();
   return times;
-}
-
-async function manyCouples(target: Target, couples: SeededCouple[]) {
-  // Let the previous run's connections close and its rooms leave memory first: read while
-  // they are still going, the baseline would be too high.
-  await sleep(3000);
-  const before = await target.memory();
-  const pairs = couples.map((couple) => [target.connect(couple, 0), target.connect(couple, 1)] as const);
-  await Promise.all(pairs.flat().map((client) => client.synced));
-  await sleep(2000);
-  const idle = await target.memory();
-
-  const delays: number[] = [];
-  let sent = 0;
-  for (const [a, b] of pairs) {
-    for (const [from, to] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      to.doc.getArray<number>(`from-${from.doc.clientID}`).observe((event) => {
-        for (const item of event.changes.added) {
-          for (const at of item.content.getContent() as number[]) delays.push(performance.now() - at);
-        }
-      });
-    }
-  }
-  const cpuStart = cpuSeconds(target.pid());
-  const timers = pairs.flat().map((client) => {
-    const list = client.doc.getArray<number>(`from-${client.doc.clientID}`);
-    const tick = () => {
-      sent++;
-      list.push([performance.now()]);
-    };
-    const phase = setTimeout(() => {
-      tick();
-      interval.ref = setInterval(tick, 1000);
-    }, Math.random() * 1000);
-    const interval: { ref?: NodeJS.Timeout } = {};
-    return () => {
-      clearTimeout(phase);
-      clearInterval(interval.ref);
-    };
-  });
-  await sleep(SECONDS * 1000);
-  for (const stop of timers) stop();
-  const deadline = Date.now() + 10_000;
-  while (delays.length < sent && Date.now() < deadline) await sleep(50);
-  const cpu = cpuSeconds(target.pid()) - cpuStart;
-  // Read after the load (collecting garbage stalls a server, which would show in the latency
-  // figures), with every client still connected and every document holding its edits.
-  const loaded = await target.memory();
-  for (const client of pairs.flat()) client.destroy();
-  return {
-    sent,
-    delivered: delays.length,
-    p50: quantile(delays, 0.5),
-    p99: quantile(delays, 0.99),
-    cpuMicrosPerEdit: (cpu / Math.max(1, sent)) * 1e6,
-    idleBytesPerCouple: (idle.heapAndExternal - before.heapAndExternal) / couples.length,
-    loadBytesPerCouple: (loaded.heapAndExternal - before.heapAndExternal) / couples.length,
-    idleRssBytesPerCouple: (idle.rss - before.rss) / couples.length,
-    loadRssBytesPerCouple: (loaded.rss - before.rss) / couples.length,
-  };
 }
 
 async function coldOpen(target: Target, couple: SeededCouple): Promise<number> {
@@ -255,7 +202,7 @@ async function startupOnly() {
 /** BENCH_ONLY=attacks: only the attacks section, against a server of its own. */
 async function attacksOnly() {
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
-  const couples = seedCouples(join(dataDir, 'twofold.sqlite'), ATTACK_COUPLES);
+  const couples = await seedCouples(join(dataDir, 'twofold.sqlite'), ATTACK_COUPLES);
   const twofold = await startAppServer({ dataDir });
   const results = await runAttacks(twofold.url, couples, () => twofold.pid());
   await twofold.stop();
@@ -263,14 +210,34 @@ async function attacksOnly() {
   process.exit(0);
 }
 
+/** BENCH_ONLY=instances: only the instances section (instances.ts), with its JSON. */
+async function instancesOnly() {
+  const { rows, results } = await instancesSection(INSTANCE_SIZES);
+  printRows(rows);
+  writeResults({ machine: machineFigures(), instances: results });
+  process.exit(0);
+}
+
+const machineFigures = () => ({ cpus: cpus().length, model: cpus()[0]?.model, node: process.version });
+
+/** Writes `results` as JSON to bench-results/ and prints the file's path. */
+function writeResults(results: Record<string, unknown>) {
+  const outDir = join(import.meta.dirname, '../../bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`\nJSON: ${file}`);
+}
+
 async function main() {
   if (process.env.BENCH_ONLY === 'attacks') return attacksOnly();
   if (process.env.BENCH_ONLY === 'startup') return startupOnly();
+  if (process.env.BENCH_ONLY === 'instances') return instancesOnly();
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
   const dbPath = join(dataDir, 'twofold.sqlite');
   // Every load run, for either server, gets couples of its own: none starts with another
   // run's documents in memory or on disk.
-  const couples = seedCouples(dbPath, 3 + ATTACK_COUPLES + COUPLES * RUNS * 2);
+  const couples = await seedCouples(dbPath, 3 + ATTACK_COUPLES + COUPLES * RUNS * 2);
   const attackCouples = couples.splice(3, ATTACK_COUPLES);
   const [latencyCouple, historyCouple, freshCouple, ...loadCouples] = couples as [
     SeededCouple,
@@ -294,34 +261,23 @@ async function main() {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --import ${join(import.meta.dirname, 'memory-probe.mjs')}`,
     BENCH_PROBE_FILE: join(dataDir, `memory-${name}.json`),
   });
-  // The per-connection budget protects people from floods; a benchmark is a flood by design.
-  const twofold = await startAppServer({
-    dataDir,
-    env: { SYNC_MESSAGES_PER_SEC: '1000000', SYNC_BYTES_PER_SEC: '1000000000', ...probe('twofold') },
-  });
+  const twofold = await startAppServer({ dataDir, env: { ...BENCH_BUDGET_ENV, ...probe('twofold') } });
   const reference = await startReferenceServer(probe('reference'));
   const twofoldTarget: Target = {
-    name: 'Twofold',
-    pid: () => twofold.pid(),
+    ...twofoldServers('Twofold', [twofold]),
     memory: () => settledMemory(twofold.pid(), probe('twofold').BENCH_PROBE_FILE),
-    connect: (couple, partner) =>
-      benchClient(
-        `${twofold.url.replace('http', 'ws')}/api/spaces/${couple.spaceId}`,
-        'sync',
-        couple.tokens[partner],
-      ),
   };
   const referenceTarget: Target = {
     name: 'reference',
-    pid: () => reference.pid,
+    pids: () => [reference.pid],
     memory: () => settledMemory(reference.pid, probe('reference').BENCH_PROBE_FILE),
     connect: (couple) => benchClient(reference.url, couple.spaceId),
   };
 
   const results: Record<string, unknown> = {
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    machine: machineFigures(),
     versions: { yjs: '13.6', referenceServer: '@y/websocket-server 0.1.1' },
-    sizes: { RUNS, EDITS, COUPLES, SECONDS, KEYSTROKES },
+    sizes: { RUNS, EDITS, COUPLES, SECONDS, KEYSTROKES, RAMP_SECONDS },
   };
   const rows: [string, string, string][] = [];
 
@@ -359,13 +315,14 @@ async function main() {
 
   // Repeated runs, the two servers taking turns going first, so neither always meets a
   // machine the other has just warmed up or loaded.
-  type LoadResult = Awaited<ReturnType<typeof manyCouples>>;
   const load: Record<string, LoadResult[]> = { Twofold: [], reference: [] };
   const targets = [twofoldTarget, referenceTarget];
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
-      load[target.name]!.push(await manyCouples(target, couplesFor(run, targets.indexOf(target))));
+      load[target.name]!.push(
+        await manyCouples(target, couplesFor(run, targets.indexOf(target)), { seconds: SECONDS }),
+      );
     }
   }
   results.manyCouples = load;
@@ -386,15 +343,21 @@ async function main() {
   rows.push(['  server CPU per edit', ...both((r) => r.cpuMicrosPerEdit, 0, 'µs')]);
   rows.push([
     '  memory per couple, idle (heap + external, after GC)',
-    ...both((r) => r.idleBytesPerCouple / KIB, 1, 'KiB'),
+    ...both((r) => (r.idleBytesPerCouple ?? Number.NaN) / KIB, 1, 'KiB'),
   ]);
   rows.push([
     '  memory per couple, after load (heap + external, after GC)',
-    ...both((r) => r.loadBytesPerCouple / KIB, 1, 'KiB'),
+    ...both((r) => (r.loadBytesPerCouple ?? Number.NaN) / KIB, 1, 'KiB'),
   ]);
   rows.push(['  of which two bare ws connections (the floor)', kib(floorBytes), kib(floorBytes)]);
-  rows.push(['  RSS per couple, idle', ...both((r) => r.idleRssBytesPerCouple / KIB, 1, 'KiB')]);
-  rows.push(['  RSS per couple, after load', ...both((r) => r.loadRssBytesPerCouple / KIB, 1, 'KiB')]);
+  rows.push([
+    '  RSS per couple, idle',
+    ...both((r) => (r.idleRssBytesPerCouple ?? Number.NaN) / KIB, 1, 'KiB'),
+  ]);
+  rows.push([
+    '  RSS per couple, after load',
+    ...both((r) => (r.loadRssBytesPerCouple ?? Number.NaN) / KIB, 1, 'KiB'),
+  ]);
 
   // Cold open after a restart: a space with KEYSTROKES updates of history against a new one.
   await twofold.restart('SIGTERM');
@@ -437,15 +400,14 @@ async function main() {
 
   await twofold.stop();
   await reference.stop();
-  // After the load runs, with nothing else running, so neither disturbs the other.
+  // After the load runs, each with nothing else running, so none disturbs another.
+  const instances = await instancesSection(INSTANCE_SIZES);
+  results.instances = instances.results;
+  rows.push(...instances.rows);
   rows.push(...(await startupRows(results)));
 
   printRows(rows);
-  const outDir = join(import.meta.dirname, '../../bench-results');
-  mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  console.log(`\nJSON: ${file}`);
+  writeResults(results);
   process.exit(0);
 }
 

@@ -1,46 +1,78 @@
 import * as Y from 'yjs';
-import { hashToken, randomId, openDb, createStores, docKey } from '@twofold/server/testing';
+import {
+  createSqliteSql,
+  createStores,
+  docKey,
+  hashToken,
+  openDb,
+  randomId,
+  type Sql,
+  type SqlValue,
+} from '@twofold/server/testing';
 
 export interface SeededCouple {
   spaceId: string;
   tokens: [string, string];
 }
 
+/** How many couples one multi-row INSERT per table carries (200 users: 1,000 parameters). */
+const CHUNK = 100;
+
 /**
  * Couples written straight into the database (users, sessions with known tokens, spaces,
- * members), so a large run does not spend minutes hashing thousands of passwords.
+ * members) in one transaction, so a large run does not spend minutes hashing thousands of
+ * passwords or meet the login rate limit. The same rows on either engine (`Sql`): the SQLite
+ * file before its server starts, or the PostgreSQL database several instances share.
  */
-export function seedCouples(dbPath: string, count: number): SeededCouple[] {
-  const db = openDb(dbPath);
+export async function seedCouplesInto(sql: Sql, count: number): Promise<SeededCouple[]> {
   const now = Date.now();
   const couples: SeededCouple[] = [];
-  // Plain statements rather than the (asynchronous) stores: one synchronous transaction.
-  const insertUser = db.prepare(
-    'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertSession = db.prepare(
-    `INSERT INTO sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, user_agent)
-     VALUES (?, ?, ?, ?, ?, ?, 'bench')`,
-  );
-  const insertSpace = db.prepare('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)');
-  const insertMember = db.prepare('INSERT INTO members (space_id, user_id, joined_at) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const people = [0, 1].map((n) => {
-        const id = randomId();
-        const token = randomId(32);
-        insertUser.run(id, `bench-${i}-${n}@example.test`, `P${n}`, 'seeded', now);
-        insertSession.run(hashToken(token), randomId(), id, now, now, now + 86_400_000);
-        return { id, token };
-      });
-      const spaceId = randomId();
-      insertSpace.run(spaceId, `Bench ${i}`, now);
-      for (const person of people) insertMember.run(spaceId, person.id, now);
-      couples.push({ spaceId, tokens: [people[0]!.token, people[1]!.token] });
+  await sql.transaction(async (tx) => {
+    for (let first = 0; first < count; first += CHUNK) {
+      const users: SqlValue[][] = [];
+      const sessions: SqlValue[][] = [];
+      const spaces: SqlValue[][] = [];
+      const members: SqlValue[][] = [];
+      for (let i = first; i < Math.min(count, first + CHUNK); i++) {
+        const people = [0, 1].map((n) => {
+          const id = randomId();
+          const token = randomId(32);
+          users.push([id, `bench-${i}-${n}@example.test`, `P${n}`, 'seeded', now]);
+          sessions.push([hashToken(token), randomId(), id, now, now, now + 86_400_000, 'bench']);
+          return { id, token };
+        });
+        const spaceId = randomId();
+        spaces.push([spaceId, `Bench ${i}`, now]);
+        for (const person of people) members.push([spaceId, person.id, now]);
+        couples.push({ spaceId, tokens: [people[0]!.token, people[1]!.token] });
+      }
+      await insertRows(tx, 'users (id, email, name, password_hash, created_at)', users);
+      await insertRows(
+        tx,
+        'sessions (id_hash, public_id, user_id, created_at, last_seen_at, expires_at, user_agent)',
+        sessions,
+      );
+      await insertRows(tx, 'spaces (id, name, created_at)', spaces);
+      await insertRows(tx, 'members (space_id, user_id, joined_at)', members);
     }
-  })();
-  db.close();
+  });
   return couples;
+}
+
+/** One INSERT of every row in `rows` into `into` ("table (columns)"). */
+function insertRows(tx: Sql, into: string, rows: SqlValue[][]) {
+  const values = rows.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
+  return tx.run(`INSERT INTO ${into} VALUES ${values}`, rows.flat());
+}
+
+/** `seedCouplesInto` a (new or migrated) SQLite file at `dbPath`. */
+export async function seedCouples(dbPath: string, count: number): Promise<SeededCouple[]> {
+  const db = openDb(dbPath);
+  try {
+    return await seedCouplesInto(createSqliteSql(db), count);
+  } finally {
+    db.close();
+  }
 }
 
 /**

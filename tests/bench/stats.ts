@@ -22,6 +22,22 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
+/**
+ * The whole machine's CPU time so far, in ticks, from the first line of /proc/stat: `busy` is
+ * everything but idle and waiting for I/O. Every process counts, the bench's own and any other.
+ */
+export function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  const [, , , idle = 0, iowait = 0] = fields;
+  return { busy: total - idle - iowait, total };
+}
+
 export interface SettledMemory {
   /** V8 heap in use plus memory outside it (Buffers, ArrayBuffers), after two full GCs. */
   heapAndExternal: number;

@@ -26,36 +26,57 @@ export interface SharedRoomStorage {
  * instead of doing the same work to lose the compare-and-swap. The lock is a session lock, so
  * it is held on one pooled client for the whole merge and released before that client goes
  * back; a crashed instance's lock goes with its connection.
+ *
+ * The merge itself needs a second client from the same pool while the first sits holding the
+ * lock, so merges run a few at a time (a quarter of the pool, at least one): when rooms went
+ * quiet together and each took a client for its lock, none was left for any merge, and every
+ * statement of the instance (appends, sign-ins) queued behind them for good (ten couples of
+ * `pnpm bench` stopping at once did it; `locked-compactor.test.ts`). The rest of the pool stays
+ * free for appends. A pool of one cannot merge.
  */
 export function createLockedCompactor(pool: pg.Pool, store: DocLogStore) {
+  const limit = Math.max(1, Math.floor((pool.options.max ?? 10) / 4));
+  let running = 0;
+  const waiting: (() => void)[] = [];
   return async (docKey: string, at: number): Promise<boolean> => {
-    const client = await pool.connect();
-    // The client sits idle holding the lock while the merge runs on others: losing its
-    // connection then (PostgreSQL restarting) must reject below, not crash the process.
-    let lost: Error | undefined;
-    const onLost = (error: Error) => {
-      lost = error;
-    };
-    client.on('error', onLost);
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
     try {
-      const locked = await client.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-        [`twofold:compact:${docKey}`],
-      );
-      if (!locked.rows[0]?.locked) return false;
-      try {
-        return await compactWithYjs(store, docKey, at);
-      } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [
-          `twofold:compact:${docKey}`,
-        ]);
-      }
+      return await lockedCompact(pool, store, docKey, at);
     } finally {
-      client.off('error', onLost);
-      // A client whose connection broke is destroyed, not pooled again.
-      client.release(lost);
+      // The slot passes straight to the next waiter, so `running` never drops below the queue.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
     }
   };
+}
+
+async function lockedCompact(pool: pg.Pool, store: DocLogStore, docKey: string, at: number) {
+  const client = await pool.connect();
+  // The client sits idle holding the lock while the merge runs on others: losing its
+  // connection then (PostgreSQL restarting) must reject below, not crash the process.
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onLost);
+  try {
+    const locked = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+      [`twofold:compact:${docKey}`],
+    );
+    if (!locked.rows[0]?.locked) return false;
+    try {
+      return await compactWithYjs(store, docKey, at);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`twofold:compact:${docKey}`]);
+    }
+  } finally {
+    client.off('error', onLost);
+    // A client whose connection broke is destroyed, not pooled again.
+    client.release(lost);
+  }
 }
 
 export interface SharedRoomsOptions {
