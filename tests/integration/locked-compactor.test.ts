@@ -39,4 +39,23 @@ describe('locked compactor (shared mode)', () => {
     for (const key of keys) expect((await store.load(key)).sinceSnapshot).toBe(0);
     expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one).toBe(1);
   });
+
+  it('lets the merges running end when the instance stops, starts none after, and leaves the pool idle', async () => {
+    const store = createPostgresDocLog(pool);
+    const compact = createLockedCompactor(pool, store);
+    const keys = Array.from({ length: 6 }, (_, i) => `space:stopping-${i}`);
+    for (const key of keys) await store.append(key, oneEdit(key), 'author', Date.now());
+
+    // A pool of 4 merges one at a time: the first runs, the other five wait for its slot.
+    const merges = keys.map((key) => compact(key, Date.now()));
+    await compact.drain();
+    const outcomes = await Promise.all(merges);
+    expect(outcomes[0]).toBe(true);
+    expect(outcomes.slice(1)).toEqual(keys.slice(1).map(() => false));
+    // Nothing of the compactor holds a client once drained: every client is back in the pool.
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    expect(await compact(keys[1]!, Date.now())).toBe(false);
+    // What was not merged is still all there, for the next instance to merge.
+    expect((await store.load(keys[1]!)).sinceSnapshot).toBe(1);
+  });
 });

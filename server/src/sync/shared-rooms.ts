@@ -37,19 +37,42 @@ export interface SharedRoomStorage {
 export function createLockedCompactor(pool: pg.Pool, store: DocLogStore) {
   const limit = Math.max(1, Math.floor((pool.options.max ?? 10) / 4));
   let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (docKey: string, at: number): Promise<boolean> => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
+  let draining = false;
+  /** Merges waiting for a slot: told true when one passes to them, false when draining. */
+  const waiting: ((slot: boolean) => void)[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  const compact = async (docKey: string, at: number): Promise<boolean> => {
+    if (draining) return false;
+    if (running < limit) running++;
+    // Queued while the instance began stopping: the next instance to open the room merges it.
+    else if (!(await new Promise<boolean>((resolve) => waiting.push(resolve)))) return false;
     try {
-      return await lockedCompact(pool, store, docKey, at);
+      const merge = lockedCompact(pool, store, docKey, at);
+      inFlight.add(merge);
+      try {
+        return await merge;
+      } finally {
+        inFlight.delete(merge);
+      }
     } finally {
       // The slot passes straight to the next waiter, so `running` never drops below the queue.
-      const next = waiting.shift();
-      if (next) next();
+      const next = draining ? undefined : waiting.shift();
+      if (next) next(true);
       else running--;
     }
   };
+  return Object.assign(compact, {
+    /**
+     * Starts no more merges (those queued resolve false) and resolves once the ones running
+     * have ended, whatever their outcome: the pool may then be ended. Called as the instance
+     * stops, after its rooms' shutdown, which compacts them as they close.
+     */
+    async drain(): Promise<void> {
+      draining = true;
+      for (const next of waiting.splice(0)) next(false);
+      await Promise.allSettled([...inFlight]);
+    },
+  });
 }
 
 async function lockedCompact(pool: pg.Pool, store: DocLogStore, docKey: string, at: number) {
@@ -102,7 +125,8 @@ export interface SharedRoomsOptions {
  * The storage for `createRoomRegistry({ shared })` over one PostgreSQL pool and one Redis:
  * the PostgreSQL log, a bus with its own two Redis connections (or the local bus without
  * Redis), the locked compactor.
- * `close` closes the bus (call it after the registry's shutdown).
+ * `close` lets the merges already running end (none starts after it), then closes the bus:
+ * call it after the registry's shutdown and before the pool ends.
  */
 export function createSharedRooms(
   options: SharedRoomsOptions,
@@ -120,10 +144,14 @@ export function createSharedRooms(
           checkEveryMs: options.checkEveryMs,
           dropIncoming: options.dropIncoming,
         });
+  const compact = createLockedCompactor(options.pool, store);
   return {
     store,
     bus,
-    compact: createLockedCompactor(options.pool, store),
-    close: () => bus.close(),
+    compact,
+    async close() {
+      await compact.drain();
+      await bus.close();
+    },
   };
 }
