@@ -23,8 +23,9 @@ import {
  * worker's merges take (`MergePlan`).
  */
 export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
-  const snapshotSeqOf = db.prepare('SELECT upto_id AS seq FROM doc_snapshots WHERE doc_key = ?');
-  const coalescedUptoOf = db.prepare('SELECT coalesced_upto AS seq FROM doc_snapshots WHERE doc_key = ?');
+  const marksOf = db.prepare(
+    'SELECT upto_id AS snapshotSeq, coalesced_upto AS coalescedUpto FROM doc_snapshots WHERE doc_key = ?',
+  );
   const rowsOf = db.prepare(
     `SELECT id AS seq, author, at, merged_count AS mergedCount, data FROM doc_updates
      WHERE doc_key = ? AND id > ? AND id <= ? ORDER BY id`,
@@ -40,16 +41,18 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
   );
   const newest = new Map<string, number>();
 
-  const snapshotSeq = (docKey: string) =>
-    (snapshotSeqOf.get(docKey) as { seq: number } | undefined)?.seq ?? 0;
-  const coalescedUpto = (docKey: string) =>
-    (coalescedUptoOf.get(docKey) as { seq: number } | undefined)?.seq ?? 0;
+  /** What the snapshot covers and how far history is coalesced (0 and 0 without one). */
+  const marks = (docKey: string) =>
+    (marksOf.get(docKey) as { snapshotSeq: number; coalescedUpto: number } | undefined) ?? {
+      snapshotSeq: 0,
+      coalescedUpto: 0,
+    };
   /**
    * Merging a run deletes its newest rows, so the snapshot may cover an id no row has any more.
    * Committed rows only: callers flush first.
    */
   const storedLatest = (docKey: string) =>
-    Math.max((newestRowOf.get(docKey) as { seq: number }).seq, snapshotSeq(docKey));
+    Math.max((newestRowOf.get(docKey) as { seq: number }).seq, marks(docKey).snapshotSeq);
   const latest = (docKey: string) => {
     const known = newest.get(docKey);
     if (known !== undefined) return known;
@@ -62,9 +65,8 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
     return {
       updates: loaded.updates,
       lastSeq: loaded.lastId,
-      snapshotSeq: snapshotSeq(docKey),
       sinceSnapshot: loaded.sinceSnapshot,
-      coalescedUpto: coalescedUpto(docKey),
+      ...marks(docKey),
     };
   };
 
@@ -82,23 +84,23 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
 
     async readAfter(docKey, afterSeq) {
       log.flush();
-      const covered = snapshotSeq(docKey);
+      const current = marks(docKey);
       // Rows up to the snapshot may have been merged into their run's first row.
-      if (covered > afterSeq) return load(docKey);
+      if (current.snapshotSeq > afterSeq) return load(docKey);
       const rows = rowsAfter.all(docKey, afterSeq) as { id: number; data: Uint8Array }[];
       return {
         updates: rows.map((row) => row.data),
         lastSeq: rows.at(-1)?.id ?? afterSeq,
-        snapshotSeq: covered,
         sinceSnapshot: rows.length,
-        coalescedUpto: coalescedUpto(docKey),
+        ...current,
       };
     },
 
     async compareAndSwapSnapshot(docKey, { expectedSeq, uptoSeq, at, state, coalesce }) {
       log.flush();
-      if (snapshotSeq(docKey) !== expectedSeq) return false;
-      if (coalesce && coalescedUpto(docKey) !== coalesce.fromSeq) return false;
+      const current = marks(docKey);
+      if (current.snapshotSeq !== expectedSeq) return false;
+      if (coalesce && current.coalescedUpto !== coalesce.fromSeq) return false;
       const head = storedLatest(docKey);
       if (uptoSeq <= expectedSeq || uptoSeq > head) {
         throw new RangeError(`doc log: snapshot up to ${uptoSeq} outside (${expectedSeq}, ${head}]`);
