@@ -1,5 +1,6 @@
 import { coalesceRuns } from './coalesce-runs.ts';
 import type { Db } from './db.ts';
+import type { CoalescePlan } from './doc-log-store.ts';
 import type { EditJournal, JournalEntry } from './edit-journal.ts';
 
 export { COALESCE_WINDOW_MS } from './coalesce-runs.ts';
@@ -41,6 +42,39 @@ export interface MergeInput {
 export interface MergePlan {
   fromId: number;
   runs: { firstId: number; at: number; count: number; data: Uint8Array; restIds: number[] }[];
+}
+
+/**
+ * The same merge as the engine-neutral contract names it (doc-log-store.ts `CoalescePlan`):
+ * row ids are the SQLite log's sequence numbers. Both directions live here, beside each other:
+ * the replay worker answers in MergePlan and shared mode swaps a CoalescePlan in, while the
+ * SQLite store takes a CoalescePlan and writes a MergePlan.
+ */
+export function coalescePlanOf(merge: MergePlan): CoalescePlan {
+  return {
+    fromSeq: merge.fromId,
+    runs: merge.runs.map((run) => ({
+      firstSeq: run.firstId,
+      at: run.at,
+      mergedCount: run.count,
+      data: run.data,
+      restSeqs: run.restIds,
+    })),
+  };
+}
+
+/** `coalescePlanOf` the other way round. */
+export function mergePlanOf(plan: CoalescePlan): MergePlan {
+  return {
+    fromId: plan.fromSeq,
+    runs: plan.runs.map((run) => ({
+      firstId: run.firstSeq,
+      at: run.at,
+      count: run.mergedCount,
+      data: run.data,
+      restIds: run.restSeqs,
+    })),
+  };
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Db } from './db.ts';
-import type { DocLog, MergePlan } from './doc-log.ts';
+import { mergePlanOf, type DocLog } from './doc-log.ts';
 import {
   checkCoalescePlan,
   type AppendedUpdate,
-  type CoalescePlan,
   type DocLogStore,
   type HistoryUpdate,
   type StoredDoc,
@@ -106,7 +105,8 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
         throw new RangeError(`doc log: snapshot up to ${uptoSeq} outside (${expectedSeq}, ${head}]`);
       }
       // Synchronous from the check to the commit: nothing else can swap in between.
-      log.compact(docKey, uptoSeq, at, state, coalesce && mergePlanOf(coalesce, uptoSeq));
+      if (coalesce) checkCoalescePlan(coalesce, uptoSeq);
+      log.compact(docKey, uptoSeq, at, state, coalesce && mergePlanOf(coalesce));
       return true;
     },
 
@@ -141,17 +141,4 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
 
     async close() {},
   };
-}
-
-/** A compactor's plan as the SQLite log writes merges; a row outside the range is refused. */
-function mergePlanOf(plan: CoalescePlan, uptoSeq: number): MergePlan {
-  checkCoalescePlan(plan, uptoSeq);
-  const runs = plan.runs.map((run) => ({
-    firstId: run.firstSeq,
-    at: run.at,
-    count: run.mergedCount,
-    data: run.data,
-    restIds: run.restSeqs,
-  }));
-  return { fromId: plan.fromSeq, runs };
 }

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import type { DocLog, MergePlan } from '../store/doc-log.ts';
+import { coalescePlanOf, type DocLog, type MergePlan } from '../store/doc-log.ts';
 import { DocumentRetired } from '../store/doc-log-store.ts';
 import { coalescingInput } from '../store/yjs-compactor.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
@@ -283,16 +283,7 @@ export class Room {
             uptoSeq: loaded.lastSeq,
             at: this.deps.clock.now(),
             state,
-            coalesce: {
-              fromSeq: merge.fromId,
-              runs: merge.runs.map(({ firstId, at, count, data, restIds }) => ({
-                firstSeq: firstId,
-                at,
-                mergedCount: count,
-                data,
-                restSeqs: restIds,
-              })),
-            },
+            coalesce: coalescePlanOf(merge),
           })
           .then((swapped) => {
             if (swapped) this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - loaded.sinceSnapshot);
