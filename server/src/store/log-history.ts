@@ -22,8 +22,9 @@ export interface HistoryReader {
  * The base is merged from the rows, not taken from the snapshot: the snapshot is the newest
  * state only (it covers rows the page shows, and a room's document collects deleted text).
  * This is correct on both engines because coalescing never loses an edit: a merged run keeps
- * every edit it made in its first row (coalesce-runs.ts), and only its other rows are deleted. Unlike doc-history.ts it keeps no base between requests, so an old document's
- * first page merges its whole log each time (see CONTEXT.md, "History").
+ * every edit it made in its first row (coalesce-runs.ts), and only its other rows are deleted.
+ * Unlike doc-history.ts it keeps no base between requests, so an old document's first page
+ * merges its whole log each time (see CONTEXT.md, "History").
  */
 export function createLogHistory(store: DocLogStore): HistoryReader {
   return {

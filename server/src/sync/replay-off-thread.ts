@@ -20,8 +20,9 @@ const REPLAY_HEAP_MB = 1024;
 
 // Runs inside the worker: replays the rows as compaction merges them (store/coalesce-runs.ts,
 // `coalesceRuns`, shared by the SQLite log and the Yjs compactor: keep this copy alike), so the
-// one costly replay yields both the document and the merged history. Plain CommonJS evaluated from a string, so the same code runs under tsx, in
-// vitest and from the esbuild bundle; it loads the CommonJS build of the server's own yjs.
+// one costly replay yields both the document and the merged history. Plain CommonJS evaluated
+// from a string, so the same code runs under tsx, in vitest and from the esbuild bundle; it
+// loads the CommonJS build of the server's own yjs.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);

@@ -27,7 +27,8 @@ export function docKeysOf(source: Db): string[] {
  * Copies each document's log into the PostgreSQL log on `target` (the caller's transaction):
  * its rows in id order become sequence numbers 1, 2, 3… (author, time, merged count and bytes
  * kept, so history survives), its snapshot covers the sequence number of the last row its
- * `upto_id` covered (and its coalescing mark likewise), and `doc_heads` holds the newest. Returns how many documents were copied.
+ * `upto_id` covered (and its coalescing mark likewise), and `doc_heads` holds the newest.
+ * Returns how many documents were copied.
  * Throws `SchemaMismatch` for a snapshot that covers no row (it could not be given a sequence
  * number the PostgreSQL log would load).
  */
