@@ -6,7 +6,7 @@ import {
   type Member,
   type sendLetterSchema,
 } from '@twofold/shared';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError, notFound } from '../http/errors.ts';
 import { randomId } from '../lib/ids.ts';
 import type { Stores } from '../store/stores.ts';

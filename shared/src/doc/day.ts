@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A calendar day as `YYYY-MM-DD`, with no time of day and no time zone: review and end dates,

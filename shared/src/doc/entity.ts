@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { compareByOrder, neighbourOrder, orderAtEnd, orderBetween } from './order.ts';
 import { LOCAL_ORIGIN } from './origin.ts';
 

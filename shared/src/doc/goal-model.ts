@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { daySchema } from './day.ts';
 import { entityIdSchema } from './ids.ts';
 import { orderKeySchema } from './order.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The id of an entity in a document collection (a boundary, goal, step, letter draft): made by

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCAL_ORIGIN } from './origin.ts';
 import { fragmentToPlainText } from './rich-text.ts';
 import { PrivateRoot } from './roots.ts';

@@ -1,5 +1,5 @@
 import { generateKeyBetween } from 'fractional-indexing';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An entity's stored order key: a fractional index as the generator makes it. Readers accept

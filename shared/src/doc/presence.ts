@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where in the space a partner is, as shown on the other partner's screen. */
 export const PresenceView = {

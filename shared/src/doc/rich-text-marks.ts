@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One mark on a run of text as a reader sees it: its name and the attributes that show (a link's href). */
 export const markSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TurnPhase } from './talk-turns.ts';
 
 /** What a talk is about: the weekly talk, one after a hard moment, or a topic of their own. */

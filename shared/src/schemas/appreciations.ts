@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const createAppreciationSchema = z.object({
   text: z.string().trim().min(1, 'Write what you appreciated.').max(1000, 'Keep it under 1000 characters.'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What can be attested to. Generic on purpose: boundaries now, promises and reviews later. */
 export const SubjectType = {

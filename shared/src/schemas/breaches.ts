@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where the hurt partner is with a breach. Only they move it, in any direction, at any time. */
 export const BreachState = {

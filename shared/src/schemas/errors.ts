@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every machine-readable error code an HTTP route can answer with. */
 export const ErrorCode = {

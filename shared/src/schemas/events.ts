@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the server tells a space's open clients over `GET /api/spaces/:spaceId/events`

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgendaItemState, AgendaKind, TalkActionKind, TalkKind, TalkStatus } from '../doc/talk-model.ts';
 import { repairPartSchema } from './repairs.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agreedVersionSchema, boundaryContentSchema } from '../doc/boundary-model.ts';
 import { goalFieldsSchema, stepFieldsSchema } from '../doc/goal-model.ts';
 import { appreciationViewSchema } from './appreciations.ts';

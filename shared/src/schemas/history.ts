@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Which document's history: the space's shared doc, or the caller's own private doc. */
 export const HistoryDoc = { shared: 'shared', private: 'private' } as const;

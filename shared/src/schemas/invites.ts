@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An invite that can still be used, as members see it in GET /api/spaces/:spaceId/invites.

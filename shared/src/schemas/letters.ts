@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonShapeWithin, MAX_LETTER_DEPTH, MAX_LETTER_NODES } from './letter-limits.ts';
 
 /** Letters are at most this many bytes of serialised rich text (413 beyond). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What can notify a person. Each names an event the server sees; none carries a partner's

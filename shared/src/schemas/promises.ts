@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { daySchema } from '../doc/day.ts';
 import { idSchema } from './spaces.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What one partner wrote, at a calm time, for the moments they feel unsure about the two of them. */
 export const reassuranceGuideSchema = z.object({

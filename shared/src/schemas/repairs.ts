@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The most characters one written step of a repair may hold. */
 export const MAX_REPAIR_STEP_CHARS = 4000;

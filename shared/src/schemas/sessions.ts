@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { passwordSchema } from './auth.ts';
 
 /** One place a person is signed in, as GET /api/me/sessions lists it. `id` is never the token. */

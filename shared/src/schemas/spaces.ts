@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_MEMBERS = 2;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;

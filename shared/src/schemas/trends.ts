@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const trendPointSchema = z.object({
   week: z.string(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The good things the small wins timeline gathers (boundaries agreed come from the shared doc). */
 export const WinKind = {

@@ -1,5 +1,5 @@
 import { spaceSchema, userSchema } from '@twofold/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const KEY = 'twofold:me';
 

@@ -6,7 +6,7 @@ import {
   type AppreciationView,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertMayHeart } from '../../appreciations/heart.ts';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';

@@ -1,6 +1,6 @@
 import { breachLinkSchema, breachStateSchema, ErrorCode, idSchema, nameBreachSchema } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { breachViews } from '../../forgiveness/breach-view.ts';
 import { checkTransition, currentState } from '../../forgiveness/transitions.ts';

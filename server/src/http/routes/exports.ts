@@ -1,6 +1,6 @@
 import { ErrorCode } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildExport } from '../../exports/build-export.ts';
 import { exportToMarkdown } from '../../exports/markdown.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';

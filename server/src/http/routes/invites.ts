@@ -1,7 +1,7 @@
 import { ErrorCode, inviteCodeSchema, SESSION_COOKIE } from '@twofold/shared';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashToken } from '../../lib/ids.ts';
 import { docKey } from '../../sync/rooms.ts';
 import { spaceFull } from '../../spaces/space-full.ts';

@@ -8,7 +8,7 @@ import {
   type LetterPairView,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomId } from '../../lib/ids.ts';
 import { authorNames, lettersFor } from '../../letters/letters-for.ts';
 import { importedLetters, newLetter } from '../../letters/send-letter.ts';

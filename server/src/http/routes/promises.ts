@@ -9,7 +9,7 @@ import {
   SubjectType,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import { assertMayMarkMissed } from '../../promises/ending.ts';

@@ -6,7 +6,7 @@ import {
   type ReassuranceRequestView,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import { announceReassuranceAsked } from '../../reassurance/notify.ts';

@@ -6,7 +6,7 @@ import {
   startRepairSchema,
 } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createRateLimiter } from '../../auth/rate-limit.ts';
 import { randomId } from '../../lib/ids.ts';
 import { repairHistory, repairOpen, repairView } from '../../repairs/visibility.ts';

@@ -1,6 +1,6 @@
 import { idSchema, type OpenInvite } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authorNames } from '../../letters/letters-for.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { notFound } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { createSpaceSchema, idSchema, INVITE_TTL_MS } from '@twofold/shared';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashToken, randomId } from '../../lib/ids.ts';
 import { leaveSpace } from '../../spaces/leave-space.ts';
 import { assertRoomForInvite } from '../../spaces/space-full.ts';
