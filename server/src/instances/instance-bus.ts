@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../lib/log.ts';
+import { loadIoredis } from '../lib/on-demand.ts';
 
 /**
  * What instances tell each other besides documents (space events, session revocations) and
@@ -54,9 +55,10 @@ const LOG_EVERY_MS = 30_000;
  * throws for an unreachable Redis: see `InstanceBus`.
  */
 export function createInstanceBus(redisUrl: string, logger: Logger, instanceId = randomUUID()): InstanceBus {
+  const { Redis: RedisClient } = loadIoredis();
   // Commands sent while connecting wait for the connection, but never past the timeout.
-  const commands = new Redis(redisUrl, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
-  const subscriber = new Redis(redisUrl, { enableReadyCheck: false });
+  const commands = new RedisClient(redisUrl, { commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1 });
+  const subscriber = new RedisClient(redisUrl, { enableReadyCheck: false });
   const handlers = new Map<string, Set<MessageHandler>>();
   const confirmed = new Map<string, Promise<void>>();
 

@@ -1,7 +1,7 @@
-import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
+import { loadNodemailer } from '../lib/on-demand.ts';
 import { createMemoryMailQueue, type MailQueueStore } from '../store/mail-outbox.ts';
 
 /**
@@ -85,7 +85,7 @@ export function createMailer(
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const clock = options.clock ?? systemClock;
   const queue = options.queue ?? createMemoryMailQueue();
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  const transport = config.smtpUrl ? loadNodemailer().createTransport(config.smtpUrl) : null;
   const waiting = new Set<() => void>();
   let busy = false;
   let closed = false;

@@ -1,4 +1,4 @@
-import webpush from 'web-push';
+import { loadWebPush } from '../lib/on-demand.ts';
 import type { PushSubscriptionRow } from '../store/notifications.ts';
 import type { VapidKeys } from './vapid.ts';
 
@@ -43,7 +43,7 @@ export async function sendPush(
   vapid: VapidKeys,
 ): Promise<PushOutcome> {
   try {
-    const request = webpush.generateRequestDetails(
+    const request = loadWebPush().generateRequestDetails(
       { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
       JSON.stringify(payload),
       {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { AppendedUpdate, DocLogStore } from '../store/doc-log-store.ts';
+import { loadIoredis } from '../lib/on-demand.ts';
 
 /**
  * What instances tell each other about the rooms they hold, over Redis pub/sub: each stored
@@ -103,12 +103,13 @@ const VERSION = 1;
 export function createRoomBus(options: RoomBusOptions): RoomBus {
   const { store, gapGraceMs = 100, checkEveryMs = 1000, onError = () => {} } = options;
   const instanceId = options.instanceId ?? randomUUID();
-  const publisher = new Redis(options.redisUrl);
+  const { Redis: RedisClient } = loadIoredis();
+  const publisher = new RedisClient(options.redisUrl);
   // Subscriptions are renewed by hand after a reconnect: only once Redis has confirmed them is
   // a repair sure to see everything the subscription might have missed.
   // No ready check: its INFO would be refused once a subscription sent early put the
   // connection in subscriber mode, and the connection would never become ready.
-  const subscriber = new Redis(options.redisUrl, { autoResubscribe: false, enableReadyCheck: false });
+  const subscriber = new RedisClient(options.redisUrl, { autoResubscribe: false, enableReadyCheck: false });
   publisher.on('error', onError);
   subscriber.on('error', onError);
   const rooms = new Map<string, Followed>();

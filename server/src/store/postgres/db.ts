@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../../lib/on-demand.ts';
 import { migratePostgres } from './migrations.ts';
 
 /**
@@ -27,10 +28,11 @@ export interface PoolOptions {
  * migrates it in the background and has every statement wait for that).
  */
 export function createPostgresPool(url: string, options: PoolOptions = {}): pg.Pool {
-  const pool = new pg.Pool({
+  const { Pool, types } = loadPg();
+  const pool = new Pool({
     connectionString: url,
     max: options.max ?? 10,
-    types: { getTypeParser: typeParser },
+    types: { getTypeParser: typeParser(types.getTypeParser) },
   });
   // An idle client losing its connection (PostgreSQL restarting) must not crash the process:
   // the pool drops it, and the next query opens another (or fails on its own).
@@ -39,7 +41,8 @@ export function createPostgresPool(url: string, options: PoolOptions = {}): pg.P
 }
 
 const INT8_OID = 20;
-const typeParser = ((oid: number, format?: string) =>
-  oid === INT8_OID
-    ? (value: string) => Number(value)
-    : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
+const typeParser = (builtIn: typeof pg.types.getTypeParser) =>
+  ((oid: number, format?: string) =>
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : builtIn(oid, format as 'text')) as typeof pg.types.getTypeParser;
