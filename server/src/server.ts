@@ -51,7 +51,6 @@ export async function startServer(
     dataLock.release();
     throw error;
   }
-  const checkpointer = startCheckpointer(config.dbPath);
   const sessionSweep = startSessionSweep(rooms, sessions.isLive, options.sessionSweepMs, (error) =>
     logger.error('session_sweep_failed', { message: String(error) }),
   );
@@ -66,6 +65,8 @@ export async function startServer(
   notifications.start(options.notificationPassMs);
   const scheduler = createNoticeScheduler({ stores, rooms, clock, logger });
   scheduler.start(options.noticeSchedulePassMs);
+  // Last before serving: it checkpoints what the start wrote, on this thread (checkpointer.ts).
+  const checkpointer = startCheckpointer(db, config.dbPath);
   const listening = await listen(built, config);
   const { url, port } = listening;
   logger.info('listening', { url });
