@@ -2,12 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../server/src/store/db.ts';
-import {
-  COALESCE_WINDOW_MS,
-  createDocLog,
-  type DocLog,
-  type MergePlan,
-} from '../../server/src/store/doc-log.ts';
+import type { CoalescePlan } from '../../server/src/store/doc-log-store.ts';
+import { COALESCE_WINDOW_MS, createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
 import { migrate } from '../../server/src/store/migrations.ts';
 import { replayOffThread } from '../../server/src/sync/replay-off-thread.ts';
 import { openTestDb } from '../helpers/test-db.ts';
@@ -52,7 +48,7 @@ function writer(log: DocLog, key = 'doc') {
     get lastId() {
       return lastId;
     },
-    compact(at = now, merge?: MergePlan) {
+    compact(at = now, merge?: CoalescePlan) {
       log.compact(key, lastId, at, Y.encodeStateAsUpdate(doc), merge);
     },
   };
@@ -286,14 +282,14 @@ describe('coalescing the history', () => {
     const [first, ...rest] = input.rows;
     const merged = rebuild(input.rows.map((row) => row.data));
     w.compact(19 * SECOND, {
-      fromId: input.fromId,
+      fromSeq: input.fromId,
       runs: [
         {
-          firstId: first!.id,
+          firstSeq: first!.id,
           at: 19 * SECOND,
-          count: 20,
+          mergedCount: 20,
           data: Y.encodeStateAsUpdate(merged),
-          restIds: rest.map((row) => row.id),
+          restSeqs: rest.map((row) => row.id),
         },
       ],
     });
@@ -301,7 +297,7 @@ describe('coalescing the history', () => {
 
     // A plan from before that compaction no longer fits: the rows stay, and count as merged.
     for (let i = 20; i < 30; i++) w.as('alex', i * SECOND).type('b');
-    w.compact(30 * SECOND, { fromId: 0, runs: [] });
+    w.compact(30 * SECOND, { fromSeq: 0, runs: [] });
     expect(log.history('doc').map((row) => row.mergedCount)).toEqual([
       20,
       ...Array.from({ length: 10 }, () => 1),

@@ -35,49 +35,6 @@ export interface MergeInput {
 }
 
 /**
- * Merging worked out elsewhere (by the replay worker, which replayed the rows anyway): each run
- * of rows written as its first row (`at`, `count` updates, the difference `data` it made), its
- * other rows (`restIds`) deleted. Runs of one row are left out.
- */
-export interface MergePlan {
-  fromId: number;
-  runs: { firstId: number; at: number; count: number; data: Uint8Array; restIds: number[] }[];
-}
-
-/**
- * The same merge as the engine-neutral contract names it (doc-log-store.ts `CoalescePlan`):
- * row ids are the SQLite log's sequence numbers. Both directions live here, beside each other:
- * the replay worker answers in MergePlan and shared mode swaps a CoalescePlan in, while the
- * SQLite store takes a CoalescePlan and writes a MergePlan.
- */
-export function coalescePlanOf(merge: MergePlan): CoalescePlan {
-  return {
-    fromSeq: merge.fromId,
-    runs: merge.runs.map((run) => ({
-      firstSeq: run.firstId,
-      at: run.at,
-      mergedCount: run.count,
-      data: run.data,
-      restSeqs: run.restIds,
-    })),
-  };
-}
-
-/** `coalescePlanOf` the other way round. */
-export function mergePlanOf(plan: CoalescePlan): MergePlan {
-  return {
-    fromId: plan.fromSeq,
-    runs: plan.runs.map((run) => ({
-      firstId: run.firstSeq,
-      at: run.at,
-      count: run.mergedCount,
-      data: run.data,
-      restIds: run.restSeqs,
-    })),
-  };
-}
-
-/**
  * Journalled edits wait at most this long before they start going into the database. They are
  * already safe in the journal; the wait is what makes committing them cheap. A commit writes
  * every page it touched to the WAL (and the checkpointer copies each again), and edits to
@@ -213,12 +170,15 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     setCoalesced.run(uptoId, docKey);
   };
 
-  /** Writes a merge worked out elsewhere, if it was worked out from what is merged now. */
-  const applyPlan = (docKey: string, plan: MergePlan, coalescedUpto: number, uptoId: number) => {
-    if (plan.fromId === coalescedUpto) {
+  /**
+   * Writes a merge worked out elsewhere (the replay worker, the Yjs compactor), if it was worked
+   * out from what is merged now. Its sequence numbers are this log's row ids.
+   */
+  const applyPlan = (docKey: string, plan: CoalescePlan, coalescedUpto: number, uptoId: number) => {
+    if (plan.fromSeq === coalescedUpto) {
       for (const run of plan.runs) {
-        updateRow.run(run.at, run.count, run.data, run.firstId);
-        for (const id of run.restIds) deleteRow.run(id);
+        updateRow.run(run.at, run.mergedCount, run.data, run.firstSeq);
+        for (const id of run.restSeqs) deleteRow.run(id);
       }
     }
     // Otherwise the rows stay as they are: history loses its merging, never an edit.
@@ -226,7 +186,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
   };
 
   const compactCommitted = db.transaction(
-    (docKey: string, uptoId: number, at: number, state: Uint8Array, merge: MergePlan | undefined) => {
+    (docKey: string, uptoId: number, at: number, state: Uint8Array, merge: CoalescePlan | undefined) => {
       // The previous snapshot is the document exactly as of the rows already coalesced.
       const previous = snapshotOf.get(docKey) as { coalescedUpto: number; data: Uint8Array } | undefined;
       upsertSnapshot.run(docKey, uptoId, at, state);
@@ -294,7 +254,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
      * written only if nothing was merged since (otherwise the rows are kept as they are, but
      * count as merged, so no later compaction replays them).
      */
-    compact(docKey: string, uptoId: number, at: number, state: Uint8Array, merge?: MergePlan) {
+    compact(docKey: string, uptoId: number, at: number, state: Uint8Array, merge?: CoalescePlan) {
       flush();
       compactCommitted(docKey, uptoId, at, state, merge);
     },

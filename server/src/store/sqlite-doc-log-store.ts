@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import { mergePlanOf, type DocLog } from './doc-log.ts';
+import type { DocLog } from './doc-log.ts';
 import {
   checkCoalescePlan,
   type AppendedUpdate,
@@ -19,7 +19,7 @@ import {
  *
  * A swap without a coalescing plan coalesces the covered rows here, as the log's compaction
  * always has; a plan (the Yjs compactor's) is written instead through the same path the replay
- * worker's merges take (`MergePlan`).
+ * worker's merges take (`DocLog.compact` with a `CoalescePlan`).
  */
 export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
   const marksOf = db.prepare(
@@ -106,7 +106,7 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
       }
       // Synchronous from the check to the commit: nothing else can swap in between.
       if (coalesce) checkCoalescePlan(coalesce, uptoSeq);
-      log.compact(docKey, uptoSeq, at, state, coalesce && mergePlanOf(coalesce));
+      log.compact(docKey, uptoSeq, at, state, coalesce);
       return true;
     },
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { COALESCE_WINDOW_MS, type MergeInput, type MergePlan } from '../store/doc-log.ts';
+import type { CoalescedRow, CoalescePlan } from '../store/doc-log-store.ts';
+import { COALESCE_WINDOW_MS, type MergeInput } from '../store/doc-log.ts';
 import { joinRunUpdate, type DeleteRanges } from '../store/run-update.ts';
 
 /**
@@ -45,12 +46,12 @@ const endRun = () => {
     const diff = Y.encodeStateAsUpdate(doc, before);
     const docDeletes = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)).byteLength - 1;
     runs.push({
-      firstId: run[0].id,
+      firstSeq: run[0].id,
       at: run[run.length - 1].at,
-      count: run.reduce((sum, row) => sum + row.mergedCount, 0),
+      mergedCount: run.reduce((sum, row) => sum + row.mergedCount, 0),
       structs: diff.subarray(0, diff.byteLength - docDeletes),
       deleted: { clients: deleted.clients },
-      restIds: run.slice(1).map((row) => row.id),
+      restSeqs: run.slice(1).map((row) => row.id),
     });
   }
   run = [];
@@ -82,7 +83,7 @@ export interface Replayed {
   /** The document as one update (`Y.encodeStateAsUpdate`; deleted content included). */
   state: Uint8Array;
   /** The merged history, for `DocLog.compact`. */
-  merge: MergePlan;
+  merge: CoalescePlan;
   /** Wall time the worker took (ms, from start to answer). */
   ms: number;
 }
@@ -113,7 +114,7 @@ export function replayOffThread(input: MergeInput, limitMs: number = REPLAY_TIME
     workerData: { yjs: yjsPath, base: input.base, rows: input.rows, windowMs: COALESCE_WINDOW_MS },
     resourceLimits: { maxOldGenerationSizeMb: REPLAY_HEAP_MB },
   });
-  type Run = Omit<MergePlan['runs'][number], 'data'> & { structs: Uint8Array; deleted: DeleteRanges };
+  type Run = Omit<CoalescedRow, 'data'> & { structs: Uint8Array; deleted: DeleteRanges };
   type Answer = { state: Uint8Array; runs: Run[] };
   let settle: ((error: Error | null, answer?: Answer) => void) | undefined;
   const done = new Promise<Replayed>((resolve, reject) => {
@@ -126,7 +127,7 @@ export function replayOffThread(input: MergeInput, limitMs: number = REPLAY_TIME
         resolve({
           state: answer!.state,
           merge: {
-            fromId: input.fromId,
+            fromSeq: input.fromId,
             runs: answer!.runs.map(({ structs, deleted, ...run }) => ({
               ...run,
               data: joinRunUpdate(structs, deleted),

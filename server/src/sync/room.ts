@@ -6,8 +6,8 @@ import * as Y from 'yjs';
 import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
-import { coalescePlanOf, type DocLog, type MergePlan } from '../store/doc-log.ts';
-import { DocumentRetired } from '../store/doc-log-store.ts';
+import type { DocLog } from '../store/doc-log.ts';
+import { DocumentRetired, type CoalescePlan } from '../store/doc-log-store.ts';
 import { coalescingInput } from '../store/yjs-compactor.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
@@ -283,7 +283,7 @@ export class Room {
             uptoSeq: loaded.lastSeq,
             at: this.deps.clock.now(),
             state,
-            coalesce: coalescePlanOf(merge),
+            coalesce: merge,
           })
           .then((swapped) => {
             if (swapped) this.rowsSinceSnapshot = Math.max(0, this.rowsSinceSnapshot - loaded.sinceSnapshot);
@@ -747,7 +747,7 @@ export class Room {
    * Writes the document as of `lastId` as the snapshot. `merge`: see `DocLog.compact`; worked
    * out by the worker when the rows were too costly to replay here.
    */
-  private writeSnapshot(merge?: MergePlan) {
+  private writeSnapshot(merge?: CoalescePlan) {
     if (this.rowsSinceSnapshot === 0 || this.failed) return;
     const { log, shared } = this.deps;
     if (!log) {
