@@ -63,7 +63,13 @@ export function apiClient(app: BuiltApp['app'], cookie?: string) {
 }
 
 // PostgreSQL and Redis (issue 19): not wired into the app yet, tested on their own.
-export { DocumentRetired, type DocLogStore, type StoredDoc } from './store/doc-log-store.ts';
+export {
+  DocumentRetired,
+  SERVER_DEVICE,
+  type DocLogStore,
+  type StoredDoc,
+  type UpdateOrigin,
+} from './store/doc-log-store.ts';
 export { createSqliteDocLogStore } from './store/sqlite-doc-log-store.ts';
 export { openPostgres } from './store/postgres/db.ts';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
