@@ -46,7 +46,8 @@ export { createUserStore } from './store/users.ts';
 export { startHeartbeat } from './sync/heartbeat.ts';
 export type { Room } from './sync/room.ts';
 export { docKey } from './sync/rooms.ts';
-export type { SyncSocket } from './sync/socket.ts';
+export type { Peer, SyncSocket } from './sync/socket.ts';
+export { deviceIdOf } from './sync/device-id.ts';
 
 import { SESSION_COOKIE } from '@twofold/shared';
 import { testClient } from 'hono/testing';

@@ -292,7 +292,8 @@ const STORED_BYTES = `SELECT
   (SELECT COALESCE(sum(length(data)), 0) FROM doc_updates WHERE doc_key = ?) +
   (SELECT COALESCE(sum(length(data) + COALESCE(length(history_base), 0)), 0)
    FROM doc_snapshots WHERE doc_key = ?) AS bytes`;
-const INSERT_ROW = 'INSERT INTO doc_updates (id, doc_key, author, device, at, data) VALUES (?, ?, ?, ?, ?, ?)';
+const INSERT_ROW =
+  'INSERT INTO doc_updates (id, doc_key, author, device, at, data) VALUES (?, ?, ?, ?, ?, ?)';
 const FLOOR = 'SELECT id FROM doc_log_floor';
 const RAISE_FLOOR = 'UPDATE doc_log_floor SET id = max(id, ?)';
 const readFloor = (statement: { get(): unknown }) => (statement.get() as { id: number } | undefined)?.id ?? 0;
@@ -309,7 +310,8 @@ export function createJournalCommit(db: Db): (entries: JournalEntry[]) => void {
   return db.transaction((entries: JournalEntry[]) => {
     const floor = readFloor(floorOf);
     for (const entry of entries) {
-      if (entry.id > floor) insert.run(entry.id, entry.docKey, entry.author, entry.device, entry.at, entry.data);
+      if (entry.id > floor)
+        insert.run(entry.id, entry.docKey, entry.author, entry.device, entry.at, entry.data);
     }
     const raised = raiseFloor.run(entries[entries.length - 1]?.id ?? 0);
     // Without its one row the floor would stay at nothing, and every restart would commit
