@@ -196,6 +196,36 @@ describe('row ids', () => {
   });
 });
 
+describe('devices', () => {
+  it('upgrades a database from before devices were kept: every row stays, with no device, and new rows keep theirs', () => {
+    // The device column came with the newest migration so far (user_version 16 before it).
+    const beforeDevices = 16;
+    const dir = tempDir('twofold-migrate-');
+    cleanups.push(() => dir.remove());
+    const db = new Database(`${dir.path}/old.sqlite`);
+    cleanups.push(() => db.close());
+    migrate(db, beforeDevices);
+    const columns = () => (db.pragma('table_info(doc_updates)') as { name: string }[]).map((c) => c.name);
+    expect(columns()).not.toContain('device');
+    const insert = db.prepare(
+      'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    insert.run(1, 'doc', 'alex', 1, new Uint8Array([1]));
+    insert.run(2, 'doc', 'sam', 2, new Uint8Array([2]));
+
+    migrate(db);
+    expect(columns()).toContain('device');
+    const log = createDocLog(db);
+    const id = log.append('doc', new Uint8Array([3]), { author: 'alex', device: '0123456789abcdef', at: 3 });
+    expect(log.history('doc')).toEqual([
+      { id: 1, author: 'alex', device: SERVER_DEVICE, at: 1, mergedCount: 1 },
+      { id: 2, author: 'sam', device: SERVER_DEVICE, at: 2, mergedCount: 1 },
+      { id, author: 'alex', device: '0123456789abcdef', at: 3, mergedCount: 1 },
+    ]);
+    expect(log.load('doc').updates).toEqual([Buffer.from([1]), Buffer.from([2]), Buffer.from([3])]);
+  });
+});
+
 describe('coalescing the history', () => {
   it('merges a run of one author’s keystrokes into one entry, and keeps who wrote what and when', () => {
     const { db, log } = setup();
