@@ -72,7 +72,7 @@ export {
   type UpdateOrigin,
 } from './store/doc-log-store.ts';
 export { createSqliteDocLogStore } from './store/sqlite-doc-log-store.ts';
-export { openPostgres } from './store/postgres/db.ts';
+export { createPostgresPool, openPostgres } from './store/postgres/db.ts';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
 export { createPostgresDocLog } from './store/postgres/doc-log.ts';
 export {
