@@ -599,15 +599,15 @@ export class Room {
     this.scheduleCompactionIfDue();
   }
 
-  /**
-   * The checks every update passes before anything is stored: its shape, what it builds on, the
-   * quota. Returns its shape, or undefined when it was answered with a sync step 1 instead.
-   */
   /** What an update from `connection` is stored with: its account, its device, now. */
   private originOf(connection: Connection): UpdateOrigin {
     return { author: connection.peer.userId, device: connection.peer.deviceId, at: this.deps.clock.now() };
   }
 
+  /**
+   * The checks every update passes before anything is stored: its shape, what it builds on, the
+   * quota. Returns its shape, or undefined when it was answered with a sync step 1 instead.
+   */
   private checkIncoming(socket: SyncSocket, connection: Connection, update: Uint8Array) {
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
