@@ -47,7 +47,9 @@ export async function copyDocs(source: Db, target: Queryable): Promise<number> {
       { uptoId: number; coalescedUpto: number; at: number; data: Uint8Array } | undefined;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const batch = rows.slice(start, start + ROWS_PER_INSERT);
-      const tuples = batch.map((_, i) => `($1, ${[2, 3, 4, 5, 6, 7].map((n) => `$${i * 6 + n}`).join(', ')})`);
+      const tuples = batch.map(
+        (_, i) => `($1, ${[2, 3, 4, 5, 6, 7].map((n) => `$${i * 6 + n}`).join(', ')})`,
+      );
       const values = batch.flatMap((row, i) => [
         start + i + 1,
         row.author,
