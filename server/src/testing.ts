@@ -46,7 +46,8 @@ export { createUserStore } from './store/users.ts';
 export { startHeartbeat } from './sync/heartbeat.ts';
 export type { Room } from './sync/room.ts';
 export { docKey } from './sync/rooms.ts';
-export type { SyncSocket } from './sync/socket.ts';
+export type { Peer, SyncSocket } from './sync/socket.ts';
+export { deviceIdOf } from './sync/device-id.ts';
 
 import { SESSION_COOKIE } from '@twofold/shared';
 import { testClient } from 'hono/testing';
@@ -63,9 +64,15 @@ export function apiClient(app: BuiltApp['app'], cookie?: string) {
 }
 
 // PostgreSQL and Redis (issue 19): not wired into the app yet, tested on their own.
-export { DocumentRetired, type DocLogStore, type StoredDoc } from './store/doc-log-store.ts';
+export {
+  DocumentRetired,
+  SERVER_DEVICE,
+  type DocLogStore,
+  type StoredDoc,
+  type UpdateOrigin,
+} from './store/doc-log-store.ts';
 export { createSqliteDocLogStore } from './store/sqlite-doc-log-store.ts';
-export { openPostgres } from './store/postgres/db.ts';
+export { createPostgresPool, openPostgres } from './store/postgres/db.ts';
 export { migratePostgres, POSTGRES_SCHEMA_VERSION } from './store/postgres/migrations.ts';
 export { createPostgresDocLog } from './store/postgres/doc-log.ts';
 export {

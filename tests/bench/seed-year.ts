@@ -9,7 +9,7 @@ import {
   usLetterFragment,
 } from '@twofold/shared';
 import * as Y from 'yjs';
-import { openDb, createStores, docKey } from '@twofold/server/testing';
+import { openDb, createStores, docKey, SERVER_DEVICE } from '@twofold/server/testing';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -60,7 +60,7 @@ export function seedYearOfContent(dbPath: string, spaceId: string, authors: [str
   let last = 0;
   let client = 1;
   doc.on('update', (update: Uint8Array) => {
-    last = docLog.append(key, author, at, update);
+    last = docLog.append(key, update, { author, device: SERVER_DEVICE, at });
     updates++;
     if (updates % COMPACT_EVERY === 0) docLog.compact(key, last, at, Y.encodeStateAsUpdate(doc));
   });

@@ -6,6 +6,7 @@ import {
   hashToken,
   openDb,
   randomId,
+  SERVER_DEVICE,
   type Sql,
   type SqlValue,
 } from '@twofold/server/testing';
@@ -96,7 +97,11 @@ export function seedLongHistory(
   db.transaction(() => {
     for (let i = 0; i < keystrokes; i++) {
       text.insert(text.length, 'abcdefghij '[i % 11]!);
-      last = docLog.append(key, authorId, Date.now() - (keystrokes - i) * 200, pending!);
+      last = docLog.append(key, pending!, {
+        author: authorId,
+        device: SERVER_DEVICE,
+        at: Date.now() - (keystrokes - i) * 200,
+      });
       if ((i + 1) % 500 === 0) docLog.compact(key, last, Date.now(), Y.encodeStateAsUpdate(doc));
     }
   })();

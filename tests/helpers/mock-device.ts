@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { Room, SyncSocket } from '@twofold/server/testing';
+import { deviceIdOf, type Peer, type Room, type SyncSocket } from '@twofold/server/testing';
 import { SyncMessageType, syncStep1Message, updateMessage } from '@twofold/shared';
 
 const REMOTE = Symbol('from the room');
@@ -22,14 +22,17 @@ export class MockDevice {
   /** The close code, once the room has closed this device's socket. */
   closedWith: number | undefined;
   readonly socket: SyncSocket;
+  /** Who the room sees; its device id is made from the session as the upgrade makes it. */
+  readonly peer: Peer;
   private delivered = 0;
 
   constructor(
     private readonly room: Room,
-    readonly peer: { userId: string; sessionHash: string },
+    peer: { userId: string; sessionHash: string },
     /** Called with every frame as the room sends it, before it is recorded. */
     onSend?: (frame: Uint8Array) => void,
   ) {
+    this.peer = { ...peer, deviceId: deviceIdOf(peer.sessionHash) };
     this.socket = {
       send: (frame) => {
         onSend?.(frame);

@@ -27,8 +27,8 @@ it('opens a space whose stored log is costly to replay off the main thread, whil
   // all of the first for each of its items (n², about 0.6 s of CPU), never compacted.
   db = new Database(server.dbPath);
   const log = createDocLog(db);
-  log.append(key, alex.id, Date.now(), prependedText(1000, 3000));
-  log.append(key, alex.id, Date.now(), prependedText(1001, 3000));
+  log.append(key, prependedText(1000, 3000), { author: alex.id, device: '', at: Date.now() });
+  log.append(key, prependedText(1001, 3000), { author: alex.id, device: '', at: Date.now() });
   // The server hands out row ids from what it found at start: start it again on this log.
   await server.restart();
 

@@ -176,14 +176,16 @@ describe('the departure store on PostgreSQL, with a room still open elsewhere', 
       const log = createPostgresDocLog(pool);
       const alexNotes = docKey.private('space', 'alex');
       const words = new TextEncoder().encode('words Alex wrote for no one else');
-      await log.append(alexNotes, words, 'alex', T0);
+      await log.append(alexNotes, words, { author: 'alex', device: '', at: T0 });
       // What a room elsewhere loaded before the departure: its compaction swaps in later.
       const loaded = await log.load(alexNotes);
       expect(loaded.lastSeq).toBe(1);
 
       const departures = createDepartureStore(sql, noJournal);
       await departures.leave('space', { id: 'alex', name: 'Alex' }, T0 + 1, keysOf('space', 'alex'));
-      await expect(log.append(alexNotes, words, 'alex', T0 + 2)).rejects.toBeInstanceOf(DocumentRetired);
+      await expect(
+        log.append(alexNotes, words, { author: 'alex', device: '', at: T0 + 2 }),
+      ).rejects.toBeInstanceOf(DocumentRetired);
       expect(
         await log.compareAndSwapSnapshot(alexNotes, {
           expectedSeq: loaded.snapshotSeq,
@@ -195,7 +197,10 @@ describe('the departure store on PostgreSQL, with a room still open elsewhere', 
       expect((await log.load(alexNotes)).updates).toEqual([]);
       expect(await docKeys(sql)).not.toContain(alexNotes);
       // Sam's documents are untouched and still take edits.
-      expect((await log.append(docKey.private('space', 'sam'), words, 'sam', T0 + 3)).seq).toBe(1);
+      expect(
+        (await log.append(docKey.private('space', 'sam'), words, { author: 'sam', device: '', at: T0 + 3 }))
+          .seq,
+      ).toBe(1);
 
       // Alex comes back with a new invite: their private document opens again, empty, and its
       // numbers go on from where they were.
@@ -210,13 +215,18 @@ describe('the departure store on PostgreSQL, with a room still open elsewhere', 
       expect(
         await spaces.acceptInvite('again', 'alex', T0 + 5, (spaceId) => docKey.private(spaceId, 'alex')),
       ).toEqual({ kind: 'joined', spaceId: 'space' });
-      expect(await log.append(alexNotes, words, 'alex', T0 + 6)).toEqual({ seq: 2, previousSeq: 1 });
+      expect(await log.append(alexNotes, words, { author: 'alex', device: '', at: T0 + 6 })).toEqual({
+        seq: 2,
+        previousSeq: 1,
+      });
 
       // The last one out retires the space's documents, written or not.
       await departures.leave('space', { id: 'alex', name: 'Alex' }, T0 + 7, keysOf('space', 'alex'));
       await departures.leave('space', { id: 'sam', name: 'Sam' }, T0 + 8, keysOf('space', 'sam'));
       for (const key of [docKey.shared('space'), docKey.private('space', 'sam'), alexNotes]) {
-        await expect(log.append(key, words, 'someone', T0 + 9)).rejects.toBeInstanceOf(DocumentRetired);
+        await expect(
+          log.append(key, words, { author: 'someone', device: '', at: T0 + 9 }),
+        ).rejects.toBeInstanceOf(DocumentRetired);
       }
       expect(await docKeys(sql)).toEqual([]);
     } finally {

@@ -127,9 +127,13 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   it('chains each append to the one before it in the same document, whatever others append', async () => {
     const a = freshDoc();
     const b = newDocKey();
-    const first = await engine.store.append(a, new Uint8Array([1]), 'alex', 1000);
-    const elsewhere = await engine.store.append(b, new Uint8Array([2]), 'sam', 1001);
-    const second = await engine.store.append(a, new Uint8Array([3]), 'sam', 1002);
+    const first = await engine.store.append(a, new Uint8Array([1]), { author: 'alex', device: '', at: 1000 });
+    const elsewhere = await engine.store.append(b, new Uint8Array([2]), {
+      author: 'sam',
+      device: '',
+      at: 1001,
+    });
+    const second = await engine.store.append(a, new Uint8Array([3]), { author: 'sam', device: '', at: 1002 });
     expect(first.previousSeq).toBe(0);
     expect(elsewhere.previousSeq).toBe(0);
     expect(second.previousSeq).toBe(first.seq);
@@ -146,7 +150,11 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     freshDoc();
     const appended = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        engine.writers[i % engine.writers.length]!.append(docKey, new Uint8Array([i]), 'alex', 2000 + i),
+        engine.writers[i % engine.writers.length]!.append(docKey, new Uint8Array([i]), {
+          author: 'alex',
+          device: '',
+          at: 2000 + i,
+        }),
       ),
     );
     const bySeq = [...appended].sort((x, y) => x.seq - y.seq);
@@ -158,7 +166,8 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   it('has an update committed once append resolves: another connection reads it', async () => {
     freshDoc();
     const writer = typist();
-    for (const update of writer.type('kept')) await engine.store.append(docKey, update, 'alex', 3000);
+    for (const update of writer.type('kept'))
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 3000 });
     const seen = await engine.other.load(docKey);
     expect(textOf(seen.updates)).toBe('kept');
     expect(seen.sinceSnapshot).toBe(4);
@@ -167,11 +176,13 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   it('loads the snapshot and what came after it, and keeps an update appended while compacting', async () => {
     freshDoc();
     const writer = typist();
-    for (const update of writer.type('dear ')) await engine.store.append(docKey, update, 'alex', 4000);
+    for (const update of writer.type('dear '))
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 4000 });
     const loaded = await engine.store.load(docKey);
     const state = Y.encodeStateAsUpdate(writer.doc);
     // Someone appends after the compactor loaded, before it swaps: the update must survive.
-    for (const update of writer.type('sam')) await engine.store.append(docKey, update, 'alex', 4001);
+    for (const update of writer.type('sam'))
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 4001 });
 
     const swapped = await engine.store.compareAndSwapSnapshot(docKey, {
       expectedSeq: loaded.snapshotSeq,
@@ -192,7 +203,8 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   it('refuses a snapshot when someone else replaced it since (compare and swap)', async () => {
     freshDoc();
     const writer = typist();
-    for (const update of writer.type('one')) await engine.store.append(docKey, update, 'alex', 5000);
+    for (const update of writer.type('one'))
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 5000 });
     const loaded = await engine.store.load(docKey);
     const swap = { expectedSeq: loaded.snapshotSeq, uptoSeq: loaded.lastSeq, at: 5001 };
     const state = Y.encodeStateAsUpdate(writer.doc);
@@ -203,7 +215,8 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     ).toBe(false);
     expect(textOf((await engine.store.load(docKey)).updates)).toBe('one');
 
-    for (const update of writer.type(' two')) await engine.store.append(docKey, update, 'alex', 5002);
+    for (const update of writer.type(' two'))
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 5002 });
     const again = await engine.store.load(docKey);
     expect(again.snapshotSeq).toBe(loaded.lastSeq);
     expect(
@@ -221,7 +234,11 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
 
   it('refuses a snapshot past the newest update or not past the one it replaces', async () => {
     freshDoc();
-    const { seq } = await engine.store.append(docKey, typist().type('x')[0]!, 'alex', 6000);
+    const { seq } = await engine.store.append(docKey, typist().type('x')[0]!, {
+      author: 'alex',
+      device: '',
+      at: 6000,
+    });
     const state = new Uint8Array([0, 0]);
     await expect(
       engine.store.compareAndSwapSnapshot(docKey, { expectedSeq: 0, uptoSeq: seq + 1, at: 6001, state }),
@@ -237,7 +254,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const writer = typist();
     const seqs: number[] = [];
     for (const update of writer.type('abc'))
-      seqs.push((await engine.store.append(docKey, update, 'alex', 7000)).seq);
+      seqs.push((await engine.store.append(docKey, update, { author: 'alex', device: '', at: 7000 })).seq);
     const lacking = await engine.store.readAfter(docKey, seqs[0]!);
     expect(lacking).toMatchObject({ lastSeq: seqs[2], sinceSnapshot: 2 });
     expect(lacking.updates).toHaveLength(2);
@@ -250,7 +267,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
       state: Y.encodeStateAsUpdate(writer.doc),
     });
     const [d] = writer.type('d');
-    const { seq } = await engine.store.append(docKey, d!, 'alex', 7002);
+    const { seq } = await engine.store.append(docKey, d!, { author: 'alex', device: '', at: 7002 });
     // Behind the snapshot: the snapshot, then what came after it.
     const behind = await engine.store.readAfter(docKey, seqs[0]!);
     expect(behind).toMatchObject({ lastSeq: seq, snapshotSeq: seqs[2], sinceSnapshot: 1 });
@@ -272,7 +289,8 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const typing = Promise.all(
       writers.map(async ({ store, typist: writer, text }) => {
         // Each writer appends its keystrokes in order, as one room does.
-        for (const update of writer.type(text)) await store.append(docKey, update, 'alex', 10_000);
+        for (const update of writer.type(text))
+          await store.append(docKey, update, { author: 'alex', device: '', at: 10_000 });
       }),
     ).finally(() => (writing = false));
     let swaps = 0;
@@ -296,7 +314,8 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     freshDoc();
     const writer = typist();
     const updates = writer.type('bytes');
-    for (const update of updates) await engine.store.append(docKey, update, 'alex', 8000);
+    for (const update of updates)
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 8000 });
     const sum = updates.reduce((total, update) => total + update.byteLength, 0);
     expect(await engine.store.storedBytes(docKey)).toBe(sum);
     const loaded = await engine.store.load(docKey);
@@ -315,7 +334,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   const appendAll = async (updates: Uint8Array[], author: string, from: number, store = engine.store) => {
     const seqs: number[] = [];
     for (const [i, update] of updates.entries())
-      seqs.push((await store.append(docKey, update, author, from + i * 1000)).seq);
+      seqs.push((await store.append(docKey, update, { author, device: '', at: from + i * 1000 })).seq);
     return seqs;
   };
   const runsOf = async () =>
@@ -362,7 +381,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const racing: DocLogStore = {
       ...engine.store,
       rowsBetween: async (key, afterSeq, uptoSeq) => {
-        await engine.writers.at(-1)!.append(key, late!, 'alex', 37_000);
+        await engine.writers.at(-1)!.append(key, late!, { author: 'alex', device: '', at: 37_000 });
         return engine.store.rowsBetween(key, afterSeq, uptoSeq);
       },
     };
@@ -400,7 +419,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     expect((await engine.store.history(docKey)).map((row) => row.seq)).not.toContain(snapshotSeq);
     // Sam goes on inside the window of the run already merged: a new run all the same.
     const [t, ...hird] = writer.type(' third');
-    const next = await engine.store.append(docKey, t!, 'sam', 67_000);
+    const next = await engine.store.append(docKey, t!, { author: 'sam', device: '', at: 67_000 });
     expect(next.previousSeq).toBe(snapshotSeq);
     if (engineName === 'postgres') expect(next.seq).toBe(snapshotSeq + 1);
     await appendAll(hird, 'sam', 68_000);
@@ -430,6 +449,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const run = {
       firstSeq: seqs[0]!,
       at: 111_000,
+      device: '',
       mergedCount: 2,
       data: Y.mergeUpdates(loaded.updates.slice(0, 2)),
     };
@@ -461,7 +481,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const authors = ['alex', 'sam', 'alex', 'sam'];
     const updates = writer.type('talk');
     for (const [i, update] of updates.entries())
-      await engine.store.append(docKey, update, authors[i]!, 9000 + i);
+      await engine.store.append(docKey, update, { author: authors[i]!, device: '', at: 9000 + i });
     const loaded = await engine.store.load(docKey);
     await engine.store.compareAndSwapSnapshot(docKey, {
       expectedSeq: 0,
@@ -475,6 +495,77 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     );
   });
 
+  it('stores the device of each update and reads it back with the author and time', async () => {
+    freshDoc();
+    const writer = typist();
+    const origins = [
+      { author: 'alex', device: 'laptop-device-id', at: 12_000 },
+      { author: 'sam', device: 'phone-device-id', at: 12_001 },
+      // Written by the server itself (an import, a seed): SERVER_DEVICE.
+      { author: 'alex', device: '', at: 12_002 },
+    ];
+    const seqs: number[] = [];
+    for (const [i, update] of writer.type('abc').entries())
+      seqs.push((await engine.store.append(docKey, update, origins[i]!)).seq);
+
+    const origin = ({ author, device, at }: { author: string; device: string; at: number }) => ({
+      author,
+      device,
+      at,
+    });
+    // Another handle reads the same committed rows.
+    expect((await engine.other.history(docKey)).map(origin)).toEqual(origins);
+    expect((await engine.store.historyPage(docKey, Number.MAX_SAFE_INTEGER, 10)).map(origin)).toEqual(
+      [...origins].reverse(),
+    );
+    expect((await engine.store.rowsBetween(docKey, 0, seqs[2]!)).map(origin)).toEqual(origins);
+    expect((await engine.store.rowsBetween(docKey, seqs[0]!, seqs[1]!)).map((row) => row.device)).toEqual([
+      'phone-device-id',
+    ]);
+  });
+
+  it("keeps a coalesced run's device when all its rows share it, and '' when they do not", async () => {
+    freshDoc();
+    const writer = typist();
+    // sam types from a phone, then a tablet, then the phone again, within one run.
+    await appendAll(writer.type('abc'), 'alex', 130_000);
+    const [d, e, f] = writer.type('def');
+    const devices: [string, Uint8Array][] = [
+      ['sam-phone', d!],
+      ['sam-tablet', e!],
+      ['sam-phone', f!],
+    ];
+    for (const [i, [device, update]] of devices.entries())
+      await engine.store.append(docKey, update, { author: 'sam', device, at: 140_000 + i * 1000 });
+    const history = await engine.store.history(docKey);
+    expect(history.map((row) => row.device)).toEqual(['', '', '', 'sam-phone', 'sam-tablet', 'sam-phone']);
+    // alex's run: rows that all say '' (appendAll's) keep it; sam's: two devices, so ''.
+    expect(await compactWithYjs(engine.store, docKey, 150_000)).toBe(true);
+    expect(
+      (await engine.store.history(docKey)).map(({ author, device, mergedCount }) => ({
+        author,
+        device,
+        mergedCount,
+      })),
+    ).toEqual([
+      { author: 'alex', device: '', mergedCount: 3 },
+      { author: 'sam', device: '', mergedCount: 3 },
+    ]);
+
+    freshDoc();
+    const laptop = typist();
+    for (const [i, update] of laptop.type('ghi').entries())
+      await engine.store.append(docKey, update, { author: 'alex', device: 'alex-laptop', at: 160_000 + i });
+    expect(await compactWithYjs(engine.store, docKey, 170_000)).toBe(true);
+    expect(
+      (await engine.store.history(docKey)).map(({ author, device, mergedCount }) => ({
+        author,
+        device,
+        mergedCount,
+      })),
+    ).toEqual([{ author: 'alex', device: 'alex-laptop', mergedCount: 3 }]);
+  });
+
   it('reads history pages newest first with their updates, and the rows before a page, through a snapshot', async () => {
     freshDoc();
     const writer = typist();
@@ -482,7 +573,9 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const updates = writer.type('pages');
     const seqs: number[] = [];
     for (const [i, update] of updates.entries())
-      seqs.push((await engine.store.append(docKey, update, authors[i]!, 10_000 + i)).seq);
+      seqs.push(
+        (await engine.store.append(docKey, update, { author: authors[i]!, device: '', at: 10_000 + i })).seq,
+      );
     const loaded = await engine.store.load(docKey);
     await engine.store.compareAndSwapSnapshot(docKey, {
       expectedSeq: 0,
@@ -532,7 +625,8 @@ describe('on PostgreSQL only', () => {
     try {
       const key = newDocKey();
       const seqs = [];
-      for (let i = 0; i < 3; i++) seqs.push(await store.append(key, new Uint8Array([i]), 'alex', i));
+      for (let i = 0; i < 3; i++)
+        seqs.push(await store.append(key, new Uint8Array([i]), { author: 'alex', device: '', at: i }));
       expect(seqs).toEqual([
         { seq: 1, previousSeq: 0 },
         { seq: 2, previousSeq: 1 },
@@ -555,14 +649,16 @@ describe('on PostgreSQL only', () => {
       const key = newDocKey();
       const writer = typist();
       const [first, second, third] = writer.type('yes');
-      await store.append(key, first!, 'alex', 1);
-      await store.append(key, second!, 'alex', 2);
+      await store.append(key, first!, { author: 'alex', device: '', at: 1 });
+      await store.append(key, second!, { author: 'alex', device: '', at: 2 });
       // A crash right after the commit: what was acknowledged is in the fsynced WAL.
       await postgres.crash();
-      await expect(store.append(key, third!, 'alex', 3)).rejects.toThrow();
+      await expect(store.append(key, third!, { author: 'alex', device: '', at: 3 })).rejects.toThrow();
       await postgres.start();
       // The pool replaces its dead connections; the next append goes through.
-      await waitFor(() => store.append(key, third!, 'alex', 3), { message: 'an append after the restart' });
+      await waitFor(() => store.append(key, third!, { author: 'alex', device: '', at: 3 }), {
+        message: 'an append after the restart',
+      });
       const loaded = await store.load(key);
       expect(textOf(loaded.updates)).toBe('yes');
       expect(loaded.lastSeq).toBe(3);

@@ -82,7 +82,7 @@ describe.each(['sqlite', 'postgres'] as const)('history (%s)', (engine) => {
     const commit = async (author: string, change: () => void, gapMs = 10 * 60 * 1000) => {
       const before = Y.encodeStateVector(doc);
       change();
-      await store.append(key, Y.encodeStateAsUpdate(doc, before), author, t.clock.now());
+      await store.append(key, Y.encodeStateAsUpdate(doc, before), { author, device: '', at: t.clock.now() });
       t.clock.advance(gapMs);
     };
     return {

@@ -21,7 +21,11 @@ function writer(key: string, root: string) {
   return (author: string, words: string) => {
     const before = Y.encodeStateVector(doc);
     doc.getText(root).insert(doc.getText(root).length, words);
-    t.stores.docLog.append(key, author, t.clock.now(), Y.encodeStateAsUpdate(doc, before));
+    t.stores.docLog.append(key, Y.encodeStateAsUpdate(doc, before), {
+      author,
+      device: '',
+      at: t.clock.now(),
+    });
     t.clock.advance(10 * 60 * 1000);
   };
 }

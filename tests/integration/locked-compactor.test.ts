@@ -27,7 +27,8 @@ describe('locked compactor (shared mode)', () => {
     const store = createPostgresDocLog(pool);
     const compact = createLockedCompactor(pool, store);
     const keys = Array.from({ length: 12 }, (_, i) => `space:quiet-${i}`);
-    for (const key of keys) await store.append(key, oneEdit(key), 'author', Date.now());
+    for (const key of keys)
+      await store.append(key, oneEdit(key), { author: 'author', device: '', at: Date.now() });
 
     // Each merge holds one client for its lock and needs another for the work: all at once,
     // they once took every client and waited for one another for good.
@@ -44,7 +45,8 @@ describe('locked compactor (shared mode)', () => {
     const store = createPostgresDocLog(pool);
     const compact = createLockedCompactor(pool, store);
     const keys = Array.from({ length: 6 }, (_, i) => `space:stopping-${i}`);
-    for (const key of keys) await store.append(key, oneEdit(key), 'author', Date.now());
+    for (const key of keys)
+      await store.append(key, oneEdit(key), { author: 'author', device: '', at: Date.now() });
 
     // A pool of 4 merges one at a time: the first runs, the other five wait for its slot.
     const merges = keys.map((key) => compact(key, Date.now()));

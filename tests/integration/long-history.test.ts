@@ -40,7 +40,7 @@ it(`opens a space with ${EDITS.toLocaleString('en')} small edits from its snapsh
     text.insert(text.length, String.fromCharCode(97 + (i % 26)));
   }
   db.transaction(() => {
-    for (const row of rows) log.append(key, row.author, row.at, row.update);
+    for (const row of rows) log.append(key, row.update, { author: row.author, device: '', at: row.at });
   })();
   const expected = text.toString();
   expect(log.load(key).sinceSnapshot).toBe(EDITS);

@@ -261,11 +261,20 @@ describe('copying an SQLite database into PostgreSQL', () => {
         Buffer.from(Y.encodeStateAsUpdate(moved)).equals(Buffer.from(Y.encodeStateAsUpdate(original))),
         key,
       ).toBe(true);
-      // History: the same rows, authors, times and merges, numbered 1, 2, 3…
+      // History: the same rows, authors, devices, times and merges, numbered 1, 2, 3…
       const history = await copy.history(key);
-      expect(history.map(({ author, at, mergedCount }) => ({ author, at, mergedCount }))).toEqual(
-        log.history(key).map(({ author, at, mergedCount }) => ({ author, at, mergedCount })),
-      );
+      const origin = ({ author, device, at, mergedCount }: (typeof history)[number]) => ({
+        author,
+        device,
+        at,
+        mergedCount,
+      });
+      expect(history.map(origin)).toEqual(log.history(key).map((row) => origin({ ...row, seq: row.id })));
+      // Written over sync, so by a device (sync/device-id.ts), not the server's ''.
+      expect(
+        history.some((row) => /^[0-9a-f]{16}$/.test(row.device)),
+        `${key}: devices kept`,
+      ).toBe(true);
       expect(history.map((row) => row.seq)).toEqual(history.map((_, i) => i + 1));
       expect((await copy.latestSeqs([key])).get(key)).toBe(history.length);
       if (stored.snapshotSeq > 0) snapshots++;
@@ -325,6 +334,7 @@ describe('copying an SQLite database into PostgreSQL', () => {
       id: newest.id + 1,
       docKey: key.key,
       author: alexId,
+      device: 'journalled-device',
       at: Date.now(),
       data: Y.encodeStateAsUpdate(doc, before),
     });
@@ -338,6 +348,8 @@ describe('copying an SQLite database into PostgreSQL', () => {
     expect(readLetterDrafts(moved).map((entry) => ('title' in entry ? entry.title : ''))).toEqual([
       'Written just before the crash',
     ]);
+    // The journalled edit's device went through the journal, the SQLite file and the copy.
+    expect((await createPostgresDocLog(pool).history(key.key)).at(-1)?.device).toBe('journalled-device');
   });
 
   it('refuses a target that already holds rows, and adds nothing to it', async () => {

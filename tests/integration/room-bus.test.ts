@@ -84,7 +84,7 @@ async function instance(docKey: string, options: InstanceOptions = {}) {
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_BUS) return;
     writing = writing.then(async () => {
-      const appended = await store.append(docKey, update, 'alex', Date.now());
+      const appended = await store.append(docKey, update, { author: 'alex', device: '', at: Date.now() });
       await bus.publish(docKey, appended, update);
     });
   });
@@ -174,8 +174,8 @@ describe('the room bus', () => {
     const sv = Y.encodeStateVector(first);
     first.getText('letter').insert(1, 'b');
     const two = Y.encodeStateAsUpdate(first, sv);
-    const seqOne = await writer.store.append(docKey, one, 'alex', 1);
-    const seqTwo = await writer.store.append(docKey, two, 'alex', 2);
+    const seqOne = await writer.store.append(docKey, one, { author: 'alex', device: '', at: 1 });
+    const seqTwo = await writer.store.append(docKey, two, { author: 'alex', device: '', at: 2 });
     // One connection publishing: Redis delivers them in this order.
     await writer.bus.publish(docKey, seqTwo, two);
     await writer.bus.publish(docKey, seqOne, one);

@@ -224,8 +224,8 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
     const one = await instance('one', {
       wrapStore: (store) => ({
         ...store,
-        async append(key, data, author, at) {
-          const appended = await store.append(key, data, author, at);
+        async append(key, data, origin) {
+          const appended = await store.append(key, data, origin);
           order.push(`committed ${appended.seq}`);
           return appended;
         },
@@ -404,8 +404,8 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
     const space = newSpace();
     const key = docKey.shared(space);
     // What a drip attack left behind before issue 14's caps: a conflict walk costing seconds.
-    await one.storage.store.append(key, prependedText(1000, 3000), 'mallory', 0);
-    await one.storage.store.append(key, prependedText(1001, 3000), 'mallory', 0);
+    await one.storage.store.append(key, prependedText(1000, 3000), { author: 'mallory', device: '', at: 0 });
+    await one.storage.store.append(key, prependedText(1001, 3000), { author: 'mallory', device: '', at: 0 });
     const alice = client(one, space, 'alice');
     await waitFor(() => alice.doc.getText('attack').length === 6000, {
       message: 'the whole document',

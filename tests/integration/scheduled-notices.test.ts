@@ -203,12 +203,11 @@ async function boundaryDueOn(
     expect(signed.status, signed.text).toBe(201);
   }
   recordAgreedVersion(doc, { id, version: { hash, content, agreedAt: t.clock.now() } });
-  t.stores.docLog.append(
-    docKey.shared(pair.spaceId),
-    pair.alex.id,
-    t.clock.now(),
-    Y.encodeStateAsUpdate(doc),
-  );
+  t.stores.docLog.append(docKey.shared(pair.spaceId), Y.encodeStateAsUpdate(doc), {
+    author: pair.alex.id,
+    device: '',
+    at: t.clock.now(),
+  });
   doc.destroy();
 }
 

@@ -12,6 +12,7 @@ import {
   usLetterFragment,
   type HistoryEntry,
 } from '@twofold/shared';
+import { SERVER_DEVICE } from '../../server/src/store/doc-log-store.ts';
 import { COALESCE_WINDOW_MS, createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
 import { createDocHistory, type DocHistory } from '../../server/src/store/doc-history.ts';
 import { openTestDb } from '../helpers/test-db.ts';
@@ -40,7 +41,7 @@ function couple(log: DocLog) {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'server') return;
       Y.applyUpdate(server, update, author);
-      rowsOfTurn.at(-1)?.push(log.append(KEY, author, now, update));
+      rowsOfTurn.at(-1)?.push(log.append(KEY, update, { author, device: SERVER_DEVICE, at: now }));
     });
     return { author, doc };
   };

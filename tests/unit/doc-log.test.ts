@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '../../server/src/store/db.ts';
-import type { CoalescePlan } from '../../server/src/store/doc-log-store.ts';
+import { SERVER_DEVICE, type CoalescePlan } from '../../server/src/store/doc-log-store.ts';
 import { COALESCE_WINDOW_MS, createDocLog, type DocLog } from '../../server/src/store/doc-log.ts';
 import { migrate } from '../../server/src/store/migrations.ts';
 import { replayOffThread } from '../../server/src/sync/replay-off-thread.ts';
@@ -23,21 +23,24 @@ function setup() {
 
 /**
  * A writer's Y.Doc whose every transaction is appended to the log as one row, as the sync room
- * does it. `as` sets who is typing and when; `type` types one keystroke per character.
+ * does it. `as` sets who is typing, when, and on which device; `type` types one keystroke per
+ * character.
  */
 function writer(log: DocLog, key = 'doc') {
   const doc = new Y.Doc();
   let author = 'alex';
+  let device = SERVER_DEVICE;
   let now = 0;
   let lastId = 0;
   doc.on('update', (update: Uint8Array) => {
-    lastId = log.append(key, author, now, update);
+    lastId = log.append(key, update, { author, device, at: now });
   });
   return {
     doc,
-    as(who: string, at: number) {
+    as(who: string, at: number, on = SERVER_DEVICE) {
       author = who;
       now = at;
+      device = on;
       return this;
     },
     type(chars: string) {
@@ -92,7 +95,7 @@ describe('the update log', () => {
     const ids: number[] = [];
     for (const word of ['we ', 'agreed ', 'on this']) {
       doc.getText('letter').insert(doc.getText('letter').length, word);
-      ids.push(log.append('doc', 'alex', 0, stored.at(-1)!));
+      ids.push(log.append('doc', stored.at(-1)!, { author: 'alex', device: SERVER_DEVICE, at: 0 }));
     }
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     const loaded = log.load('doc');
@@ -187,7 +190,39 @@ describe('row ids', () => {
       { id: 2, data: Buffer.from([2]) },
     ]);
     // Id 3 was handed out once; AUTOINCREMENT would never give it again, and neither does the log.
-    expect(createDocLog(db).append('doc', 'alex', 4, new Uint8Array([4]))).toBe(4);
+    expect(
+      createDocLog(db).append('doc', new Uint8Array([4]), { author: 'alex', device: SERVER_DEVICE, at: 4 }),
+    ).toBe(4);
+  });
+});
+
+describe('devices', () => {
+  it('upgrades a database from before devices were kept: every row stays, with no device, and new rows keep theirs', () => {
+    // The device column came with the newest migration so far (user_version 16 before it).
+    const beforeDevices = 16;
+    const dir = tempDir('twofold-migrate-');
+    cleanups.push(() => dir.remove());
+    const db = new Database(`${dir.path}/old.sqlite`);
+    cleanups.push(() => db.close());
+    migrate(db, beforeDevices);
+    const columns = () => (db.pragma('table_info(doc_updates)') as { name: string }[]).map((c) => c.name);
+    expect(columns()).not.toContain('device');
+    const insert = db.prepare(
+      'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    insert.run(1, 'doc', 'alex', 1, new Uint8Array([1]));
+    insert.run(2, 'doc', 'sam', 2, new Uint8Array([2]));
+
+    migrate(db);
+    expect(columns()).toContain('device');
+    const log = createDocLog(db);
+    const id = log.append('doc', new Uint8Array([3]), { author: 'alex', device: '0123456789abcdef', at: 3 });
+    expect(log.history('doc')).toEqual([
+      { id: 1, author: 'alex', device: SERVER_DEVICE, at: 1, mergedCount: 1 },
+      { id: 2, author: 'sam', device: SERVER_DEVICE, at: 2, mergedCount: 1 },
+      { id, author: 'alex', device: '0123456789abcdef', at: 3, mergedCount: 1 },
+    ]);
+    expect(log.load('doc').updates).toEqual([Buffer.from([1]), Buffer.from([2]), Buffer.from([3])]);
   });
 });
 
@@ -242,7 +277,9 @@ describe('coalescing the history', () => {
     for (const w of writers) {
       w.doc.clientID = 7; // the same structs in both logs
       for (let i = 0; i < 40; i++) {
-        w.as(i % 10 < 6 ? 'alex' : 'sam', i * 90 * SECOND).type('xq');
+        // Alex switches from the phone to the laptop halfway through: some runs span both.
+        const device = i % 10 < 6 ? (i < 23 ? 'phone' : 'laptop') : 'sams-phone';
+        w.as(i % 10 < 6 ? 'alex' : 'sam', i * 90 * SECOND, device).type('xq');
         w.doc.getText('letter').delete(w.doc.getText('letter').length - 1, 1);
       }
     }
@@ -252,8 +289,31 @@ describe('coalescing the history', () => {
     expect(merge.runs.length).toBeGreaterThan(1);
     there.compact(undefined, merge);
     const rowsOf = (db: Db) =>
-      db.prepare('SELECT author, at, merged_count AS n, data FROM doc_updates ORDER BY id').all();
+      db.prepare('SELECT author, device, at, merged_count AS n, data FROM doc_updates ORDER BY id').all();
     expect(rowsOf(logs[1]!.db)).toEqual(rowsOf(logs[0]!.db));
+    expect(new Set(rowsOf(logs[0]!.db).map((row) => (row as { device: string }).device))).toEqual(
+      new Set(['phone', 'laptop', 'sams-phone', SERVER_DEVICE]),
+    );
+  });
+
+  it('keeps the device of a merged run when all its rows came from one, and none when they came from two', () => {
+    const { log } = setup();
+    const w = writer(log);
+    // Alex types on the phone, then (within the window, so one run) goes on on the laptop;
+    // Sam types on one device only.
+    for (let i = 0; i < 10; i++) w.as('alex', i * SECOND, 'alex-phone').type('a');
+    for (let i = 10; i < 20; i++) w.as('alex', i * SECOND, 'alex-laptop').type('b');
+    for (let i = 20; i < 30; i++) w.as('sam', i * SECOND, 'sam-phone').type('s');
+    w.as('alex', 40 * SECOND, 'alex-laptop').type('c');
+    w.compact();
+
+    expect(
+      log.history('doc').map(({ author, device, mergedCount }) => ({ author, device, mergedCount })),
+    ).toEqual([
+      { author: 'alex', device: SERVER_DEVICE, mergedCount: 20 },
+      { author: 'sam', device: 'sam-phone', mergedCount: 10 },
+      { author: 'alex', device: 'alex-laptop', mergedCount: 1 },
+    ]);
   });
 
   it('never merges across a compaction, so an entry already written is never rewritten', () => {
@@ -287,6 +347,7 @@ describe('coalescing the history', () => {
         {
           firstSeq: first!.id,
           at: 19 * SECOND,
+          device: SERVER_DEVICE,
           mergedCount: 20,
           data: Y.encodeStateAsUpdate(merged),
           restSeqs: rest.map((row) => row.id),

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode, syncStep1Message } from '@twofold/shared';
 import type { Logger } from '../../server/src/lib/log.ts';
 import { silentLogger } from '../../server/src/lib/log.ts';
+import { SERVER_DEVICE } from '../../server/src/store/doc-log-store.ts';
 import { createDocLog } from '../../server/src/store/doc-log.ts';
 import { Room, type RoomDeps } from '../../server/src/sync/room.ts';
 import { prependedText } from '../helpers/crafted-updates.ts';
@@ -22,8 +23,8 @@ function costlyLog(items: number) {
   cleanups.push(close);
   const log = createDocLog(db);
   // What a drip attack left behind on a server before issue 14's caps, never compacted.
-  log.append(KEY, 'mallory', 0, prependedText(1000, items));
-  log.append(KEY, 'mallory', 0, prependedText(1001, items));
+  log.append(KEY, prependedText(1000, items), { author: 'mallory', device: SERVER_DEVICE, at: 0 });
+  log.append(KEY, prependedText(1001, items), { author: 'mallory', device: SERVER_DEVICE, at: 0 });
   return { db, log };
 }
 

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { SERVER_DEVICE } from './doc-log-store.ts';
 import { encodeRunUpdate } from './run-update.ts';
 
 /** Runs of one author's updates closer together than this are merged into one history entry. */
@@ -7,6 +8,7 @@ export const COALESCE_WINDOW_MS = 5 * 60 * 1000;
 /** A history row as coalescing reads it (how it is numbered is the caller's). */
 export interface CoalescableRow {
   author: string;
+  device: string;
   /** ms since the epoch. */
   at: number;
   /** How many appended updates the row already stands for. */
@@ -16,15 +18,26 @@ export interface CoalescableRow {
 
 /**
  * One run of rows merged into one: its first row is rewritten with `at` (the run's last time),
- * `count` (the updates it stands for) and `data` (the difference the run made), the `rest`
- * deleted.
+ * `device` (`runDevice`), `count` (the updates it stands for) and `data` (the difference the run
+ * made), the `rest` deleted.
  */
 export interface CoalescedRun<T> {
   first: T;
   rest: T[];
   at: number;
+  device: string;
   count: number;
   data: Uint8Array;
+}
+
+/**
+ * The device a coalesced run keeps: the one all its rows share, else SERVER_DEVICE (''). Runs
+ * are cut by author and time only, so one partner's phone and laptop still merge into one row.
+ * The replay worker (sync/replay-off-thread.ts) keeps the device the same way in its own copy.
+ */
+export function runDevice(rows: readonly { device: string }[]): string {
+  const device = rows[0]?.device ?? SERVER_DEVICE;
+  return rows.every((row) => row.device === device) ? device : SERVER_DEVICE;
 }
 
 /**
@@ -81,6 +94,7 @@ function replayRuns<T extends CoalescableRow, R>(
           first,
           rest,
           at: run[run.length - 1]?.at ?? first.at,
+          device: runDevice(run),
           count: run.reduce((sum, row) => sum + row.mergedCount, 0),
           data: encodeRunUpdate(doc, before, deleted),
         });

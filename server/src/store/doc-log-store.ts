@@ -24,7 +24,7 @@ export interface DocLogStore {
    * before it. Rejects with DocumentRetired, storing nothing, when the document was retired
    * (its owner left the space: see store/departures.ts).
    */
-  append(docKey: string, data: Uint8Array, author: string, at: number): Promise<AppendedUpdate>;
+  append(docKey: string, data: Uint8Array, origin: UpdateOrigin): Promise<AppendedUpdate>;
   /** The document as stored: its snapshot (if any) and every update after it. */
   load(docKey: string): Promise<StoredDoc>;
   /**
@@ -84,6 +84,25 @@ export class DocumentRetired extends Error {
   }
 }
 
+/**
+ * Where an update came from, stored with it: who wrote it, from which device, and when. The
+ * device is opaque here (sync/device-id.ts makes it for a connection); it is for operators and a
+ * later end-to-end mode, never shown to the partner: history views carry author and time only.
+ */
+export interface UpdateOrigin {
+  author: string;
+  /** An opaque, stable id of the writing session's device; SERVER_DEVICE for the server's own. */
+  device: string;
+  /** ms since the epoch. */
+  at: number;
+}
+
+/**
+ * The device of updates the server writes itself (imports, seeds, restores), of rows stored
+ * before devices were recorded, and of a coalesced run whose rows came from different devices.
+ */
+export const SERVER_DEVICE = '';
+
 export interface AppendedUpdate {
   /** This update's sequence number in its document. */
   seq: number;
@@ -141,10 +160,15 @@ export function checkCoalescePlan(plan: CoalescePlan, uptoSeq: number): void {
   }
 }
 
-/** One run of rows as one: `firstSeq` gets `at`, `mergedCount` and `data`; `restSeqs` go. */
+/**
+ * One run of rows as one: `firstSeq` gets `at`, `device`, `mergedCount` and `data`; `restSeqs`
+ * go. The author needs no rewriting: a run is one author's (coalesce-runs.ts).
+ */
 export interface CoalescedRow {
   firstSeq: number;
   at: number;
+  /** The device every row of the run shares, else SERVER_DEVICE (`runDevice`). */
+  device: string;
   mergedCount: number;
   data: Uint8Array;
   restSeqs: number[];
@@ -153,6 +177,8 @@ export interface CoalescedRow {
 export interface HistoryRow {
   seq: number;
   author: string;
+  /** The writing device (`UpdateOrigin.device`): for the store and operators, never the partner. */
+  device: string;
   /** ms since the epoch. */
   at: number;
   /** How many appended updates this row stands for (compaction may merge a run of them). */

@@ -1,6 +1,6 @@
 import { coalesceRuns } from './coalesce-runs.ts';
 import type { Db } from './db.ts';
-import type { CoalescePlan } from './doc-log-store.ts';
+import type { CoalescePlan, UpdateOrigin } from './doc-log-store.ts';
 import type { EditJournal, JournalEntry } from './edit-journal.ts';
 
 export { COALESCE_WINDOW_MS } from './coalesce-runs.ts';
@@ -18,6 +18,7 @@ export interface LoadedDoc {
 export interface HistoryRow {
   id: number;
   author: string;
+  device: string;
   at: number;
   mergedCount: number;
   data: Uint8Array;
@@ -67,7 +68,7 @@ export interface DocLogOptions {
 
 /**
  * The append-only update log of every Yjs document, with snapshots that make loading fast.
- * Rows keep their author and time; compaction never drops history, it merges runs of small
+ * Rows keep their author, device and time; compaction never drops history, it merges runs of small
  * updates by the same author into one row (so "who changed what, roughly when" stays).
  *
  * One log per database: it hands out row ids itself. A new id is above every id in the table
@@ -92,14 +93,16 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
      ON CONFLICT (doc_key) DO UPDATE SET upto_id = excluded.upto_id, at = excluded.at, data = excluded.data`,
   );
   const rowsBetween = db.prepare(
-    'SELECT id, author, at, merged_count AS mergedCount, data FROM doc_updates WHERE doc_key = ? AND id > ? AND id <= ? ORDER BY id',
+    'SELECT id, author, device, at, merged_count AS mergedCount, data FROM doc_updates WHERE doc_key = ? AND id > ? AND id <= ? ORDER BY id',
   );
-  const updateRow = db.prepare('UPDATE doc_updates SET at = ?, merged_count = ?, data = ? WHERE id = ?');
+  const updateRow = db.prepare(
+    'UPDATE doc_updates SET at = ?, device = ?, merged_count = ?, data = ? WHERE id = ?',
+  );
   const deleteRow = db.prepare('DELETE FROM doc_updates WHERE id = ?');
   const setCoalesced = db.prepare('UPDATE doc_snapshots SET coalesced_upto = ? WHERE doc_key = ?');
   const storedBytesOf = db.prepare(STORED_BYTES);
   const historyOf = db.prepare(
-    'SELECT id, author, at, merged_count AS mergedCount FROM doc_updates WHERE doc_key = ? ORDER BY id',
+    'SELECT id, author, device, at, merged_count AS mergedCount FROM doc_updates WHERE doc_key = ? ORDER BY id',
   );
 
   const commitBatch = createJournalCommit(db);
@@ -164,7 +167,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
   const coalesce = (docKey: string, base: Uint8Array | undefined, fromId: number, uptoId: number) => {
     const rows = rowsBetween.all(docKey, fromId, uptoId) as Row[];
     for (const run of coalesceRuns(base, rows)) {
-      updateRow.run(run.at, run.count, run.data, run.first.id);
+      updateRow.run(run.at, run.device, run.count, run.data, run.first.id);
       for (const row of run.rest) deleteRow.run(row.id);
     }
     setCoalesced.run(uptoId, docKey);
@@ -177,7 +180,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
   const applyPlan = (docKey: string, plan: CoalescePlan, coalescedUpto: number, uptoId: number) => {
     if (plan.fromSeq === coalescedUpto) {
       for (const run of plan.runs) {
-        updateRow.run(run.at, run.mergedCount, run.data, run.firstSeq);
+        updateRow.run(run.at, run.device, run.mergedCount, run.data, run.firstSeq);
         for (const id of run.restSeqs) deleteRow.run(id);
       }
     }
@@ -202,13 +205,13 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
      * Appends one update; returns its row id. Synchronous: when it returns, the update survives
      * a crash (committed, or written to the journal and committed with the next batch).
      */
-    append(docKey: string, author: string, at: number, data: Uint8Array): number {
+    append(docKey: string, data: Uint8Array, { author, device, at }: UpdateOrigin): number {
       const id = lastId + 1;
       if (!journal) {
-        insert.run(id, docKey, author, at, data);
+        insert.run(id, docKey, author, device, at, data);
         return (lastId = id);
       }
-      const entry = { id, docKey, author, at, data };
+      const entry = { id, docKey, author, device, at, data };
       journal.append(entry);
       lastId = id;
       pending.push(entry);
@@ -279,7 +282,7 @@ export function createDocLog(db: Db, options: DocLogOptions = {}) {
     /** Who changed a document and when, oldest first (no content). */
     history(docKey: string) {
       flush();
-      return historyOf.all(docKey) as { id: number; author: string; at: number; mergedCount: number }[];
+      return historyOf.all(docKey) as Omit<HistoryRow, 'data'>[];
     },
   };
 }
@@ -289,7 +292,8 @@ const STORED_BYTES = `SELECT
   (SELECT COALESCE(sum(length(data)), 0) FROM doc_updates WHERE doc_key = ?) +
   (SELECT COALESCE(sum(length(data) + COALESCE(length(history_base), 0)), 0)
    FROM doc_snapshots WHERE doc_key = ?) AS bytes`;
-const INSERT_ROW = 'INSERT INTO doc_updates (id, doc_key, author, at, data) VALUES (?, ?, ?, ?, ?)';
+const INSERT_ROW =
+  'INSERT INTO doc_updates (id, doc_key, author, device, at, data) VALUES (?, ?, ?, ?, ?, ?)';
 const FLOOR = 'SELECT id FROM doc_log_floor';
 const RAISE_FLOOR = 'UPDATE doc_log_floor SET id = max(id, ?)';
 const readFloor = (statement: { get(): unknown }) => (statement.get() as { id: number } | undefined)?.id ?? 0;
@@ -306,7 +310,8 @@ export function createJournalCommit(db: Db): (entries: JournalEntry[]) => void {
   return db.transaction((entries: JournalEntry[]) => {
     const floor = readFloor(floorOf);
     for (const entry of entries) {
-      if (entry.id > floor) insert.run(entry.id, entry.docKey, entry.author, entry.at, entry.data);
+      if (entry.id > floor)
+        insert.run(entry.id, entry.docKey, entry.author, entry.device, entry.at, entry.data);
     }
     const raised = raiseFloor.run(entries[entries.length - 1]?.id ?? 0);
     // Without its one row the floor would stay at nothing, and every restart would commit

@@ -8,19 +8,29 @@ import {
   writeSync,
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { SERVER_DEVICE } from './doc-log-store.ts';
 
 /** One edit as the journal keeps it until it is in the database. */
 export interface JournalEntry {
   id: number;
   docKey: string;
   author: string;
+  device: string;
   at: number;
   data: Uint8Array;
 }
 
-/** Length and checksum of the body, then the body: id, at, two strings and the update. */
+/**
+ * Length and checksum of the body, then the body: id, at, the key, the author, the device and
+ * the update, each string after its u16 length. Records written before devices were recorded
+ * have no device string; the top bit of the author's length says one follows, so a journal a
+ * crash left behind an upgrade still reads (its edits get SERVER_DEVICE, as old rows do).
+ */
 const HEADER_BYTES = 8;
 const MAX_STRING_BYTES = 0xffff;
+/** Author and device lengths stay below the flag bit. */
+const MAX_NAME_BYTES = 0x7fff;
+const WITH_DEVICE = 0x8000;
 
 /**
  * An append-only file of edits, written with one `write` each before the edit is shared. It is
@@ -113,18 +123,26 @@ export function readJournal(path: string): JournalEntry[] {
 function encodeRecord(entry: JournalEntry): Buffer {
   const docKey = Buffer.from(entry.docKey, 'utf8');
   const author = Buffer.from(entry.author, 'utf8');
-  if (docKey.byteLength > MAX_STRING_BYTES || author.byteLength > MAX_STRING_BYTES) {
-    throw new Error('edit journal: key or author too long');
+  const device = Buffer.from(entry.device, 'utf8');
+  if (
+    docKey.byteLength > MAX_STRING_BYTES ||
+    author.byteLength > MAX_NAME_BYTES ||
+    device.byteLength > MAX_NAME_BYTES
+  ) {
+    throw new Error('edit journal: key, author or device too long');
   }
-  const bodyBytes = 8 + 8 + 2 + docKey.byteLength + 2 + author.byteLength + entry.data.byteLength;
+  const bodyBytes =
+    8 + 8 + 2 + docKey.byteLength + 2 + author.byteLength + 2 + device.byteLength + entry.data.byteLength;
   const record = Buffer.allocUnsafe(HEADER_BYTES + bodyBytes);
   let at = HEADER_BYTES;
   at = record.writeDoubleLE(entry.id, at);
   at = record.writeDoubleLE(entry.at, at);
   at = record.writeUInt16LE(docKey.byteLength, at);
   at += docKey.copy(record, at);
-  at = record.writeUInt16LE(author.byteLength, at);
+  at = record.writeUInt16LE(author.byteLength | WITH_DEVICE, at);
   at += author.copy(record, at);
+  at = record.writeUInt16LE(device.byteLength, at);
+  at += device.copy(record, at);
   record.set(entry.data, at);
   record.writeUInt32LE(bodyBytes, 0);
   record.writeUInt32LE(crc32(record.subarray(HEADER_BYTES)), 4);
@@ -146,15 +164,25 @@ function decodeRecords(file: Buffer): JournalEntry[] {
     const docKey = body.toString('utf8', at + 2, at + 2 + keyBytes);
     at += 2 + keyBytes;
     if (at + 2 > body.byteLength) break;
-    const authorBytes = body.readUInt16LE(at);
+    const authorField = body.readUInt16LE(at);
+    const authorBytes = authorField & ~WITH_DEVICE;
     if (at + 2 + authorBytes > body.byteLength) break;
     const author = body.toString('utf8', at + 2, at + 2 + authorBytes);
     at += 2 + authorBytes;
+    let device = SERVER_DEVICE;
+    if (authorField & WITH_DEVICE) {
+      if (at + 2 > body.byteLength) break;
+      const deviceBytes = body.readUInt16LE(at);
+      if (at + 2 + deviceBytes > body.byteLength) break;
+      device = body.toString('utf8', at + 2, at + 2 + deviceBytes);
+      at += 2 + deviceBytes;
+    }
     entries.push({
       id: body.readDoubleLE(0),
       at: body.readDoubleLE(8),
       docKey,
       author,
+      device,
       data: new Uint8Array(body.subarray(at)),
     });
     offset = end;

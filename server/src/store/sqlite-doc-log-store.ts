@@ -26,13 +26,13 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
     'SELECT upto_id AS snapshotSeq, coalesced_upto AS coalescedUpto FROM doc_snapshots WHERE doc_key = ?',
   );
   const rowsOf = db.prepare(
-    `SELECT id AS seq, author, at, merged_count AS mergedCount, data FROM doc_updates
+    `SELECT id AS seq, author, device, at, merged_count AS mergedCount, data FROM doc_updates
      WHERE doc_key = ? AND id > ? AND id <= ? ORDER BY id`,
   );
   const newestRowOf = db.prepare('SELECT COALESCE(max(id), 0) AS seq FROM doc_updates WHERE doc_key = ?');
   const rowsAfter = db.prepare('SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? ORDER BY id');
   const pageOf = db.prepare(
-    `SELECT id AS seq, author, at, merged_count AS mergedCount, data FROM doc_updates
+    `SELECT id AS seq, author, device, at, merged_count AS mergedCount, data FROM doc_updates
      WHERE doc_key = ? AND id < ? ORDER BY id DESC LIMIT ?`,
   );
   const between = db.prepare(
@@ -70,9 +70,9 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
   };
 
   return {
-    async append(docKey, data, author, at): Promise<AppendedUpdate> {
+    async append(docKey, data, origin): Promise<AppendedUpdate> {
       const previousSeq = latest(docKey);
-      const seq = log.append(docKey, author, at, data);
+      const seq = log.append(docKey, data, origin);
       newest.set(docKey, seq);
       return { seq, previousSeq };
     },
@@ -117,7 +117,7 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
     async history(docKey) {
       return log
         .history(docKey)
-        .map(({ id, author, at, mergedCount }) => ({ seq: id, author, at, mergedCount }));
+        .map(({ id, author, device, at, mergedCount }) => ({ seq: id, author, device, at, mergedCount }));
     },
 
     async historyPage(docKey, beforeSeq, limit) {

@@ -33,6 +33,7 @@ export async function compactWithYjs(store: DocLogStore, docKey: string, at: num
       runs: runs.map((run) => ({
         firstSeq: run.first.seq,
         at: run.at,
+        device: run.device,
         mergedCount: run.count,
         data: run.data,
         restSeqs: run.rest.map((row) => row.seq),

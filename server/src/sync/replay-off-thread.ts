@@ -48,6 +48,8 @@ const endRun = () => {
     runs.push({
       firstSeq: run[0].id,
       at: run[run.length - 1].at,
+      // The device all the run's rows share, else '' (store/coalesce-runs.ts, runDevice).
+      device: run.every((row) => row.device === run[0].device) ? run[0].device : '',
       mergedCount: run.reduce((sum, row) => sum + row.mergedCount, 0),
       structs: diff.subarray(0, diff.byteLength - docDeletes),
       deleted: { clients: deleted.clients },

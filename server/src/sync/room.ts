@@ -7,7 +7,7 @@ import { CloseCode, SyncMessageType } from '@twofold/shared';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/log.ts';
 import type { DocLog } from '../store/doc-log.ts';
-import { DocumentRetired, type CoalescePlan } from '../store/doc-log-store.ts';
+import { DocumentRetired, type CoalescePlan, type UpdateOrigin } from '../store/doc-log-store.ts';
 import { coalescingInput } from '../store/yjs-compactor.ts';
 import { ApplyTooSlow, applyWithin, runWithin } from './apply-deadline.ts';
 import { APPLY_COST, RoomCost } from './apply-cost.ts';
@@ -378,7 +378,7 @@ export class Room {
     let owner = this.remoteOwners.get(ownerId);
     if (!owner) {
       owner = {
-        peer: { userId: ownerId, sessionHash: '' },
+        peer: { userId: ownerId, sessionHash: '', deviceId: '' },
         missing: 0,
         awarenessIds: new Set(),
         remote: true,
@@ -576,7 +576,7 @@ export class Room {
     if (!shape) return;
     let appended;
     try {
-      appended = await shared.store.append(this.key, update, connection.peer.userId, this.deps.clock.now());
+      appended = await shared.store.append(this.key, update, this.originOf(connection));
     } catch (error) {
       // Its owner left on another instance a moment ago: the revocation is on its way here.
       if (error instanceof DocumentRetired) throw error;
@@ -597,6 +597,11 @@ export class Room {
     this.broadcast(relay ?? encodeUpdateMessage(update), socket);
     void shared.bus.publish(this.key, appended, update);
     this.scheduleCompactionIfDue();
+  }
+
+  /** What an update from `connection` is stored with: its account, its device, now. */
+  private originOf(connection: Connection): UpdateOrigin {
+    return { author: connection.peer.userId, device: connection.peer.deviceId, at: this.deps.clock.now() };
   }
 
   /**
@@ -649,7 +654,7 @@ export class Room {
     try {
       const elapsed = applyWithin(this.doc, update, connection, this.cost.budgetFor(shape));
       this.cost.record(shape, elapsed);
-      this.lastId = log.append(this.key, connection.peer.userId, this.deps.clock.now(), update);
+      this.lastId = log.append(this.key, update, this.originOf(connection));
     } catch (error) {
       this.failed = true;
       if (error instanceof ApplyTooSlow) throw new UpdateTooCostly(error);

@@ -11,4 +11,6 @@ export interface SyncSocket {
 export interface Peer {
   userId: string;
   sessionHash: string;
+  /** What this connection's updates are stored with as their device (device-id.ts). */
+  deviceId: string;
 }

@@ -11,6 +11,7 @@ import { createAccountLimits, type AccountLimitSettings } from './account-limits
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
 import { SYNC_PER_MESSAGE_DEFLATE } from './compression.ts';
 import { cpuMs } from './cpu-time.ts';
+import { deviceIdOf } from './device-id.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import {
   QuotaExceeded,
@@ -262,7 +263,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         accounts.spendWork(userId, room.loadMs);
         void room.loading?.then(() => accounts.spendWork(userId, room.replayMs));
       }
-      attach(ws, room, { userId, sessionHash: session.sessionHash });
+      const { sessionHash } = session;
+      attach(ws, room, { userId, sessionHash, deviceId: deviceIdOf(sessionHash) });
     });
   }
 

@@ -7,12 +7,13 @@ import { readPostgresDoc, type Queryable } from './doc-log.ts';
 interface SourceRow {
   id: number;
   author: string;
+  device: string;
   at: number;
   mergedCount: number;
   data: Uint8Array;
 }
 
-/** Log rows per INSERT (6 parameters each). */
+/** Log rows per INSERT (7 parameters each). */
 const ROWS_PER_INSERT = 500;
 
 /** Every document key in the SQLite log, in a stable order. */
@@ -25,7 +26,7 @@ export function docKeysOf(source: Db): string[] {
 
 /**
  * Copies each document's log into the PostgreSQL log on `target` (the caller's transaction):
- * its rows in id order become sequence numbers 1, 2, 3… (author, time, merged count and bytes
+ * its rows in id order become sequence numbers 1, 2, 3… (author, device, time, merged count and bytes
  * kept, so history survives), its snapshot covers the sequence number of the last row its
  * `upto_id` covered (and its coalescing mark likewise), and `doc_heads` holds the newest.
  * Returns how many documents were copied.
@@ -34,7 +35,7 @@ export function docKeysOf(source: Db): string[] {
  */
 export async function copyDocs(source: Db, target: Queryable): Promise<number> {
   const rowsOf = source.prepare(
-    'SELECT id, author, at, merged_count AS mergedCount, data FROM doc_updates WHERE doc_key = ? ORDER BY id',
+    'SELECT id, author, device, at, merged_count AS mergedCount, data FROM doc_updates WHERE doc_key = ? ORDER BY id',
   );
   const snapshotOf = source.prepare(
     'SELECT upto_id AS uptoId, coalesced_upto AS coalescedUpto, at, data FROM doc_snapshots WHERE doc_key = ?',
@@ -46,16 +47,19 @@ export async function copyDocs(source: Db, target: Queryable): Promise<number> {
       { uptoId: number; coalescedUpto: number; at: number; data: Uint8Array } | undefined;
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
       const batch = rows.slice(start, start + ROWS_PER_INSERT);
-      const tuples = batch.map((_, i) => `($1, ${[2, 3, 4, 5, 6].map((n) => `$${i * 5 + n}`).join(', ')})`);
+      const tuples = batch.map(
+        (_, i) => `($1, ${[2, 3, 4, 5, 6, 7].map((n) => `$${i * 6 + n}`).join(', ')})`,
+      );
       const values = batch.flatMap((row, i) => [
         start + i + 1,
         row.author,
+        row.device,
         row.at,
         row.mergedCount,
         row.data,
       ]);
       await target.query(
-        `INSERT INTO doc_updates (doc_key, seq, author, at, merged_count, data) VALUES ${tuples.join(', ')}`,
+        `INSERT INTO doc_updates (doc_key, seq, author, device, at, merged_count, data) VALUES ${tuples.join(', ')}`,
         [key, ...values],
       );
     }

@@ -14,6 +14,7 @@ export const DOC_TABLES: Record<string, Record<string, string>> = {
     id: 'renumbered into seq (dense per document)',
     doc_key: 'copied',
     author: 'copied',
+    device: 'copied',
     at: 'copied',
     merged_count: 'copied',
     data: 'copied',

@@ -33,8 +33,8 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
   const readAfter = (docKey: string, afterSeq: number) => readPostgresDoc(pool, docKey, afterSeq);
 
   return {
-    async append(docKey, data, author, at): Promise<AppendedUpdate> {
-      const result = await pool.query<{ seq: number }>(APPEND, [docKey, author, at, data]);
+    async append(docKey, data, { author, device, at }): Promise<AppendedUpdate> {
+      const result = await pool.query<{ seq: number }>(APPEND, [docKey, author, device, at, data]);
       const seq = result.rows[0]?.seq;
       // No row: the head exists and is retired (the insert of a new head always returns one).
       if (seq === undefined) throw new DocumentRetired(docKey);
@@ -101,7 +101,7 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
 
     async history(docKey) {
       const result = await pool.query<HistoryRow>(
-        'SELECT seq, author, at, merged_count AS "mergedCount" FROM doc_updates WHERE doc_key = $1 ORDER BY seq',
+        'SELECT seq, author, device, at, merged_count AS "mergedCount" FROM doc_updates WHERE doc_key = $1 ORDER BY seq',
         [docKey],
       );
       return result.rows;
@@ -159,6 +159,7 @@ async function writePlan(client: Queryable, docKey: string, plan: CoalescePlan) 
     docKey,
     plan.runs.map((run) => run.firstSeq),
     plan.runs.map((run) => run.at),
+    plan.runs.map((run) => run.device),
     plan.runs.map((run) => run.mergedCount),
     plan.runs.map((run) => Buffer.from(run.data.buffer, run.data.byteOffset, run.data.byteLength)),
   ]);
@@ -203,8 +204,8 @@ const APPEND = `WITH head AS (
     ON CONFLICT (doc_key) DO UPDATE SET seq = doc_heads.seq + 1 WHERE NOT doc_heads.retired
     RETURNING seq
   )
-  INSERT INTO doc_updates (doc_key, seq, author, at, data)
-  SELECT $1, seq, $2, $3, $4 FROM head
+  INSERT INTO doc_updates (doc_key, seq, author, device, at, data)
+  SELECT $1, seq, $2, $3, $4, $5 FROM head
   RETURNING seq`;
 
 /**
@@ -219,10 +220,10 @@ const READ_AFTER = `WITH snap AS (SELECT upto_seq, data, coalesced_upto FROM doc
   WHERE u.doc_key = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
   ORDER BY ord, seq`;
 
-const HISTORY_PAGE = `SELECT seq, author, at, merged_count AS "mergedCount", data FROM doc_updates
+const HISTORY_PAGE = `SELECT seq, author, device, at, merged_count AS "mergedCount", data FROM doc_updates
   WHERE doc_key = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`;
 
-const ROWS_BETWEEN = `SELECT seq, author, at, merged_count AS "mergedCount", data FROM doc_updates
+const ROWS_BETWEEN = `SELECT seq, author, device, at, merged_count AS "mergedCount", data FROM doc_updates
   WHERE doc_key = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`;
 
 const UPSERT_SNAPSHOT = `INSERT INTO doc_snapshots (doc_key, upto_seq, at, data, coalesced_upto)
@@ -230,9 +231,10 @@ const UPSERT_SNAPSHOT = `INSERT INTO doc_snapshots (doc_key, upto_seq, at, data,
   ON CONFLICT (doc_key) DO UPDATE SET upto_seq = excluded.upto_seq, at = excluded.at, data = excluded.data,
     coalesced_upto = excluded.coalesced_upto`;
 
-/** Each run's first row gets the run's time, count and bytes (arrays $2…$5, one entry a run). */
-const REWRITE_RUNS = `UPDATE doc_updates u SET at = r.at, merged_count = r.count, data = r.data
-  FROM unnest($2::bigint[], $3::bigint[], $4::integer[], $5::bytea[]) AS r(seq, at, count, data)
+/** Each run's first row gets the run's time, device, count and bytes (arrays $2…$6, one entry a run). */
+const REWRITE_RUNS = `UPDATE doc_updates u SET at = r.at, device = r.device, merged_count = r.count, data = r.data
+  FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::integer[], $6::bytea[])
+    AS r(seq, at, device, count, data)
   WHERE u.doc_key = $1 AND u.seq = r.seq`;
 
 const STORED_BYTES = `SELECT

@@ -329,6 +329,11 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE doc_heads ADD COLUMN retired boolean NOT NULL DEFAULT false;
   `,
+  // Which device (sync session) wrote each row, as in SQLite: '' for rows from before, from
+  // the server itself, or merged from rows of more than one device.
+  `
+  ALTER TABLE doc_updates ADD COLUMN device text NOT NULL DEFAULT '';
+  `,
 ];
 
 /** Any constant: every instance takes this advisory lock to migrate, so they do it one at a time. */
