@@ -371,7 +371,7 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE doc_snapshots ADD COLUMN history_base BLOB;
   `,
   // Which device (sync session) wrote each log row (issue 19): an opaque id made from the
-  // session (sync/socket.ts deviceIdOf), '' for rows written before it was kept, by the
+  // session (sync/device-id.ts), '' for rows written before it was kept, by the
   // server itself, or merged from rows of more than one device.
   `ALTER TABLE doc_updates ADD COLUMN device TEXT NOT NULL DEFAULT '';`,
 ];
