@@ -46,13 +46,18 @@ test.describe('what a conversation turns into', () => {
     await expect(sam.getByRole('textbox', { name: NEXT_TIME })).toHaveCount(0);
     await writeSide(sam, 'SAM');
 
-    // Both type into the same page; each sees the other's words arrive.
+    // Both type into the same page; each sees the other's words arrive. Sam waits for Alex's
+    // words before going to the end: typing at an end that has not yet caught up is a concurrent
+    // insert at one spot, which Yjs may interleave with the letters still on their way.
+    let before = '';
     for (const [page, words] of [
       [alex, 'We text when we are running late.'],
       [sam, 'We eat together anyway.'],
     ] as const) {
       const box = page.getByRole('textbox', { name: NEXT_TIME });
       await expect(box).toBeVisible();
+      await expect.poll(() => editorText(box)).toContain(before);
+      before = words;
       await box.click();
       await page.keyboard.press('Control+End');
       await page.keyboard.type(` ${words}`);
