@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -50,16 +51,15 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
   db.pragma('wal_checkpoint(PASSIVE)');
 
   let worker: Worker | null = null;
-  let lastSeen: string | null = null;
+  // Read now, not in the background: a write made right after the start (before an
+  // asynchronous stat came back) would otherwise be taken for the starting state, and its
+  // WAL left uncopied until some later write.
+  let lastSeen = signatureNow(path);
   let lastChangeAt = performance.now();
   let looking = false;
   let stopped = false;
 
-  const walSignature = () =>
-    stat(`${path}-wal`, { bigint: true }).then(
-      (s) => `${s.size}:${s.mtimeNs}`,
-      () => 'absent',
-    );
+  const walSignature = () => stat(`${path}-wal`, { bigint: true }).then(signatureOf, () => ABSENT);
 
   function endWorker(): Promise<void> {
     const ending = worker;
@@ -93,7 +93,6 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
     }
   }
 
-  void walSignature().then((seen) => (lastSeen ??= seen));
   const timer = setInterval(() => void look(), intervalMs);
   timer.unref();
 
@@ -107,4 +106,16 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
       return endWorker();
     },
   };
+}
+
+const ABSENT = 'absent';
+
+/** What tells one state of the WAL file from the next: its size and modification time. */
+function signatureOf(s: { size: bigint; mtimeNs: bigint }): string {
+  return `${s.size}:${s.mtimeNs}`;
+}
+
+function signatureNow(path: string): string {
+  const s = statSync(`${path}-wal`, { bigint: true, throwIfNoEntry: false });
+  return s ? signatureOf(s) : ABSENT;
 }
