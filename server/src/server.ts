@@ -79,10 +79,11 @@ export async function startServer(
       closing ??= (async () => {
         // Hands back a mail cut off mid-send; awaited below, before the database closes.
         const mailerClosed = mailer.close();
-        scheduler.stop();
-        sessionSweep.stop();
+        // Background passes end between items; awaited before the stores they read close.
+        const passesEnded = Promise.all([scheduler.stop(), sessionSweep.stop()]);
         await listening.stop();
         await mailerClosed;
+        await passesEnded;
         await notifications.stop();
         stores.docLog.close();
         await checkpointer.stop();

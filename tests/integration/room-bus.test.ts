@@ -257,3 +257,39 @@ function chunk(flat: (string | number)[]): [string, number][] {
   for (let i = 0; i < flat.length; i += 2) pairs.push([String(flat[i]), Number(flat[i + 1])]);
   return pairs;
 }
+
+describe('closing the bus', () => {
+  it('waits for a check in flight, so nothing reads the store after its owner closed it', async () => {
+    const docKey = newDocKey();
+    const store = createPostgresDocLog(await openPostgres(databaseUrl, { max: 2 }), { ownsPool: true });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const checking = new Promise<void>((resolve) => (entered = resolve));
+    const errors: unknown[] = [];
+    const bus = createRoomBus({
+      redisUrl: redis.url,
+      checkEveryMs: 10,
+      onError: (error) => errors.push(error),
+      store: {
+        readAfter: (key, afterSeq) => store.readAfter(key, afterSeq),
+        async latestSeqs(keys) {
+          entered();
+          await gate;
+          return store.latestSeqs(keys);
+        },
+      },
+    });
+    await bus.join(docKey, 0, () => {});
+    await checking;
+
+    let closed = false;
+    const closing = bus.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    await store.close();
+    expect(errors).toEqual([]);
+  });
+});

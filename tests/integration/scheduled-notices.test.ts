@@ -276,3 +276,42 @@ describe('the boundary review notification', () => {
     ]);
   });
 });
+
+describe('stopping the scheduler', () => {
+  it('waits for the pass in flight, which stops between spaces, so no pass outlives the database', async () => {
+    // Two spaces at least, so the pass has a next space to skip once stopped.
+    await couple();
+    await couple();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inFirstSpace = new Promise<void>((resolve) => (entered = resolve));
+    const readFor: string[] = [];
+    // The pass is held inside its first space's review lookup until the gate opens.
+    const attestations: typeof t.stores.attestations = {
+      ...t.stores.attestations,
+      async list(spaceId, filter) {
+        readFor.push(spaceId);
+        entered();
+        await gate;
+        return t.stores.attestations.list(spaceId, filter);
+      },
+    };
+    const gated = createNoticeScheduler({
+      stores: { ...t.stores, attestations },
+      rooms: t.built.rooms,
+      clock: t.clock,
+      logger: silentLogger,
+    });
+    gated.start(60_000);
+    await inFirstSpace;
+
+    let stopped = false;
+    const stopping = gated.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(readFor).toHaveLength(1);
+  });
+});

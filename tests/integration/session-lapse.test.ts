@@ -9,8 +9,10 @@ import {
   type RunningServer,
 } from '@twofold/server/testing';
 import { call, pairUp } from '../helpers/http.ts';
+import { startSessionSweep } from '../../server/src/sync/session-sweep.ts';
 import { connect } from '../helpers/sync-client.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { startTestInstances } from '../helpers/test-instances.ts';
 import { testClock } from '../helpers/test-clock.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -55,5 +57,45 @@ it('closes the sockets of a session that expires while they are open with 4401, 
     expect(samShared.provider.wsconnected).toBe(true);
   } finally {
     for (const client of [alexShared, alexPrivate, samShared]) client.destroy();
+  }
+});
+
+it('stops sweeping between sessions, and waits for the sweep in flight before the store closes', async () => {
+  const { instances, close } = await startTestInstances(1);
+  const [one] = instances;
+  const { alex, sam, spaceId } = await pairUp(one!.url);
+  const clients = [connect(one!.url, spaceId, alex.cookie), connect(one!.url, spaceId, sam.cookie)];
+  try {
+    await Promise.all(clients.map((client) => client.synced()));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const asking = new Promise<void>((resolve) => (entered = resolve));
+    const asked: string[] = [];
+    // The sweep is held on its first session's lookup until the gate opens.
+    const sweep = startSessionSweep(
+      one!.built.rooms,
+      async (sessionHash) => {
+        asked.push(sessionHash);
+        entered();
+        await gate;
+        return true;
+      },
+      10,
+    );
+    await asking;
+
+    let stopped = false;
+    const stopping = sweep.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    // Two sessions had sockets open; the second was never looked up, and nobody was closed.
+    expect(asked).toHaveLength(1);
+    for (const client of clients) expect(client.closes).toEqual([]);
+  } finally {
+    for (const client of clients) client.destroy();
+    await close();
   }
 });

@@ -161,6 +161,8 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
     const now = clock.now();
     let queued = 0;
     for (const spaceId of await record.spaceIds()) {
+      // Stopping: the rest waits for the next start, which claims each occurrence only once.
+      if (stopping) break;
       try {
         queued += await checkinDays(spaceId, now);
         if (options.reviews ?? true) queued += await boundaryReviews(spaceId, now);
@@ -174,6 +176,9 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
 
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  let stopping = false;
+  /** The loop's pass in flight, awaited by `stop` so it never outlives the database. */
+  let pass: Promise<unknown> | undefined;
   let lastReviewScan = -Infinity;
   return {
     runOnce,
@@ -184,19 +189,24 @@ export function createNoticeScheduler(deps: NoticeSchedulerDeps) {
         const now = clock.now();
         const reviews = now - lastReviewScan >= REVIEW_SCAN_MS;
         if (reviews) lastReviewScan = now;
-        try {
-          await runOnce({ reviews });
-        } catch (error) {
-          logger.error('scheduled_notice_pass_failed', { message: String(error) });
-        }
+        pass = runOnce({ reviews }).catch((error: unknown) =>
+          logger.error('scheduled_notice_pass_failed', { message: String(error) }),
+        );
+        await pass;
         if (running) timer = setTimeout(() => void tick(), intervalMs).unref();
       };
       timer = setTimeout(() => void tick(), 0).unref();
     },
-    stop(): void {
+    /**
+     * Stops the loop; resolves once a pass in flight has ended (it stops between spaces), so the
+     * caller may close the database after it.
+     */
+    async stop(): Promise<void> {
       running = false;
+      stopping = true;
       clearTimeout(timer);
       timer = undefined;
+      await pass;
     },
   };
 }

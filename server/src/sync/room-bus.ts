@@ -230,7 +230,11 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
       onError(error);
     }
   };
-  const checkTimer = setInterval(() => void check(), checkEveryMs);
+  /** The check in flight, awaited by `close` so it never outlives the store it reads. */
+  let checking: Promise<void> | undefined;
+  const checkTimer = setInterval(() => {
+    checking ??= check().finally(() => (checking = undefined));
+  }, checkEveryMs);
   checkTimer.unref();
 
   return {
@@ -302,8 +306,12 @@ export function createRoomBus(options: RoomBusOptions): RoomBus {
       if (closed) return;
       closed = true;
       clearInterval(checkTimer);
+      // Reads in flight end before the caller closes the store they read (their rooms are gone,
+      // so what they bring is dropped).
+      const reading = [checking, ...[...rooms.values()].map((room) => room.repairing)];
       for (const room of rooms.values()) clearTimeout(room.repairTimer);
       rooms.clear();
+      await Promise.allSettled(reading);
       publisher.disconnect();
       subscriber.disconnect();
     },

@@ -19,6 +19,9 @@ export function startSessionSweep(
   intervalMs = DEFAULT_SESSION_SWEEP_MS,
   onError: (error: unknown) => void = () => {},
 ) {
+  let stopped = false;
+  /** The timer's sweep in flight, awaited by `stop` so it never outlives the session store. */
+  let inFlight: Promise<void> | undefined;
   async function sweep() {
     // The sessions of every open socket (a predicate that closes nothing lists them), then one
     // asynchronous lookup each, then the lapsed ones' sockets closed.
@@ -32,13 +35,26 @@ export function startSessionSweep(
       '',
     );
     const lapsed = new Set<string>();
-    for (const sessionHash of hashes) if (!(await isLive(sessionHash))) lapsed.add(sessionHash);
+    for (const sessionHash of hashes) {
+      if (stopped) return; // shutting down: every socket is being closed anyway
+      if (!(await isLive(sessionHash))) lapsed.add(sessionHash);
+    }
     if (lapsed.size === 0) return;
     rooms.disconnect((peer) => lapsed.has(peer.sessionHash), CloseCode.sessionEnded, 'session expired');
   }
   const timer = setInterval(() => {
-    sweep().catch(onError);
+    inFlight ??= sweep()
+      .catch(onError)
+      .finally(() => (inFlight = undefined));
   }, intervalMs);
   timer.unref();
-  return { sweep, stop: () => clearInterval(timer) };
+  return {
+    sweep,
+    /** Stops sweeping; resolves once a sweep in flight has ended (it stops between sessions). */
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
 }
