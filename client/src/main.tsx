@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { installChunkRecovery } from './app/chunk-recovery.ts';
-import { router } from './app/router.tsx';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -23,10 +22,7 @@ import './styles/talks.css';
 import './styles/history.css';
 import './styles/healing.css';
 
-installChunkRecovery(() => {
-  const to = router.state.navigation.location;
-  return to ? `${to.pathname}${to.search}${to.hash}` : null;
-});
+installChunkRecovery();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

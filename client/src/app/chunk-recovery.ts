@@ -13,10 +13,10 @@ const MARK = 'twofold:chunk-reload';
  * goes on to the page's error screen ("Reload" by hand); a newer build may reload once more.
  * Nothing is lost by reloading: writing is kept on the device (IndexedDB).
  *
- * `pendingPath` names the address being opened when the failure happened (path, query and
- * hash), or null when no navigation is under way; the page then reloads where it is.
+ * The address is already the page being opened (the router changes it at once and shows the
+ * page once its chunk has loaded), so reloading opens that page, not the one being left.
  */
-export function installChunkRecovery(pendingPath: () => string | null, win: Window = window): void {
+export function installChunkRecovery(win: Window = window): void {
   win.addEventListener('vite:preloadError', (event) => {
     const build = import.meta.url;
     try {
@@ -27,10 +27,6 @@ export function installChunkRecovery(pendingPath: () => string | null, win: Wind
       return;
     }
     event.preventDefault();
-    // The router changes the address only once a page's chunk has loaded: when the chunk of the
-    // page being opened failed, go there, not back to the page the person was leaving.
-    const path = pendingPath();
-    if (path) win.location.assign(path);
-    else win.location.reload();
+    win.location.reload();
   });
 }
