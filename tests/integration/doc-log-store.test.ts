@@ -604,6 +604,45 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     );
     expect(await engine.store.updatesBetween(docKey, seqs[4]!, Number.MAX_SAFE_INTEGER)).toEqual([]);
   });
+
+  it("keeps the history reader's base beside the snapshot, only ever a newer one", async () => {
+    freshDoc();
+    const writer = typist();
+    for (const update of writer.type('base'))
+      await engine.store.append(docKey, update, { author: 'alex', device: '', at: 20_000 });
+    // No snapshot yet: nothing to keep it beside, and keeping writes nothing.
+    expect(await engine.store.historyBase(docKey)).toBeUndefined();
+    await engine.store.keepHistoryBase(docKey, 2, new Uint8Array([1]));
+    expect(await engine.store.historyBase(docKey)).toBeUndefined();
+
+    const loaded = await engine.store.load(docKey);
+    await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: 0,
+      uptoSeq: loaded.lastSeq,
+      at: 20_010,
+      state: Y.encodeStateAsUpdate(writer.doc),
+    });
+    const marks = await engine.other.historyBase(docKey);
+    expect(marks).toMatchObject({ uptoId: 0, data: null });
+    await engine.store.keepHistoryBase(docKey, 3, new Uint8Array([3, 3]));
+    // Two requests keeping a base at once: the older one never replaces the newer.
+    await engine.store.keepHistoryBase(docKey, 2, new Uint8Array([2]));
+    const kept = await engine.other.historyBase(docKey);
+    expect(kept?.uptoId).toBe(3);
+    expect([...kept!.data!]).toEqual([3, 3]);
+    // A compaction replacing the snapshot leaves the kept base as it is.
+    await engine.store.append(docKey, writer.type('!')[0]!, { author: 'alex', device: '', at: 20_020 });
+    const again = await engine.store.load(docKey);
+    expect(
+      await engine.store.compareAndSwapSnapshot(docKey, {
+        expectedSeq: again.snapshotSeq,
+        uptoSeq: again.lastSeq,
+        at: 20_030,
+        state: Y.encodeStateAsUpdate(writer.doc),
+      }),
+    ).toBe(true);
+    expect((await engine.other.historyBase(docKey))?.uptoId).toBe(3);
+  });
 });
 
 describe('on PostgreSQL only', () => {

@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
 import type { Db } from './db.ts';
 import type { DocLog } from './doc-log.ts';
+import { mergePageBase, usableBase, type KeptHistoryBase } from './history-base.ts';
 
 /** One log row with its update, as history serves it. */
 export interface HistoryLogRow {
@@ -20,6 +20,13 @@ export interface HistoryLogPage {
   /** The id to page on from (`before`), or null when the page reaches the first row. */
   next: number | null;
 }
+
+/** The kept base with the document's coalesced mark (history-base.ts); no row without a snapshot. */
+export const STORED_HISTORY_BASE = `SELECT history_upto AS uptoId, history_base AS data, coalesced_upto AS coalescedUpto
+  FROM doc_snapshots WHERE doc_key = ?`;
+/** Parameters: upto, base, doc key, upto again (a base never goes back to an older one). */
+export const KEEP_HISTORY_BASE =
+  'UPDATE doc_snapshots SET history_upto = ?, history_base = ? WHERE doc_key = ? AND history_upto < ?';
 
 interface Row {
   id: number;
@@ -51,29 +58,17 @@ export function createDocHistory(db: Db, log: DocLog) {
   const between = db.prepare(
     'SELECT id, data FROM doc_updates WHERE doc_key = ? AND id > ? AND id < ? ORDER BY id',
   );
-  const storedBase = db.prepare(
-    `SELECT history_upto AS uptoId, history_base AS data, coalesced_upto AS coalescedUpto
-     FROM doc_snapshots WHERE doc_key = ?`,
-  );
-  const keepBase = db.prepare(
-    'UPDATE doc_snapshots SET history_upto = ?, history_base = ? WHERE doc_key = ?',
-  );
+  const storedBase = db.prepare(STORED_HISTORY_BASE);
+  const keepBase = db.prepare(KEEP_HISTORY_BASE);
 
   /** Every row with an id below `oldestId` merged: from the kept base when it is older. */
   const baseBefore = (docKey: string, oldestId: number, limit: number): Uint8Array => {
-    const kept = storedBase.get(docKey) as
-      { uptoId: number; data: Uint8Array | null; coalescedUpto: number } | undefined;
-    const from = kept?.data && kept.uptoId < oldestId ? { uptoId: kept.uptoId, data: kept.data } : undefined;
+    const kept = storedBase.get(docKey) as KeptHistoryBase | undefined;
+    const from = usableBase(kept, oldestId);
     const rows = between.all(docKey, from?.uptoId ?? 0, oldestId) as Row[];
-    const start = from ? [from.data] : [];
-    const settled = rows.filter((row) => row.id <= (kept?.coalescedUpto ?? 0));
-    if (kept && settled.length > limit && kept.uptoId < settled.at(-1)!.id) {
-      const base = Y.mergeUpdates([...start, ...settled.map((row) => row.data)]);
-      keepBase.run(settled.at(-1)!.id, base, docKey);
-      const rest = rows.slice(settled.length);
-      return rest.length === 0 ? base : Y.mergeUpdates([base, ...rest.map((row) => row.data)]);
-    }
-    return Y.mergeUpdates([...start, ...rows.map((row) => row.data)]);
+    const { base, keep } = mergePageBase(kept, from, rows, limit);
+    if (keep) keepBase.run(keep.uptoId, keep.data, docKey, keep.uptoId);
+    return base;
   };
 
   return {

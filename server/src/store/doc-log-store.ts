@@ -1,3 +1,5 @@
+import type { KeptHistoryBase } from './history-base.ts';
+
 /**
  * The document log as an engine-neutral, asynchronous contract: what the sync rooms need from
  * storage once they can run on PostgreSQL as well as SQLite (see store/postgres/CONTEXT.md).
@@ -66,6 +68,17 @@ export interface DocLogStore {
    * compactor coalesces (from the document's `coalescedUpto` to the snapshot it is writing).
    */
   rowsBetween(docKey: string, afterSeq: number, uptoSeq: number): Promise<HistoryUpdate[]>;
+  /**
+   * The history reader's kept base (history-base.ts: opaque bytes, every row up to `uptoId`
+   * merged) with the document's `coalescedUpto`; undefined when the document has no snapshot.
+   */
+  historyBase(docKey: string): Promise<KeptHistoryBase | undefined>;
+  /**
+   * Keeps `data` as the history base up to `uptoSeq`, unless one as new or newer is kept or the
+   * document has no snapshot (then nothing is written). The caller only passes rows the
+   * compactor is done with (up to `coalescedUpto`).
+   */
+  keepHistoryBase(docKey: string, uptoSeq: number, data: Uint8Array): Promise<void>;
   /** The newest sequence number of each document given (0 for one with nothing stored). */
   latestSeqs(docKeys: readonly string[]): Promise<Map<string, number>>;
   /** Releases what the store opened itself (not a database handed to it). */

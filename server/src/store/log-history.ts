@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
 import type { HistoryLogPage } from './doc-history.ts';
 import type { DocLogStore } from './doc-log-store.ts';
+import { mergePageBase, usableBase } from './history-base.ts';
 
 /**
  * What the history route reads pages from: the SQLite log's own reader (doc-history.ts, with
@@ -23,8 +23,8 @@ export interface HistoryReader {
  * state only (it covers rows the page shows, and a room's document collects deleted text).
  * This is correct on both engines because coalescing never loses an edit: a merged run keeps
  * every edit it made in its first row (coalesce-runs.ts), and only its other rows are deleted.
- * Unlike doc-history.ts it keeps no base between requests, so an old document's first page
- * merges its whole log each time (see CONTEXT.md, "History").
+ * Like doc-history.ts it keeps the base of a newest page beside the snapshot (history-base.ts),
+ * so an open history page does not merge the whole log again after every edit.
  */
 export function createLogHistory(store: DocLogStore): HistoryReader {
   return {
@@ -40,8 +40,17 @@ export function createLogHistory(store: DocLogStore): HistoryReader {
       }));
       const oldest = rows.at(-1);
       if (!oldest || !more) return { rows, base: undefined, next: null };
-      const older = await store.updatesBetween(docKey, 0, oldest.id);
-      return { rows, base: Y.mergeUpdates(older), next: oldest.id };
+      const kept = await store.historyBase(docKey);
+      const from = usableBase(kept, oldest.id);
+      const older = await store.rowsBetween(docKey, from?.uptoId ?? 0, oldest.id - 1);
+      const { base, keep } = mergePageBase(
+        kept,
+        from,
+        older.map((row) => ({ id: row.seq, data: row.data })),
+        limit,
+      );
+      if (keep) await store.keepHistoryBase(docKey, keep.uptoId, keep.data);
+      return { rows, base, next: oldest.id };
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Db } from './db.ts';
 import type { DocLog } from './doc-log.ts';
+import { KEEP_HISTORY_BASE, STORED_HISTORY_BASE } from './doc-history.ts';
+import type { KeptHistoryBase } from './history-base.ts';
 import {
   checkCoalescePlan,
   type AppendedUpdate,
@@ -38,6 +40,8 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
   const between = db.prepare(
     'SELECT data FROM doc_updates WHERE doc_key = ? AND id > ? AND id < ? ORDER BY id',
   );
+  const storedBase = db.prepare(STORED_HISTORY_BASE);
+  const keepBase = db.prepare(KEEP_HISTORY_BASE);
   const newest = new Map<string, number>();
 
   /** What the snapshot covers and how far history is coalesced (0 and 0 without one). */
@@ -133,6 +137,16 @@ export function createSqliteDocLogStore(db: Db, log: DocLog): DocLogStore {
     async rowsBetween(docKey, afterSeq, uptoSeq) {
       log.flush();
       return rowsOf.all(docKey, afterSeq, uptoSeq) as HistoryUpdate[];
+    },
+
+    async historyBase(docKey) {
+      log.flush();
+      return storedBase.get(docKey) as KeptHistoryBase | undefined;
+    },
+
+    async keepHistoryBase(docKey, uptoSeq, data) {
+      log.flush();
+      keepBase.run(uptoSeq, data, docKey, uptoSeq);
     },
 
     async latestSeqs(docKeys) {

@@ -9,6 +9,7 @@ import {
   type HistoryUpdate,
   type StoredDoc,
 } from '../doc-log-store.ts';
+import type { KeptHistoryBase } from '../history-base.ts';
 
 /**
  * The document log on PostgreSQL (a pool from db.ts, migrated). Sequence numbers are dense per
@@ -133,6 +134,15 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
       return result.rows.map((row) => ({ ...row, data: bytes(row.data) }));
     },
 
+    async historyBase(docKey) {
+      const result = await pool.query<KeptHistoryBase>(STORED_HISTORY_BASE, [docKey]);
+      return result.rows[0];
+    },
+
+    async keepHistoryBase(docKey, uptoSeq, data) {
+      await pool.query(KEEP_HISTORY_BASE, [docKey, uptoSeq, data]);
+    },
+
     async latestSeqs(docKeys) {
       const result = await pool.query<{ docKey: string; seq: number }>(
         'SELECT doc_key AS "docKey", seq FROM doc_heads WHERE doc_key = ANY($1::text[])',
@@ -219,6 +229,14 @@ const READ_AFTER = `WITH snap AS (SELECT upto_seq, data, coalesced_upto FROM doc
   SELECT u.seq, u.data, false, 0, 1 FROM doc_updates u
   WHERE u.doc_key = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
   ORDER BY ord, seq`;
+
+/** The history reader's kept base (history-base.ts) with the document's coalesced mark. */
+const STORED_HISTORY_BASE = `SELECT history_upto AS "uptoId", history_base AS data, coalesced_upto AS "coalescedUpto"
+  FROM doc_snapshots WHERE doc_key = $1`;
+
+/** A newer base only: two history requests keeping one at once leave the newer. */
+const KEEP_HISTORY_BASE = `UPDATE doc_snapshots SET history_upto = $2, history_base = $3
+  WHERE doc_key = $1 AND history_upto < $2`;
 
 const HISTORY_PAGE = `SELECT seq, author, device, at, merged_count AS "mergedCount", data FROM doc_updates
   WHERE doc_key = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3`;

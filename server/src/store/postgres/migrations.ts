@@ -334,6 +334,12 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE doc_updates ADD COLUMN device text NOT NULL DEFAULT '';
   `,
+  // The history reader's kept base, as in SQLite (store/history-base.ts): every row up to
+  // history_upto merged, beside the snapshot so a departure deletes it with the snapshot.
+  `
+  ALTER TABLE doc_snapshots ADD COLUMN history_upto bigint NOT NULL DEFAULT 0;
+  ALTER TABLE doc_snapshots ADD COLUMN history_base bytea;
+  `,
 ];
 
 /** Any constant: every instance takes this advisory lock to migrate, so they do it one at a time. */
