@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.ts';
+import { holdPoint, stillWaiting } from '../helpers/hold.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 /**
@@ -262,10 +263,7 @@ describe('closing the bus', () => {
   it('waits for a check in flight, so nothing reads the store after its owner closed it', async () => {
     const docKey = newDocKey();
     const store = createPostgresDocLog(await openPostgres(databaseUrl, { max: 2 }), { ownsPool: true });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const checking = new Promise<void>((resolve) => (entered = resolve));
+    const point = holdPoint();
     const errors: unknown[] = [];
     const bus = createRoomBus({
       redisUrl: redis.url,
@@ -274,20 +272,17 @@ describe('closing the bus', () => {
       store: {
         readAfter: (key, afterSeq) => store.readAfter(key, afterSeq),
         async latestSeqs(keys) {
-          entered();
-          await gate;
+          await point.hold();
           return store.latestSeqs(keys);
         },
       },
     });
     await bus.join(docKey, 0, () => {});
-    await checking;
+    await point.reached;
 
-    let closed = false;
-    const closing = bus.close().then(() => (closed = true));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(closed).toBe(false);
-    release();
+    const closing = bus.close();
+    expect(await stillWaiting(closing)).toBe(true);
+    point.release();
     await closing;
     await store.close();
     expect(errors).toEqual([]);

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { buildApp, docKey, silentLogger } from '@twofold/server/testing';
 import { createNoticeScheduler } from '../../server/src/notifications/scheduler.ts';
 import { checkinAnswers, checkinsPath } from '../helpers/checkins.ts';
+import { holdPoint, stillWaiting } from '../helpers/hold.ts';
 import { call, pairUp, type SignedUp } from '../helpers/http.ts';
 import { startPushEndpoint, type PushEndpoint } from '../helpers/push-endpoint.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -282,18 +283,14 @@ describe('stopping the scheduler', () => {
     // Two spaces at least, so the pass has a next space to skip once stopped.
     await couple();
     await couple();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const inFirstSpace = new Promise<void>((resolve) => (entered = resolve));
+    const point = holdPoint();
     const readFor: string[] = [];
     // The pass is held inside its first space's review lookup until the gate opens.
     const attestations: typeof t.stores.attestations = {
       ...t.stores.attestations,
       async list(spaceId, filter) {
         readFor.push(spaceId);
-        entered();
-        await gate;
+        await point.hold();
         return t.stores.attestations.list(spaceId, filter);
       },
     };
@@ -304,13 +301,11 @@ describe('stopping the scheduler', () => {
       logger: silentLogger,
     });
     gated.start(60_000);
-    await inFirstSpace;
+    await point.reached;
 
-    let stopped = false;
-    const stopping = gated.stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(stopped).toBe(false);
-    release();
+    const stopping = gated.stop();
+    expect(await stillWaiting(stopping)).toBe(true);
+    point.release();
     await stopping;
     expect(readFor).toHaveLength(1);
   });

@@ -11,6 +11,7 @@ import {
 import { call, pairUp } from '../helpers/http.ts';
 import { startSessionSweep } from '../../server/src/sync/session-sweep.ts';
 import { connect } from '../helpers/sync-client.ts';
+import { holdPoint, stillWaiting } from '../helpers/hold.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { startTestInstances } from '../helpers/test-instances.ts';
 import { testClock } from '../helpers/test-clock.ts';
@@ -67,29 +68,23 @@ it('stops sweeping between sessions, and waits for the sweep in flight before th
   const clients = [connect(one!.url, spaceId, alex.cookie), connect(one!.url, spaceId, sam.cookie)];
   try {
     await Promise.all(clients.map((client) => client.synced()));
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const asking = new Promise<void>((resolve) => (entered = resolve));
+    const point = holdPoint();
     const asked: string[] = [];
     // The sweep is held on its first session's lookup until the gate opens.
     const sweep = startSessionSweep(
       one!.built.rooms,
       async (sessionHash) => {
         asked.push(sessionHash);
-        entered();
-        await gate;
+        await point.hold();
         return true;
       },
       10,
     );
-    await asking;
+    await point.reached;
 
-    let stopped = false;
-    const stopping = sweep.stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(stopped).toBe(false);
-    release();
+    const stopping = sweep.stop();
+    expect(await stillWaiting(stopping)).toBe(true);
+    point.release();
     await stopping;
     // Two sessions had sockets open; the second was never looked up, and nobody was closed.
     expect(asked).toHaveLength(1);
