@@ -109,6 +109,16 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
   });
   let docKey = '';
   const freshDoc = () => (docKey = newDocKey());
+  /** Writes `doc` as the document's first snapshot, covering everything stored so far. */
+  const firstSnapshot = async (doc: Y.Doc, at: number) => {
+    const loaded = await engine.store.load(docKey);
+    await engine.store.compareAndSwapSnapshot(docKey, {
+      expectedSeq: 0,
+      uptoSeq: loaded.lastSeq,
+      at,
+      state: Y.encodeStateAsUpdate(doc),
+    });
+  };
 
   it('loads a document nobody has written as empty', async () => {
     freshDoc();
@@ -482,13 +492,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     const updates = writer.type('talk');
     for (const [i, update] of updates.entries())
       await engine.store.append(docKey, update, { author: authors[i]!, device: '', at: 9000 + i });
-    const loaded = await engine.store.load(docKey);
-    await engine.store.compareAndSwapSnapshot(docKey, {
-      expectedSeq: 0,
-      uptoSeq: loaded.lastSeq,
-      at: 9010,
-      state: Y.encodeStateAsUpdate(writer.doc),
-    });
+    await firstSnapshot(writer.doc, 9010);
     const history = await engine.store.history(docKey);
     expect(history.map(({ author, at, mergedCount }) => ({ author, at, mergedCount }))).toEqual(
       authors.map((author, i) => ({ author, at: 9000 + i, mergedCount: 1 })),
@@ -576,13 +580,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
       seqs.push(
         (await engine.store.append(docKey, update, { author: authors[i]!, device: '', at: 10_000 + i })).seq,
       );
-    const loaded = await engine.store.load(docKey);
-    await engine.store.compareAndSwapSnapshot(docKey, {
-      expectedSeq: 0,
-      uptoSeq: loaded.lastSeq,
-      at: 10_010,
-      state: Y.encodeStateAsUpdate(writer.doc),
-    });
+    await firstSnapshot(writer.doc, 10_010);
 
     // Another handle reads the same (committed) rows: the newest two, then the two before them.
     const first = await engine.other.historyPage(docKey, Number.MAX_SAFE_INTEGER, 2);
@@ -615,13 +613,7 @@ describe.each(['sqlite', 'postgres'] as const)('the doc log store on %s', (engin
     await engine.store.keepHistoryBase(docKey, 2, new Uint8Array([1]));
     expect(await engine.store.historyBase(docKey)).toBeUndefined();
 
-    const loaded = await engine.store.load(docKey);
-    await engine.store.compareAndSwapSnapshot(docKey, {
-      expectedSeq: 0,
-      uptoSeq: loaded.lastSeq,
-      at: 20_010,
-      state: Y.encodeStateAsUpdate(writer.doc),
-    });
+    await firstSnapshot(writer.doc, 20_010);
     const marks = await engine.other.historyBase(docKey);
     expect(marks).toMatchObject({ uptoId: 0, data: null });
     await engine.store.keepHistoryBase(docKey, 3, new Uint8Array([3, 3]));
