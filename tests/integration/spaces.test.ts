@@ -41,6 +41,20 @@ describe('creating a space', () => {
     }
     expectError(await call(t.app, 'POST', '/api/spaces', { json: { name: 'Us' } }), 401, 'unauthenticated');
   });
+
+  it('names the problem in plain English, whether the schema is classic zod or zod/mini', async () => {
+    // createSpaceSchema is zod/mini (it is on the phone's first screen); its messages must read
+    // as the classic schemas' do, not "Invalid input".
+    const cases = [
+      { json: { name: 'x'.repeat(81) }, message: 'name: Too big: expected string to have <=80 characters' },
+      { json: { name: '   ' }, message: 'name: Give your space a name' },
+    ];
+    for (const { json, message } of cases) {
+      const reply = await call(t.app, 'POST', '/api/spaces', { cookie: eve.cookie, json });
+      expect(reply.status).toBe(400);
+      expect((reply.body as { error: { message: string } }).error.message).toBe(message);
+    }
+  });
 });
 
 describe('reading a space', () => {

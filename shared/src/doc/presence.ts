@@ -1,4 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: presence is read on the phone's first screen (see schemas/errors.ts).
 
 /** Where in the space a partner is, as shown on the other partner's screen. */
 export const PresenceView = {
@@ -66,8 +68,12 @@ export function sharedPlace(location: string | undefined): PresenceLocation | un
  * reads (name + color); `view` says which page the member has open.
  */
 export const presenceSchema = z.object({
-  user: z.object({ id: z.string(), name: z.string().max(80), color: z.string().max(32) }),
-  view: z.string().max(64).optional(),
+  user: z.object({
+    id: z.string(),
+    name: z.string().check(z.maxLength(80)),
+    color: z.string().check(z.maxLength(32)),
+  }),
+  view: z.optional(z.string().check(z.maxLength(64))),
 });
 export type Presence = z.infer<typeof presenceSchema>;
 

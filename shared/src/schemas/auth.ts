@@ -1,15 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: on the phone's first screen (see errors.ts).
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** Emails are compared trimmed and lower-cased, so a pasted space or a capital never locks anyone out. */
-export const emailSchema = z
+export const emailSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase()),
+  z.email('Please enter a valid email address').check(z.maxLength(254)),
+);
+export const passwordSchema = z.string().check(z.maxLength(1024));
+/** A password that must not be empty: `message` says which one is missing. */
+export const enteredPasswordSchema = (message: string) => passwordSchema.check(z.minLength(1, message));
+export const nameSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email('Please enter a valid email address').max(254));
-export const passwordSchema = z.string().max(1024);
-export const nameSchema = z.string().trim().min(1, 'Please tell us your name').max(80);
+  .check(z.trim(), z.minLength(1, 'Please tell us your name'), z.maxLength(80));
 
 /** Signup payload. Password strength is checked separately so it can answer `weak_password`. */
 export const signupSchema = z.object({
@@ -38,5 +43,5 @@ export function isStrongPassword(password: string): boolean {
 }
 
 /** The body of DELETE /api/account: the password again, because this cannot be undone. */
-export const deleteAccountSchema = z.object({ password: passwordSchema.min(1, 'Enter your password') });
+export const deleteAccountSchema = z.object({ password: enteredPasswordSchema('Enter your password') });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { emailSchema, passwordSchema } from './auth.ts';
+import { emailSchema, enteredPasswordSchema, passwordSchema } from './auth.ts';
 
 /**
  * The secret a reset or verification link carries: 32 random bytes, base64url (43 characters).
@@ -24,7 +24,7 @@ export type VerifyEmailInput = z.input<typeof verifyEmailSchema>;
 /** POST /api/me/email: the new address, and the password again. */
 export const changeEmailSchema = z.object({
   email: emailSchema,
-  password: passwordSchema.min(1, 'Enter your password'),
+  password: enteredPasswordSchema('Enter your password'),
 });
 export type ChangeEmailInput = z.input<typeof changeEmailSchema>;
 

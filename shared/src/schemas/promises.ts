@@ -17,7 +17,7 @@ export const createPromiseSchema = z.object({
    * promise is co-signed: it is proposed by its author and holds only once the partner accepts
    * it (an `accepted` attestation), and only then can it be kept.
    */
-  repairId: idSchema.optional(),
+  repairId: z.optional(idSchema),
 });
 export type CreatePromiseInput = z.input<typeof createPromiseSchema>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { passwordSchema } from './auth.ts';
+import { enteredPasswordSchema, passwordSchema } from './auth.ts';
 
 /** One place a person is signed in, as GET /api/me/sessions lists it. `id` is never the token. */
 export const deviceSessionSchema = z.object({
@@ -29,7 +29,7 @@ export const sessionIdParamSchema = z.object({ id: z.string().min(1).max(64) });
  * answer `weak_password`, as at sign-up.
  */
 export const changePasswordSchema = z.object({
-  currentPassword: passwordSchema.min(1, 'Enter your current password'),
+  currentPassword: enteredPasswordSchema('Enter your current password'),
   newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: on the phone's first screen (see errors.ts).
 
 export const MAX_MEMBERS = 2;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an id');
-export const inviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'not an invite code');
+export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'not an id'));
+export const inviteCodeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, 'not an invite code'));
 
 export const createSpaceSchema = z.object({
-  name: z.string().trim().min(1, 'Give your space a name').max(80),
+  name: z.string().check(z.trim(), z.minLength(1, 'Give your space a name'), z.maxLength(80)),
 });
 export type CreateSpaceInput = z.input<typeof createSpaceSchema>;
 

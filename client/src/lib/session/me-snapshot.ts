@@ -1,5 +1,5 @@
 import { spaceSchema, userSchema } from '@twofold/shared';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const KEY = 'twofold:me';
 
