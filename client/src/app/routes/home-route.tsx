@@ -1,6 +1,7 @@
 import { Navigate, useNavigate } from 'react-router';
 import { CreateSpaceForm } from '@/features/spaces/components/create-space-form.tsx';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { useStillHere } from '@/lib/use-still-here.ts';
 import { useSignedIn } from './use-signed-in.ts';
 
 /** Opens the person's space, or helps them make one. */
@@ -8,6 +9,7 @@ export function HomeRoute() {
   useDocumentTitle('');
   const me = useSignedIn();
   const navigate = useNavigate();
+  const stillHere = useStillHere();
   const first = me.spaces[0];
   if (first) return <Navigate to={`/spaces/${first.id}`} replace />;
   return (
@@ -21,7 +23,9 @@ export function HomeRoute() {
       <section className="card">
         <CreateSpaceForm
           placeholder={`${me.user.name} & …`}
-          onCreated={(spaceId) => void navigate(`/spaces/${spaceId}`)}
+          onCreated={(spaceId) => {
+            if (stillHere()) void navigate(`/spaces/${spaceId}`);
+          }}
         />
       </section>
     </div>

@@ -10,6 +10,7 @@ import { JoinSpaceButton } from '@/features/invites/components/join-space-button
 import { useInvitePreview } from '@/features/invites/api/invite-preview.ts';
 import { useMe } from '@/lib/session/me.ts';
 import { useDocumentTitle } from '@/lib/use-document-title.ts';
+import { useStillHere } from '@/lib/use-still-here.ts';
 
 /**
  * /join/:code — what the invite is for, an account if needed, then the space. Signing up or
@@ -20,6 +21,7 @@ export function JoinRoute() {
   const { code = '' } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const stillHere = useStillHere();
   const me = useMe();
   const meKnown = me.data !== undefined || me.isError;
   const preview = useInvitePreview(code, me.data?.user.id ?? null, meKnown);
@@ -63,7 +65,9 @@ export function JoinRoute() {
           <JoinSpaceButton
             code={code}
             auto={signedInHere}
-            onJoined={(spaceId) => void navigate(`/spaces/${spaceId}`)}
+            onJoined={(spaceId) => {
+              if (stillHere()) void navigate(`/spaces/${spaceId}`);
+            }}
           />
         </section>
       ) : (

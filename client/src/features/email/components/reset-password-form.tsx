@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useStillHere } from '@/lib/use-still-here.ts';
 import { useResetPassword } from '../api/password-reset.ts';
 
 /**
@@ -13,6 +14,7 @@ import { useResetPassword } from '../api/password-reset.ts';
 export function ResetPasswordForm({ token }: { token: string }) {
   const reset = useResetPassword();
   const navigate = useNavigate();
+  const stillHere = useStillHere();
   const [error, setError] = useState<string>();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -24,7 +26,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
       event.currentTarget.querySelector<HTMLInputElement>('[name="password"]')?.focus();
       return;
     }
-    reset.mutate({ token, password }, { onSuccess: () => void navigate('/', { replace: true }) });
+    reset.mutate(
+      { token, password },
+      {
+        onSuccess: () => {
+          if (stillHere()) void navigate('/', { replace: true });
+        },
+      },
+    );
   }
 
   const failure = reset.isError ? apiErrorInfo(reset.error) : null;

@@ -1,11 +1,12 @@
 import { type LetterDraft, type Member, type SendLetterInput } from '@twofold/shared';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { TextField } from '@/components/text-field.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { dayStart, formatDay, today } from '@/lib/dates.ts';
+import { useStillHere } from '@/lib/use-still-here.ts';
 import { useSendLetter } from '../api/letters.ts';
 
 interface Props {
@@ -37,16 +38,10 @@ async function bodyOf(draft: LetterDraft): Promise<SendLetterInput['body']> {
 export function SendPanel({ draft, privateDoc, partner }: Props) {
   const navigate = useNavigate();
   const { spaceId = '' } = useParams();
-  // Move on to the sent letter only if this page is still open when the server answers.
-  const open = useRef(true);
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
-    };
-  }, []);
+  // Move on to the sent letter only if the person is still here when the server answers.
+  const stillHere = useStillHere();
   const send = useSendLetter(spaceId, privateDoc, (letter) => {
-    if (!open.current) return;
+    if (!stillHere()) return;
     // A letter sealed together goes to its pair's page: if it was the second, that page is
     // the moment both open, with the partner's words first.
     const next = letter.pairId ? `together/${letter.pairId}` : letter.id;

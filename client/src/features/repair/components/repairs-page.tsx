@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useRepairs, useStartRepair } from '../api/repairs.ts';
 import { formatDayOfMonth } from '@/lib/dates.ts';
+import { useStillHere } from '@/lib/use-still-here.ts';
 
 interface Props {
   spaceId: string;
@@ -78,6 +79,7 @@ function StartRepair({ spaceId }: { spaceId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const start = useStartRepair(spaceId);
   const navigate = useNavigate();
+  const stillHere = useStillHere();
   const id = useId();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +90,9 @@ function StartRepair({ spaceId }: { spaceId: string }) {
     }
     setProblem(null);
     start.mutate(parsed.data.topic, {
-      onSuccess: (repair) => void navigate(repair.id),
+      onSuccess: (repair) => {
+        if (stillHere()) void navigate(repair.id);
+      },
       onError: (error) => setProblem(apiErrorInfo(error).message),
     });
   };
