@@ -1,7 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: on the phone's first screen (see errors.ts).
 
 export const createAppreciationSchema = z.object({
-  text: z.string().trim().min(1, 'Write what you appreciated.').max(1000, 'Keep it under 1000 characters.'),
+  text: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Write what you appreciated.'),
+      z.maxLength(1000, 'Keep it under 1000 characters.'),
+    ),
 });
 
 export const appreciationViewSchema = z.object({
@@ -10,6 +18,6 @@ export const appreciationViewSchema = z.object({
   text: z.string(),
   createdAt: z.number(),
   /** When the partner it was for answered it with a heart. */
-  heartedAt: z.number().nullable(),
+  heartedAt: z.nullable(z.number()),
 });
 export type AppreciationView = z.infer<typeof appreciationViewSchema>;

@@ -1,4 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+// zod/mini: on the phone's first screen (see errors.ts).
 
 /**
  * What the server tells a space's open clients over `GET /api/spaces/:spaceId/events`
