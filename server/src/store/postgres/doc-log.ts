@@ -135,8 +135,11 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
     },
 
     async historyBase(docKey) {
-      const result = await pool.query<KeptHistoryBase>(STORED_HISTORY_BASE, [docKey]);
-      return result.rows[0];
+      const result = await pool.query<KeptHistoryBase & { data: Buffer | null }>(STORED_HISTORY_BASE, [
+        docKey,
+      ]);
+      const row = result.rows[0];
+      return row && { ...row, data: row.data && bytes(row.data) };
     },
 
     async keepHistoryBase(docKey, uptoSeq, data) {
