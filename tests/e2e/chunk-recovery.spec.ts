@@ -1,25 +1,9 @@
-import type { Browser, Page } from '@playwright/test';
-import { openSection, pairCouple, syncStatus, type Couple } from './support/flows.ts';
+import type { Page } from '@playwright/test';
+import { alexWithoutServiceWorker, openSection, pairCouple, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 // The us-letter page's chunk; after a deploy a tab left open asks for a name that is gone.
 const LETTER_CHUNK = /\/assets\/us-letter-route-[^/]*\.js$/;
-
-/**
- * Alex again, in a fresh tab of the same browser profile (signed in, the same device data),
- * without the service worker: the worker would answer chunks from its cache, and what is
- * tested here is what happens when the server no longer has one.
- */
-async function alexWithoutServiceWorker(browser: Browser, couple: Couple) {
-  const state = await couple.contexts[0]!.storageState({ indexedDB: true });
-  const context = await browser.newContext({ storageState: state, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const documents: string[] = [];
-  page.on('request', (request) => {
-    if (request.isNavigationRequest() && request.resourceType() === 'document') documents.push(request.url());
-  });
-  return { context, page, documents };
-}
 
 /** Answers the letter's chunk 404 the first `failures` times it is asked for (every time for Infinity). */
 async function failLetterChunk(page: Page, failures: number) {

@@ -1,22 +1,19 @@
 import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { pairCouple } from './support/flows.ts';
+import { holdPoint } from '../helpers/hold.ts';
+import { alexWithoutServiceWorker, pairCouple } from './support/flows.ts';
 import { draftFromPrompt, openLetters } from './support/letters.ts';
 
 // The help page's chunk: one Alex has not opened yet, so the page being left stays on screen
 // (a navigation is a React transition) until it has arrived.
 const HELP_CHUNK = /\/assets\/help-route-[^/]*\.js$/;
 
-/** Holds every request `matches` lets through until `release` is called. */
-function holdRequests(matches: (route: Route) => boolean) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const handler = async (route: Route) => {
-    if (matches(route)) await released;
+/** Lets a request `matches` through only once `point` is released. */
+const heldAt =
+  (point: ReturnType<typeof holdPoint>, matches: (route: Route) => boolean) => async (route: Route) => {
+    if (matches(route)) await point.hold();
     await route.continue();
   };
-  return { handler, release };
-}
 
 test('a letter that is answered after Alex moved on does not pull Alex back from where Alex went', async ({
   browser,
@@ -25,18 +22,22 @@ test('a letter that is answered after Alex moved on does not pull Alex back from
   const couple = await pairCouple(browser, app.url);
   const { sam } = couple;
   // Alex in a tab without the service worker, so the chunks come from the server and can be held.
-  const state = await couple.contexts[0]!.storageState({ indexedDB: true });
-  const context = await browser.newContext({ storageState: state, serviceWorkers: 'block' });
-  const alex = await context.newPage();
+  const { context, page: alex } = await alexWithoutServiceWorker(browser, couple);
   await alex.goto(couple.alex.url());
   await openLetters(alex);
   await openLetters(sam);
   await draftFromPrompt(alex, 'What trust means to me', 'Trust is the small things, told.');
 
-  const send = holdRequests((route) => route.request().method() === 'POST');
-  await alex.route(/\/api\/spaces\/[^/]+\/letters$/, send.handler);
-  const help = holdRequests(() => true);
-  await alex.route(HELP_CHUNK, help.handler);
+  const send = holdPoint();
+  await alex.route(
+    /\/api\/spaces\/[^/]+\/letters$/,
+    heldAt(send, (route) => route.request().method() === 'POST'),
+  );
+  const help = holdPoint();
+  await alex.route(
+    HELP_CHUNK,
+    heldAt(help, () => true),
+  );
 
   await alex.getByRole('button', { name: 'Send to Sam' }).click();
   await alex.getByRole('link', { name: 'Get help' }).click();

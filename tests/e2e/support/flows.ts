@@ -100,3 +100,20 @@ export function editorText(editor: Locator): Promise<string> {
     return copy.innerText;
   });
 }
+
+/**
+ * Alex again, in a fresh tab of the same browser profile (signed in, the same device data),
+ * without the service worker: the worker would answer chunks from its cache, and the specs
+ * using this hold or fail chunks on their way from the server. `documents` lists the pages it
+ * loaded (a reload shows as a second one).
+ */
+export async function alexWithoutServiceWorker(browser: Browser, couple: Couple) {
+  const state = await couple.contexts[0]!.storageState({ indexedDB: true });
+  const context = await browser.newContext({ storageState: state, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const documents: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.resourceType() === 'document') documents.push(request.url());
+  });
+  return { context, page, documents };
+}
