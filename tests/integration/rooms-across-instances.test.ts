@@ -248,6 +248,40 @@ describe('sync rooms across instances (PostgreSQL + Redis)', () => {
     expect(rows.rows[0]?.n).toBe(1);
   });
 
+  it('stores and relays nothing when a device comes back with nothing new (its step 2 is the delete set)', async () => {
+    const [one, two] = await Promise.all([instance('one'), instance('two')]);
+    const space = newSpace();
+    const alice = client(one, space, 'alice');
+    const bob = client(two, space, 'bob');
+    await Promise.all([alice.synced(), bob.synced()]);
+    const t = alice.doc.getText('t');
+    t.insert(0, 'Words written and taken back. '.repeat(20));
+    alice.doc.transact(() => {
+      for (let i = 0; i < 30; i++) t.delete(i * 5, 2);
+    });
+    await waitFor(() => text(bob) === text(alice), { message: 'bob sees it' });
+    const rows = async () =>
+      (
+        await one.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM doc_updates WHERE doc_key = $1', [
+          docKey.shared(space),
+        ])
+      ).rows[0]?.n;
+    expect(await rows()).toBe(2);
+
+    const receivedBefore = bob.received.length;
+    alice.provider.disconnect();
+    alice.provider.connect();
+    await waitFor(() => alice.provider.synced, { message: 'alice synced again' });
+    type(alice, 'back.');
+    await waitFor(() => text(bob).endsWith('back.'), { message: 'bob sees the new words' });
+    // Only the new words crossed to the other instance and reached the log.
+    const updates = bob.received
+      .slice(receivedBefore)
+      .filter((f) => f[0] === 0 && (f[1] === 1 || f[1] === 2));
+    expect(updates).toHaveLength(1);
+    expect(await rows()).toBe(3);
+  });
+
   it('carries presence across instances, and takes it away when its client leaves', async () => {
     const [one, two] = await Promise.all([instance('one'), instance('two')]);
     const space = newSpace();

@@ -46,6 +46,24 @@ function storedRows(docKey: string): number {
   }
 }
 
+/** The shared document as the stored rows alone rebuild it. */
+function storedDoc(docKey: string): Y.Doc {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT data FROM doc_updates WHERE doc_key = ? ORDER BY id').all(docKey) as {
+      data: Buffer;
+    }[];
+    const doc = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+/** Sync update messages (type 0, step 2 or update) among the frames a client received. */
+const updateFrames = (frames: Uint8Array[]) => frames.filter((f) => f[0] === 0 && (f[1] === 1 || f[1] === 2));
+
 describe('live sync between two partners', () => {
   it('brings both partners’ paragraphs, written at the same moment, into one letter on both screens', async () => {
     const { alex, sam, spaceId } = await pairUp(server.url);
@@ -66,6 +84,39 @@ describe('live sync between two partners', () => {
     const later = open(spaceId, sam.cookie);
     await later.synced();
     await waitFor(() => letterOf(later) === letterOf(a), { message: 'the later device to catch up' });
+  });
+});
+
+describe('a device that comes back with nothing new', () => {
+  it('stores nothing and sends the partner nothing, though its sync step 2 carries the whole delete set', async () => {
+    const { alex, sam, spaceId } = await pairUp(server.url);
+    const key = `space:${spaceId}`;
+    const a = open(spaceId, alex.cookie);
+    const b = open(spaceId, sam.cookie);
+    await Promise.all([a.synced(), b.synced()]);
+    const t = a.doc.getText('t');
+    t.insert(0, 'We write, and we take words back. '.repeat(20));
+    a.doc.transact(() => {
+      for (let i = 0; i < 30; i++) t.delete(i * 5, 2);
+    });
+    await waitFor(() => b.doc.getText('t').toString() === t.toString(), { message: 'Sam to see it' });
+    await waitFor(() => storedRows(key) === 2, { message: 'both edits to be stored' });
+
+    // Alex's phone sleeps and wakes: y-websocket reconnects and answers the server's step 1
+    // with a step 2 holding no new structs but every deletion (Yjs sends the whole delete set).
+    const receivedBefore = b.received.length;
+    a.provider.disconnect();
+    a.provider.connect();
+    await waitFor(() => a.provider.synced, { message: 'Alex to sync again' });
+    t.insert(0, 'back. ');
+    await waitFor(() => b.doc.getText('t').toString().startsWith('back. '), { message: 'Sam to see it' });
+    await waitFor(() => storedDoc(key).getText('t').toString().startsWith('back. '), {
+      message: 'the new words to be stored',
+    });
+
+    // Sam got exactly the new words, and the log holds them and nothing else.
+    expect(updateFrames(b.received.slice(receivedBefore))).toHaveLength(1);
+    expect(storedRows(key)).toBe(3);
   });
 });
 

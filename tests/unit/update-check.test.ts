@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import {
+  changesNothing,
   checkUpdate,
   countStructs,
   precheckUpdate,
@@ -10,6 +12,20 @@ import {
 import { DEFAULT_MAX_FRAME_BYTES, splitUpdate, SPLIT_PART_STRUCTS } from '@twofold/shared';
 import { manyMapKeys, prependedText, scatteredDeletes, updateAfter } from '../helpers/crafted-updates.ts';
 import { seededRandom } from '../helpers/random.ts';
+
+/** A v1 update with no structs and `ranges` (as given: unsorted, overlapping) deleted for `client`. */
+function deletionsOnly(client: number, ranges: { clock: number; len: number }[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, ranges.length);
+  for (const { clock, len } of ranges) {
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarUint(encoder, len);
+  }
+  return encoding.toUint8Array(encoder);
+}
 
 const check = (doc: Y.Doc, update: Uint8Array) => checkUpdate(doc, Y.decodeUpdate(update), countStructs(doc));
 const refusal = (doc: Y.Doc, update: Uint8Array) => {
@@ -176,5 +192,59 @@ describe('the structural check before an update is applied', () => {
     expect(refusal(base, scatteredDeletes(9, UPDATE_LIMITS.deleteRanges + 1))).toBe(
       'update deletes too much at once',
     );
+  });
+});
+
+describe('an update that would change nothing', () => {
+  const nothingNew = (doc: Y.Doc, update: Uint8Array) => {
+    const decoded = Y.decodeUpdate(update);
+    checkUpdate(doc, decoded, countStructs(doc));
+    return changesNothing(doc, decoded);
+  };
+
+  /** A server document whose letter was written and partly deleted, and a device that has it all. */
+  function writtenAndDeleted() {
+    const server = new Y.Doc();
+    const letter = server.getText('letter');
+    for (let i = 0; i < 50; i++) letter.insert(letter.length, `line ${i} `);
+    for (let i = 0; i < 20; i++) letter.delete(i * 3, 2);
+    const device = new Y.Doc();
+    Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+    return { server, device };
+  }
+
+  it('is what a reconnecting device with nothing new sends: the whole delete set, not two empty bytes', () => {
+    const { server, device } = writtenAndDeleted();
+    // y-websocket's sync step 2 in answer to the server's step 1.
+    const step2 = Y.encodeStateAsUpdate(device, Y.encodeStateVector(server));
+    expect(step2.byteLength).toBeGreaterThan(2);
+    expect(nothingNew(server, step2)).toBe(true);
+    // Its ranges many times over, overlapping and out of order, still change nothing.
+    const [client, ranges] = [...Y.decodeUpdate(step2).ds.clients][0]!;
+    expect(ranges.length).toBeGreaterThan(1);
+    const repeated = [...ranges, ...ranges]
+      .reverse()
+      .map((range) => ({ clock: range.clock, len: range.len + 1 }));
+    expect(nothingNew(server, deletionsOnly(client, repeated))).toBe(false); // len + 1 reaches a live letter
+    expect(nothingNew(server, deletionsOnly(client, [...ranges, ...ranges].reverse()))).toBe(true);
+  });
+
+  it('is not a step 2 that carries a keystroke, a deletion, or both', () => {
+    const { server, device } = writtenAndDeleted();
+    const before = Y.encodeStateVector(server);
+    device.getText('letter').insert(0, 'x');
+    expect(nothingNew(server, Y.encodeStateAsUpdate(device, before))).toBe(false);
+
+    const other = writtenAndDeleted();
+    other.device.getText('letter').delete(40, 1);
+    expect(
+      nothingNew(other.server, Y.encodeStateAsUpdate(other.device, Y.encodeStateVector(other.server))),
+    ).toBe(false);
+  });
+
+  it('is an update the document already holds, structs and all', () => {
+    const { server } = writtenAndDeleted();
+    expect(nothingNew(server, Y.encodeStateAsUpdate(server))).toBe(true);
+    expect(nothingNew(server, new Uint8Array([0, 0]))).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ import { filterAwareness } from './awareness-owners.ts';
 import { replayOffThread, ReplayStopped, type Replay } from './replay-off-thread.ts';
 import type { Peer, SyncSocket } from './socket.ts';
 import type { SharedRoomStorage } from './shared-rooms.ts';
-import { checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
+import { changesNothing, checkUpdate, countStructs, precheckUpdate, UpdateRefused } from './update-check.ts';
 
 /** Transaction origin of what came from the store or another instance, not from a connection here. */
 const FROM_ELSEWHERE = Symbol('elsewhere');
@@ -606,15 +606,17 @@ export class Room {
 
   /**
    * The checks every update passes before anything is stored: its shape, what it builds on, the
-   * quota. Returns its shape, or undefined when it was answered with a sync step 1 instead.
+   * quota. Returns its shape, or undefined when there is nothing to store: it was answered with
+   * a sync step 1 instead, or it would change nothing (a reconnecting device's step 2).
    */
   private checkIncoming(socket: SyncSocket, connection: Connection, update: Uint8Array) {
     // Parse fully and check the shape before touching the document, so a malformed update or
     // one Yjs would have to keep pending changes nothing.
     precheckUpdate(update);
+    const decoded = Y.decodeUpdate(update);
     let shape;
     try {
-      shape = checkUpdate(this.doc, Y.decodeUpdate(update), this.structCount);
+      shape = checkUpdate(this.doc, decoded, this.structCount);
     } catch (error) {
       if (!(error instanceof UpdateRefused) || !error.missing || ++connection.missing > MISSING_IN_A_ROW)
         throw error;
@@ -623,6 +625,7 @@ export class Room {
       return undefined;
     }
     connection.missing = 0;
+    if (changesNothing(this.doc, decoded)) return undefined;
     if (this.storedBytes + update.byteLength > (this.deps.docQuotaBytes ?? DEFAULT_DOC_QUOTA_BYTES))
       throw new QuotaExceeded();
     return shape;

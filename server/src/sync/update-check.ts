@@ -125,6 +125,41 @@ export function checkUpdate(
   return { structs: structs.length, deleteRanges };
 }
 
+/**
+ * Whether applying `decoded` would leave `doc` as it is: every struct is one the document
+ * already has and every deletion is of something already deleted. That is what a y-websocket
+ * client's sync step 2 is when it brings nothing new, yet it is not empty: Yjs puts the whole
+ * delete set in every diff (`encodeStateAsUpdate`), 29 KB for a year of a couple's letters
+ * (tests/bench/seed-year.ts), which would otherwise be stored and relayed to the partner on
+ * every visit of every device. Call it after `checkUpdate`, which keeps every deletion within
+ * the clocks the document has. Cost: each struct once, and per client the deletions sorted
+ * and walked forward, so a document struct is looked at once however the ranges overlap.
+ */
+export function changesNothing(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+  for (const struct of decoded.structs) {
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false;
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    const state = Y.getState(doc.store, client);
+    // Clocks below `checked` are known to be deleted already.
+    let checked = 0;
+    for (const { clock, len } of [...ranges].sort((a, b) => a.clock - b.clock)) {
+      const end = clock + len;
+      let at = Math.max(clock, checked);
+      if (at >= end) continue;
+      if (end > state) return false;
+      for (let index = Y.findIndexSS(structs, at); at < end; index++) {
+        const struct = structs[index]!;
+        if (!struct.deleted) return false;
+        at = struct.id.clock + struct.length;
+      }
+      checked = at;
+    }
+  }
+  return true;
+}
+
 /** How many structs `doc` holds: O(clients), cheap enough to run after every update. */
 export function countStructs(doc: Y.Doc): number {
   let count = 0;
