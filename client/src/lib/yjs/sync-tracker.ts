@@ -2,7 +2,9 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode, SyncMessageType, syncStep1Message } from '@twofold/shared';
+import * as Y from 'yjs';
 import { isFinalClose, isRefusal } from './close-codes.ts';
+import { serverHasAll } from './server-has-all.ts';
 
 /** How long after a local edit the acknowledgement probe goes out; later edits ride along. */
 const PROBE_DELAY_MS = 150;
@@ -29,6 +31,34 @@ export interface TrackerState {
   refused: { code: number; count: number } | null;
 }
 
+/** The update or state vector a sync message carries after its step, or null if unreadable. */
+function peekPayload(decoder: decoding.Decoder): Uint8Array | null {
+  try {
+    const copy = decoding.clone(decoder);
+    decoding.readVarUint(copy);
+    return decoding.readVarUint8Array(copy);
+  } catch {
+    return null;
+  }
+}
+
+function decodeStateVector(payload: Uint8Array): Map<number, number> | null {
+  try {
+    return Y.decodeStateVector(payload);
+  } catch {
+    return null;
+  }
+}
+
+/** serverHasAll, false (so a probe asks) if the server's message cannot be read. */
+function serverHasAllSafely(doc: Y.Doc, serverState: Map<number, number>, step2: Uint8Array): boolean {
+  try {
+    return serverHasAll(doc, serverState, step2);
+  } catch {
+    return false;
+  }
+}
+
 function peekSyncStep(decoder: decoding.Decoder): number | null {
   try {
     return decoding.readVarUint(decoding.clone(decoder));
@@ -45,7 +75,9 @@ function peekSyncStep(decoder: decoding.Decoder): number | null {
  * everything sent before the probe is stored. Each step 1 we send gets exactly one step 2, so
  * a queue of what each step 1 covered is enough. Changes made offline (or loaded from
  * IndexedDB) reach the server in our answer to its step 1 on connect, so a probe follows that
- * answer too. The queue is dropped on disconnect: pending edits stay pending until a probe
+ * answer too, unless the answer to our own first step 1 shows the server already had all of
+ * it (serverHasAll): then nothing waits, and a device opening a space it holds is synced in
+ * one round trip. The queue is dropped on disconnect: pending edits stay pending until a probe
  * sent on a new connection is answered.
  */
 export class SyncTracker {
@@ -54,6 +86,8 @@ export class SyncTracker {
   /** What each outstanding step 1 covers: 'initial' for the provider's own, else a version. */
   private outstanding: Array<number | 'initial'> = [];
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The server's state vector from its step 1, while our first step 1 awaits its answer. */
+  private serverState: Map<number, number> | null = null;
   private readonly listeners = new Set<() => void>();
   private state: TrackerState;
 
@@ -78,12 +112,12 @@ export class SyncTracker {
       provider.messageHandlers[SyncMessageType.sync] = (encoder, decoder, prov, fromSocket, type) => {
         // Only messages from the socket count; `fromSocket` is false for other tabs' broadcasts.
         const step = fromSocket ? peekSyncStep(decoder) : null;
+        const payload = step === null ? null : peekPayload(decoder);
         original(encoder, decoder, prov, fromSocket, type);
         if (step === syncProtocol.messageYjsSyncStep1) {
-          // Our step 2 answer is sent right after this handler returns; probe behind it.
-          queueMicrotask(() => this.sendProbe());
+          this.onStep1(payload);
         } else if (step === syncProtocol.messageYjsSyncStep2) {
-          this.onStep2();
+          this.onStep2(payload);
         }
       };
     }
@@ -120,6 +154,7 @@ export class SyncTracker {
   }
 
   private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    this.serverState = null;
     if (status === 'connected') {
       // y-websocket sends its own step 1 right after announcing the connection.
       this.outstanding = ['initial'];
@@ -132,6 +167,7 @@ export class SyncTracker {
 
   private readonly onConnectionClose = (event: CloseEvent | null) => {
     this.outstanding = [];
+    this.serverState = null;
     const refused =
       event && isRefusal(event.code)
         ? { code: event.code, count: (this.state.refused?.count ?? 0) + 1 }
@@ -162,10 +198,29 @@ export class SyncTracker {
     }, PROBE_DELAY_MS);
   };
 
-  private onStep2() {
+  // Our step 2 answer is sent right after the handler returns, and a probe behind it tells
+  // when the server stored it. On a new connection the probe waits for the answer to our own
+  // step 1: when that shows the server already had everything (serverHasAll), none is needed.
+  private onStep1(payload: Uint8Array | null) {
+    const first = this.state.connection === 'connected' && !this.state.initialSynced;
+    const serverState =
+      first && payload && this.outstanding[0] === 'initial' ? decodeStateVector(payload) : null;
+    if (serverState) this.serverState = serverState;
+    else queueMicrotask(() => this.sendProbe());
+  }
+
+  private onStep2(payload: Uint8Array | null) {
     const covered = this.outstanding.shift();
-    if (covered === 'initial') this.update({ initialSynced: true });
-    else if (covered !== undefined) {
+    if (covered === 'initial') {
+      const serverState = this.serverState;
+      this.serverState = null;
+      if (serverState) {
+        if (payload && serverHasAllSafely(this.provider.doc, serverState, payload))
+          this.ackedVersion = this.localVersion;
+        else this.sendProbe();
+      }
+      this.update({ initialSynced: true });
+    } else if (covered !== undefined) {
       this.ackedVersion = Math.max(this.ackedVersion, covered);
       this.update({});
     }
