@@ -87,6 +87,12 @@ async function writtenSpace() {
   return { alex, spaceId, writer, watcher };
 }
 
+/**
+ * Longer than the tracker's probe delay (150 ms), so a probe scheduled by what IndexedDB
+ * loaded would have gone out by then. Not a timing asserted: a window waited out.
+ */
+const pastProbeDelay = () => new Promise((resolve) => setTimeout(resolve, 400));
+
 const settled = (device: ReturnType<typeof deviceWith>) =>
   waitFor(() => device.tracker.getState().initialSynced && !device.tracker.getState().pending, {
     message: 'the device to be synced with nothing pending',
@@ -97,6 +103,7 @@ describe('a device opening a space it already holds', () => {
     const { alex, spaceId, writer } = await writtenSpace();
     const device = deviceWith(spaceId, alex.cookie, Y.encodeStateAsUpdate(writer.doc));
     await settled(device);
+    await pastProbeDelay();
     // Only the provider's own step 1: the server's answer showed it had everything.
     expect(device.step1s).toHaveLength(1);
     expect(device.seen.syncedWithPending).toBe(false);
@@ -113,6 +120,7 @@ describe('a device opening a space it already holds', () => {
     await waitFor(() => device.doc.getText('t').toString() === writer.doc.getText('t').toString(), {
       message: 'the device to catch up',
     });
+    await pastProbeDelay();
     expect(device.step1s).toHaveLength(1);
     expect(device.seen.syncedWithPending).toBe(false);
   });
@@ -126,6 +134,7 @@ describe('a device opening a space it already holds', () => {
     await settled(device);
     // Pending past the first answer, until a probe sent after the offline words was answered.
     expect(device.seen.syncedWithPending).toBe(true);
+    await pastProbeDelay();
     expect(device.step1s).toHaveLength(2);
     await waitFor(() => watcher.doc.getText('t').toString().startsWith('Written on the train. '), {
       message: 'Sam to get the offline words',
@@ -141,6 +150,7 @@ describe('a device opening a space it already holds', () => {
     const device = deviceWith(spaceId, alex.cookie, Y.encodeStateAsUpdate(offline));
     await settled(device);
     expect(device.seen.syncedWithPending).toBe(true);
+    await pastProbeDelay();
     expect(device.step1s).toHaveLength(2);
     await waitFor(() => watcher.doc.getText('t').toString() === before.slice(5), {
       message: 'Sam to see the offline deletion',

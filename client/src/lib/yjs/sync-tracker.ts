@@ -192,6 +192,10 @@ export class SyncTracker {
     this.localVersion++;
     if (!this.nonEditOrigins.includes(origin)) this.onEdit();
     this.update({});
+    // Until this connection's first exchange is done, that exchange covers the change (our
+    // answer carries it, and onStep2 probes if the server lacked anything): a probe of its
+    // own would only ask twice. Most often the change is what IndexedDB loaded before connecting.
+    if (!this.state.initialSynced) return;
     this.probeTimer ??= setTimeout(() => {
       this.probeTimer = null;
       this.sendProbe();
@@ -218,6 +222,9 @@ export class SyncTracker {
         if (payload && serverHasAllSafely(this.provider.doc, serverState, payload))
           this.ackedVersion = this.localVersion;
         else this.sendProbe();
+      } else if (this.localVersion > this.ackedVersion) {
+        // The server's step 1 has not come (or could not be read): ask about what is pending.
+        this.sendProbe();
       }
       this.update({ initialSynced: true });
     } else if (covered !== undefined) {
