@@ -14,12 +14,13 @@ type DeleteRange = { clock: number; len: number };
  * delete set again (29 KB for a year of letters, a third of a second on a slow phone network).
  * Cost: linear in the document's structs and both delete sets.
  *
- * @param serverState the server's state vector (client id → clock), from its sync step 1
+ * @param serverStateVector the encoded state vector in the server's sync step 1
  * @param serverStep2 the update in the server's step 2, answering this device's step 1
+ * @throws lib0's decoding errors when either is malformed
  */
-export function serverHasAll(doc: Y.Doc, serverState: Map<number, number>, serverStep2: Uint8Array): boolean {
+export function serverHasAll(doc: Y.Doc, serverStateVector: Uint8Array, serverStep2: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(serverStep2);
-  const known = new Map(serverState);
+  const known = Y.decodeStateVector(serverStateVector);
   for (const struct of structs) {
     const { client, clock } = struct.id;
     known.set(client, Math.max(known.get(client) ?? 0, clock + struct.length));

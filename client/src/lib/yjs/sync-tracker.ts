@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
+import type { Doc } from 'yjs';
 import { CloseCode, SyncMessageType, syncStep1Message } from '@twofold/shared';
-import * as Y from 'yjs';
 import { isFinalClose, isRefusal } from './close-codes.ts';
 import { serverHasAll } from './server-has-all.ts';
 
@@ -42,18 +42,10 @@ function peekPayload(decoder: decoding.Decoder): Uint8Array | null {
   }
 }
 
-function decodeStateVector(payload: Uint8Array): Map<number, number> | null {
+/** serverHasAll, false (so a probe asks) if the server's messages cannot be read. */
+function serverHasAllSafely(doc: Doc, stateVector: Uint8Array, step2: Uint8Array): boolean {
   try {
-    return Y.decodeStateVector(payload);
-  } catch {
-    return null;
-  }
-}
-
-/** serverHasAll, false (so a probe asks) if the server's message cannot be read. */
-function serverHasAllSafely(doc: Y.Doc, serverState: Map<number, number>, step2: Uint8Array): boolean {
-  try {
-    return serverHasAll(doc, serverState, step2);
+    return serverHasAll(doc, stateVector, step2);
   } catch {
     return false;
   }
@@ -86,8 +78,8 @@ export class SyncTracker {
   /** What each outstanding step 1 covers: 'initial' for the provider's own, else a version. */
   private outstanding: Array<number | 'initial'> = [];
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The server's state vector from its step 1, while our first step 1 awaits its answer. */
-  private serverState: Map<number, number> | null = null;
+  /** The state vector in the server's step 1, while our first step 1 awaits its answer. */
+  private serverStateVector: Uint8Array | null = null;
   private readonly listeners = new Set<() => void>();
   private state: TrackerState;
 
@@ -154,7 +146,7 @@ export class SyncTracker {
   }
 
   private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-    this.serverState = null;
+    this.serverStateVector = null;
     if (status === 'connected') {
       // y-websocket sends its own step 1 right after announcing the connection.
       this.outstanding = ['initial'];
@@ -167,7 +159,7 @@ export class SyncTracker {
 
   private readonly onConnectionClose = (event: CloseEvent | null) => {
     this.outstanding = [];
-    this.serverState = null;
+    this.serverStateVector = null;
     const refused =
       event && isRefusal(event.code)
         ? { code: event.code, count: (this.state.refused?.count ?? 0) + 1 }
@@ -206,25 +198,21 @@ export class SyncTracker {
   // when the server stored it. On a new connection the probe waits for the answer to our own
   // step 1: when that shows the server already had everything (serverHasAll), none is needed.
   private onStep1(payload: Uint8Array | null) {
-    const first = this.state.connection === 'connected' && !this.state.initialSynced;
-    const serverState =
-      first && payload && this.outstanding[0] === 'initial' ? decodeStateVector(payload) : null;
-    if (serverState) this.serverState = serverState;
+    if (payload && this.outstanding[0] === 'initial') this.serverStateVector = payload;
     else queueMicrotask(() => this.sendProbe());
   }
 
   private onStep2(payload: Uint8Array | null) {
     const covered = this.outstanding.shift();
     if (covered === 'initial') {
-      const serverState = this.serverState;
-      this.serverState = null;
-      if (serverState) {
-        if (payload && serverHasAllSafely(this.provider.doc, serverState, payload))
+      const serverStateVector = this.serverStateVector;
+      this.serverStateVector = null;
+      // Only when something waits (not on a first visit, whose step 2 is the whole document).
+      // Without the server's step 1, or if it cannot be read, a probe asks instead.
+      if (this.localVersion > this.ackedVersion) {
+        if (serverStateVector && payload && serverHasAllSafely(this.provider.doc, serverStateVector, payload))
           this.ackedVersion = this.localVersion;
         else this.sendProbe();
-      } else if (this.localVersion > this.ackedVersion) {
-        // The server's step 1 has not come (or could not be read): ask about what is pending.
-        this.sendProbe();
       }
       this.update({ initialSynced: true });
     } else if (covered !== undefined) {
