@@ -27,6 +27,7 @@ import { notificationRoutes, pushKeyRoutes } from './http/routes/notifications.t
 import { emailRoutes, emailVerifyRoutes } from './http/routes/email.ts';
 import { passwordResetRoutes } from './http/routes/password-reset.ts';
 import { historyRoutes } from './http/routes/history.ts';
+import { snapshotRoutes } from './http/routes/snapshots.ts';
 import { breachRoutes } from './http/routes/breaches.ts';
 import { reassuranceRoutes } from './http/routes/reassurance.ts';
 import { repairRoutes } from './http/routes/repairs.ts';
@@ -69,6 +70,8 @@ export function createApp(deps: AppDeps) {
     .route('/spaces/:spaceId/appreciations', appreciationRoutes(deps))
     .route('/spaces/:spaceId/wins', winRoutes(deps))
     .route('/spaces/:spaceId/history', historyRoutes(deps))
+    .route('/spaces/:spaceId/sync', snapshotRoutes(deps, 'shared'))
+    .route('/spaces/:spaceId/private/sync', snapshotRoutes(deps, 'private'))
     .route('/spaces/:spaceId/repairs', repairRoutes(deps))
     .route('/spaces/:spaceId/breaches', breachRoutes(deps))
     .route('/spaces/:spaceId/reassurance', reassuranceRoutes(deps))

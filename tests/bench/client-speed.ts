@@ -73,6 +73,23 @@ const watch = (lastWords: string) => `(() => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
+// BENCH_CLIENT_DEBUG: when each socket opened and each message reached the page (ms since
+// navigation start, decoded bytes). DevTools leaves large frames out of its frame events.
+const socketLog = `(() => {
+  const log = (window.__socketLog = []);
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      const name = String(args[0]).split('/').slice(-2).join('/');
+      log.push([Math.round(performance.now()), name, 'created']);
+      this.addEventListener('open', () => log.push([Math.round(performance.now()), name, 'open']));
+      this.addEventListener('message', (event) =>
+        log.push([Math.round(performance.now()), name, 'message', event.data.byteLength ?? event.data.length]));
+    }
+  };
+})();`;
+
 async function visit(context: BrowserContext, url: string, lastWords: string): Promise<Visit> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -149,6 +166,7 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
     resolveEditable(at);
   });
   await page.addInitScript(watch(lastWords));
+  if (process.env.BENCH_CLIENT_DEBUG) await page.addInitScript(socketLog);
   const deadline = new Promise<never>((_, reject) =>
     setTimeout(
       () => reject(new Error(`the letter was not editable within ${LOAD_DEADLINE_MS} ms`)),
@@ -182,7 +200,10 @@ async function visit(context: BrowserContext, url: string, lastWords: string): P
     writeFileSync(join(profileDir, `visit-${Date.now()}.cpuprofile`), JSON.stringify(profile));
   }
   const finished = [...scripts.values()].filter((script) => script.done);
-  if (process.env.BENCH_CLIENT_DEBUG) console.log(types, finished, timeline.join('\n'));
+  if (process.env.BENCH_CLIENT_DEBUG) {
+    const sockets = await page.evaluate(() => (window as unknown as { __socketLog: unknown[] }).__socketLog);
+    console.log(types, finished, timeline.join('\n'), sockets);
+  }
   const result: Visit = {
     editableMs: at,
     jsWireBytes: finished.reduce((sum, script) => sum + script.wire, 0),

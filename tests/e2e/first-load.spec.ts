@@ -2,7 +2,7 @@
 // no service worker yet: who is signed in is asked at boot, beside the page's chunks (not after
 // them), and the service worker, which downloads the whole app shell, starts only after the
 // space's first sync, so on a phone's 3G the two never share the bandwidth. Order, not time.
-import { createSpace, person, signUp } from './support/flows.ts';
+import { createSpace, openSection, pairCouple, person, signUp, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 test('a space opened cold asks /api/me before its page’s chunk arrives, and installs the worker after the first sync', async ({
@@ -47,4 +47,61 @@ test('a space opened cold asks /api/me before its page’s chunk arrives, and in
   expect(at('me asked'), events.join(', ')).toBeLessThan(at('page chunk arrived'));
   expect(at('shared socket answered'), events.join(', ')).toBeLessThan(at('service worker'));
   await context.close();
+});
+
+test('a new phone of Sam’s takes the letter’s first copy over HTTP, then writes live with Alex, and asks only once', async ({
+  browser,
+  app,
+}) => {
+  const couple = await pairCouple(browser, app.url);
+  const { alex } = couple;
+  await openSection(alex, 'What trust means to us');
+  const alexEditor = alex.getByRole('textbox', { name: 'What trust means to us' });
+  await alexEditor.click();
+  await alex.keyboard.type('Trust, for us, is saying the hard thing early.');
+  await expect(syncStatus(alex)).toHaveAttribute('data-status', 'synced');
+
+  // Sam's session on a device that holds nothing: no IndexedDB, no cache, no service worker.
+  const signedIn = await couple.contexts[1]!.storageState();
+  const phone = await browser.newContext({ storageState: { cookies: signedIn.cookies, origins: [] } });
+  const page = await phone.newPage();
+  const copies: { path: string; status: number; encoding: string | undefined }[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith('/sync/snapshot'))
+      copies.push({ path, status: response.status(), encoding: response.headers()['content-encoding'] });
+  });
+  await page.goto(`${alex.url().replace(/\/us-letter$/, '')}/us-letter`);
+  const editor = page.getByRole('textbox', { name: 'What trust means to us' });
+  await expect(editor).toContainText('Trust, for us, is saying the hard thing early.');
+  await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  // One copy of each of its documents, compressed; the shared one held Alex's words.
+  await expect
+    .poll(() => copies.map((copy) => copy.path).sort())
+    .toEqual([
+      expect.stringMatching(/\/private\/sync\/snapshot$/),
+      expect.stringMatching(/^\/api\/spaces\/[^/]+\/sync\/snapshot$/),
+    ]);
+  for (const copy of copies) {
+    expect(copy.status).toBe(200);
+    expect(['br', 'gzip']).toContain(copy.encoding);
+  }
+
+  // Live both ways from there.
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' And keeping small promises.');
+  await expect(alexEditor).toContainText('And keeping small promises.');
+  await alex.keyboard.press('Control+End');
+  await alex.keyboard.type(' Together.');
+  await expect(editor).toContainText('Together.');
+
+  // The next visit opens from the phone's own copy: nothing is asked for again, not even the
+  // private document that was empty.
+  copies.length = 0;
+  await page.reload();
+  await expect(editor).toContainText('Together.');
+  await expect(syncStatus(page)).toHaveAttribute('data-status', 'synced');
+  expect(copies).toEqual([]);
+  await Promise.all([phone, ...couple.contexts].map((context) => context.close()));
 });

@@ -62,6 +62,8 @@ interface Connection {
   awarenessIds: Set<number>;
   /** Shared mode: stands for one account's connections on other instances (presence only). */
   remote?: true;
+  /** Set once this connection's device was given the whole document over HTTP (snapshotFor). */
+  snapshotTaken?: true;
 }
 
 /**
@@ -509,6 +511,26 @@ export class Room {
     }
     // A room still loading stays until its replay is done and written (loadReplayed closes it).
     if (this.connections.size === 0 && !this.loading) this.close();
+  }
+
+  /**
+   * The whole document as one update (`Y.encodeStateAsUpdate`), for the device behind a
+   * connection here opened with `sessionHash` that has not had one yet: a new device's first
+   * copy, sent over HTTP (http/routes/documents.ts), where brotli packs it far tighter than the
+   * socket's deflate with its 8 KB window (a year of letters: 33 KB against 72 KB). Null when
+   * no such connection is here or the document is not whole (loading, failed, closed). Once
+   * per connection, so what it costs (encoding: about 5 ms for that year) is bounded by the
+   * sockets an account may open.
+   */
+  snapshotFor(sessionHash: string): Uint8Array | null {
+    if (this.loading || this.failed || this.closed) return null;
+    for (const connection of this.connections.values()) {
+      if (connection.remote || connection.snapshotTaken || connection.peer.sessionHash !== sessionHash)
+        continue;
+      connection.snapshotTaken = true;
+      return Y.encodeStateAsUpdate(this.doc);
+    }
+    return null;
   }
 
   /** Closes every connection matching `predicate` with the given code. */

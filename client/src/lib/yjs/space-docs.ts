@@ -3,6 +3,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from './doc-names.ts';
+import { fetchFirstCopy, fromFirstCopy, isEmptyDoc } from './first-copy.ts';
+import { openWhenReady } from './open-when-ready-socket.ts';
 import { backOffAfterRefusals } from './refusal-backoff.ts';
 import { splittingWebSocket } from './splitting-socket.ts';
 import { combineStatus, statusOf, type SyncStatus } from './sync-status.ts';
@@ -12,6 +14,8 @@ import { clearUnsynced, markUnsynced } from './unsynced-marks.ts';
 /** If IndexedDB never answers (disabled storage), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
 const SESSION_ENDED = 4401;
+/** The key, in the document's IndexedDB database, that says its first copy was asked for. */
+const FIRST_COPY_ASKED = 'first-copy-asked';
 /** The document reached its storage quota (CloseCode.spaceFull); y-websocket does not retry. */
 const SPACE_FULL = 4413;
 
@@ -27,6 +31,8 @@ interface Channel {
   doc: Y.Doc;
   provider: WebsocketProvider;
   persistence: IndexeddbPersistence;
+  /** Settles once IndexedDB has loaded what this device holds (or after LOCAL_LOAD_TIMEOUT_MS). */
+  localLoad: Promise<unknown>;
   tracker: SyncTracker;
   backoff: { destroy(): void };
   docName: string;
@@ -34,21 +40,39 @@ interface Channel {
 
 const SplittingWebSocket = splittingWebSocket(WebSocket);
 
+const delay = (ms: number) => new Promise<undefined>((resolve) => setTimeout(resolve, ms));
+
 function openChannel(docName: string, serverUrl: string, mayConnect: () => boolean): Channel {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(docName, doc);
-  // Connect only once local data is loaded, so the first exchange with the server already
-  // carries what was written offline. No BroadcastChannel: its name does not include the user,
-  // so another account in another tab could otherwise receive this document.
+  const localLoad = Promise.race([persistence.whenSynced, delay(LOCAL_LOAD_TIMEOUT_MS)]);
+  // The socket connects at once but opens for the provider only once local data is loaded, so
+  // the first exchange with the server already carries what was written offline, and the
+  // connection's round trips overlap the load. A device holding nothing takes its first copy
+  // over HTTP meanwhile (first-copy.ts). No BroadcastChannel: its name does not include
+  // the user, so another account in another tab could otherwise receive this document.
   // Split sockets: a catch-up after much offline writing goes in parts, never one refused frame.
+  const ready = async () => {
+    await localLoad;
+    if (!isEmptyDoc(doc)) return;
+    // Asked once per device: a document that is still empty afterwards is empty on the server
+    // too, and asking again on every visit would only delay its sync. The mark is deleted with
+    // the rest of the device's copy. Bounded: a stuck IndexedDB must not keep the socket shut.
+    if (persistence.synced) {
+      const asked = await Promise.race([persistence.get(FIRST_COPY_ASKED), delay(LOCAL_LOAD_TIMEOUT_MS)]);
+      if (asked) return;
+      void persistence.set(FIRST_COPY_ASKED, 1).catch(() => undefined);
+    }
+    await fetchFirstCopy(doc, provider.url);
+  };
   const provider = new WebsocketProvider(serverUrl, 'sync', doc, {
     connect: false,
     disableBc: true,
-    WebSocketPolyfill: SplittingWebSocket,
+    WebSocketPolyfill: openWhenReady(SplittingWebSocket, ready),
   });
-  const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName));
+  const tracker = new SyncTracker(provider, [persistence, fromFirstCopy], () => markUnsynced(docName));
   const backoff = backOffAfterRefusals(provider, tracker, { mayConnect });
-  return { doc, provider, persistence, tracker, backoff, docName };
+  return { doc, provider, persistence, localLoad, tracker, backoff, docName };
 }
 
 /**
@@ -73,7 +97,7 @@ export class SpaceDocs {
     const base =
       (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + syncBasePath(spaceId);
     // After a refusal's wait: connect again only if still open and online (else `onOnline` does).
-    const mayConnect = () => !this.destroyed && this.localLoaded && navigator.onLine;
+    const mayConnect = () => !this.destroyed && navigator.onLine;
     this.shared = openChannel(docNames.shared(userId, spaceId), base, mayConnect);
     this.private = openChannel(docNames.private(userId, spaceId), `${base}/private`, mayConnect);
     this.shared.provider.awareness.setLocalState(presence);
@@ -83,14 +107,12 @@ export class SpaceDocs {
     for (const channel of this.channels) channel.tracker.subscribe(this.recompute);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
+    if (navigator.onLine) this.connect();
     this.recompute();
 
-    const loaded = Promise.all(this.channels.map((channel) => channel.persistence.whenSynced));
-    const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS));
-    void Promise.race([loaded, timeout]).then(() => {
+    void Promise.all(this.channels.map((channel) => channel.localLoad)).then(() => {
       if (this.destroyed) return;
       this.localLoaded = true;
-      if (navigator.onLine) this.connect();
       this.recompute();
     });
   }
@@ -129,7 +151,7 @@ export class SpaceDocs {
   };
 
   private readonly onOnline = () => {
-    if (this.localLoaded) this.connect();
+    this.connect();
     this.recompute();
   };
 

@@ -1,0 +1,245 @@
+import { SESSION_COOKIE, syncBasePath } from '@twofold/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { openWhenReady } from '../../client/src/lib/yjs/open-when-ready-socket.ts';
+import { logIn, pairUp, signUp } from '../helpers/http.ts';
+import { connect, openRawSocket, type SyncClient } from '../helpers/sync-client.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { waitFor } from '../helpers/wait-for.ts';
+
+/**
+ * A device that holds nothing takes its first copy of a document over HTTP (brotli) while its
+ * sync socket waits (server http/routes/snapshots.ts, client lib/yjs/first-copy.ts), and a
+ * socket connects before IndexedDB has loaded but speaks only after (open-when-ready-socket.ts).
+ */
+let server: TestServer;
+const cleanups: (() => void)[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const cleanup of cleanups) cleanup();
+  await server.close();
+});
+
+const socketUrl = (spaceId: string, which: 'shared' | 'private' = 'shared') =>
+  server.url.replace(/^http/, 'ws') +
+  syncBasePath(spaceId) +
+  (which === 'private' ? '/private' : '') +
+  '/sync';
+
+/** GET a document's first copy as the holder of `cookie`; the body decoded as fetch does. */
+async function firstCopy(
+  spaceId: string,
+  cookie: string | null,
+  { which = 'shared', encoding = 'br, gzip' }: { which?: 'shared' | 'private'; encoding?: string } = {},
+) {
+  const response = await fetch(socketUrl(spaceId, which).replace(/^ws/, 'http') + '/snapshot', {
+    headers: {
+      'accept-encoding': encoding,
+      ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}),
+    },
+  });
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** What a document holds, read the way the writer wrote it. */
+const textOf = (update: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+};
+
+/** Alex's space with a letter written and partly taken back; Alex's writer holds its room open. */
+async function writtenSpace() {
+  const { alex, sam, spaceId } = await pairUp(server.url);
+  const writer: SyncClient = connect(server.url, spaceId, alex.cookie);
+  cleanups.push(() => writer.destroy());
+  await writer.synced();
+  const t = writer.doc.getText('t');
+  t.insert(0, 'Trust, for us, is saying the hard thing early. '.repeat(40));
+  t.delete(10, 30);
+  // The server relays an update only once it is stored: a second device of Alex's seeing it is enough.
+  const check = connect(server.url, spaceId, alex.cookie);
+  await waitFor(() => check.doc.getText('t').toString() === t.toString(), { message: 'the letter stored' });
+  check.destroy();
+  return { alex, sam, spaceId, writer };
+}
+
+describe('a first copy over HTTP', () => {
+  it('goes, once, to the session whose socket to the document is open, compressed with brotli', async () => {
+    const { sam, spaceId, writer } = await writtenSpace();
+    const socket = await openRawSocket(socketUrl(spaceId), sam.cookie);
+    cleanups.push(() => socket.close());
+
+    const first = await firstCopy(spaceId, sam.cookie);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('br');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(textOf(first.body)).toBe(writer.doc.getText('t').toString());
+
+    // One per socket: asking again, or for the same socket from anywhere, gets nothing.
+    const again = await firstCopy(spaceId, sam.cookie);
+    expect(again.status).toBe(409);
+    expect(JSON.parse(new TextDecoder().decode(again.body))).toEqual({
+      error: { code: 'conflict', message: expect.any(String) },
+    });
+  });
+
+  it('is gzip, or plain, for a client that does not take brotli', async () => {
+    const { sam, spaceId, writer } = await writtenSpace();
+    const words = writer.doc.getText('t').toString();
+    for (const [encoding, expected] of [
+      ['gzip', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const socket = await openRawSocket(socketUrl(spaceId), sam.cookie);
+      cleanups.push(() => socket.close());
+      const copy = await firstCopy(spaceId, sam.cookie, { encoding });
+      expect(copy.status).toBe(200);
+      expect(copy.headers.get('content-encoding')).toBe(expected);
+      expect(textOf(copy.body)).toBe(words);
+    }
+  });
+
+  it('is refused (409) to a member whose own session has no socket open, even while the partner’s is', async () => {
+    const { sam, spaceId } = await writtenSpace();
+    // Alex's writer holds the room open; Sam has no socket of his own.
+    expect((await firstCopy(spaceId, sam.cookie)).status).toBe(409);
+    // Another device of Sam's (another session) with a socket does not make this one's count.
+    const otherDevice = await logIn(server.url, sam.email);
+    const socket = await openRawSocket(socketUrl(spaceId), otherDevice);
+    cleanups.push(() => socket.close());
+    expect((await firstCopy(spaceId, sam.cookie)).status).toBe(409);
+    expect((await firstCopy(spaceId, otherDevice)).status).toBe(200);
+  });
+
+  it('tells a stranger nothing (404) and asks a visitor to log in (401)', async () => {
+    const { spaceId } = await writtenSpace();
+    const stranger = await signUp(server.url, 'Robin');
+    expect((await firstCopy(spaceId, stranger.cookie)).status).toBe(404);
+    expect((await firstCopy(spaceId, null)).status).toBe(401);
+  });
+
+  it('of a private document is always the caller’s own, never the partner’s notes', async () => {
+    const { alex, sam, spaceId } = await writtenSpace();
+    const alexNotes = connect(server.url, spaceId, alex.cookie, { private: true });
+    cleanups.push(() => alexNotes.destroy());
+    await alexNotes.synced();
+    alexNotes.doc.getText('t').insert(0, 'Only for me: what I am still afraid of.');
+    const alexCopy = await (async () => {
+      const socket = await openRawSocket(socketUrl(spaceId, 'private'), alex.cookie);
+      cleanups.push(() => socket.close());
+      return waitFor(
+        async () => {
+          const copy = await firstCopy(spaceId, alex.cookie, { which: 'private' });
+          return copy.status === 200 ? copy : null;
+        },
+        { message: 'Alex’s own copy' },
+      );
+    })();
+    expect(textOf(alexCopy.body)).toBe('Only for me: what I am still afraid of.');
+
+    // Sam, with a socket to his own private document, gets his own: empty.
+    const samSocket = await openRawSocket(socketUrl(spaceId, 'private'), sam.cookie);
+    cleanups.push(() => samSocket.close());
+    const samCopy = await firstCopy(spaceId, sam.cookie, { which: 'private' });
+    expect(samCopy.status).toBe(200);
+    expect(textOf(samCopy.body)).toBe('');
+  });
+});
+
+describe('a socket that connects before the device has loaded what it holds', () => {
+  it('stays silent until then, and its first step 1 carries what was loaded', async () => {
+    const { alex, spaceId, writer } = await writtenSpace();
+    // What this device holds in IndexedDB: the letter, and a line written offline.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(writer.doc));
+    offline.getText('t').insert(0, 'Written on the train. ');
+    const stored = Y.encodeStateAsUpdate(offline);
+
+    const doc = new Y.Doc();
+    const sent: Uint8Array[] = [];
+    let socketOpen = false;
+    class DeviceSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: `${SESSION_COOKIE}=${alex.cookie}` } });
+        this.on('open', () => (socketOpen = true));
+      }
+      override send(data: Uint8Array, ...rest: unknown[]) {
+        sent.push(data);
+        (super.send as (...args: unknown[]) => void)(data, ...rest);
+      }
+    }
+    let loaded!: () => void;
+    const localLoad = new Promise<void>((resolve) => (loaded = resolve));
+    const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', doc, {
+      disableBc: true,
+      WebSocketPolyfill: openWhenReady(
+        DeviceSocket as unknown as typeof globalThis.WebSocket,
+        () => localLoad,
+      ),
+    });
+    cleanups.push(() => provider.destroy());
+
+    await waitFor(() => socketOpen, { message: 'the socket to open' });
+    // The server has greeted it (its step 1), but the provider has heard nothing and said nothing.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(provider.wsconnected).toBe(false);
+    expect(sent).toHaveLength(0);
+
+    Y.applyUpdate(doc, stored);
+    loaded();
+    await waitFor(() => provider.synced, { message: 'the device to sync' });
+    // Its first message is step 1 with the loaded state vector, so the server sent only the rest.
+    expect([...sent[0]!.subarray(0, 2)]).toEqual([0, 0]);
+    const stateVector = sent[0]!.subarray(2);
+    expect([...stateVector]).toEqual([...encodeVarBytes(Y.encodeStateVector(offline))]);
+    // The server's greeting, held while the device loaded, was answered: the offline line arrived.
+    await waitFor(() => writer.doc.getText('t').toString().startsWith('Written on the train. '), {
+      message: 'the offline line to reach the partner',
+    });
+  });
+
+  it('never tells the provider it opened when it closes first', async () => {
+    const { alex, spaceId } = await writtenSpace();
+    const statuses: string[] = [];
+    let socketOpen = false;
+    class DeviceSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: `${SESSION_COOKIE}=${alex.cookie}` } });
+        this.on('open', () => (socketOpen = true));
+      }
+    }
+    let loaded!: () => void;
+    const localLoad = new Promise<void>((resolve) => (loaded = resolve));
+    const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', new Y.Doc(), {
+      disableBc: true,
+      WebSocketPolyfill: openWhenReady(
+        DeviceSocket as unknown as typeof globalThis.WebSocket,
+        () => localLoad,
+      ),
+    });
+    provider.on('status', ({ status }) => statuses.push(status));
+    await waitFor(() => socketOpen, { message: 'the socket to open' });
+    provider.destroy();
+    loaded();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(statuses).not.toContain('connected');
+  });
+});
+
+/** `bytes` as y-protocols writes a byte array: its length as a varint, then the bytes. */
+function encodeVarBytes(bytes: Uint8Array): Uint8Array {
+  const length: number[] = [];
+  let n = bytes.length;
+  while (n > 127) {
+    length.push((n & 127) | 128);
+    n >>>= 7;
+  }
+  length.push(n);
+  return new Uint8Array([...length, ...bytes]);
+}
