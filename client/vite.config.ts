@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './vite-plugins/precompress.ts';
+import { spacePage } from './vite-plugins/space-page.ts';
 
 const API_TARGET = process.env.API_URL ?? 'http://127.0.0.1:8787';
 
@@ -51,6 +52,7 @@ export default defineConfig({
         importScripts: ['/sw-push.js'],
       },
     }),
+    spacePage(),
     precompress(),
   ],
   server: {

@@ -1,7 +1,8 @@
 // A space's page opened straight away (a reload, a link, the home screen icon) on a device with
 // no service worker yet: who is signed in is asked at boot, beside the page's chunks (not after
-// them), and the service worker, which downloads the whole app shell, starts only after the
-// space's first sync, so on a phone's 3G the two never share the bandwidth. Order, not time.
+// them), the editor's chunks are listed in the page itself, and the service worker, which
+// downloads the whole app shell, starts only after the space's first sync, so on a phone's 3G
+// the two never share the bandwidth. Order, not time.
 import { createSpace, openSection, pairCouple, person, signUp, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -22,7 +23,10 @@ test('a space opened cold asks /api/me before its page’s chunk arrives, and in
   const events: string[] = [];
   const cold = await context.newPage();
   cold.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/api/me') events.push('me asked');
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/me') events.push('me asked');
+    if (/^\/assets\/collab-editor-[^/]+\.js$/.test(path)) events.push('editor asked');
+    if (/^\/assets\/us-letter-route-[^/]+\.js$/.test(path)) events.push('page chunk asked');
   });
   cold.on('requestfinished', (request) => {
     if (/\/assets\/us-letter-route-[^/]+\.js$/.test(request.url())) events.push('page chunk arrived');
@@ -45,6 +49,9 @@ test('a space opened cold asks /api/me before its page’s chunk arrives, and in
     return index;
   };
   expect(at('me asked'), events.join(', ')).toBeLessThan(at('page chunk arrived'));
+  // The space's page lists the editor's chunks itself (space.html): they are asked for while
+  // the entry chunk downloads, before it has run and asked for the page's own chunk.
+  expect(at('editor asked'), events.join(', ')).toBeLessThan(at('page chunk asked'));
   expect(at('shared socket answered'), events.join(', ')).toBeLessThan(at('service worker'));
   await context.close();
 });

@@ -108,3 +108,37 @@ describe('the built client', () => {
     expect(response.headers.has('content-encoding')).toBe(false);
   });
 });
+
+describe('a build with a space page', () => {
+  // space.html: the app page preloading the editor's chunks (client/vite-plugins/space-page.ts).
+  const built = tempDir('twofold-client-space-');
+  const spacePage = page.replace(
+    '</head>',
+    '<link rel="modulepreload" href="/assets/editor-xyz789.js"></head>',
+  );
+  writeWithCompressed(join(built.path, 'index.html'), page);
+  writeWithCompressed(join(built.path, 'space.html'), spacePage);
+  const app = createTestApp({ clientDir: built.path });
+  afterAll(() => {
+    app.close();
+    built.remove();
+  });
+  const pageAt = async (path: string) => {
+    const response = await app.app.request(`http://localhost${path}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(response.status, path).toBe(200);
+    expect(header(response, 'cache-control'), path).toBe('no-cache');
+    expect(header(response, 'content-encoding'), path).toBe('gzip');
+    return gunzipSync(Buffer.from(await response.arrayBuffer())).toString();
+  };
+
+  it('sends it for a space’s addresses, and the plain page everywhere else', async () => {
+    for (const path of ['/spaces/abc', '/spaces/abc/us-letter', '/spaces/abc/letters/xyz']) {
+      expect(await pageAt(path), path).toBe(spacePage);
+    }
+    for (const path of ['/', '/login', '/signup', '/join/abc', '/account', '/spacesque']) {
+      expect(await pageAt(path), path).toBe(page);
+    }
+  });
+});

@@ -13,7 +13,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  *   script for a year would break that tab until the cache expires. The client reloads once
  *   when a chunk fails (`client/src/app/chunk-recovery.ts`).
  * - Every other file is revalidated (`no-cache`), and any unknown non-API path is answered
- *   with `index.html` so the client's router takes over.
+ *   with `index.html` so the client's router takes over; a space's addresses (`/spaces/…`)
+ *   with `space.html`, the same page preloading the editor (client/vite-plugins/space-page.ts),
+ *   or `index.html` when a build has none.
  * - The build writes `.br` and `.gz` beside each compressible file; the one the browser accepts
  *   is sent with `Content-Encoding` (brotli first), else the file as it is. Every file answer
  *   says `Vary: Accept-Encoding`, so a shared cache never hands brotli to a browser that did
@@ -40,5 +42,6 @@ export function clientApp(root: string) {
       return notFoundHandler(c);
     })
     .get('*', serveStatic({ root, precompressed: true }))
+    .get('/spaces/*', serveStatic({ root, path: 'space.html', precompressed: true }))
     .get('*', serveStatic({ root, path: 'index.html', precompressed: true }));
 }
