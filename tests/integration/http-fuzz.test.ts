@@ -28,6 +28,9 @@ const routes = () => [
   ['POST', `/api/spaces/${spaceId}/letters/import`],
   ['PUT', `/api/spaces/${spaceId}/checkins/schedule/proposal`],
   ['POST', `/api/spaces/${spaceId}/checkins/schedule/proposal/accept`],
+  ['GET', `/api/spaces/${spaceId}/sync/snapshot`],
+  ['GET', `/api/spaces/${spaceId}/private/sync/snapshot`],
+  ['GET', `/api/spaces/${'%00'.repeat(8)}/sync/snapshot`],
 ];
 
 it('answers malformed and oversized bodies on every route with a 4xx and the error shape, never a 500', async () => {
