@@ -152,6 +152,34 @@ describe('a first copy over HTTP', () => {
   });
 });
 
+/**
+ * A device's provider on a socket that connects at once and opens for the provider once the
+ * returned `loaded()` is called (IndexedDB done, as space-docs.ts waits for it), recording what
+ * it sends and when the socket itself opened.
+ */
+function deviceBeforeLoad(spaceId: string, cookie: string, doc: Y.Doc) {
+  const seen = { socketOpen: false, sent: [] as Uint8Array[] };
+  class DeviceSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
+      this.on('open', () => (seen.socketOpen = true));
+    }
+    override send(data: Uint8Array, ...rest: unknown[]) {
+      seen.sent.push(data);
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  }
+  let loaded!: () => void;
+  const localLoad = new Promise<void>((resolve) => (loaded = resolve));
+  const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', doc, {
+    disableBc: true,
+    WebSocketPolyfill: openWhenReady(DeviceSocket as unknown as typeof globalThis.WebSocket, () => localLoad),
+  });
+  cleanups.push(() => provider.destroy());
+  const socketOpened = () => waitFor(() => seen.socketOpen, { message: 'the socket to open' });
+  return { provider, seen, loaded, socketOpened };
+}
+
 describe('a socket that connects before the device has loaded what it holds', () => {
   it('stays silent until then, and its first step 1 carries what was loaded', async () => {
     const { alex, spaceId, writer } = await writtenSpace();
@@ -159,45 +187,21 @@ describe('a socket that connects before the device has loaded what it holds', ()
     const offline = new Y.Doc();
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(writer.doc));
     offline.getText('t').insert(0, 'Written on the train. ');
-    const stored = Y.encodeStateAsUpdate(offline);
-
     const doc = new Y.Doc();
-    const sent: Uint8Array[] = [];
-    let socketOpen = false;
-    class DeviceSocket extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie: `${SESSION_COOKIE}=${alex.cookie}` } });
-        this.on('open', () => (socketOpen = true));
-      }
-      override send(data: Uint8Array, ...rest: unknown[]) {
-        sent.push(data);
-        (super.send as (...args: unknown[]) => void)(data, ...rest);
-      }
-    }
-    let loaded!: () => void;
-    const localLoad = new Promise<void>((resolve) => (loaded = resolve));
-    const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', doc, {
-      disableBc: true,
-      WebSocketPolyfill: openWhenReady(
-        DeviceSocket as unknown as typeof globalThis.WebSocket,
-        () => localLoad,
-      ),
-    });
-    cleanups.push(() => provider.destroy());
+    const { provider, seen, loaded, socketOpened } = deviceBeforeLoad(spaceId, alex.cookie, doc);
 
-    await waitFor(() => socketOpen, { message: 'the socket to open' });
+    await socketOpened();
     // The server has greeted it (its step 1), but the provider has heard nothing and said nothing.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(provider.wsconnected).toBe(false);
-    expect(sent).toHaveLength(0);
+    expect(seen.sent).toHaveLength(0);
 
-    Y.applyUpdate(doc, stored);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(offline));
     loaded();
     await waitFor(() => provider.synced, { message: 'the device to sync' });
     // Its first message is step 1 with the loaded state vector, so the server sent only the rest.
-    expect([...sent[0]!.subarray(0, 2)]).toEqual([0, 0]);
-    const stateVector = sent[0]!.subarray(2);
-    expect([...stateVector]).toEqual([...encodeVarBytes(Y.encodeStateVector(offline))]);
+    expect([...seen.sent[0]!.subarray(0, 2)]).toEqual([0, 0]);
+    expect([...seen.sent[0]!.subarray(2)]).toEqual([...encodeVarBytes(Y.encodeStateVector(offline))]);
     // The server's greeting, held while the device loaded, was answered: the offline line arrived.
     await waitFor(() => writer.doc.getText('t').toString().startsWith('Written on the train. '), {
       message: 'the offline line to reach the partner',
@@ -206,25 +210,10 @@ describe('a socket that connects before the device has loaded what it holds', ()
 
   it('never tells the provider it opened when it closes first', async () => {
     const { alex, spaceId } = await writtenSpace();
+    const { provider, loaded, socketOpened } = deviceBeforeLoad(spaceId, alex.cookie, new Y.Doc());
     const statuses: string[] = [];
-    let socketOpen = false;
-    class DeviceSocket extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols, { headers: { cookie: `${SESSION_COOKIE}=${alex.cookie}` } });
-        this.on('open', () => (socketOpen = true));
-      }
-    }
-    let loaded!: () => void;
-    const localLoad = new Promise<void>((resolve) => (loaded = resolve));
-    const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', new Y.Doc(), {
-      disableBc: true,
-      WebSocketPolyfill: openWhenReady(
-        DeviceSocket as unknown as typeof globalThis.WebSocket,
-        () => localLoad,
-      ),
-    });
     provider.on('status', ({ status }) => statuses.push(status));
-    await waitFor(() => socketOpen, { message: 'the socket to open' });
+    await socketOpened();
     provider.destroy();
     loaded();
     await new Promise((resolve) => setTimeout(resolve, 100));
