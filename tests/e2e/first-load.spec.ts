@@ -32,7 +32,8 @@ test('a space opened cold asks /api/me before its page’s chunk arrives, and in
     if (/\/assets\/us-letter-route-[^/]+\.js$/.test(request.url())) events.push('page chunk arrived');
   });
   cold.on('websocket', (socket) => {
-    if (!socket.url().endsWith('/sync') || socket.url().endsWith('/private/sync')) return;
+    const path = new URL(socket.url()).pathname;
+    if (!path.endsWith('/sync') || path.endsWith('/private/sync')) return;
     socket.once('framereceived', () => events.push('shared socket answered'));
   });
   const workerStarted = context.waitForEvent('serviceworker');

@@ -1,4 +1,5 @@
 import { SESSION_COOKIE, syncBasePath } from '@twofold/shared';
+import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -30,13 +31,22 @@ const socketUrl = (spaceId: string, which: 'shared' | 'private' = 'shared') =>
   (which === 'private' ? '/private' : '') +
   '/sync';
 
+/** The `?copy=` a device's socket carries (client lib/yjs/first-copy.ts newCopyKey). */
+const DEVICE = 'this-device-socket';
+const withCopy = (url: string, copy = DEVICE) => `${url}?copy=${copy}`;
+
 /** GET a document's first copy as the holder of `cookie`; the body decoded as fetch does. */
 async function firstCopy(
   spaceId: string,
   cookie: string | null,
-  { which = 'shared', encoding = 'br, gzip' }: { which?: 'shared' | 'private'; encoding?: string } = {},
+  {
+    which = 'shared',
+    encoding = 'br, gzip',
+    copy = DEVICE,
+  }: { which?: 'shared' | 'private'; encoding?: string; copy?: string } = {},
 ) {
-  const response = await fetch(socketUrl(spaceId, which).replace(/^ws/, 'http') + '/snapshot', {
+  const address = socketUrl(spaceId, which).replace(/^ws/, 'http') + '/snapshot';
+  const response = await fetch(copy ? withCopy(address, copy) : address, {
     headers: {
       'accept-encoding': encoding,
       ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}),
@@ -72,7 +82,7 @@ async function writtenSpace() {
 describe('a first copy over HTTP', () => {
   it('goes, once, to the session whose socket to the document is open, compressed with brotli', async () => {
     const { sam, spaceId, writer } = await writtenSpace();
-    const socket = await openRawSocket(socketUrl(spaceId), sam.cookie);
+    const socket = await openRawSocket(withCopy(socketUrl(spaceId)), sam.cookie);
     cleanups.push(() => socket.close());
 
     const first = await firstCopy(spaceId, sam.cookie);
@@ -89,6 +99,24 @@ describe('a first copy over HTTP', () => {
     });
   });
 
+  it('goes to the socket its request names: another tab of the same session gets its own, no name gets none', async () => {
+    const { sam, spaceId, writer } = await writtenSpace();
+    const tabs = await Promise.all(
+      ['first-tab-socket', 'second-tab-socket'].map((copy) =>
+        openRawSocket(withCopy(socketUrl(spaceId), copy), sam.cookie),
+      ),
+    );
+    for (const tab of tabs) cleanups.push(() => tab.close());
+    for (const copy of ['', 'no-such-socket', 'bad key!', 'x'.repeat(65)]) {
+      expect((await firstCopy(spaceId, sam.cookie, { copy })).status, copy).toBe(409);
+    }
+    for (const copy of ['second-tab-socket', 'first-tab-socket']) {
+      const taken = await firstCopy(spaceId, sam.cookie, { copy });
+      expect(taken.status, copy).toBe(200);
+      expect(textOf(taken.body)).toBe(writer.doc.getText('t').toString());
+    }
+  });
+
   it('is gzip, or plain, for a client that does not take brotli', async () => {
     const { sam, spaceId, writer } = await writtenSpace();
     const words = writer.doc.getText('t').toString();
@@ -96,7 +124,7 @@ describe('a first copy over HTTP', () => {
       ['gzip', 'gzip'],
       ['identity', null],
     ] as const) {
-      const socket = await openRawSocket(socketUrl(spaceId), sam.cookie);
+      const socket = await openRawSocket(withCopy(socketUrl(spaceId)), sam.cookie);
       cleanups.push(() => socket.close());
       const copy = await firstCopy(spaceId, sam.cookie, { encoding });
       expect(copy.status).toBe(200);
@@ -111,7 +139,7 @@ describe('a first copy over HTTP', () => {
     expect((await firstCopy(spaceId, sam.cookie)).status).toBe(409);
     // Another device of Sam's (another session) with a socket does not make this one's count.
     const otherDevice = await logIn(server.url, sam.email);
-    const socket = await openRawSocket(socketUrl(spaceId), otherDevice);
+    const socket = await openRawSocket(withCopy(socketUrl(spaceId)), otherDevice);
     cleanups.push(() => socket.close());
     expect((await firstCopy(spaceId, sam.cookie)).status).toBe(409);
     expect((await firstCopy(spaceId, otherDevice)).status).toBe(200);
@@ -131,7 +159,7 @@ describe('a first copy over HTTP', () => {
     await alexNotes.synced();
     alexNotes.doc.getText('t').insert(0, 'Only for me: what I am still afraid of.');
     const alexCopy = await (async () => {
-      const socket = await openRawSocket(socketUrl(spaceId, 'private'), alex.cookie);
+      const socket = await openRawSocket(withCopy(socketUrl(spaceId, 'private')), alex.cookie);
       cleanups.push(() => socket.close());
       return waitFor(
         async () => {
@@ -144,11 +172,74 @@ describe('a first copy over HTTP', () => {
     expect(textOf(alexCopy.body)).toBe('Only for me: what I am still afraid of.');
 
     // Sam, with a socket to his own private document, gets his own: empty.
-    const samSocket = await openRawSocket(socketUrl(spaceId, 'private'), sam.cookie);
+    const samSocket = await openRawSocket(withCopy(socketUrl(spaceId, 'private')), sam.cookie);
     cleanups.push(() => samSocket.close());
     const samCopy = await firstCopy(spaceId, sam.cookie, { which: 'private' });
     expect(samCopy.status).toBe(200);
     expect(textOf(samCopy.body)).toBe('');
+  });
+});
+
+/**
+ * A device with nothing stored, as the client does it by hand: its socket opens, it takes the
+ * first copy, then sends its sync step 1. Resolves with the update in the server's step 2.
+ */
+async function stepTwoAfterFirstCopy(
+  spaceId: string,
+  cookie: string,
+  { beforeStepOne = async () => {}, applyCopy = true } = {},
+) {
+  const socket = await openRawSocket(withCopy(socketUrl(spaceId)), cookie);
+  cleanups.push(() => socket.close());
+  const stepTwo = new Promise<Uint8Array>((resolve) =>
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return;
+      resolve(decoding.readVarUint8Array(decoder));
+    }),
+  );
+  const copy = await firstCopy(spaceId, cookie);
+  expect(copy.status).toBe(200);
+  const doc = new Y.Doc();
+  if (applyCopy) Y.applyUpdate(doc, copy.body);
+  await beforeStepOne();
+  socket.send(new Uint8Array([0, 0, ...encodeVarBytes(Y.encodeStateVector(doc))]));
+  const update = await stepTwo;
+  Y.applyUpdate(doc, update);
+  return { update, doc };
+}
+
+describe('the socket’s first exchange after a first copy', () => {
+  it('answers a device that holds the whole copy with an empty step 2, not the copy’s delete set again', async () => {
+    const { sam, spaceId, writer } = await writtenSpace();
+    const { update, doc } = await stepTwoAfterFirstCopy(spaceId, sam.cookie);
+    expect([...update]).toEqual([0, 0]);
+    expect(doc.getText('t').toString()).toBe(writer.doc.getText('t').toString());
+  });
+
+  it('sends what changed since the copy: a deletion, or words', async () => {
+    for (const change of [(t: Y.Text) => t.delete(0, 7), (t: Y.Text) => t.insert(0, 'Later: ')]) {
+      const { sam, spaceId, writer } = await writtenSpace();
+      const check = connect(server.url, spaceId, sam.cookie);
+      cleanups.push(() => check.destroy());
+      await check.synced();
+      const { update, doc } = await stepTwoAfterFirstCopy(spaceId, sam.cookie, {
+        beforeStepOne: async () => {
+          change(writer.doc.getText('t'));
+          await waitFor(() => check.doc.getText('t').toString() === writer.doc.getText('t').toString(), {
+            message: 'the change stored',
+          });
+        },
+      });
+      expect(update.byteLength).toBeGreaterThan(2);
+      expect(doc.getText('t').toString()).toBe(writer.doc.getText('t').toString());
+    }
+  });
+
+  it('sends everything to a device whose step 1 shows it did not apply the copy', async () => {
+    const { sam, spaceId, writer } = await writtenSpace();
+    const { doc } = await stepTwoAfterFirstCopy(spaceId, sam.cookie, { applyCopy: false });
+    expect(doc.getText('t').toString()).toBe(writer.doc.getText('t').toString());
   });
 });
 

@@ -75,6 +75,27 @@ describe('SyncTracker', () => {
     tracker.destroy();
   });
 
+  it('never waits for the server to confirm the server’s own words (the first copy over HTTP)', () => {
+    vi.useFakeTimers();
+    const fake = fakeProvider();
+    const fromServer = { name: 'first copy' };
+    const edits: number[] = [];
+    const tracker = new SyncTracker(fake.provider as unknown as WebsocketProvider, [], () => edits.push(1), [
+      fromServer,
+    ]);
+    const server = new Y.Doc();
+    server.getText('t').insert(0, 'What the server holds');
+    Y.applyUpdate(fake.doc, Y.encodeStateAsUpdate(server), fromServer);
+    fake.connect();
+    // The answer to the first step 1 is empty (the server's room saw the copy was whole).
+    fake.receiveStep2();
+    vi.runAllTimers();
+    expect(tracker.getState()).toMatchObject({ initialSynced: true, pending: false });
+    expect(fake.sent).toHaveLength(0);
+    expect(edits).toHaveLength(0);
+    tracker.destroy();
+  });
+
   it('keeps an edit pending until the answer to the probe sent after it comes back', () => {
     vi.useFakeTimers();
     const fake = fakeProvider();

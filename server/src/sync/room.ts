@@ -64,6 +64,11 @@ interface Connection {
   remote?: true;
   /** Set once this connection's device was given the whole document over HTTP (snapshotFor). */
   snapshotTaken?: true;
+  /**
+   * Until this connection's first sync step 1: the deletions-only diff (the document's whole
+   * delete set) as of the first copy it was given, to tell whether its step 2 would repeat it.
+   */
+  firstCopyDeletions?: Uint8Array;
 }
 
 /**
@@ -514,20 +519,23 @@ export class Room {
   }
 
   /**
-   * The whole document as one update (`Y.encodeStateAsUpdate`), for the device behind a
-   * connection here opened with `sessionHash` that has not had one yet: a new device's first
+   * The whole document as one update (`Y.encodeStateAsUpdate`), for the device behind the
+   * connection here opened with `sessionHash` and `?copy=firstCopyKey` (Peer.firstCopyKey)
+   * that has not had one yet: a new device's first
    * copy, sent over HTTP (http/routes/documents.ts), where brotli packs it far tighter than the
    * socket's deflate with its 8 KB window (a year of letters: 33 KB against 72 KB). Null when
    * no such connection is here or the document is not whole (loading, failed, closed). Once
    * per connection, so what it costs (encoding: about 5 ms for that year) is bounded by the
    * sockets an account may open.
    */
-  snapshotFor(sessionHash: string): Uint8Array | null {
+  snapshotFor(sessionHash: string, firstCopyKey: string): Uint8Array | null {
     if (this.loading || this.failed || this.closed) return null;
     for (const connection of this.connections.values()) {
-      if (connection.remote || connection.snapshotTaken || connection.peer.sessionHash !== sessionHash)
-        continue;
+      const { peer } = connection;
+      if (connection.remote || connection.snapshotTaken) continue;
+      if (peer.sessionHash !== sessionHash || peer.firstCopyKey !== firstCopyKey) continue;
       connection.snapshotTaken = true;
+      connection.firstCopyDeletions = deletionsOf(this.doc);
       return Y.encodeStateAsUpdate(this.doc);
     }
     return null;
@@ -552,9 +560,17 @@ export class Room {
   ): Promise<void> | undefined {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const firstCopy = connection.firstCopyDeletions;
+      connection.firstCopyDeletions = undefined;
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, SyncMessageType.sync);
-      syncProtocol.writeSyncStep2(reply, this.doc, decoding.readVarUint8Array(decoder));
+      if (firstCopy && holdsFirstCopy(this.doc, stateVector, firstCopy)) {
+        encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(reply, EMPTY_UPDATE);
+      } else {
+        syncProtocol.writeSyncStep2(reply, this.doc, stateVector);
+      }
       socket.send(encoding.toUint8Array(reply));
     } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
       const update = decoding.readVarUint8Array(decoder);
@@ -899,4 +915,30 @@ function isLocalConnection(origin: unknown): origin is Connection {
 /** An update with no structs and no deletions encodes as two zero bytes. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/** An update that holds nothing: no structs, no deletions (what `Y.encodeStateAsUpdate` of an empty document is). */
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** The document's whole delete set, as the diff for a peer that has every struct (bytes). */
+function deletionsOf(doc: Y.Doc): Uint8Array {
+  return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
+}
+
+/**
+ * Whether a device that was given the document's first copy (Room.snapshotFor) already holds
+ * all of it now: its state vector is the document's (so it applied the copy: it held nothing
+ * before), and the document's deletions are those the copy carried (nothing was deleted since).
+ * Then its sync step 2 would only repeat the copy's whole delete set (22 KB for a year of
+ * letters) and an empty one says the same. Anything added or deleted since means no: the full
+ * diff goes, as for anyone.
+ */
+function holdsFirstCopy(doc: Y.Doc, stateVector: Uint8Array, firstCopyDeletions: Uint8Array): boolean {
+  const now = Y.encodeStateVector(doc);
+  if (!sameBytes(stateVector, now)) return false;
+  return sameBytes(deletionsOf(doc), firstCopyDeletions);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

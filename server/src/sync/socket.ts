@@ -13,4 +13,13 @@ export interface Peer {
   sessionHash: string;
   /** What this connection's updates are stored with as their device (device-id.ts). */
   deviceId: string;
+  /**
+   * The `copy` the client put in the socket's address (`?copy=`, FIRST_COPY_KEY): names this
+   * connection when its device asks for the document's first copy over HTTP (Room.snapshotFor),
+   * so two tabs of one session never take each other's.
+   */
+  firstCopyKey?: string;
 }
+
+/** What a socket's `?copy=` may be: a client-made random id. Anything else is ignored. */
+export const FIRST_COPY_KEY = /^[A-Za-z0-9_-]{8,64}$/;

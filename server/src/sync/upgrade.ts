@@ -23,7 +23,7 @@ import {
   type Room,
 } from './room.ts';
 import { docKey, type RoomRegistry } from './rooms.ts';
-import type { Peer, SyncSocket } from './socket.ts';
+import { FIRST_COPY_KEY, type Peer, type SyncSocket } from './socket.ts';
 import { UpdateRefused } from './update-check.ts';
 
 /**
@@ -264,7 +264,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         void room.loading?.then(() => accounts.spendWork(userId, room.replayMs));
       }
       const { sessionHash } = session;
-      attach(ws, room, { userId, sessionHash, deviceId: deviceIdOf(sessionHash) });
+      const copy = url.searchParams.get('copy');
+      const firstCopyKey = copy && FIRST_COPY_KEY.test(copy) ? copy : undefined;
+      attach(ws, room, { userId, sessionHash, deviceId: deviceIdOf(sessionHash), firstCopyKey });
     });
   }
 

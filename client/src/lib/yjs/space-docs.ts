@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from './doc-names.ts';
-import { fetchFirstCopy, fromFirstCopy, isEmptyDoc } from './first-copy.ts';
+import { fetchFirstCopy, fromFirstCopy, isEmptyDoc, newCopyKey } from './first-copy.ts';
 import { openWhenReady } from './open-when-ready-socket.ts';
 import { backOffAfterRefusals } from './refusal-backoff.ts';
 import { splittingWebSocket } from './splitting-socket.ts';
@@ -52,25 +52,31 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
   // over HTTP meanwhile (first-copy.ts). No BroadcastChannel: its name does not include
   // the user, so another account in another tab could otherwise receive this document.
   // Split sockets: a catch-up after much offline writing goes in parts, never one refused frame.
+  // Asked once per device: a document that is still empty afterwards is empty on the server
+  // too, and asking again on every visit would only delay its sync. The mark is deleted with
+  // the rest of the device's copy. Read as soon as the load is done, so the socket's open does
+  // not wait for it; bounded: a stuck IndexedDB must not keep the socket shut.
+  let firstCopyAsked = localLoad
+    .then(async () => {
+      if (!isEmptyDoc(doc) || !persistence.synced) return false;
+      return Boolean(await Promise.race([persistence.get(FIRST_COPY_ASKED), delay(LOCAL_LOAD_TIMEOUT_MS)]));
+    })
+    .catch(() => false);
   const ready = async () => {
     await localLoad;
-    if (!isEmptyDoc(doc)) return;
-    // Asked once per device: a document that is still empty afterwards is empty on the server
-    // too, and asking again on every visit would only delay its sync. The mark is deleted with
-    // the rest of the device's copy. Bounded: a stuck IndexedDB must not keep the socket shut.
-    if (persistence.synced) {
-      const asked = await Promise.race([persistence.get(FIRST_COPY_ASKED), delay(LOCAL_LOAD_TIMEOUT_MS)]);
-      if (asked) return;
-      void persistence.set(FIRST_COPY_ASKED, 1).catch(() => undefined);
-    }
-    await fetchFirstCopy(doc, provider.url);
+    if (!isEmptyDoc(doc) || (await firstCopyAsked)) return;
+    firstCopyAsked = Promise.resolve(true);
+    if (persistence.synced) void persistence.set(FIRST_COPY_ASKED, 1).catch(() => undefined);
+    await fetchFirstCopy(doc, `${serverUrl}/sync`, copyKey);
   };
+  const copyKey = newCopyKey();
   const provider = new WebsocketProvider(serverUrl, 'sync', doc, {
     connect: false,
     disableBc: true,
+    params: { copy: copyKey },
     WebSocketPolyfill: openWhenReady(SplittingWebSocket, ready),
   });
-  const tracker = new SyncTracker(provider, [persistence, fromFirstCopy], () => markUnsynced(docName));
+  const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName), [fromFirstCopy]);
   const backoff = backOffAfterRefusals(provider, tracker, { mayConnect });
   return { doc, provider, persistence, localLoad, tracker, backoff, docName };
 }

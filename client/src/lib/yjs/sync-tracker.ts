@@ -88,6 +88,11 @@ export class SyncTracker {
     /** Origins whose updates are not the person's own edits (for example IndexedDB loading). */
     private readonly nonEditOrigins: readonly unknown[] = [],
     private readonly onEdit: () => void = () => {},
+    /**
+     * Origins whose updates are the server's own words (the first copy over HTTP): nothing of
+     * theirs waits to be confirmed, so they never make the device pending.
+     */
+    private readonly serverOrigins: readonly unknown[] = [],
   ) {
     this.state = {
       connection: provider.wsconnected ? 'connected' : 'connecting',
@@ -180,7 +185,7 @@ export class SyncTracker {
   };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider) return;
+    if (origin === this.provider || this.serverOrigins.includes(origin)) return;
     this.localVersion++;
     if (!this.nonEditOrigins.includes(origin)) this.onEdit();
     this.update({});

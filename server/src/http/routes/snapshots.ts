@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { docKey } from '../../sync/rooms.ts';
+import { FIRST_COPY_KEY } from '../../sync/socket.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireMember } from '../middleware/require-member.ts';
@@ -17,16 +18,17 @@ const gzipAsync = promisify(gzip);
 const BROTLI_QUALITY = 5;
 
 /**
- * GET /api/spaces/:spaceId/sync/snapshot and …/private/sync/snapshot (each sync socket's own
- * address, `/snapshot` added) — the whole document as
+ * GET /api/spaces/:spaceId/sync/snapshot?copy= and …/private/sync/snapshot?copy= (each sync
+ * socket's own address, `/snapshot` added) — the whole document as
  * one Yjs update (`application/octet-stream`), for a device that has just opened that
  * document's sync socket with nothing stored (a first visit, a new phone). It is the answer
  * the socket's sync step 2 would carry, compressed with brotli (or gzip) instead of the
  * socket's deflate, which does less than half as well on a long letter (see Room.snapshotFor).
  * The device then sends sync step 1 as usual and the socket brings whatever is newer.
  *
- * Only the session that holds an open socket to the document on this instance gets it, once
- * per socket: the socket's upgrade already checked origin, session, membership and the
+ * `?copy=` names the socket, as its own address did (`?copy=`, Peer.firstCopyKey). Only the
+ * session that holds that open socket to the document on this instance gets it, once per
+ * socket: the socket's upgrade already checked origin, session, membership and the
  * account's budget, and the room holds the document whole in memory, so this reads no log and
  * replays nothing. `private` is always the caller's own. 409 `conflict` when there is no such
  * socket here (another instance holds it, the room is still loading, or it was given already):
@@ -36,7 +38,9 @@ export function snapshotRoutes({ stores, sessions, rooms }: AppDeps, which: 'sha
   const snapshot = async (c: Context<MemberEnv>) => {
     const spaceId = c.var.spaceId;
     const key = which === 'shared' ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
-    const update = rooms.get(key)?.snapshotFor(c.get('sessionHash'));
+    const copy = c.req.query('copy');
+    const update =
+      copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
     if (!update) {
       throw new AppError(409, ErrorCode.conflict, 'Open this document’s sync connection first.');
     }
