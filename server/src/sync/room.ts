@@ -521,12 +521,12 @@ export class Room {
   /**
    * The whole document as one update (`Y.encodeStateAsUpdate`), for the device behind the
    * connection here opened with `sessionHash` and `?copy=firstCopyKey` (Peer.firstCopyKey)
-   * that has not had one yet: a new device's first
-   * copy, sent over HTTP (http/routes/documents.ts), where brotli packs it far tighter than the
-   * socket's deflate with its 8 KB window (a year of letters: 33 KB against 72 KB). Null when
-   * no such connection is here or the document is not whole (loading, failed, closed). Once
-   * per connection, so what it costs (encoding: about 5 ms for that year) is bounded by the
-   * sockets an account may open.
+   * that has not had one yet: a new device's first copy, sent over HTTP
+   * (http/routes/snapshots.ts), where brotli packs it far tighter than the socket's deflate
+   * with its 8 KB window (a year of letters: 33 KB against 72 KB). Null when no such connection
+   * is here or the document is not whole (loading, failed, closed). Once per connection, so
+   * what it costs (encoding: about 5 ms for that year) is bounded by the sockets an account may
+   * open. Keeps the copy's deletions until the connection's next step 1 (holdsFirstCopy).
    */
   snapshotFor(sessionHash: string, firstCopyKey: string): Uint8Array | null {
     if (this.loading || this.failed || this.closed) return null;
