@@ -46,16 +46,11 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(docName, doc);
   const localLoad = Promise.race([persistence.whenSynced, delay(LOCAL_LOAD_TIMEOUT_MS)]);
-  // The socket connects at once but opens for the provider only once local data is loaded, so
-  // the first exchange with the server already carries what was written offline, and the
-  // connection's round trips overlap the load. A device holding nothing takes its first copy
-  // over HTTP meanwhile (first-copy.ts). No BroadcastChannel: its name does not include
-  // the user, so another account in another tab could otherwise receive this document.
-  // Split sockets: a catch-up after much offline writing goes in parts, never one refused frame.
-  // Asked once per device: a document that is still empty afterwards is empty on the server
-  // too, and asking again on every visit would only delay its sync. The mark is deleted with
-  // the rest of the device's copy. Read as soon as the load is done, so the socket's open does
-  // not wait for it; bounded: a stuck IndexedDB must not keep the socket shut.
+  // A device holding nothing takes its first copy over HTTP (first-copy.ts) while its socket
+  // waits, asked once per device: a document that is still empty afterwards is empty on the
+  // server too, and asking again on every visit would only delay its sync. The mark is deleted
+  // with the rest of the device's copy. Read as soon as the load is done, so the socket's open
+  // does not wait for it; bounded: a stuck IndexedDB must not keep the socket shut.
   let firstCopyAsked = localLoad
     .then(async () => {
       if (!isEmptyDoc(doc) || !persistence.synced) return false;
@@ -70,6 +65,12 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
     await fetchFirstCopy(doc, `${serverUrl}/sync`, copyKey);
   };
   const copyKey = newCopyKey();
+  // The socket connects at once but opens for the provider only once local data is loaded
+  // (and any first copy applied), so the first exchange with the server already carries what
+  // was written offline, and the connection's round trips overlap the load. `?copy=` names this
+  // provider's sockets for the first copy. No BroadcastChannel: its name does not include the
+  // user, so another account in another tab could otherwise receive this document.
+  // Split sockets: a catch-up after much offline writing goes in parts, never one refused frame.
   const provider = new WebsocketProvider(serverUrl, 'sync', doc, {
     connect: false,
     disableBc: true,
