@@ -236,6 +236,27 @@ describe('the socket’s first exchange after a first copy', () => {
     }
   });
 
+  it('relays every later change to the socket that took the copy, before it has said anything', async () => {
+    // Why the client may say "Synced" once the copy is in (SyncTracker.syncedByFirstCopy).
+    const { sam, spaceId, writer } = await writtenSpace();
+    const socket = await openRawSocket(withCopy(socketUrl(spaceId)), sam.cookie);
+    cleanups.push(() => socket.close());
+    const updates: Uint8Array[] = [];
+    socket.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return;
+      updates.push(decoding.readVarUint8Array(decoder));
+    });
+    const copy = await firstCopy(spaceId, sam.cookie);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, copy.body);
+    writer.doc.getText('t').insert(0, 'Written after the copy. ');
+    writer.doc.getText('t').delete(40, 5);
+    await waitFor(() => updates.length >= 2, { message: 'the changes relayed' });
+    for (const update of updates) Y.applyUpdate(doc, update);
+    expect(doc.getText('t').toString()).toBe(writer.doc.getText('t').toString());
+  });
+
   it('sends everything to a device whose step 1 shows it did not apply the copy', async () => {
     const { sam, spaceId, writer } = await writtenSpace();
     const { doc } = await stepTwoAfterFirstCopy(spaceId, sam.cookie, { applyCopy: false });
@@ -248,7 +269,12 @@ describe('the socket’s first exchange after a first copy', () => {
  * returned `loaded()` is called (IndexedDB done, as space-docs.ts waits for it), recording what
  * it sends and when the socket itself opened.
  */
-function deviceBeforeLoad(spaceId: string, cookie: string, doc: Y.Doc) {
+function deviceBeforeLoad(
+  spaceId: string,
+  cookie: string,
+  doc: Y.Doc,
+  ready?: (open: () => void, localLoad: Promise<void>) => Promise<unknown>,
+) {
   const seen = { socketOpen: false, sent: [] as Uint8Array[] };
   class DeviceSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -264,7 +290,9 @@ function deviceBeforeLoad(spaceId: string, cookie: string, doc: Y.Doc) {
   const localLoad = new Promise<void>((resolve) => (loaded = resolve));
   const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', doc, {
     disableBc: true,
-    WebSocketPolyfill: openWhenReady(DeviceSocket as unknown as typeof globalThis.WebSocket, () => localLoad),
+    WebSocketPolyfill: openWhenReady(DeviceSocket as unknown as typeof globalThis.WebSocket, (open) =>
+      ready ? ready(open, localLoad) : localLoad,
+    ),
   });
   cleanups.push(() => provider.destroy());
   const socketOpened = () => waitFor(() => seen.socketOpen, { message: 'the socket to open' });
@@ -297,6 +325,23 @@ describe('a socket that connects before the device has loaded what it holds', ()
     await waitFor(() => writer.doc.getText('t').toString().startsWith('Written on the train. '), {
       message: 'the offline line to reach the partner',
     });
+  });
+
+  it('opens for the provider as soon as `ready` calls `open`, before `ready` has settled', async () => {
+    const { alex, spaceId } = await writtenSpace();
+    const { provider, seen, loaded, socketOpened } = deviceBeforeLoad(
+      spaceId,
+      alex.cookie,
+      new Y.Doc(),
+      async (open, localLoad) => {
+        open();
+        await localLoad;
+      },
+    );
+    await socketOpened();
+    await waitFor(() => provider.synced, { message: 'the device to sync before its load settled' });
+    expect([...seen.sent[0]!.subarray(0, 2)]).toEqual([0, 0]);
+    loaded();
   });
 
   it('never tells the provider it opened when it closes first', async () => {

@@ -75,17 +75,15 @@ describe('SyncTracker', () => {
     tracker.destroy();
   });
 
-  it('never waits for the server to confirm the server’s own words (the first copy over HTTP)', () => {
+  it('never waits for the server to confirm the server’s own words (the first copy, in the provider’s name)', () => {
     vi.useFakeTimers();
     const fake = fakeProvider();
-    const fromServer = { name: 'first copy' };
     const edits: number[] = [];
-    const tracker = new SyncTracker(fake.provider as unknown as WebsocketProvider, [], () => edits.push(1), [
-      fromServer,
-    ]);
+    const tracker = new SyncTracker(fake.provider as unknown as WebsocketProvider, [], () => edits.push(1));
     const server = new Y.Doc();
     server.getText('t').insert(0, 'What the server holds');
-    Y.applyUpdate(fake.doc, Y.encodeStateAsUpdate(server), fromServer);
+    // first-copy.ts applies the copy with the provider as its origin, as the socket's answers are.
+    Y.applyUpdate(fake.doc, Y.encodeStateAsUpdate(server), fake.provider);
     fake.connect();
     // The answer to the first step 1 is empty (the server's room saw the copy was whole).
     fake.receiveStep2();
@@ -94,6 +92,26 @@ describe('SyncTracker', () => {
     expect(fake.sent).toHaveLength(0);
     expect(edits).toHaveLength(0);
     tracker.destroy();
+  });
+
+  it('says synced once the first copy is in and the socket connected, unless an edit waits', () => {
+    const fake = fakeProvider();
+    const tracker = trackerFor(fake);
+    tracker.syncedByFirstCopy();
+    expect(tracker.getState().initialSynced).toBe(false);
+    fake.connect();
+    fake.doc.getText('t').insert(0, 'typed before the copy came');
+    tracker.syncedByFirstCopy();
+    expect(tracker.getState()).toMatchObject({ initialSynced: false, pending: true });
+
+    const clean = fakeProvider();
+    const cleanTracker = trackerFor(clean);
+    clean.connect();
+    Y.applyUpdate(clean.doc, Y.encodeStateAsUpdate(new Y.Doc()), clean.provider);
+    cleanTracker.syncedByFirstCopy();
+    expect(cleanTracker.getState()).toMatchObject({ initialSynced: true, pending: false });
+    tracker.destroy();
+    cleanTracker.destroy();
   });
 
   it('keeps an edit pending until the answer to the probe sent after it comes back', () => {

@@ -12,10 +12,15 @@ type MessageHandler = ((this: WebSocket, event: MessageEvent) => unknown) | null
  * vector would have the server send the whole document again. Connecting only after the load
  * (as before) put the connection's round trips (TCP and the HTTP upgrade, 300 ms and more on a
  * phone's 3G) after it; this lets them overlap. Called on the open, `ready` may also use the
- * connection (space-docs.ts asks for a first copy over HTTP then). If the socket closes before
- * it settles, the provider never hears of the open, only of the close.
+ * connection (space-docs.ts asks for a first copy over HTTP then), and may call the `open` it
+ * is given to let the provider open before it settles (once the first copy's structs are in,
+ * before the editor has drawn them). If the socket closes first, the provider never hears of
+ * the open, only of the close.
  */
-export function openWhenReady(Base: typeof WebSocket, ready: () => Promise<unknown>): typeof WebSocket {
+export function openWhenReady(
+  Base: typeof WebSocket,
+  ready: (open: () => void) => Promise<unknown>,
+): typeof WebSocket {
   return class OpenWhenReadySocket extends Base {
     /** What arrived before the provider was told of the open; null once it has been. */
     private held: MessageEvent[] | null = [];
@@ -28,15 +33,17 @@ export function openWhenReady(Base: typeof WebSocket, ready: () => Promise<unkno
       super.onopen = !handler
         ? null
         : (event: Event) => {
+            let opened = false;
             const open = () => {
-              if (this.readyState !== this.OPEN) return;
+              if (opened || this.readyState !== this.OPEN) return;
+              opened = true;
               handler.call(this, event);
               const held = this.held ?? [];
               this.held = null;
               for (const message of held) this.messageHandler?.call(this, message);
             };
             // A failed `ready` must not leave the device unable to sync: it opens all the same.
-            void ready().then(open, open);
+            void ready(open).then(open, open);
           };
     }
 

@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from './doc-names.ts';
-import { fetchFirstCopy, fromFirstCopy, isEmptyDoc, newCopyKey } from './first-copy.ts';
+import { fetchFirstCopy, isEmptyDoc, newCopyKey } from './first-copy.ts';
 import { openWhenReady } from './open-when-ready-socket.ts';
 import { backOffAfterRefusals } from './refusal-backoff.ts';
 import { splittingWebSocket } from './splitting-socket.ts';
@@ -57,12 +57,13 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
       return Boolean(await Promise.race([persistence.get(FIRST_COPY_ASKED), delay(LOCAL_LOAD_TIMEOUT_MS)]));
     })
     .catch(() => false);
-  const ready = async () => {
+  const ready = async (open: () => void) => {
     await localLoad;
     if (!isEmptyDoc(doc) || (await firstCopyAsked)) return;
     firstCopyAsked = Promise.resolve(true);
     if (persistence.synced) void persistence.set(FIRST_COPY_ASKED, 1).catch(() => undefined);
-    await fetchFirstCopy(doc, `${serverUrl}/sync`, copyKey);
+    if (await fetchFirstCopy(doc, `${serverUrl}/sync`, copyKey, { origin: provider, whenApplied: open }))
+      tracker.syncedByFirstCopy();
   };
   const copyKey = newCopyKey();
   // The socket connects at once but opens for the provider only once local data is loaded
@@ -77,7 +78,7 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
     params: { copy: copyKey },
     WebSocketPolyfill: openWhenReady(SplittingWebSocket, ready),
   });
-  const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName), [fromFirstCopy]);
+  const tracker = new SyncTracker(provider, [persistence], () => markUnsynced(docName));
   const backoff = backOffAfterRefusals(provider, tracker, { mayConnect });
   return { doc, provider, persistence, localLoad, tracker, backoff, docName };
 }

@@ -88,11 +88,6 @@ export class SyncTracker {
     /** Origins whose updates are not the person's own edits (for example IndexedDB loading). */
     private readonly nonEditOrigins: readonly unknown[] = [],
     private readonly onEdit: () => void = () => {},
-    /**
-     * Origins whose updates are the server's own words (the first copy over HTTP): nothing of
-     * theirs waits to be confirmed, so they never make the device pending.
-     */
-    private readonly serverOrigins: readonly unknown[] = [],
   ) {
     this.state = {
       connection: provider.wsconnected ? 'connected' : 'connecting',
@@ -130,6 +125,17 @@ export class SyncTracker {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * The server's whole document came another way while this connection was already in its
+   * room: the first copy over HTTP (first-copy.ts), taken after the socket joined, so every
+   * later change reaches this device on the socket, in order, as after a sync step 2. Says
+   * synced now instead of one round trip later, unless something of this device's waits.
+   */
+  syncedByFirstCopy(): void {
+    if (!this.provider.wsconnected || this.localVersion > this.ackedVersion) return;
+    this.update({ initialSynced: true });
+  }
 
   destroy(): void {
     if (this.probeTimer) clearTimeout(this.probeTimer);
@@ -185,7 +191,8 @@ export class SyncTracker {
   };
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider || this.serverOrigins.includes(origin)) return;
+    // The provider's own: what its socket brought, and the first copy over HTTP (first-copy.ts).
+    if (origin === this.provider) return;
     this.localVersion++;
     if (!this.nonEditOrigins.includes(origin)) this.onEdit();
     this.update({});
