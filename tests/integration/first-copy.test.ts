@@ -122,6 +122,7 @@ describe('a first copy over HTTP', () => {
     const words = writer.doc.getText('t').toString();
     for (const [encoding, expected] of [
       ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
       ['identity', null],
     ] as const) {
       const socket = await openRawSocket(withCopy(socketUrl(spaceId)), sam.cookie);

@@ -526,7 +526,7 @@ export class Room {
    * with its 8 KB window (a year of letters: 33 KB against 72 KB). Null when no such connection
    * is here or the document is not whole (loading, failed, closed). Once per connection, so
    * what it costs (encoding: about 5 ms for that year) is bounded by the sockets an account may
-   * open. Keeps the copy's deletions until the connection's next step 1 (holdsFirstCopy).
+   * open. Keeps the copy's deletions until the connection's next step 1 (receiveSync).
    */
   snapshotFor(sessionHash: string, firstCopyKey: string): Uint8Array | null {
     if (this.loading || this.failed || this.closed) return null;
@@ -563,14 +563,15 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder);
       const firstCopy = connection.firstCopyDeletions;
       connection.firstCopyDeletions = undefined;
+      // What the device lacks. Right after a first copy it holds every struct, so this is only
+      // the document's delete set: when that is the one the copy carried (nothing deleted
+      // since), the device has it already (22 KB for a year of letters) and an empty update
+      // says the same. Anything added or deleted since: the full diff, as for anyone.
+      const diff = Y.encodeStateAsUpdate(this.doc, stateVector);
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, SyncMessageType.sync);
-      if (firstCopy && holdsFirstCopy(this.doc, stateVector, firstCopy)) {
-        encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
-        encoding.writeVarUint8Array(reply, EMPTY_UPDATE);
-      } else {
-        syncProtocol.writeSyncStep2(reply, this.doc, stateVector);
-      }
+      encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(reply, firstCopy && sameBytes(diff, firstCopy) ? EMPTY_UPDATE : diff);
       socket.send(encoding.toUint8Array(reply));
     } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
       const update = decoding.readVarUint8Array(decoder);
@@ -923,20 +924,6 @@ const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 /** The document's whole delete set, as the diff for a peer that has every struct (bytes). */
 function deletionsOf(doc: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
-}
-
-/**
- * Whether a device that was given the document's first copy (Room.snapshotFor) already holds
- * all of it now: its state vector is the document's (so it applied the copy: it held nothing
- * before), and the document's deletions are those the copy carried (nothing was deleted since).
- * Then its sync step 2 would only repeat the copy's whole delete set (22 KB for a year of
- * letters) and an empty one says the same. Anything added or deleted since means no: the full
- * diff goes, as for anyone.
- */
-function holdsFirstCopy(doc: Y.Doc, stateVector: Uint8Array, firstCopyDeletions: Uint8Array): boolean {
-  const now = Y.encodeStateVector(doc);
-  if (!sameBytes(stateVector, now)) return false;
-  return sameBytes(deletionsOf(doc), firstCopyDeletions);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@twofold/shared';
 import { Hono, type Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { docKey } from '../../sync/rooms.ts';
@@ -47,22 +48,21 @@ export function snapshotRoutes({ stores, sessions, rooms }: AppDeps, which: 'sha
     c.header('Cache-Control', 'no-store');
     c.header('Content-Type', 'application/octet-stream');
     c.header('Vary', 'Accept-Encoding');
-    const accepted = c.req.header('Accept-Encoding') ?? '';
-    if (/\bbr\b/.test(accepted)) {
-      c.header('Content-Encoding', 'br');
-      const body = await brotli(update, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-          [constants.BROTLI_PARAM_SIZE_HINT]: update.byteLength,
-        },
-      });
-      return c.body(new Uint8Array(body), 200);
-    }
-    if (/\bgzip\b/.test(accepted)) {
-      c.header('Content-Encoding', 'gzip');
-      return c.body(new Uint8Array(await gzipAsync(update)), 200);
-    }
-    return c.body(new Uint8Array(update), 200);
+    // Hono's Accept-Encoding match: q values honoured (`br;q=0` is a refusal), brotli first.
+    const encoding = accepts(c, { header: 'Accept-Encoding', supports: ['br', 'gzip'], default: 'identity' });
+    if (encoding !== 'identity') c.header('Content-Encoding', encoding);
+    const body =
+      encoding === 'br'
+        ? await brotli(update, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: update.byteLength,
+            },
+          })
+        : encoding === 'gzip'
+          ? await gzipAsync(update)
+          : update;
+    return c.body(new Uint8Array(body), 200);
   };
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
