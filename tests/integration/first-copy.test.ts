@@ -31,7 +31,7 @@ const socketUrl = (spaceId: string, which: 'shared' | 'private' = 'shared') =>
   (which === 'private' ? '/private' : '') +
   '/sync';
 
-/** The `?copy=` a device's socket carries (client lib/yjs/first-copy.ts newCopyKey). */
+/** The `?copy=` a device's socket carries (a UUID in the client, lib/yjs/space-docs.ts). */
 const DEVICE = 'this-device-socket';
 const withCopy = (url: string, copy = DEVICE) => `${url}?copy=${copy}`;
 

@@ -3,18 +3,6 @@ import * as Y from 'yjs';
 /** Waiting longer than this (ms) for the copy would only delay the socket's own sync. */
 const FIRST_COPY_TIMEOUT_MS = 10_000;
 
-/**
- * A random id for one provider's sockets (`?copy=` in their address), so the server gives the
- * first copy to this socket and no other tab's (16 random bytes, base64url: 22 characters).
- */
-export function newCopyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
 /** True when `doc` holds nothing at all: this device has never had this document. */
 export function isEmptyDoc(doc: Y.Doc): boolean {
   return doc.store.clients.size === 0;
@@ -22,7 +10,7 @@ export function isEmptyDoc(doc: Y.Doc): boolean {
 
 /**
  * For a device with nothing stored, whose sync socket `socketUrl` (ws: or wss:, without its
- * query) has just opened with `?copy=copyKey` (newCopyKey): fetches the whole document over
+ * query) has just opened with `?copy=copyKey`: fetches the whole document over
  * HTTP (`<socket address>/snapshot?copy=`, see the server's http/routes/snapshots.ts),
  * brotli-compressed, and applies it to `doc` before the socket's sync step 1 is sent, which
  * then carries the full state vector so the socket brings only what is newer. On a long
@@ -44,10 +32,7 @@ export async function fetchFirstCopy(
 ): Promise<boolean> {
   try {
     const url = `${socketUrl.replace(/^ws/, 'http')}/snapshot?copy=${encodeURIComponent(copyKey)}`;
-    const response = await fetch(url, {
-      credentials: 'same-origin',
-      signal: AbortSignal.timeout(FIRST_COPY_TIMEOUT_MS),
-    });
+    const response = await fetch(url, { signal: AbortSignal.timeout(FIRST_COPY_TIMEOUT_MS) });
     if (!response.ok) return false;
     const update = new Uint8Array(await response.arrayBuffer());
     // Yjs emits beforeObserverCalls once the copy's structs and deletions are in the document

@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { docNames } from './doc-names.ts';
-import { fetchFirstCopy, isEmptyDoc, newCopyKey } from './first-copy.ts';
+import { fetchFirstCopy, isEmptyDoc } from './first-copy.ts';
 import { openWhenReady } from './open-when-ready-socket.ts';
 import { backOffAfterRefusals } from './refusal-backoff.ts';
 import { splittingWebSocket } from './splitting-socket.ts';
@@ -65,7 +65,8 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
     if (await fetchFirstCopy(doc, `${serverUrl}/sync`, copyKey, { origin: provider, whenApplied: open }))
       tracker.syncedByFirstCopy();
   };
-  const copyKey = newCopyKey();
+  // Names this provider's sockets for the first copy, so no other tab of the session takes it.
+  const copyKey = crypto.randomUUID();
   // The socket connects at once but opens for the provider only once local data is loaded
   // (and any first copy applied), so the first exchange with the server already carries what
   // was written offline, and the connection's round trips overlap the load. `?copy=` names this
