@@ -35,7 +35,10 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
 
   return {
     async append(docKey, data, { author, device, at }): Promise<AppendedUpdate> {
-      const result = await pool.query<{ seq: number }>(APPEND, [docKey, author, device, at, data]);
+      const result = await pool.query<{ seq: number }>({
+        ...APPEND,
+        values: [docKey, author, device, at, data],
+      });
       const seq = result.rows[0]?.seq;
       // No row: the head exists and is retired (the insert of a new head always returns one).
       if (seq === undefined) throw new DocumentRetired(docKey);
@@ -147,10 +150,7 @@ export function createPostgresDocLog(pool: pg.Pool, options: { ownsPool?: boolea
     },
 
     async latestSeqs(docKeys) {
-      const result = await pool.query<{ docKey: string; seq: number }>(
-        'SELECT doc_key AS "docKey", seq FROM doc_heads WHERE doc_key = ANY($1::text[])',
-        [docKeys],
-      );
+      const result = await pool.query<{ docKey: string; seq: number }>({ ...LATEST_SEQS, values: [docKeys] });
       const seqs = new Map(docKeys.map((docKey) => [docKey, 0]));
       for (const row of result.rows) seqs.set(row.docKey, row.seq);
       return seqs;
@@ -193,10 +193,10 @@ export type Queryable = Pick<pg.ClientBase, 'query'>;
 export async function readPostgresDoc(db: Queryable, docKey: string, afterSeq: number): Promise<StoredDoc> {
   // One statement, one view of the database: the snapshot and the updates after it cannot
   // disagree with each other.
-  const result = await db.query<{ seq: number; data: Buffer | null; snapshot: boolean; coalesced: number }>(
-    READ_AFTER,
-    [docKey, afterSeq],
-  );
+  const result = await db.query<{ seq: number; data: Buffer | null; snapshot: boolean; coalesced: number }>({
+    ...READ_AFTER,
+    values: [docKey, afterSeq],
+  });
   const snapshotRow = result.rows.find((row) => row.snapshot);
   const rows = result.rows.filter((row) => row.data !== null);
   const updates = rows.filter((row) => !row.snapshot);
@@ -212,26 +212,48 @@ export async function readPostgresDoc(db: Queryable, docKey: string, afterSeq: n
 /** A Buffer's bytes as a plain Uint8Array view (no copy), like better-sqlite3 gives. */
 const bytes = (buffer: Buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
-const APPEND = `WITH head AS (
+/**
+ * The statements every edit, repair and gap check runs are prepared (pg's named queries: parsed
+ * and planned once per pooled connection, then only bound and executed). Measured on the test
+ * server, one append at a time: 0.40 ms p50 as text, 0.30 ms prepared; an append is on the path
+ * between one partner's keystroke and the other's screen (durable before shared). A pooler in
+ * front of PostgreSQL must keep protocol-level prepared statements (PgBouncer ≥ 1.21 with
+ * `max_prepared_statements`, or session pooling).
+ */
+const prepared = (name: string, text: string) => ({ name: `twofold_${name}`, text });
+
+const APPEND = prepared(
+  'doc_append',
+  `WITH head AS (
     INSERT INTO doc_heads (doc_key, seq) VALUES ($1, 1)
     ON CONFLICT (doc_key) DO UPDATE SET seq = doc_heads.seq + 1 WHERE NOT doc_heads.retired
     RETURNING seq
   )
   INSERT INTO doc_updates (doc_key, seq, author, device, at, data)
   SELECT $1, seq, $2, $3, $4, $5 FROM head
-  RETURNING seq`;
+  RETURNING seq`,
+);
 
 /**
  * The snapshot's row (its data only when it covers more than $2: the caller has the rest), then
  * the updates after both $2 and the snapshot, in order.
  */
-const READ_AFTER = `WITH snap AS (SELECT upto_seq, data, coalesced_upto FROM doc_snapshots WHERE doc_key = $1)
+const READ_AFTER = prepared(
+  'doc_read_after',
+  `WITH snap AS (SELECT upto_seq, data, coalesced_upto FROM doc_snapshots WHERE doc_key = $1)
   SELECT upto_seq AS seq, CASE WHEN upto_seq > $2 THEN data END AS data, true AS snapshot,
     coalesced_upto AS coalesced, 0 AS ord FROM snap
   UNION ALL
   SELECT u.seq, u.data, false, 0, 1 FROM doc_updates u
   WHERE u.doc_key = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM snap), 0))
-  ORDER BY ord, seq`;
+  ORDER BY ord, seq`,
+);
+
+/** Each followed document's newest sequence number (room-bus.ts checks them every second). */
+const LATEST_SEQS = prepared(
+  'doc_latest_seqs',
+  'SELECT doc_key AS "docKey", seq FROM doc_heads WHERE doc_key = ANY($1::text[])',
+);
 
 /** The history reader's kept base (history-base.ts) with the document's coalesced mark. */
 const STORED_HISTORY_BASE = `SELECT history_upto AS "uptoId", history_base AS data, coalesced_upto AS "coalescedUpto"
