@@ -19,6 +19,7 @@ import { originGuard } from './http/middleware/origin-guard.ts';
 import { passwordRoutes } from './http/routes/password.ts';
 import { promiseRoutes } from './http/routes/promises.ts';
 import { securityHeaders } from './http/middleware/security-headers.ts';
+import { endHeadBodies } from './http/middleware/head-requests.ts';
 import { sessionRoutes } from './http/routes/sessions.ts';
 import { spaceInviteRoutes } from './http/routes/space-invites.ts';
 import { spaceRoutes } from './http/routes/spaces.ts';
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps) {
     .route('/email/verify', emailVerifyRoutes(deps))
     .notFound(notFoundHandler);
 
-  const app = new Hono().use(securityHeaders).route('/api', api);
+  const app = new Hono().use(endHeadBodies, securityHeaders).route('/api', api);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   if (deps.config.clientDir) app.route('/', clientApp(deps.config.clientDir));

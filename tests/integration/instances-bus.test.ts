@@ -1,4 +1,5 @@
-import { CloseCode } from '@twofold/shared';
+import { CloseCode, SESSION_COOKIE } from '@twofold/shared';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream } from '../helpers/event-stream.ts';
 import { freePort } from '../helpers/free-port.ts';
@@ -15,6 +16,7 @@ import {
 import { closeCodeOf, openRawSocket } from '../helpers/sync-client.ts';
 import { startTestInstances, type TestInstance } from '../helpers/test-instances.ts';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.ts';
+import { waitFor } from '../helpers/wait-for.ts';
 
 /**
  * Two instances over one shared store and one Redis (issue 19): what they tell each other
@@ -64,6 +66,39 @@ describe('space events across instances', () => {
     expect(onB.events).toEqual([{ type: 'members' }, { type: 'appreciations' }, { type: 'appreciations' }]);
     onA.close();
     onB.close();
+  });
+});
+
+describe('a HEAD request of the event stream', () => {
+  // Hono answers HEAD with the GET's response and drops its body; the stream behind it used to
+  // wait forever on its first write, holding its listener (and the instance's subscription to
+  // the space's channel) and its memory: 3,000 HEADs kept 95 MB. The channel shows it here.
+  it('answers with the headers alone and keeps nothing: the space’s channel is let go after', async () => {
+    const { alex, spaceId } = await pairUp(a.url);
+    const probe = new Redis(redis.url);
+    const subscribers = async () => {
+      const [, count] = (await probe.pubsub('NUMSUB', `twofold:space:${spaceId}`)) as [string, number];
+      return Number(count);
+    };
+    try {
+      const stream = openEventStream(a.url, spaceId, alex.cookie);
+      await stream.ready;
+      expect(await subscribers()).toBe(1);
+      for (let i = 0; i < 5; i++) {
+        const head = await fetch(`${a.url}/api/spaces/${spaceId}/events`, {
+          method: 'HEAD',
+          headers: { cookie: `${SESSION_COOKIE}=${alex.cookie}` },
+        });
+        expect(head.status).toBe(200);
+        expect(head.headers.get('content-type')).toContain('text/event-stream');
+      }
+      stream.close();
+      await waitFor(async () => (await subscribers()) === 0, {
+        message: 'no listener of the space left on the instance',
+      });
+    } finally {
+      probe.disconnect();
+    }
   });
 });
 
