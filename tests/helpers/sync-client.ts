@@ -101,6 +101,23 @@ export function openRawSocket(url: string, cookie: string): Promise<WebSocket> {
   });
 }
 
+/**
+ * A raw socket to `url` as the holder of `cookie`, once the server has sent it its first frame
+ * (a room's greeting, sync step 1, which it sends only once the room is whole). The listener is
+ * there from the start: the greeting often comes in the same read as the upgrade's answer, and
+ * is emitted before a caller awaiting the open could listen.
+ */
+export function openGreetedSocket(url: string, cookie: string): Promise<WebSocket> {
+  let greeted: () => void = () => {};
+  const greeting = new Promise<void>((resolve) => (greeted = resolve));
+  const ws = new (socketClassWith({ cookie }, () => greeted()))(url);
+  return new Promise((resolve, reject) => {
+    void greeting.then(() => resolve(ws));
+    ws.once('error', reject);
+    ws.once('close', (code) => reject(new Error(`closed with ${code} before the server's first frame`)));
+  });
+}
+
 /** Resolves with the close code the server ends this socket with. */
 export function closeCodeOf(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));

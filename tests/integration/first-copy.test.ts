@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { openWhenReady } from '../../client/src/lib/yjs/open-when-ready-socket.ts';
 import { logIn, pairUp, signUp } from '../helpers/http.ts';
-import { connect, openRawSocket, type SyncClient } from '../helpers/sync-client.ts';
+import { connect, openGreetedSocket, type SyncClient } from '../helpers/sync-client.ts';
 import { startTestPostgres, type TestPostgres } from '../helpers/test-postgres.ts';
 import { startTestRedis, type TestRedis } from '../helpers/test-redis.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -63,9 +63,8 @@ const withCopy = (url: string, copy = DEVICE) => `${url}?copy=${copy}`;
  * socket alone, as Room.snapshotFor says).
  */
 async function greetedSocket(url: string, cookie: string) {
-  const socket = await openRawSocket(url, cookie);
+  const socket = await openGreetedSocket(url, cookie);
   cleanups.push(() => socket.close());
-  await new Promise((resolve) => socket.once('message', resolve));
   return socket;
 }
 
@@ -131,6 +130,22 @@ onEachEngine(() => {
       expect(JSON.parse(new TextDecoder().decode(again.body))).toEqual({
         error: { code: 'conflict', message: expect.any(String) },
       });
+    });
+
+    it('is not spent by a HEAD request (405): the GET after it still gets the copy', async () => {
+      const { sam, spaceId, writer } = await writtenSpace();
+      await greetedSocket(withCopy(socketUrl(spaceId)), sam.cookie);
+      const address = withCopy(socketUrl(spaceId).replace(/^ws/, 'http') + '/snapshot');
+      const head = await fetch(address, {
+        method: 'HEAD',
+        headers: { cookie: `${SESSION_COOKIE}=${sam.cookie}` },
+      });
+      expect(head.status).toBe(405);
+      expect(head.headers.get('allow')).toBe('GET');
+
+      const copy = await firstCopy(spaceId, sam.cookie);
+      expect(copy.status).toBe(200);
+      expect(textOf(copy.body)).toBe(writer.doc.getText('t').toString());
     });
 
     it('goes to the socket its request names: another tab of the same session gets its own, no name gets none', async () => {
@@ -301,13 +316,15 @@ onEachEngine(() => {
     spaceId: string,
     cookie: string,
     doc: Y.Doc,
-    ready?: (open: () => void, localLoad: Promise<void>) => Promise<unknown>,
+    ready?: (open: () => void, localLoad: Promise<void>, greeted: Promise<void>) => Promise<unknown>,
+    params: Record<string, string> = {},
   ) {
-    const seen = { socketOpen: false, sent: [] as Uint8Array[] };
+    const seen = { socketOpen: false, sent: [] as Uint8Array[], received: 0 };
     class DeviceSocket extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
         this.on('open', () => (seen.socketOpen = true));
+        this.on('message', () => seen.received++);
       }
       override send(data: Uint8Array, ...rest: unknown[]) {
         seen.sent.push(data);
@@ -318,8 +335,10 @@ onEachEngine(() => {
     const localLoad = new Promise<void>((resolve) => (loaded = resolve));
     const provider = new WebsocketProvider(socketUrl(spaceId).replace(/\/sync$/, ''), 'sync', doc, {
       disableBc: true,
-      WebSocketPolyfill: openWhenReady(DeviceSocket as unknown as typeof globalThis.WebSocket, (open) =>
-        ready ? ready(open, localLoad) : localLoad,
+      params,
+      WebSocketPolyfill: openWhenReady(
+        DeviceSocket as unknown as typeof globalThis.WebSocket,
+        (open, greeted) => (ready ? ready(open, localLoad, greeted) : localLoad),
       ),
     });
     cleanups.push(() => provider.destroy());
@@ -370,6 +389,30 @@ onEachEngine(() => {
       await waitFor(() => provider.synced, { message: 'the device to sync before its load settled' });
       expect([...seen.sent[0]!.subarray(0, 2)]).toEqual([0, 0]);
       loaded();
+    });
+
+    it('tells `ready` when the server has greeted it: the room is whole, and a first copy asked then is given', async () => {
+      const { sam, spaceId, writer } = await writtenSpace();
+      let framesWhenGreeted = -1;
+      let copyStatus = 0;
+      const { provider, seen, loaded } = deviceBeforeLoad(
+        spaceId,
+        sam.cookie,
+        new Y.Doc(),
+        async (_open, localLoad, greeted) => {
+          await greeted;
+          framesWhenGreeted = seen.received;
+          copyStatus = (await firstCopy(spaceId, sam.cookie)).status;
+          await localLoad;
+        },
+        { copy: DEVICE },
+      );
+      await waitFor(() => copyStatus !== 0, { message: 'the first copy to be asked' });
+      expect(framesWhenGreeted).toBeGreaterThanOrEqual(1);
+      expect(copyStatus).toBe(200);
+      loaded();
+      await waitFor(() => provider.synced, { message: 'the device to sync' });
+      expect(provider.doc.getText('t').toString()).toBe(writer.doc.getText('t').toString());
     });
 
     it('never tells the provider it opened when it closes first', async () => {

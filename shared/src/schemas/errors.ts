@@ -14,6 +14,8 @@ export const ErrorCode = {
   unauthenticated: 'unauthenticated',
   forbiddenOrigin: 'forbidden_origin',
   notFound: 'not_found',
+  /** The address exists, but not for this method (a HEAD of what only a GET may spend). */
+  methodNotAllowed: 'method_not_allowed',
   inviteGone: 'invite_gone',
   spaceFull: 'space_full',
   notYours: 'not_yours',

@@ -14,17 +14,20 @@ type MessageHandler = ((this: WebSocket, event: MessageEvent) => unknown) | null
  * phone's 3G) after it; this lets them overlap. Called on the open, `ready` may also use the
  * connection (space-docs.ts asks for a first copy over HTTP then), and may call the `open` it
  * is given to let the provider open before it settles (once the first copy's structs are in,
- * before the editor has drawn them). If the socket closes first, the provider never hears of
- * the open, only of the close.
+ * before the editor has drawn them). `greeted` resolves with the server's first frame: the
+ * server greets a socket (sync step 1) only once its room is whole, and gives no first copy
+ * before. If the socket closes first, the provider never hears of the open, only of the close.
  */
 export function openWhenReady(
   Base: typeof WebSocket,
-  ready: (open: () => void) => Promise<unknown>,
+  ready: (open: () => void, greeted: Promise<void>) => Promise<unknown>,
 ): typeof WebSocket {
   return class OpenWhenReadySocket extends Base {
     /** What arrived before the provider was told of the open; null once it has been. */
     private held: MessageEvent[] | null = [];
     private messageHandler: MessageHandler = null;
+    private greet: () => void = () => {};
+    private readonly greeted = new Promise<void>((resolve) => (this.greet = resolve));
 
     override get onopen(): OpenHandler {
       return super.onopen;
@@ -43,7 +46,7 @@ export function openWhenReady(
               for (const message of held) this.messageHandler?.call(this, message);
             };
             // A failed `ready` must not leave the device unable to sync: it opens all the same.
-            void ready(open).then(open, open);
+            void ready(open, this.greeted).then(open, open);
           };
     }
 
@@ -55,6 +58,7 @@ export function openWhenReady(
       super.onmessage = !handler
         ? null
         : (event: MessageEvent) => {
+            this.greet();
             if (this.held) this.held.push(event);
             else handler.call(this, event);
           };

@@ -13,6 +13,8 @@ import { clearUnsynced, markUnsynced } from './unsynced-marks.ts';
 
 /** If IndexedDB never answers (disabled storage), connect anyway after this long. */
 const LOCAL_LOAD_TIMEOUT_MS = 3000;
+/** How long a device holding nothing waits for the server's greeting before asking for its first copy (ms). */
+const GREETING_WAIT_MS = 5000;
 const SESSION_ENDED = 4401;
 /** The key, in the document's IndexedDB database, that says its first copy was asked for. */
 const FIRST_COPY_ASKED = 'first-copy-asked';
@@ -57,9 +59,13 @@ function openChannel(docName: string, serverUrl: string, mayConnect: () => boole
       return Boolean(await Promise.race([persistence.get(FIRST_COPY_ASKED), delay(LOCAL_LOAD_TIMEOUT_MS)]));
     })
     .catch(() => false);
-  const ready = async (open: () => void) => {
+  const ready = async (open: () => void, greeted: Promise<void>) => {
     await localLoad;
     if (!isEmptyDoc(doc) || (await firstCopyAsked)) return;
+    // A room still loading (PostgreSQL loads it asynchronously) gives no copy yet; its greeting
+    // says it is whole. Usually already here: it comes with the socket's open. Bounded: the
+    // socket's own sync waits for the same load anyway.
+    await Promise.race([greeted, delay(GREETING_WAIT_MS)]);
     firstCopyAsked = Promise.resolve(true);
     if (persistence.synced) void persistence.set(FIRST_COPY_ASKED, 1).catch(() => undefined);
     if (await fetchFirstCopy(doc, `${serverUrl}/sync`, copyKey, { origin: provider, whenApplied: open }))

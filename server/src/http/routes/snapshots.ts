@@ -34,9 +34,14 @@ const BROTLI_QUALITY = 5;
  * replays nothing. `private` is always the caller's own. 409 `conflict` when there is no such
  * socket here (another instance holds it, the room is still loading, or it was given already):
  * the device syncs over the socket alone, as before. Outsiders get the 404 of a missing space.
+ * HEAD is 405: it would spend the socket's one copy and send nothing (Hono runs GET for it).
  */
 export function snapshotRoutes({ stores, sessions, rooms }: AppDeps, which: 'shared' | 'private') {
   const snapshot = async (c: Context<MemberEnv>) => {
+    if (c.req.method === 'HEAD') {
+      c.header('Allow', 'GET');
+      throw new AppError(405, ErrorCode.methodNotAllowed, 'A first copy is taken with GET, once.');
+    }
     const spaceId = c.var.spaceId;
     const key = which === 'shared' ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
     const copy = c.req.query('copy');
