@@ -25,17 +25,36 @@ export const BENCH_BUDGET_ENV: Record<string, string> = {
 };
 
 /**
- * Twofold servers as one target: partner 0 of every couple on `servers[0]`, partner 1 on
- * `servers[1 % servers.length]` (so with two servers every edit crosses between instances),
- * each signed in with the seeded session; CPU counted over every server.
+ * Where each partner connects when there are several servers: `partners split` puts partner 0
+ * of every couple on `servers[0]` and partner 1 on `servers[1]` (with two servers every edit
+ * crosses between instances: the worst case for the design); `couples spread` puts both
+ * partners of a couple on one server, the couples taking the servers in turn (what a load
+ * balancer routing by space would do).
  */
-export function twofoldServers(name: string, servers: AppServer[]): Target {
+export type Layout = 'partners split' | 'couples spread';
+
+/**
+ * Twofold servers as one target, laid out by `layout`, each partner signed in with the seeded
+ * session; CPU counted over every server.
+ */
+export function twofoldServers(
+  name: string,
+  servers: AppServer[],
+  layout: Layout = 'partners split',
+): Target {
+  const homes = new Map<string, number>();
+  const serverFor = (couple: SeededCouple, partner: 0 | 1) => {
+    if (layout === 'partners split') return servers[partner % servers.length]!;
+    let home = homes.get(couple.spaceId);
+    if (home === undefined) homes.set(couple.spaceId, (home = homes.size % servers.length));
+    return servers[home]!;
+  };
   return {
     name,
     pids: () => servers.map((server) => server.pid()),
     connect: (couple, partner) =>
       benchClient(
-        `${servers[partner % servers.length]!.url.replace('http', 'ws')}/api/spaces/${couple.spaceId}`,
+        `${serverFor(couple, partner).url.replace('http', 'ws')}/api/spaces/${couple.spaceId}`,
         'sync',
         couple.tokens[partner],
       ),

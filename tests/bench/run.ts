@@ -7,7 +7,8 @@
 // (startup.ts). BENCH_ONLY=attacks|instances|startup runs one section alone (JSON written too).
 // Sizes are set by environment (defaults keep it short):
 // BENCH_RUNS (3), BENCH_EDITS (1000), BENCH_COUPLES (200), BENCH_SECONDS (10),
-// BENCH_KEYSTROKES (100000), BENCH_RAMP_SECONDS (5, each throughput step of instances).
+// BENCH_KEYSTROKES (100000), BENCH_RAMP_SECONDS (5, each throughput step of instances),
+// BENCH_INSTANCE_CORES (0.35, each instance's CPU quota in the throughput searches; 0: none).
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -46,7 +47,12 @@ const COUPLES = env('BENCH_COUPLES', 200);
 const SECONDS = env('BENCH_SECONDS', 10);
 const KEYSTROKES = env('BENCH_KEYSTROKES', 100_000);
 const RAMP_SECONDS = env('BENCH_RAMP_SECONDS', 5);
-const INSTANCE_SIZES = { couples: COUPLES, seconds: SECONDS, rampSeconds: RAMP_SECONDS };
+const INSTANCE_SIZES = {
+  couples: COUPLES,
+  seconds: SECONDS,
+  rampSeconds: RAMP_SECONDS,
+  instanceCores: env('BENCH_INSTANCE_CORES', 0.35),
+};
 
 // Measured as production runs it: the server built ahead of time (server/scripts/build.mjs).
 execFileSync('node', [join(import.meta.dirname, '../../server/scripts/build.mjs')], { stdio: 'inherit' });
