@@ -15,6 +15,7 @@ import { createLogHistory } from './store/log-history.ts';
 import { createStores, type Stores } from './store/stores.ts';
 import { createRevocations, type Revocations } from './sync/revocations.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
+import { createAccountLimits, type AccountLimits } from './sync/account-limits.ts';
 import { createSharedRooms } from './sync/shared-rooms.ts';
 
 /** Everything `buildApp` wires together, for the server to serve and tests to inspect. */
@@ -23,6 +24,8 @@ export interface BuiltApp {
   stores: Stores;
   sessions: SessionService;
   rooms: RoomRegistry;
+  /** Each account's sync sockets and main-thread time (sync/account-limits.ts). */
+  accounts: AccountLimits;
   events: SpaceEvents;
   revocations: Revocations;
   /** What instances tell each other (`REDIS_URL`); null on one instance. */
@@ -105,6 +108,11 @@ export function buildApp(
     logger,
     docQuotaBytes: config.syncDocQuotaBytes,
   });
+  const accounts = createAccountLimits({
+    socketsPerAccount: config.syncSocketsPerAccount,
+    workMsPerSecond: config.syncWorkMsPerSecond,
+    workBurstMs: config.syncWorkBurstMs,
+  });
   // Between instances (REDIS_URL): space events, socket revocations, login rate limits.
   const bus = config.redisUrl ? createInstanceBus(config.redisUrl, logger) : null;
   const events = createSpaceEvents(bus ?? undefined);
@@ -120,6 +128,7 @@ export function buildApp(
     stores,
     sessions,
     rooms,
+    accounts,
     events,
     revocations,
     rateLimits,
@@ -134,6 +143,7 @@ export function buildApp(
     stores,
     sessions,
     rooms,
+    accounts,
     events,
     revocations,
     bus,

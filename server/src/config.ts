@@ -18,6 +18,10 @@ export interface Config {
   syncBytesPerSecond: number;
   /** Open sync sockets per account (sync/account-limits.ts). */
   syncSocketsPerAccount: number;
+  /** Main-thread ms of work per second an account's sockets may use, refilled steadily (account-limits.ts). */
+  syncWorkMsPerSecond: number;
+  /** The most main-thread ms of work an account may use at once (account-limits.ts). */
+  syncWorkBurstMs: number;
   /** Bytes one document may hold in the log (sync/room.ts). */
   syncDocQuotaBytes: number;
   authRateLimitPerMin: number;
@@ -84,6 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     syncMessagesPerSecond: int(env.SYNC_MESSAGES_PER_SEC, DEFAULT_BUDGET.messagesPerSecond),
     syncBytesPerSecond: int(env.SYNC_BYTES_PER_SEC, DEFAULT_BUDGET.bytesPerSecond),
     syncSocketsPerAccount: int(env.SYNC_SOCKETS_PER_ACCOUNT, DEFAULT_ACCOUNT_LIMITS.socketsPerAccount),
+    syncWorkMsPerSecond: int(env.SYNC_WORK_MS_PER_SEC, DEFAULT_ACCOUNT_LIMITS.workMsPerSecond),
+    syncWorkBurstMs: int(env.SYNC_WORK_BURST_MS, DEFAULT_ACCOUNT_LIMITS.workBurstMs),
     syncDocQuotaBytes: int(env.SYNC_DOC_QUOTA_BYTES, DEFAULT_DOC_QUOTA_BYTES),
     authRateLimitPerMin: int(env.AUTH_RATE_LIMIT_PER_MIN, 10),
     sqliteSync: env.SQLITE_SYNC === 'full' ? 'full' : 'normal',

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { CloseCode } from '@twofold/shared';
 import type { BuiltApp } from './build-app.ts';
 import type { Config } from './config.ts';
-import { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 import { DEFAULT_BUDGET } from './sync/connection-budget.ts';
 import { createUpgradeHandler } from './sync/upgrade.ts';
 
@@ -27,7 +26,7 @@ export interface Listening {
  * tests' extra instances (instances/serve-built-app.ts), so they never drift apart.
  */
 export async function listen(
-  built: Pick<BuiltApp, 'app' | 'stores' | 'sessions' | 'rooms' | 'logger'>,
+  built: Pick<BuiltApp, 'app' | 'stores' | 'sessions' | 'rooms' | 'accounts' | 'logger'>,
   config: Config,
 ): Promise<Listening> {
   const upgrades = createUpgradeHandler({
@@ -42,7 +41,7 @@ export async function listen(
       messagesPerSecond: config.syncMessagesPerSecond,
       bytesPerSecond: config.syncBytesPerSecond,
     },
-    accountLimits: { ...DEFAULT_ACCOUNT_LIMITS, socketsPerAccount: config.syncSocketsPerAccount },
+    accounts: built.accounts,
   });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () =>

@@ -88,6 +88,6 @@ export { createSharedRooms, createLockedCompactor, type SharedRoomStorage } from
 export { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
 export { createUpgradeHandler } from './sync/upgrade.ts';
 export { DEFAULT_BUDGET } from './sync/connection-budget.ts';
-export { DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
+export { createAccountLimits, DEFAULT_ACCOUNT_LIMITS } from './sync/account-limits.ts';
 export { readDoc } from './exports/read-doc.ts';
 export { compactWithYjs } from './store/yjs-compactor.ts';

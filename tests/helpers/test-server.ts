@@ -5,7 +5,8 @@ import { tempDir } from './temp-dir.ts';
 /**
  * A real server in this process (`startServer`, as main.ts runs it) on 127.0.0.1 port 0, with
  * a fresh data directory and no client build. `restart` stops it gracefully and starts a new
- * one on the same data (on a new port); `close` stops it and removes the directory.
+ * one on the same data (on a new port, with any configuration it is given); `close` stops it
+ * and removes the directory.
  */
 export async function startTestServer(overrides: Partial<Config> = {}) {
   const dir = tempDir('twofold-server-');
@@ -28,8 +29,10 @@ export async function startTestServer(overrides: Partial<Config> = {}) {
     /** The WebSocket URL of a space's shared room (`sync`) or the caller's private one. */
     syncUrl: (spaceId: string, room: 'sync' | 'private/sync' = 'sync') =>
       `${server.url.replace(/^http/, 'ws')}${syncBasePath(spaceId)}/${room}`,
-    async restart() {
+    /** `overrides` change the configuration from this start on (the data stays the same). */
+    async restart(overrides: Partial<Config> = {}) {
       await server.close();
+      Object.assign(config, overrides);
       server = await startServer(config, { logger: silentLogger });
     },
     async close() {

@@ -430,6 +430,57 @@ onEachEngine(() => {
 });
 
 /** `bytes` as y-protocols writes a byte array: its length as a varint, then the bytes. */
+describe('a first copy, as work for the account that asks', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('is charged to the account’s work budget: once it is spent, the copy is refused (429)', async () => {
+    const { alex, sam, spaceId, writer } = await writtenSpace();
+    // A long letter written in many places, so each copy costs the server several ms of main
+    // thread (about 12,000 structs to encode): written as a client sends it, 1,000 at a time,
+    // each part stored before the next, under the usual budget.
+    const t = writer.doc.getText('t');
+    const check = connect(server.url, spaceId, alex.cookie);
+    for (let part = 0; part < 12; part++) {
+      writer.doc.transact(() => {
+        for (let i = 0; i < 1000; i++) t.insert((i * 7919) % (t.length + 1), 'ab');
+      });
+      await waitFor(() => check.doc.getText('t').length === t.length, { message: 'the letter stored' });
+    }
+    check.destroy();
+    writer.destroy();
+
+    // Then a budget that never refills, so nothing depends on how fast this machine is: 100 ms.
+    await server.restart({ syncWorkMsPerSecond: 0, syncWorkBurstMs: 100 });
+    // Alex opens the room (loading it is Alex's work), so what Sam spends is the copies alone:
+    // the sockets themselves cost nothing until they speak.
+    const opener = connect(server.url, spaceId, alex.cookie);
+    cleanups.push(() => opener.destroy());
+    await opener.synced();
+
+    let given = 0;
+    let refused: number | undefined;
+    for (let i = 0; i < 200 && refused === undefined; i++) {
+      const name = `sam-socket-${i}`;
+      const socket = await openGreetedSocket(withCopy(socketUrl(spaceId), name), sam.cookie).catch(
+        () => null,
+      );
+      if (!socket) {
+        refused = 0; // the upgrade itself: the account is out of work
+        break;
+      }
+      const copy = await firstCopy(spaceId, sam.cookie, { copy: name });
+      socket.close();
+      if (copy.status === 200) given++;
+      else refused = copy.status;
+    }
+    expect(given).toBeGreaterThan(0);
+    expect(refused === 0 || refused === 429, `refused with ${refused}`).toBe(true);
+  });
+});
+
 function encodeVarBytes(bytes: Uint8Array): Uint8Array {
   const length: number[] = [];
   let n = bytes.length;

@@ -4,6 +4,7 @@ import {
   createRoomRegistry,
   createSharedRooms,
   createUpgradeHandler,
+  createAccountLimits,
   DEFAULT_ACCOUNT_LIMITS,
   DEFAULT_BUDGET,
   docKey,
@@ -103,7 +104,7 @@ async function instance(name: string, options: InstanceOptions = {}): Promise<In
     allowedOrigins: [],
     maxFrameBytes: 1024 * 1024,
     budget: DEFAULT_BUDGET,
-    accountLimits: DEFAULT_ACCOUNT_LIMITS,
+    accounts: createAccountLimits(DEFAULT_ACCOUNT_LIMITS),
   });
   const server: Server = createServer((_request, response) => response.writeHead(404).end());
   server.on('upgrade', upgrade.handleUpgrade);

@@ -6,6 +6,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import type { SpaceEvents } from '../events/space-events.ts';
 import type { Revocations } from '../sync/revocations.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
+import type { AccountLimits } from '../sync/account-limits.ts';
 import type { Stores } from '../store/stores.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -14,6 +15,8 @@ export interface AppDeps {
   stores: Stores;
   sessions: SessionService;
   rooms: RoomRegistry;
+  /** Each account's sync sockets and main-thread time (sync/account-limits.ts). */
+  accounts: AccountLimits;
   events: SpaceEvents;
   /** Closes revoked sessions' sockets on every instance (sync/revocations.ts). */
   revocations: Revocations;

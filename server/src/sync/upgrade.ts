@@ -7,7 +7,7 @@ import { tokenFromCookieHeader, type SessionService } from '../auth/sessions.ts'
 import type { Logger } from '../lib/log.ts';
 import { DocumentRetired } from '../store/doc-log-store.ts';
 import type { Stores } from '../store/stores.ts';
-import { createAccountLimits, type AccountLimitSettings } from './account-limits.ts';
+import type { AccountLimits } from './account-limits.ts';
 import { createConnectionBudget, type BudgetLimits } from './connection-budget.ts';
 import { SYNC_PER_MESSAGE_DEFLATE } from './compression.ts';
 import { cpuMs } from './cpu-time.ts';
@@ -43,8 +43,11 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   maxFrameBytes: number;
   budget: BudgetLimits;
-  /** Sockets and main-thread time per account (account-limits.ts). */
-  accountLimits: AccountLimitSettings;
+  /**
+   * Sockets and main-thread time per account (account-limits.ts): the app's one instance, so
+   * work done over HTTP for a socket (its first copy) is charged to the same budget.
+   */
+  accounts: AccountLimits;
 }
 
 /** Answers a refused upgrade with a plain HTTP status, before any WebSocket exists. */
@@ -66,7 +69,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     perMessageDeflate: SYNC_PER_MESSAGE_DEFLATE,
   });
   const heartbeat = startHeartbeat(wss.clients);
-  const accounts = createAccountLimits(deps.accountLimits);
+  const { accounts } = deps;
 
   function attach(ws: WebSocket, room: Room, peer: Peer) {
     const socket = new WsSyncSocket(ws);

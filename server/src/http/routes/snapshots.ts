@@ -4,6 +4,7 @@ import { accepts } from 'hono/accepts';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { docKey } from '../../sync/rooms.ts';
+import { cpuMs } from '../../sync/cpu-time.ts';
 import { FIRST_COPY_KEY } from '../../sync/socket.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -35,8 +36,10 @@ const BROTLI_QUALITY = 5;
  * socket here (another instance holds it, the room is still loading, or it was given already):
  * the device syncs over the socket alone, as before. Outsiders get the 404 of a missing space.
  * HEAD is 405: it would spend the socket's one copy and send nothing (Hono runs GET for it).
+ * Encoding the copy is main-thread work for the account, charged to its work budget
+ * (sync/account-limits.ts, as the socket's own messages are); over it, 429.
  */
-export function snapshotRoutes({ stores, sessions, rooms }: AppDeps, which: 'shared' | 'private') {
+export function snapshotRoutes({ stores, sessions, rooms, accounts }: AppDeps, which: 'shared' | 'private') {
   const snapshot = async (c: Context<MemberEnv>) => {
     if (c.req.method === 'HEAD') {
       c.header('Allow', 'GET');
@@ -45,8 +48,16 @@ export function snapshotRoutes({ stores, sessions, rooms }: AppDeps, which: 'sha
     const spaceId = c.var.spaceId;
     const key = which === 'shared' ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
     const copy = c.req.query('copy');
+    const userId = c.get('userId');
+    // Work for the account's socket, charged to the same budget as its messages: an account
+    // over it gets no copy (its socket is refused work too until the budget has refilled).
+    if (!accounts.hasWork(userId)) {
+      throw new AppError(429, ErrorCode.rateLimited, 'Too much at once. Please wait a moment.');
+    }
+    const started = cpuMs();
     const update =
       copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
+    accounts.spendWork(userId, cpuMs() - started);
     if (!update) {
       throw new AppError(409, ErrorCode.conflict, 'Open this document’s sync connection first.');
     }
