@@ -1,6 +1,7 @@
 import { startPushEndpoint, type PushEndpoint } from '../helpers/push-endpoint.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { expect, test } from './fixtures.ts';
+import { showPush } from './support/push-delivery.ts';
 import { pairCouple } from './support/flows.ts';
 import { draftFromPrompt, openLetters } from './support/letters.ts';
 
@@ -58,28 +59,7 @@ test.describe('notifications', () => {
 
     // The decrypted message goes to Alex's service worker as a real push event (DevTools
     // protocol), and the worker shows it.
-    const cdp = await contexts[0]!.newCDPSession(alex);
-    const registration = new Promise<string>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-        const found = registrations.find((r) => r.scopeURL.startsWith(app.url) && !r.isDeleted);
-        if (found) resolve(found.registrationId);
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await alex.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: new URL(app.url).origin,
-      registrationId: await registration,
-      data: JSON.stringify(received.payload),
-    });
-    const shown = await waitFor(
-      () =>
-        alex.evaluate(async () => {
-          const list = await (await navigator.serviceWorker.ready).getNotifications();
-          return list.length > 0 ? list.map((n) => ({ title: n.title, body: n.body })) : null;
-        }),
-      { message: 'the notification to be shown' },
-    );
+    const shown = await showPush(alex, contexts[0]!, app.url, received.payload);
     expect(shown).toEqual([{ title: 'Twofold', body: 'Something new in Twofold' }]);
 
     // A headless browser has no notification to tap: the click is dispatched inside the worker,

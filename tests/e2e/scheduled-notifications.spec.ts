@@ -1,14 +1,10 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startAppServer, type AppServer } from '../helpers/app-server.ts';
-import {
-  startPushEndpoint,
-  type PushEndpoint,
-  type ReceivedPush,
-  type TestDevice,
-} from '../helpers/push-endpoint.ts';
+import { startPushEndpoint, type PushEndpoint, type TestDevice } from '../helpers/push-endpoint.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 import { expect, test } from './fixtures.ts';
 import { pairCouple } from './support/flows.ts';
+import { showPush } from './support/push-delivery.ts';
 
 let push: PushEndpoint;
 let server: AppServer;
@@ -45,32 +41,6 @@ async function allowAtAnyHour(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: /Hold notifications overnight/ }).uncheck();
   await page.getByRole('button', { name: 'Save notification settings' }).click();
   await expect(page.getByText('Your notification settings are saved.')).toBeVisible();
-}
-
-/** Hands the decrypted push to the page's service worker (DevTools protocol) and lists what it shows. */
-async function deliver(page: Page, context: BrowserContext, payload: ReceivedPush['payload']) {
-  const cdp = await context.newCDPSession(page);
-  const registration = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const found = registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
-      if (found) resolve(found.registrationId);
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await cdp.send('ServiceWorker.deliverPushMessage', {
-    origin: new URL(server.url).origin,
-    registrationId: await registration,
-    data: JSON.stringify(payload),
-  });
-  return waitFor(
-    () =>
-      page.evaluate(async () => {
-        const list = await (await navigator.serviceWorker.ready).getNotifications();
-        return list.length > 0 ? list.map((n) => ({ title: n.title, body: n.body })) : null;
-      }),
-    { message: 'the notification to be shown' },
-  );
 }
 
 test.describe('scheduled notifications', () => {
@@ -112,8 +82,8 @@ test.describe('scheduled notifications', () => {
 
     // Each device's service worker shows it: the same words in both notification lists.
     const [alexShown, samShown] = [
-      await deliver(alex, contexts[0]!, payloads[0]!),
-      await deliver(sam, contexts[1]!, payloads[1]!),
+      await showPush(alex, contexts[0]!, server.url, payloads[0]!),
+      await showPush(sam, contexts[1]!, server.url, payloads[1]!),
     ];
     expect(alexShown).toEqual([{ title: 'Twofold', body: 'Something new in Twofold' }]);
     expect(samShown).toEqual(alexShown);
