@@ -1,3 +1,4 @@
+import { cpuMs } from '../sync/cpu-time.ts';
 import type { HistoryLogPage } from './doc-history.ts';
 import type { DocLogStore } from './doc-log-store.ts';
 import { mergePageBase, usableBase } from './history-base.ts';
@@ -39,18 +40,21 @@ export function createLogHistory(store: DocLogStore): HistoryReader {
         data,
       }));
       const oldest = rows.at(-1);
-      if (!oldest || !more) return { rows, base: undefined, next: null };
+      if (!oldest || !more) return { rows, base: undefined, next: null, workMs: 0 };
       const kept = await store.historyBase(docKey);
       const from = usableBase(kept, oldest.id);
       const older = await store.rowsBetween(docKey, from?.uptoId ?? 0, oldest.id - 1);
+      // The merge is the page's main-thread work (the reads wait on PostgreSQL, off this thread).
+      const started = cpuMs();
       const { base, keep } = mergePageBase(
         kept,
         from,
         older.map((row) => ({ id: row.seq, data: row.data })),
         limit,
       );
+      const workMs = cpuMs() - started;
       if (keep) await store.keepHistoryBase(docKey, keep.uptoId, keep.data);
-      return { rows, base, next: oldest.id };
+      return { rows, base, next: oldest.id, workMs };
     },
   };
 }

@@ -1,4 +1,11 @@
-import { HISTORY_PAGE_DEFAULT, HistoryDoc, historyQuerySchema, type HistoryPage } from '@twofold/shared';
+import {
+  ErrorCode,
+  HISTORY_PAGE_DEFAULT,
+  HistoryDoc,
+  historyQuerySchema,
+  type HistoryPage,
+} from '@twofold/shared';
+import { AppError } from '../errors.ts';
 import { Hono } from 'hono';
 import { authorNames } from '../../letters/letters-for.ts';
 import { docKey } from '../../sync/rooms.ts';
@@ -16,15 +23,21 @@ const base64 = (data: Uint8Array | undefined) => (data ? Buffer.from(data).toStr
  * always the caller's own private doc: there is no way to name the partner's, so a partner
  * cannot even learn that one has history. Outsiders get the 404 of a missing space.
  */
-export function historyRoutes({ stores, sessions }: AppDeps) {
+export function historyRoutes({ stores, sessions, accounts }: AppDeps) {
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', historyQuerySchema), async (c) => {
       const spaceId = c.var.spaceId;
+      const userId = c.get('userId');
       const query = c.req.valid('query');
-      const key =
-        query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
+      // A page far back merges every row before it (100–300 ms for a year): main-thread work
+      // charged to the account's work budget, as its sockets' messages are; over it, 429.
+      if (!accounts.hasWork(userId)) {
+        throw new AppError(429, ErrorCode.rateLimited, 'Too much at once. Please wait a moment.');
+      }
+      const key = query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, userId);
       const page = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
+      accounts.spendWork(userId, page.workMs);
       const nameOf = await authorNames(stores, spaceId);
       const body: HistoryPage = {
         rows: page.rows.map((row) => ({
