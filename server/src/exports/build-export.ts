@@ -25,7 +25,7 @@ import { spaceView } from '../http/space-view.ts';
 import { exportRepairs, exportTalks } from './export-conversations.ts';
 import { exportGoals } from './export-goals.ts';
 import { exportNamer, writerName } from './export-names.ts';
-import { readDoc } from './read-doc.ts';
+import { readDoc, type WorkMeter } from './read-doc.ts';
 
 interface Deps {
   stores: Stores;
@@ -34,18 +34,20 @@ interface Deps {
 
 /**
  * What one member may take with them from a space: the shared words, their own private notes,
- * every letter they may read now. Built from the same visibility rules as the routes.
+ * every letter they may read now. Built from the same visibility rules as the routes. Reading
+ * the two documents' main-thread time is added to `work`.
  */
 export async function buildExport(
   { stores, rooms }: Deps,
   spaceId: string,
   user: { id: string; name: string; email: string },
   now: number,
+  work: WorkMeter = { ms: 0 },
 ): Promise<SpaceExport> {
   const space = await stores.spaces.find(spaceId);
   if (!space) throw new Error(`no space ${spaceId}`);
-  const shared = await readDoc(rooms, stores.docSource, docKey.shared(spaceId));
-  const mine = await readDoc(rooms, stores.docSource, docKey.private(spaceId, user.id));
+  const shared = await readDoc(rooms, stores.docSource, docKey.shared(spaceId), work);
+  const mine = await readDoc(rooms, stores.docSource, docKey.private(spaceId, user.id), work);
   try {
     const view = await spaceView(stores, space);
     const partnerId = view.members.find((m) => m.id !== user.id)?.id ?? null;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { cpuMs } from '../sync/cpu-time.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 
 /**
@@ -9,20 +10,46 @@ export interface DocSource {
   load(key: string): { updates: Uint8Array[] } | Promise<{ updates: Uint8Array[] }>;
 }
 
+/** Adds up main-thread CPU ms spent for one request, to be charged to whoever made it. */
+export interface WorkMeter {
+  ms: number;
+}
+
+/** `build`'s main-thread CPU ms added to `work`. */
+function metered<T>(work: WorkMeter, build: () => T): T {
+  const started = cpuMs();
+  try {
+    return build();
+  } finally {
+    work.ms += cpuMs() - started;
+  }
+}
+
 /**
  * A copy of a stored document for reading: from the open room when there is one and it is
  * whole (it holds every committed edit), otherwise rebuilt from the log. The copy is never
- * written back. Throws what the source throws (PostgreSQL unreachable).
+ * written back. The copy's or the replay's main-thread time (the 100 ms or so a document the
+ * caps allow may take to load) is added to `work`. Throws what the source throws (PostgreSQL
+ * unreachable).
  */
-export async function readDoc(rooms: RoomRegistry, log: DocSource, key: string): Promise<Y.Doc> {
+export async function readDoc(
+  rooms: RoomRegistry,
+  log: DocSource,
+  key: string,
+  work: WorkMeter = { ms: 0 },
+): Promise<Y.Doc> {
   const room = rooms.get(key);
   if (room && !room.loading) {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-    return doc;
+    return metered(work, () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+      return doc;
+    });
   }
   const { updates } = await log.load(key);
-  const doc = new Y.Doc();
-  for (const update of updates) Y.applyUpdate(doc, update);
-  return doc;
+  return metered(work, () => {
+    const doc = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(doc, update);
+    return doc;
+  });
 }

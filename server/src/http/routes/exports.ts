@@ -23,14 +23,22 @@ function fileName(spaceName: string, extension: string): string {
 
 /** GET /api/spaces/:spaceId/export — everything that is the member's to keep, to download. */
 export function exportRoutes(deps: AppDeps) {
-  const { stores, sessions, clock } = deps;
+  const { stores, sessions, clock, accounts } = deps;
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', exportQuery), async (c) => {
       const spaceId = c.var.spaceId;
-      const user = await stores.users.findById(c.get('userId'));
+      const userId = c.get('userId');
+      // Reading both documents (a replay of each log when no room holds it) is main-thread work
+      // charged to the account's work budget, as its sockets' messages are; over it, 429.
+      if (!accounts.hasWork(userId)) {
+        throw new AppError(429, ErrorCode.rateLimited, 'Too much at once. Please wait a moment.');
+      }
+      const user = await stores.users.findById(userId);
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
-      const data = await buildExport(deps, spaceId, user, clock.now());
+      const work = { ms: 0 };
+      const data = await buildExport(deps, spaceId, user, clock.now(), work);
+      accounts.spendWork(userId, work.ms);
       c.header('Cache-Control', 'no-store');
       if (c.req.valid('query').format === 'markdown') {
         c.header('Content-Type', 'text/markdown; charset=utf-8');
