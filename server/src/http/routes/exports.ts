@@ -5,6 +5,7 @@ import { buildExport } from '../../exports/build-export.ts';
 import { exportToMarkdown } from '../../exports/markdown.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { requireWork } from '../work-budget.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
@@ -31,9 +32,7 @@ export function exportRoutes(deps: AppDeps) {
       const userId = c.get('userId');
       // Reading both documents (a replay of each log when no room holds it) is main-thread work
       // charged to the account's work budget, as its sockets' messages are; over it, 429.
-      if (!accounts.hasWork(userId)) {
-        throw new AppError(429, ErrorCode.rateLimited, 'Too much at once. Please wait a moment.');
-      }
+      requireWork(accounts, userId);
       const user = await stores.users.findById(userId);
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       const work = { ms: 0 };

@@ -1,11 +1,4 @@
-import {
-  ErrorCode,
-  HISTORY_PAGE_DEFAULT,
-  HistoryDoc,
-  historyQuerySchema,
-  type HistoryPage,
-} from '@twofold/shared';
-import { AppError } from '../errors.ts';
+import { HISTORY_PAGE_DEFAULT, HistoryDoc, historyQuerySchema, type HistoryPage } from '@twofold/shared';
 import { Hono } from 'hono';
 import { authorNames } from '../../letters/letters-for.ts';
 import { docKey } from '../../sync/rooms.ts';
@@ -13,6 +6,7 @@ import type { AppDeps, MemberEnv } from '../context.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
+import { requireWork } from '../work-budget.ts';
 
 const base64 = (data: Uint8Array | undefined) => (data ? Buffer.from(data).toString('base64') : '');
 
@@ -32,9 +26,7 @@ export function historyRoutes({ stores, sessions, accounts }: AppDeps) {
       const query = c.req.valid('query');
       // A page far back merges every row before it (100–300 ms for a year): main-thread work
       // charged to the account's work budget, as its sockets' messages are; over it, 429.
-      if (!accounts.hasWork(userId)) {
-        throw new AppError(429, ErrorCode.rateLimited, 'Too much at once. Please wait a moment.');
-      }
+      requireWork(accounts, userId);
       const key = query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, userId);
       const page = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
       accounts.spendWork(userId, page.workMs);

@@ -8,6 +8,7 @@ import { cpuMs } from '../../sync/cpu-time.ts';
 import { FIRST_COPY_KEY } from '../../sync/socket.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { requireWork } from '../work-budget.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 
@@ -51,9 +52,7 @@ export function snapshotRoutes({ stores, sessions, rooms, accounts }: AppDeps, w
     const userId = c.get('userId');
     // Work for the account's socket, charged to the same budget as its messages: an account
     // over it gets no copy (its socket is refused work too until the budget has refilled).
-    if (!accounts.hasWork(userId)) {
-      throw new AppError(429, ErrorCode.rateLimited, 'Too much at once. Please wait a moment.');
-    }
+    requireWork(accounts, userId);
     const started = cpuMs();
     const update =
       copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
