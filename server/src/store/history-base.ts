@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { mergeUpdatesInRounds } from './merge-updates.ts';
 
 /**
  * A history page's base, kept between requests beside the document's snapshot
@@ -31,8 +31,8 @@ export function usableBase(
 }
 
 /**
- * Every row before the page merged (`Y.mergeUpdates`, structural: it reads ids and lengths, not
- * words): `from` (the usable kept base) followed by `rows` (oldest first). When more than
+ * Every row before the page merged (`Y.mergeUpdates` in rounds, merge-updates.ts; structural:
+ * it reads ids and lengths, not words): `from` (the usable kept base) followed by `rows` (oldest first). When more than
  * `limit` (a page) of those rows are settled (up to `kept.coalescedUpto`) and past the kept
  * base, also returns `keep`: the newer base to store, so that the next request merges less.
  * Merging a year of rows cost a page 100–300 ms (tests/bench/history.ts), and an open history
@@ -49,11 +49,12 @@ export function mergePageBase(
   if (kept && settled.length > limit && kept.uptoId < settled.at(-1)!.id) {
     const keep = {
       uptoId: settled.at(-1)!.id,
-      data: Y.mergeUpdates([...start, ...settled.map((row) => row.data)]),
+      data: mergeUpdatesInRounds([...start, ...settled.map((row) => row.data)]),
     };
     const rest = rows.slice(settled.length);
-    const base = rest.length === 0 ? keep.data : Y.mergeUpdates([keep.data, ...rest.map((row) => row.data)]);
+    const base =
+      rest.length === 0 ? keep.data : mergeUpdatesInRounds([keep.data, ...rest.map((row) => row.data)]);
     return { base, keep };
   }
-  return { base: Y.mergeUpdates([...start, ...rows.map((row) => row.data)]) };
+  return { base: mergeUpdatesInRounds([...start, ...rows.map((row) => row.data)]) };
 }

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { mergeUpdatesInRounds } from './merge-updates.ts';
 import { coalesceRunsWithState } from './coalesce-runs.ts';
 import type { DocLogStore, HistoryUpdate, StoredDoc } from './doc-log-store.ts';
 
@@ -71,5 +71,5 @@ export async function coalescingInput(
   // The snapshot comes first in `updates`.
   if (fromSeq === loaded.snapshotSeq) return { fromSeq, base: loaded.updates[0], rows };
   const upToMark = await store.updatesBetween(docKey, 0, fromSeq + 1);
-  return { fromSeq, base: Y.mergeUpdates(upToMark), rows };
+  return { fromSeq, base: mergeUpdatesInRounds(upToMark), rows };
 }
