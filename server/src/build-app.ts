@@ -108,11 +108,15 @@ export function buildApp(
     logger,
     docQuotaBytes: config.syncDocQuotaBytes,
   });
-  const accounts = createAccountLimits({
+  const workLimits = {
     socketsPerAccount: config.syncSocketsPerAccount,
     workMsPerSecond: config.syncWorkMsPerSecond,
     workBurstMs: config.syncWorkBurstMs,
-  });
+  };
+  const accounts = createAccountLimits(workLimits);
+  // HTTP work for documents has a budget of its own, the same size: browsing a long history
+  // while the partner types must never close the socket this account edits on.
+  const requestWork = createAccountLimits(workLimits);
   // Between instances (REDIS_URL): space events, socket revocations, login rate limits.
   const bus = config.redisUrl ? createInstanceBus(config.redisUrl, logger) : null;
   const events = createSpaceEvents(bus ?? undefined);
@@ -128,7 +132,7 @@ export function buildApp(
     stores,
     sessions,
     rooms,
-    accounts,
+    requestWork,
     events,
     revocations,
     rateLimits,

@@ -15,8 +15,12 @@ export interface AppDeps {
   stores: Stores;
   sessions: SessionService;
   rooms: RoomRegistry;
-  /** Each account's sync sockets and main-thread time (sync/account-limits.ts). */
-  accounts: AccountLimits;
+  /**
+   * Main-thread time HTTP requests spend on an account's documents (a first copy, a history
+   * page, an export; sync/account-limits.ts's work budget, `http/work-budget.ts`). Apart from its
+   * sockets' budget and as large, so neither can starve the other.
+   */
+  requestWork: AccountLimits;
   events: SpaceEvents;
   /** Closes revoked sessions' sockets on every instance (sync/revocations.ts). */
   revocations: Revocations;

@@ -24,7 +24,7 @@ function fileName(spaceName: string, extension: string): string {
 
 /** GET /api/spaces/:spaceId/export — everything that is the member's to keep, to download. */
 export function exportRoutes(deps: AppDeps) {
-  const { stores, sessions, clock, accounts } = deps;
+  const { stores, sessions, clock, requestWork } = deps;
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', exportQuery), async (c) => {
@@ -32,12 +32,12 @@ export function exportRoutes(deps: AppDeps) {
       const userId = c.get('userId');
       // Reading both documents (a replay of each log when no room holds it) is main-thread work
       // charged to the account's work budget, as its sockets' messages are; over it, 429.
-      requireWork(accounts, userId);
+      requireWork(requestWork, userId);
       const user = await stores.users.findById(userId);
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
       const work = { ms: 0 };
       const data = await buildExport(deps, spaceId, user, clock.now(), work);
-      accounts.spendWork(userId, work.ms);
+      requestWork.spendWork(userId, work.ms);
       c.header('Cache-Control', 'no-store');
       if (c.req.valid('query').format === 'markdown') {
         c.header('Content-Type', 'text/markdown; charset=utf-8');

@@ -17,7 +17,7 @@ const base64 = (data: Uint8Array | undefined) => (data ? Buffer.from(data).toStr
  * always the caller's own private doc: there is no way to name the partner's, so a partner
  * cannot even learn that one has history. Outsiders get the 404 of a missing space.
  */
-export function historyRoutes({ stores, sessions, accounts }: AppDeps) {
+export function historyRoutes({ stores, sessions, requestWork }: AppDeps) {
   return new Hono<MemberEnv>()
     .use(requireSession(sessions), requireMember(stores))
     .get('/', validate('query', historyQuerySchema), async (c) => {
@@ -26,10 +26,10 @@ export function historyRoutes({ stores, sessions, accounts }: AppDeps) {
       const query = c.req.valid('query');
       // A page far back merges every row before it (100–300 ms for a year): main-thread work
       // charged to the account's work budget, as its sockets' messages are; over it, 429.
-      requireWork(accounts, userId);
+      requireWork(requestWork, userId);
       const key = query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, userId);
       const page = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
-      accounts.spendWork(userId, page.workMs);
+      requestWork.spendWork(userId, page.workMs);
       const nameOf = await authorNames(stores, spaceId);
       const body: HistoryPage = {
         rows: page.rows.map((row) => ({

@@ -40,7 +40,10 @@ const BROTLI_QUALITY = 5;
  * Encoding the copy is main-thread work for the account, charged to its work budget
  * (sync/account-limits.ts, as the socket's own messages are); over it, 429.
  */
-export function snapshotRoutes({ stores, sessions, rooms, accounts }: AppDeps, which: 'shared' | 'private') {
+export function snapshotRoutes(
+  { stores, sessions, rooms, requestWork }: AppDeps,
+  which: 'shared' | 'private',
+) {
   const snapshot = async (c: Context<MemberEnv>) => {
     if (c.req.method === 'HEAD') {
       c.header('Allow', 'GET');
@@ -52,11 +55,11 @@ export function snapshotRoutes({ stores, sessions, rooms, accounts }: AppDeps, w
     const userId = c.get('userId');
     // Work for the account's socket, charged to the same budget as its messages: an account
     // over it gets no copy (its socket is refused work too until the budget has refilled).
-    requireWork(accounts, userId);
+    requireWork(requestWork, userId);
     const started = cpuMs();
     const update =
       copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
-    accounts.spendWork(userId, cpuMs() - started);
+    requestWork.spendWork(userId, cpuMs() - started);
     if (!update) {
       throw new AppError(409, ErrorCode.conflict, 'Open this document’s sync connection first.');
     }
