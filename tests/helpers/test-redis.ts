@@ -16,6 +16,12 @@ export interface TestRedis {
   port: number;
   /** Stops the server (SIGKILL: what it held is lost, as in a crash) and starts it again on the same port. */
   restart(): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP): its connections stay up and nothing is answered, as with a
+   * hung host or a partition that sends no reset. `thaw` lets it go on.
+   */
+  freeze(): void;
+  thaw(): void;
   /** Stops the server and removes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -68,6 +74,7 @@ export async function startTestRedis(): Promise<TestRedis> {
     child = undefined;
     if (!server || server.exitCode !== null || server.signalCode !== null) return;
     const exited = once(server, 'exit');
+    server.kill('SIGCONT'); // a frozen server would never act on its signal
     server.kill(signal);
     await exited;
   };
@@ -85,6 +92,8 @@ export async function startTestRedis(): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     async restart() {
       await kill('SIGKILL');
       await start();

@@ -1,7 +1,10 @@
+import { SESSION_COOKIE } from '@twofold/shared';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_STREAMS_PER_ACCOUNT } from '../../server/src/http/routes/events.ts';
 import { openEventStream, type EventStream } from '../helpers/event-stream.ts';
 import { call, expectError, pairUp } from '../helpers/http.ts';
+import { startTestRedis, type TestRedis } from '../helpers/test-redis.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
@@ -57,5 +60,60 @@ describe('event streams of one account', () => {
     );
     const full = await call(server.url, 'GET', `/api/spaces/${spaceId}/events`, { cookie: alex.cookie });
     expect(full.status).toBe(429);
+  });
+});
+
+describe('event streams with Redis frozen', () => {
+  let redis: TestRedis;
+  let linked: TestServer;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    linked = await startTestServer({ redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    redis.thaw();
+    await linked.close();
+    await redis.stop();
+  });
+
+  it('give back their place when the tab closes, even before Redis has confirmed the subscription', async () => {
+    const { alex, spaceId } = await pairUp(linked.url);
+    const first = openEventStream(linked.url, spaceId, alex.cookie);
+    await first.ready;
+    first.close();
+    // Its subscription to the space's channel is let go (nothing else listens).
+    await waitFor(
+      async () => {
+        const probe = new Redis(redis.url);
+        try {
+          const [, count] = (await probe.pubsub('NUMSUB', `twofold:space:${spaceId}`)) as [string, number];
+          return Number(count) === 0;
+        } finally {
+          probe.disconnect();
+        }
+      },
+      { message: 'the space’s channel let go' },
+    );
+    // Redis hangs (connections up, nothing answered); Alex reloads the tab more times than the
+    // limit, each stream waiting on a subscription Redis never confirms, then closed.
+    redis.freeze();
+    for (let i = 0; i < EVENT_STREAMS_PER_ACCOUNT + 1; i++) {
+      const tab = openEventStream(linked.url, spaceId, alex.cookie);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      tab.close();
+    }
+    // Still frozen: every place was given back, so one more tab is let in (its answer starts at
+    // once; its events wait for Redis), not refused with 429.
+    const abort = new AbortController();
+    const response = await fetch(`${linked.url}/api/spaces/${spaceId}/events`, {
+      headers: { cookie: `${SESSION_COOKIE}=${alex.cookie}` },
+      signal: abort.signal,
+    });
+    expect(response.status).toBe(200);
+    abort.abort();
+    redis.thaw();
+    const again = openEventStream(linked.url, spaceId, alex.cookie);
+    streams.push(again);
+    await again.ready;
   });
 });

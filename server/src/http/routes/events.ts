@@ -58,12 +58,18 @@ export function eventRoutes({ stores, sessions, events }: AppDeps) {
         queue.push(event);
         wake?.();
       });
+      let gone: () => void = () => {};
+      const left = new Promise<void>((resolve) => (gone = resolve));
       stream.onAbort(() => {
         unsubscribe();
         wake?.();
+        gone();
       });
-      // "ready" promises that events from any instance arrive from now on.
-      await events.subscribed(spaceId);
+      // "ready" promises that events from any instance arrive from now on. Not waited for once
+      // the client has gone: with Redis frozen it may never come, and the stream's place among
+      // the account's EVENT_STREAMS_PER_ACCOUNT must be given back all the same.
+      await Promise.race([events.subscribed(spaceId), left]);
+      if (stream.aborted) return;
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed) {
         const event = queue.shift();
