@@ -16,6 +16,7 @@ import { createStores, type Stores } from './store/stores.ts';
 import { createRevocations, type Revocations } from './sync/revocations.ts';
 import { createRoomRegistry, type RoomRegistry } from './sync/rooms.ts';
 import { createAccountLimits, type AccountLimits } from './sync/account-limits.ts';
+import { createRequestWork } from './http/work-budget.ts';
 import { createSharedRooms } from './sync/shared-rooms.ts';
 
 /** Everything `buildApp` wires together, for the server to serve and tests to inspect. */
@@ -116,7 +117,7 @@ export function buildApp(
   const accounts = createAccountLimits(workLimits);
   // HTTP work for documents has a budget of its own, the same size: browsing a long history
   // while the partner types must never close the socket this account edits on.
-  const requestWork = createAccountLimits(workLimits);
+  const requestWork = createRequestWork(createAccountLimits(workLimits));
   // Between instances (REDIS_URL): space events, socket revocations, login rate limits.
   const bus = config.redisUrl ? createInstanceBus(config.redisUrl, logger) : null;
   const events = createSpaceEvents(bus ?? undefined);

@@ -6,7 +6,7 @@ import type { SessionService } from '../auth/sessions.ts';
 import type { SpaceEvents } from '../events/space-events.ts';
 import type { Revocations } from '../sync/revocations.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
-import type { AccountLimits } from '../sync/account-limits.ts';
+import type { RequestWork } from './work-budget.ts';
 import type { Stores } from '../store/stores.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
@@ -17,10 +17,10 @@ export interface AppDeps {
   rooms: RoomRegistry;
   /**
    * Main-thread time HTTP requests spend on an account's documents (a first copy, a history
-   * page, an export; sync/account-limits.ts's work budget, `http/work-budget.ts`). Apart from its
-   * sockets' budget and as large, so neither can starve the other.
+   * page, an export; `http/work-budget.ts`), one at a time per account, on a work budget apart
+   * from its sockets' and as large, so neither can starve the other.
    */
-  requestWork: AccountLimits;
+  requestWork: RequestWork;
   events: SpaceEvents;
   /** Closes revoked sessions' sockets on every instance (sync/revocations.ts). */
   revocations: Revocations;

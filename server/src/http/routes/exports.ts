@@ -5,7 +5,6 @@ import { buildExport } from '../../exports/build-export.ts';
 import { exportToMarkdown } from '../../exports/markdown.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { requireWork } from '../work-budget.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
@@ -30,14 +29,13 @@ export function exportRoutes(deps: AppDeps) {
     .get('/', validate('query', exportQuery), async (c) => {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
-      // Reading both documents (a replay of each log when no room holds it) is main-thread work
-      // charged to the account's work budget, as its sockets' messages are; over it, 429.
-      requireWork(requestWork, userId);
+      // Reading both documents (a replay of each log when no room holds it) is main-thread work,
+      // charged in the account's turn to its budget for HTTP work (http/work-budget.ts).
       const user = await stores.users.findById(userId);
       if (!user) throw new AppError(401, ErrorCode.unauthenticated, 'Please log in.');
-      const work = { ms: 0 };
-      const data = await buildExport(deps, spaceId, user, clock.now(), work);
-      requestWork.spendWork(userId, work.ms);
+      const data = await requestWork.run(userId, (meter) =>
+        buildExport(deps, spaceId, user, clock.now(), meter),
+      );
       c.header('Cache-Control', 'no-store');
       if (c.req.valid('query').format === 'markdown') {
         c.header('Content-Type', 'text/markdown; charset=utf-8');

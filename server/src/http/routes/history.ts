@@ -6,7 +6,6 @@ import type { AppDeps, MemberEnv } from '../context.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 import { validate } from '../middleware/validate.ts';
-import { requireWork } from '../work-budget.ts';
 
 const base64 = (data: Uint8Array | undefined) => (data ? Buffer.from(data).toString('base64') : '');
 
@@ -24,12 +23,14 @@ export function historyRoutes({ stores, sessions, requestWork }: AppDeps) {
       const spaceId = c.var.spaceId;
       const userId = c.get('userId');
       const query = c.req.valid('query');
-      // A page far back merges every row before it (100–300 ms for a year): main-thread work
-      // charged to the account's work budget, as its sockets' messages are; over it, 429.
-      requireWork(requestWork, userId);
+      // A page far back merges every row before it (100–300 ms for a year): main-thread work,
+      // charged in the account's turn to its budget for HTTP work (http/work-budget.ts).
       const key = query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, userId);
-      const page = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
-      requestWork.spendWork(userId, page.workMs);
+      const page = await requestWork.run(userId, async (meter) => {
+        const found = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
+        meter.ms += found.workMs;
+        return found;
+      });
       const nameOf = await authorNames(stores, spaceId);
       const body: HistoryPage = {
         rows: page.rows.map((row) => ({

@@ -8,7 +8,6 @@ import { cpuMs } from '../../sync/cpu-time.ts';
 import { FIRST_COPY_KEY } from '../../sync/socket.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { requireWork } from '../work-budget.ts';
 import { requireMember } from '../middleware/require-member.ts';
 import { requireSession } from '../middleware/require-session.ts';
 
@@ -37,8 +36,8 @@ const BROTLI_QUALITY = 5;
  * socket here (another instance holds it, the room is still loading, or it was given already):
  * the device syncs over the socket alone, as before. Outsiders get the 404 of a missing space.
  * HEAD is 405: it would spend the socket's one copy and send nothing (Hono runs GET for it).
- * Encoding the copy is main-thread work for the account, charged to its work budget
- * (sync/account-limits.ts, as the socket's own messages are); over it, 429.
+ * Encoding the copy is main-thread work for the account, charged to its budget for HTTP work
+ * (http/work-budget.ts); over it, 429.
  */
 export function snapshotRoutes(
   { stores, sessions, rooms, requestWork }: AppDeps,
@@ -53,13 +52,15 @@ export function snapshotRoutes(
     const key = which === 'shared' ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
     const copy = c.req.query('copy');
     const userId = c.get('userId');
-    // Work for the account's socket, charged to the same budget as its messages: an account
-    // over it gets no copy (its socket is refused work too until the budget has refilled).
-    requireWork(requestWork, userId);
-    const started = cpuMs();
-    const update =
-      copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
-    requestWork.spendWork(userId, cpuMs() - started);
+    // Main-thread work for the account (two encodes of the whole document): an account over its
+    // budget for HTTP work gets no copy, and its socket then brings everything.
+    const update = await requestWork.run(userId, async (meter) => {
+      const started = cpuMs();
+      const taken =
+        copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
+      meter.ms += cpuMs() - started;
+      return taken;
+    });
     if (!update) {
       throw new AppError(409, ErrorCode.conflict, 'Open this document’s sync connection first.');
     }
