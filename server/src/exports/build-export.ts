@@ -25,7 +25,8 @@ import { spaceView } from '../http/space-view.ts';
 import { exportRepairs, exportTalks } from './export-conversations.ts';
 import { exportGoals } from './export-goals.ts';
 import { exportNamer, writerName } from './export-names.ts';
-import { readDoc, type WorkMeter } from './read-doc.ts';
+import type { WorkMeter } from '../sync/cpu-time.ts';
+import { readDoc } from './read-doc.ts';
 
 interface Deps {
   stores: Stores;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { cpuMs } from '../sync/cpu-time.ts';
+import { metered, type WorkMeter } from '../sync/cpu-time.ts';
 import type { RoomRegistry } from '../sync/rooms.ts';
 
 /**
@@ -8,21 +8,6 @@ import type { RoomRegistry } from '../sync/rooms.ts';
  */
 export interface DocSource {
   load(key: string): { updates: Uint8Array[] } | Promise<{ updates: Uint8Array[] }>;
-}
-
-/** Adds up main-thread CPU ms spent for one request, to be charged to whoever made it. */
-export interface WorkMeter {
-  ms: number;
-}
-
-/** `build`'s main-thread CPU ms added to `work`. */
-function metered<T>(work: WorkMeter, build: () => T): T {
-  const started = cpuMs();
-  try {
-    return build();
-  } finally {
-    work.ms += cpuMs() - started;
-  }
 }
 
 /**

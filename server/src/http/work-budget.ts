@@ -1,6 +1,6 @@
 import { ErrorCode } from '@twofold/shared';
-import type { WorkMeter } from '../exports/read-doc.ts';
 import type { AccountLimits } from '../sync/account-limits.ts';
+import type { WorkMeter } from '../sync/cpu-time.ts';
 import { AppError } from './errors.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { cpuMs } from '../sync/cpu-time.ts';
+import { metered, type WorkMeter } from '../sync/cpu-time.ts';
 import type { Db } from './db.ts';
 import type { DocLog } from './doc-log.ts';
 import { mergePageBase, usableBase, type KeptHistoryBase } from './history-base.ts';
@@ -20,11 +20,6 @@ export interface HistoryLogPage {
   base: Uint8Array | undefined;
   /** The id to page on from (`before`), or null when the page reaches the first row. */
   next: number | null;
-  /**
-   * Main-thread CPU ms the page cost (reading rows and merging its base: 100–300 ms for a year
-   * of rows), for the caller to charge to whoever asked (http/routes/history.ts).
-   */
-  workMs: number;
 }
 
 /** The kept base with the document's coalesced mark (history-base.ts); no row without a snapshot. */
@@ -78,17 +73,21 @@ export function createDocHistory(db: Db, log: DocLog) {
   };
 
   return {
-    /** Up to `limit` rows with ids below `beforeId` (all when omitted), newest first. */
-    page(docKey: string, beforeId: number | undefined, limit: number): HistoryLogPage {
-      const started = cpuMs();
-      log.flush();
-      const rows = pageOf.all(docKey, beforeId ?? Number.MAX_SAFE_INTEGER, limit + 1) as HistoryLogRow[];
-      const more = rows.length > limit;
-      if (more) rows.length = limit;
-      const oldest = rows.at(-1);
-      if (!oldest || !more) return { rows, base: undefined, next: null, workMs: cpuMs() - started };
-      const base = baseBefore(docKey, oldest.id, limit);
-      return { rows, base, next: oldest.id, workMs: cpuMs() - started };
+    /**
+     * Up to `limit` rows with ids below `beforeId` (all when omitted), newest first. Its
+     * main-thread time (reading the rows, merging the base: 100–300 ms for a year) is added to
+     * `work`.
+     */
+    page(docKey: string, beforeId: number | undefined, limit: number, work: WorkMeter = { ms: 0 }) {
+      return metered(work, (): HistoryLogPage => {
+        log.flush();
+        const rows = pageOf.all(docKey, beforeId ?? Number.MAX_SAFE_INTEGER, limit + 1) as HistoryLogRow[];
+        const more = rows.length > limit;
+        if (more) rows.length = limit;
+        const oldest = rows.at(-1);
+        if (!oldest || !more) return { rows, base: undefined, next: null };
+        return { rows, base: baseBefore(docKey, oldest.id, limit), next: oldest.id };
+      });
     },
   };
 }

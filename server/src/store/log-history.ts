@@ -1,4 +1,4 @@
-import { cpuMs } from '../sync/cpu-time.ts';
+import { metered, type WorkMeter } from '../sync/cpu-time.ts';
 import type { HistoryLogPage } from './doc-history.ts';
 import type { DocLogStore } from './doc-log-store.ts';
 import { mergePageBase, usableBase } from './history-base.ts';
@@ -10,9 +10,15 @@ import { mergePageBase, usableBase } from './history-base.ts';
 export interface HistoryReader {
   /**
    * Up to `limit` rows with ids below `beforeId` (all when omitted), newest first, with the
-   * merged rows before them. Throws what the store throws (PostgreSQL unreachable).
+   * merged rows before them. Its main-thread time is added to `work`. Throws what the store
+   * throws (PostgreSQL unreachable).
    */
-  page(docKey: string, beforeId: number | undefined, limit: number): HistoryLogPage | Promise<HistoryLogPage>;
+  page(
+    docKey: string,
+    beforeId: number | undefined,
+    limit: number,
+    work?: WorkMeter,
+  ): HistoryLogPage | Promise<HistoryLogPage>;
 }
 
 /**
@@ -29,7 +35,7 @@ export interface HistoryReader {
  */
 export function createLogHistory(store: DocLogStore): HistoryReader {
   return {
-    async page(docKey, beforeId, limit) {
+    async page(docKey, beforeId, limit, work = { ms: 0 }) {
       const found = await store.historyPage(docKey, beforeId ?? Number.MAX_SAFE_INTEGER, limit + 1);
       const more = found.length > limit;
       const rows = found.slice(0, limit).map(({ seq, author, at, mergedCount, data }) => ({
@@ -40,21 +46,21 @@ export function createLogHistory(store: DocLogStore): HistoryReader {
         data,
       }));
       const oldest = rows.at(-1);
-      if (!oldest || !more) return { rows, base: undefined, next: null, workMs: 0 };
+      if (!oldest || !more) return { rows, base: undefined, next: null };
       const kept = await store.historyBase(docKey);
       const from = usableBase(kept, oldest.id);
       const older = await store.rowsBetween(docKey, from?.uptoId ?? 0, oldest.id - 1);
       // The merge is the page's main-thread work (the reads wait on PostgreSQL, off this thread).
-      const started = cpuMs();
-      const { base, keep } = mergePageBase(
-        kept,
-        from,
-        older.map((row) => ({ id: row.seq, data: row.data })),
-        limit,
+      const { base, keep } = metered(work, () =>
+        mergePageBase(
+          kept,
+          from,
+          older.map((row) => ({ id: row.seq, data: row.data })),
+          limit,
+        ),
       );
-      const workMs = cpuMs() - started;
       if (keep) await store.keepHistoryBase(docKey, keep.uptoId, keep.data);
-      return { rows, base, next: oldest.id, workMs };
+      return { rows, base, next: oldest.id };
     },
   };
 }

@@ -926,6 +926,7 @@ function deletionsOf(doc: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
 }
 
+/** Compared natively: the delete set of a year of letters is 22 KB, on a socket's first step 1. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

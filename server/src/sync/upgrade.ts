@@ -43,10 +43,7 @@ export interface UpgradeDeps {
   allowedOrigins: readonly string[];
   maxFrameBytes: number;
   budget: BudgetLimits;
-  /**
-   * Sockets and main-thread time per account (account-limits.ts): the app's one instance, so
-   * work done over HTTP for a socket (its first copy) is charged to the same budget.
-   */
+  /** Sockets and main-thread time per account (account-limits.ts), built with the app (build-app.ts). */
   accounts: AccountLimits;
 }
 

@@ -1,7 +1,6 @@
-import type { SpaceEvent } from '@twofold/shared';
+import { ErrorCode, type SpaceEvent } from '@twofold/shared';
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { ErrorCode } from '@twofold/shared';
 import { AppError } from '../errors.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { requireMember } from '../middleware/require-member.ts';

@@ -26,11 +26,9 @@ export function historyRoutes({ stores, sessions, requestWork }: AppDeps) {
       // A page far back merges every row before it (100–300 ms for a year): main-thread work,
       // charged in the account's turn to its budget for HTTP work (http/work-budget.ts).
       const key = query.doc === HistoryDoc.shared ? docKey.shared(spaceId) : docKey.private(spaceId, userId);
-      const page = await requestWork.run(userId, async (meter) => {
-        const found = await stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT);
-        meter.ms += found.workMs;
-        return found;
-      });
+      const page = await requestWork.run(userId, async (meter) =>
+        stores.history.page(key, query.before, query.limit ?? HISTORY_PAGE_DEFAULT, meter),
+      );
       const nameOf = await authorNames(stores, spaceId);
       const body: HistoryPage = {
         rows: page.rows.map((row) => ({

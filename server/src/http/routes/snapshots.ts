@@ -4,7 +4,7 @@ import { accepts } from 'hono/accepts';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { docKey } from '../../sync/rooms.ts';
-import { cpuMs } from '../../sync/cpu-time.ts';
+import { metered } from '../../sync/cpu-time.ts';
 import { FIRST_COPY_KEY } from '../../sync/socket.ts';
 import type { AppDeps, MemberEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -49,18 +49,16 @@ export function snapshotRoutes(
       throw new AppError(405, ErrorCode.methodNotAllowed, 'A first copy is taken with GET, once.');
     }
     const spaceId = c.var.spaceId;
-    const key = which === 'shared' ? docKey.shared(spaceId) : docKey.private(spaceId, c.get('userId'));
-    const copy = c.req.query('copy');
     const userId = c.get('userId');
+    const key = which === 'shared' ? docKey.shared(spaceId) : docKey.private(spaceId, userId);
+    const copy = c.req.query('copy');
     // Main-thread work for the account (two encodes of the whole document): an account over its
     // budget for HTTP work gets no copy, and its socket then brings everything.
-    const update = await requestWork.run(userId, async (meter) => {
-      const started = cpuMs();
-      const taken =
-        copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null;
-      meter.ms += cpuMs() - started;
-      return taken;
-    });
+    const update = await requestWork.run(userId, async (meter) =>
+      metered(meter, () =>
+        copy && FIRST_COPY_KEY.test(copy) ? rooms.get(key)?.snapshotFor(c.get('sessionHash'), copy) : null,
+      ),
+    );
     if (!update) {
       throw new AppError(409, ErrorCode.conflict, 'Open this document’s sync connection first.');
     }
