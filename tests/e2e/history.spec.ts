@@ -109,4 +109,45 @@ test.describe('history of the us-letter', () => {
 
     await Promise.all(contexts.map((context) => context.close()));
   });
+  test('offline on the history page, a restore keeps the timeline on screen; back online, it reaches Sam and the timeline catches up', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, LETTER);
+    await openSection(sam, LETTER);
+    const alexEditor = alex.getByRole('textbox', { name: LETTER });
+    const samEditor = sam.getByRole('textbox', { name: LETTER });
+    await write(alex, alexEditor, 'Trust means telling the truth.', samEditor, false);
+    await write(sam, samEditor, 'Even when it is hard to say.', alexEditor);
+
+    await openHistory(alex);
+    const sessions = alex.getByTestId('history-session');
+    await expect(sessions).toHaveCount(2);
+    await sessions
+      .nth(1)
+      .getByRole('button', { name: /^Open the version after You/ })
+      .click();
+    const point = alex.getByTestId('history-point');
+
+    // Offline, the restore goes into this device's copy; asking for the history again fails.
+    // What was shown stays, with a quiet note, instead of an error in its place.
+    await contexts[0]!.setOffline(true);
+    await point.getByRole('button', { name: 'Restore this version' }).click();
+    await point.getByRole('button', { name: 'Yes, restore this version' }).click();
+    await expect(point.getByRole('status')).toContainText('Restored');
+    await expect(alex.getByText('Twofold could not be reached just now')).toBeVisible({ timeout: 15_000 });
+    await expect(sessions).toHaveCount(2);
+    await expect(point).toBeVisible();
+    await expect(alex.getByText('The history could not be loaded')).toHaveCount(0);
+
+    // Back online: the restore reaches Sam, and Alex's timeline catches up by itself.
+    await contexts[0]!.setOffline(false);
+    await expect(samEditor).not.toContainText('Even when it is hard to say.');
+    await expect(sessions).toHaveCount(3);
+    await expect(sessions.nth(0)).toContainText('You');
+    await expect(alex.getByText('Twofold could not be reached just now')).toHaveCount(0);
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
 });

@@ -77,7 +77,7 @@ test.describe('keeping your words and leaving', () => {
     await openSettings(alex, app.url);
     const [download] = await Promise.all([
       alex.waitForEvent('download'),
-      alex.getByRole('link', { name: 'Download to import (JSON)' }).click(),
+      alex.getByRole('button', { name: 'Download to import (JSON)' }).click(),
     ]);
     const file = join(testInfo.outputDir, 'export.json');
     await download.saveAs(file);
@@ -146,6 +146,42 @@ test.describe('keeping your words and leaving', () => {
     await Promise.all([...contexts, fresh].map((context) => context.close()));
   });
 
+  test('a download that cannot start says so in the app; once online, the file holds the partner’s letter', async ({
+    browser,
+    app,
+  }, testInfo) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await sendLetter(sam, app.url, 'For Alex', 'Thank you for listening last night.');
+    await openSettings(alex, app.url);
+
+    // Offline: no broken file, no download at all, and a sentence saying what happened.
+    let downloads = 0;
+    alex.on('download', () => downloads++);
+    await contexts[0]!.setOffline(true);
+    await alex.getByRole('button', { name: 'Download to read (Markdown)' }).click();
+    await expect(alex.getByRole('alert').filter({ hasText: 'The download did not start.' })).toContainText(
+      'could not reach Twofold',
+    );
+    expect(downloads).toBe(0);
+    for (const width of [390, 1280]) {
+      await alex.setViewportSize({ width, height: 900 });
+      await alex.screenshot({ path: testInfo.outputPath(`export-offline-${width}.png`), fullPage: true });
+    }
+
+    await contexts[0]!.setOffline(false);
+    const [download] = await Promise.all([
+      alex.waitForEvent('download'),
+      alex.getByRole('button', { name: 'Download to read (Markdown)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('twofold-alex-sam.md');
+    const file = join(testInfo.outputDir, 'export.md');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain('Thank you for listening last night.');
+    await expect(alex.getByText('The download did not start.')).toHaveCount(0);
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
   test('a couple starting again in a new space both see who wrote each imported boundary and goal', async ({
     browser,
     app,
@@ -159,7 +195,7 @@ test.describe('keeping your words and leaving', () => {
     await openSettings(first.alex, app.url);
     const [download] = await Promise.all([
       first.alex.waitForEvent('download'),
-      first.alex.getByRole('link', { name: 'Download to import (JSON)' }).click(),
+      first.alex.getByRole('button', { name: 'Download to import (JSON)' }).click(),
     ]);
     const file = join(testInfo.outputDir, 'export.json');
     await download.saveAs(file);

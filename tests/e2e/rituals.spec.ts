@@ -53,6 +53,41 @@ test.describe('rituals', () => {
     await Promise.all(contexts.map((context) => context.close()));
   });
 
+  test('a check-in handed in offline keeps every answer on the form; handed in again online, Sam sees it', async ({
+    browser,
+    app,
+  }, testInfo) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
+    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+
+    // Handing in fails offline, and so does asking for this week again afterwards: the form and
+    // everything typed into it stay, with a quiet note, instead of an error in their place.
+    await contexts[0]!.setOffline(true);
+    await answerCheckin(alex, 'Alex-words', '7');
+    await expect(alex.getByRole('alert').filter({ hasText: 'could not reach Twofold' })).toBeVisible();
+    await expect(alex.getByText('Twofold could not be reached just now')).toBeVisible({ timeout: 15_000 });
+    await expect(alex.getByText('This week’s check-in could not be loaded')).toHaveCount(0);
+    await expect(alex.getByLabel('What went well')).toHaveValue('Alex-words: our Sunday walk');
+    await expect(alex.getByLabel('What was hard')).toHaveValue('Alex-words: the phone call on Tuesday');
+    await expect(alex.getByLabel('How safe I felt')).toHaveValue('7');
+    await expect(sam.getByTestId('checkin-status')).not.toContainText('Alex has answered');
+    for (const width of [390, 1280]) {
+      await alex.setViewportSize({ width, height: 900 });
+      await alex.screenshot({ path: testInfo.outputPath(`checkin-offline-${width}.png`), fullPage: true });
+    }
+
+    await contexts[0]!.setOffline(false);
+    await alex.getByRole('button', { name: 'Hand in my check-in' }).click();
+    await expect(alex.getByTestId('checkin-status')).toContainText('Your answers are in');
+    await expect(alex.getByRole('article', { name: 'Your answers' })).toContainText(
+      'Alex-words: our Sunday walk',
+    );
+    await expect(sam.getByTestId('checkin-status')).toContainText('Alex has answered');
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
   test('the check-in day changes only when both agree, and never opens a second check-in the same week', async ({
     browser,
     app,

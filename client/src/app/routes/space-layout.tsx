@@ -13,6 +13,7 @@ import { useRefreshMembers } from '@/features/spaces/hooks/use-refresh-members.t
 import { meQueryOptions, type Me } from '@/lib/session/me.ts';
 import { useRecheckSession } from '@/lib/session/use-recheck-session.ts';
 import { partnerNews } from '@/lib/space-events/partner-news.ts';
+import { useRefreshWhenSyncedAgain } from '@/lib/space-events/use-refresh-when-synced-again.ts';
 import { useSpaceEventStream } from '@/lib/space-events/use-space-event-stream.ts';
 import { useLiveAnnouncer } from '@/components/live-announcer.tsx';
 import { SpaceDocsContext } from '@/lib/yjs/space-docs-context.ts';
@@ -73,6 +74,7 @@ function SpaceFrame({ docs, space, self }: Omit<SpaceOutlet, 'partner'>) {
     peers.map((peer) => peer.presence.user.id),
   );
   useRecheckSession(state.status === 'offline');
+  useRefreshWhenSyncedAgain(space.id, state.status);
   const [announcer, announce] = useLiveAnnouncer();
   const partnerName = partner?.name ?? 'your partner';
   useSpaceEventStream(space.id, (event) => {

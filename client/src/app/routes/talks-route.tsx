@@ -23,7 +23,8 @@ export function TalksRoute() {
   const promises = usePromises(space.id);
   const promiseAttestations = usePromiseAttestations(space.id);
   const queries = [appreciations, checkins, promises, promiseAttestations];
-  const failed = queries.find((query) => query.isError);
+  // A failed refetch keeps the week it already had; only a week never gathered is a problem.
+  const failed = queries.find((query) => query.data === undefined && query.isError);
   const week = useMemo<WeekFromServer | undefined>(
     () =>
       appreciations.data && checkins.data && promises.data && promiseAttestations.data

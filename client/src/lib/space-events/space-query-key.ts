@@ -16,7 +16,9 @@ export type SpaceResource =
   /** Gathered from all of the above; every one of their events refreshes it (see the stream). */
   | 'wins'
   /** A document's log; the history page refetches it when the live document changes. */
-  | 'history';
+  | 'history'
+  /** Everything the member may keep, read out of both documents (the printed copy's source). */
+  | 'export';
 
 export function spaceQueryKey(spaceId: string, resource: SpaceResource, ...rest: readonly string[]) {
   return ['spaces', spaceId, resource, ...rest] as const;

@@ -1,6 +1,7 @@
 import type { DeviceSession } from '@twofold/shared';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useRevokeOtherSessions, useRevokeSession, useSessions } from '../api/sessions.ts';
 import { formatWhen } from '../model/format-when.ts';
@@ -26,7 +27,8 @@ export function DevicesSection() {
       </div>
 
       {sessions.isPending && <LoadingState label="Looking up your devices…" />}
-      {sessions.isError && (
+      {sessions.isError && sessions.data && <StaleNote />}
+      {sessions.isError && !sessions.data && (
         <ErrorState
           title="We could not load your devices"
           message={apiErrorInfo(sessions.error).message}

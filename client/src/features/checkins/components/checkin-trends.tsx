@@ -20,7 +20,8 @@ export function CheckinTrends({ spaceId, selfId, partner }: Props) {
   // What the person just clicked, shown at once until the server has taken it.
   const [wanted, setWanted] = useState<boolean | null>(null);
   if (trends.isPending) return <p className="checkin-muted">Drawing your weeks…</p>;
-  if (trends.isError) {
+  // Kept as it was when asking again fails (the page's main section says so once).
+  if (trends.data === undefined) {
     return (
       <div className="form-alert" role="alert">
         <p>The trends could not be loaded: {apiErrorInfo(trends.error).message}</p>

@@ -1,6 +1,7 @@
 import type { CheckinView } from '@twofold/shared';
 import type { ReactNode } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useCurrentCheckin } from '../api/checkins.ts';
 import { CheckinAnswersCard, CheckinSideBySide } from './checkin-answers.tsx';
@@ -21,7 +22,8 @@ interface Props {
 export function CurrentCheckin({ spaceId, selfId, partner, nameOf, reviewNote }: Props) {
   const current = useCurrentCheckin(spaceId);
   if (current.isPending) return <LoadingState label="Opening this week’s check-in…" />;
-  if (current.isError) {
+  // Kept on screen when asking again fails: the form below may hold answers being written.
+  if (current.data === undefined) {
     return (
       <ErrorState
         title="This week’s check-in could not be loaded"
@@ -31,14 +33,17 @@ export function CurrentCheckin({ spaceId, selfId, partner, nameOf, reviewNote }:
     );
   }
   return (
-    <CurrentWeek
-      checkin={current.data}
-      spaceId={spaceId}
-      selfId={selfId}
-      partner={partner}
-      nameOf={nameOf}
-      reviewNote={reviewNote}
-    />
+    <>
+      {current.isError && <StaleNote />}
+      <CurrentWeek
+        checkin={current.data}
+        spaceId={spaceId}
+        selfId={selfId}
+        partner={partner}
+        nameOf={nameOf}
+        reviewNote={reviewNote}
+      />
+    </>
   );
 }
 

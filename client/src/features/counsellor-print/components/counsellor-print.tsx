@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useSpaceExport } from '../api/space-export.ts';
 import { printableCheckins } from '../model/printable-checkins.ts';
@@ -16,7 +17,9 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
 
   if (query.isPending) return <LoadingState label="Gathering your words…" />;
-  if (query.isError) {
+  const data = query.data;
+  // Once printed from, what was gathered stays on screen when asking again fails.
+  if (data === undefined) {
     return (
       <ErrorState
         title="We could not gather your words"
@@ -26,7 +29,6 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
     );
   }
 
-  const data = query.data;
   // Until someone chooses, every boundary is picked: the usual reason to print.
   const chosen = picked ?? new Set(data.boundaries.map((b) => `boundary:${b.id}`));
   const setMany = (keys: readonly string[], on: boolean) => {
@@ -41,6 +43,7 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
 
   return (
     <div className="page print-page">
+      {query.isError && <StaleNote />}
       <PrintPicker
         options={printOptions(data)}
         weeks={weeks}

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { historyQueryOptions, useHistory } from '../api/history.ts';
 import { useLiveText } from '../hooks/use-live-text.ts';
@@ -61,9 +62,10 @@ export function HistoryPage(props: Props) {
             : 'Every change either of you made, newest first. Nothing is ever lost: restoring an earlier version adds it as a new change.'}
         </p>
       </header>
+      {history.isRefetchError && <StaleNote />}
       {history.isPending ? (
         <LoadingState label="Gathering the history…" />
-      ) : history.isError ? (
+      ) : history.data === undefined ? (
         <ErrorState
           title="The history could not be loaded"
           message={apiErrorInfo(history.error).message}

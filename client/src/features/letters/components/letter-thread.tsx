@@ -13,7 +13,7 @@ import { BackToLetters } from './back-to-letters.tsx';
 import { LetterSheet } from './letter-sheet.tsx';
 import { PairOpenedNote } from './pair-opened-note.tsx';
 import { UnreadableLetter } from './unreadable-letter.tsx';
-import { StaleNote } from './stale-note.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { StartDraftButton } from './start-draft-button.tsx';
 
 interface Props {

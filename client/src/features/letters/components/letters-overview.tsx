@@ -9,7 +9,7 @@ import { useRefetchWhenDue } from '../hooks/use-refetch-when-due.ts';
 import { isSealedNow, letterSections } from '../model/letter-lists.ts';
 import { DraftList } from './draft-list.tsx';
 import { SentLetters } from './sent-letters.tsx';
-import { StaleNote } from './stale-note.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 
 interface Props {
   spaceId: string;

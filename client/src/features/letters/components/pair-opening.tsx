@@ -7,7 +7,7 @@ import { useLetters } from '../api/letters.ts';
 import { useMarkShownRead } from '../hooks/use-mark-shown-read.ts';
 import { BackToLetters } from './back-to-letters.tsx';
 import { LetterSheet } from './letter-sheet.tsx';
-import { StaleNote } from './stale-note.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 
 interface Props {
   spaceId: string;

@@ -19,7 +19,8 @@ export function NotificationsSection() {
         </p>
       </div>
       {settings.isPending && <LoadingState label="Looking up your notification settings…" />}
-      {settings.isError && (
+      {/* Kept as it was when asking again fails: the form may hold choices not yet saved. */}
+      {settings.isError && !settings.data && (
         <ErrorState
           title="We could not load your notification settings"
           message={apiErrorInfo(settings.error).message}

@@ -1,4 +1,5 @@
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { usePromiseAttestations, usePromises } from '../api/promises.ts';
 import { promiseStatus } from '../model/promise-status.ts';
@@ -28,9 +29,10 @@ export function PromisesPage({ spaceId, self, partner }: Props) {
         </p>
       </header>
       <NewPromise spaceId={spaceId} partnerName={partner?.name ?? null} />
+      {(promises.isError || attestations.isError) && <StaleNote />}
       {promises.isPending || attestations.isPending ? (
         <LoadingState label="Gathering your promises…" />
-      ) : promises.isError || attestations.isError ? (
+      ) : promises.data === undefined || attestations.data === undefined ? (
         <ErrorState
           title="Promises could not be loaded"
           message={apiErrorInfo(promises.error ?? attestations.error).message}

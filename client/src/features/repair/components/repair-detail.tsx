@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useRepairs } from '../api/repairs.ts';
 import { NextTime } from './next-time.tsx';
@@ -26,7 +27,7 @@ export function RepairDetail({ spaceId, repairId, self, partnerName, doc, provid
   const selfId = self.id;
   const list = useRepairs(spaceId);
   if (list.isPending) return <LoadingState label="Opening this repair…" />;
-  if (list.isError) {
+  if (list.data === undefined) {
     return (
       <ErrorState
         title="This repair could not be loaded"
@@ -52,6 +53,7 @@ export function RepairDetail({ spaceId, repairId, self, partnerName, doc, provid
         <p className="healing-kicker">Repair after a hard moment</p>
         <h1 className="page__title">{repair.topic}</h1>
       </header>
+      {list.isError && <StaleNote />}
       {repair.openedAt !== null ? (
         <Opened
           repair={repair}

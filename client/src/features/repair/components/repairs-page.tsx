@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useRepairs, useStartRepair } from '../api/repairs.ts';
 import { formatDayOfMonth } from '@/lib/dates.ts';
@@ -36,9 +37,10 @@ export function RepairsPage({ spaceId, selfId, partnerName }: Props) {
         </p>
       </header>
       <StartRepair spaceId={spaceId} />
+      {list.isError && <StaleNote />}
       {list.isPending ? (
         <LoadingState label="Gathering your repairs…" />
-      ) : list.isError ? (
+      ) : list.data === undefined ? (
         <ErrorState
           title="Repairs could not be loaded"
           message={apiErrorInfo(list.error).message}

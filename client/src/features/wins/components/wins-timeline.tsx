@@ -1,6 +1,7 @@
 import { WinKind, type Attestation, type Win } from '@twofold/shared';
 import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useWins } from '../api/wins.ts';
 import { useDocWins, type DocWinKind } from '../hooks/use-doc-wins.ts';
@@ -71,7 +72,7 @@ export function WinsTimeline({ spaceId, doc, selfId, nameOf, boundaryAttestation
   const wins = useWins(spaceId);
   const fromDoc = useDocWins(doc, boundaryAttestations);
   if (wins.isPending) return <LoadingState label="Gathering your small wins…" />;
-  if (wins.isError) {
+  if (wins.data === undefined) {
     return (
       <ErrorState
         title="The timeline could not be loaded"
@@ -96,6 +97,7 @@ export function WinsTimeline({ spaceId, doc, selfId, nameOf, boundaryAttestation
 
   return (
     <div className="wins" data-testid="wins-timeline">
+      {wins.isError && <StaleNote />}
       {groupByMonthAndWeek(items).map((month) => (
         <section key={month.key} className="wins__month" aria-label={month.label}>
           <h2 className="ritual-section__title">{month.label}</h2>
