@@ -84,6 +84,40 @@ test.describe('rituals', () => {
       'Alex-words: our Sunday walk',
     );
     await expect(sam.getByTestId('checkin-status')).toContainText('Alex has answered');
+    // Handed in, the tab keeps no draft of it.
+    expect(
+      await alex.evaluate(() =>
+        Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')),
+      ),
+    ).toEqual([]);
+
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  test('a check-in being written survives a reload of the tab, reaches nobody until handed in, and signing out forgets it', async ({
+    browser,
+    app,
+  }) => {
+    const { alex, sam, contexts } = await pairCouple(browser, app.url);
+    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
+    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    await alex.getByLabel('What was hard').fill('Half-written: the phone call on Tuesday');
+    await alex.getByLabel('How connected I felt').fill('3');
+
+    // A reload (or a phone discarding the tab in the background) keeps what was written.
+    await alex.reload();
+    await expect(alex.getByLabel('What was hard')).toHaveValue('Half-written: the phone call on Tuesday');
+    await expect(alex.getByLabel('How connected I felt')).toHaveValue('3');
+    await expect(sam.getByTestId('checkin-status')).not.toContainText('Alex has answered');
+    expect(await sam.content()).not.toContain('Half-written');
+
+    // Signing out drops it from the tab: the next person on this computer finds nothing.
+    const drafts = () =>
+      alex.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')));
+    expect(await drafts()).toHaveLength(1);
+    await alex.getByRole('button', { name: 'Log out' }).click();
+    await expect(alex.getByRole('heading', { level: 1, name: 'Welcome back' })).toBeVisible();
+    expect(await drafts()).toEqual([]);
 
     await Promise.all(contexts.map((context) => context.close()));
   });

@@ -1,3 +1,4 @@
+import { clearTabDrafts } from '@/lib/tab-draft.ts';
 import { docNames } from './doc-names.ts';
 import { clearAllUnsynced } from './unsynced-marks.ts';
 
@@ -11,7 +12,8 @@ function deleteDatabase(name: string): Promise<void> {
 
 /**
  * Deletes every local copy of this user's documents: the spaces we know of by name, plus any
- * other database under the user's prefix where the browser can list them.
+ * other database under the user's prefix where the browser can list them; and this tab's
+ * unsent form drafts.
  */
 export async function clearLocalDocs(userId: string, spaceIds: readonly string[]): Promise<void> {
   const names = new Set(
@@ -27,6 +29,7 @@ export async function clearLocalDocs(userId: string, spaceIds: readonly string[]
   }
   await Promise.all([...names].map(deleteDatabase));
   clearAllUnsynced(userId);
+  clearTabDrafts();
 }
 
 /** Deletes this device's copies of one space's documents (after leaving it). */

@@ -2,6 +2,7 @@ import { checkinAnswersSchema, type CheckinAnswers } from '@twofold/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { fieldsLike, useTabDraft } from '@/lib/tab-draft.ts';
 import { useAnswerCheckin } from '../api/checkins.ts';
 
 const TEXTS = [
@@ -29,16 +30,21 @@ const EMPTY: CheckinAnswers = {
   connected: 5,
 };
 
+const readDraft = fieldsLike(EMPTY);
+
 interface Props {
   spaceId: string;
+  /** The week being answered: a draft belongs to its week, not to whichever comes next. */
+  week: string;
   partnerName: string | null;
   /** Which boundaries are due for review, composed in by the route. */
   reviewNote?: ReactNode;
 }
 
 /** This week's questions, answered privately. Nothing leaves this form until it is handed in. */
-export function CheckinForm({ spaceId, partnerName, reviewNote }: Props) {
-  const [answers, setAnswers] = useState<CheckinAnswers>(EMPTY);
+export function CheckinForm({ spaceId, week, partnerName, reviewNote }: Props) {
+  // Kept through a reload in this tab until handed in (lib/tab-draft.ts).
+  const [answers, setAnswers, clearDraft] = useTabDraft(`checkin:${spaceId}:${week}`, EMPTY, readDraft);
   const [problem, setProblem] = useState<string | null>(null);
   const answer = useAnswerCheckin(spaceId);
   const baseId = useId();
@@ -51,7 +57,10 @@ export function CheckinForm({ spaceId, partnerName, reviewNote }: Props) {
       return;
     }
     setProblem(null);
-    answer.mutate(parsed.data, { onError: (error) => setProblem(apiErrorInfo(error).message) });
+    answer.mutate(parsed.data, {
+      onSuccess: clearDraft,
+      onError: (error) => setProblem(apiErrorInfo(error).message),
+    });
   };
 
   return (

@@ -98,7 +98,12 @@ function CurrentWeek({
           ? `${partnerName} has answered. Their answers stay closed until yours are in, then you both see both.`
           : 'Take a quiet moment. Answer as honestly as feels safe; there are no right answers.'}
       </p>
-      <CheckinForm spaceId={spaceId} partnerName={partner?.name ?? null} reviewNote={reviewNote} />
+      <CheckinForm
+        spaceId={spaceId}
+        week={checkin.week}
+        partnerName={partner?.name ?? null}
+        reviewNote={reviewNote}
+      />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { REPAIR_STEPS, repairPartSchema, type RepairPart } from '@twofold/shared';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { fieldsLike, useTabDraft } from '@/lib/tab-draft.ts';
 import { useWriteRepairPart } from '../api/repairs.ts';
 
 interface Props {
@@ -12,31 +13,19 @@ interface Props {
 
 const EMPTY: RepairPart = { felt: '', trigger: '', myPart: '', need: '' };
 
-// A draft lives only in this tab (sessionStorage), so a reload keeps the words but a shared
-// computer does not keep them once the tab is closed. The server holds nothing until sent.
-const draftKey = (repairId: string) => `twofold:repair-draft:${repairId}`;
-function readDraft(repairId: string): RepairPart {
-  try {
-    const parsed = repairPartSchema
-      .partial()
-      .safeParse(JSON.parse(sessionStorage.getItem(draftKey(repairId)) ?? '{}'));
-    return parsed.success ? { ...EMPTY, ...parsed.data } : EMPTY;
-  } catch {
-    return EMPTY;
-  }
-}
+const readDraft = fieldsLike(EMPTY);
 
 /**
  * Walks this member through their side one step at a time, then sends it whole. Once sent it
  * cannot be changed, so the last step says so before sending.
  */
 export function RepairSteps({ spaceId, repairId, partnerName }: Props) {
-  const [part, setPart] = useState<RepairPart>(() => readDraft(repairId));
+  // Kept through a reload in this tab until sent (lib/tab-draft.ts).
+  const [part, setPart, clearDraft] = useTabDraft(`repair:${repairId}`, EMPTY, readDraft);
   const [index, setIndex] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const write = useWriteRepairPart(spaceId, repairId);
   const id = useId();
-  useEffect(() => sessionStorage.setItem(draftKey(repairId), JSON.stringify(part)), [repairId, part]);
 
   const step = REPAIR_STEPS[index] ?? REPAIR_STEPS[0];
   if (!step) return null;
@@ -58,7 +47,7 @@ export function RepairSteps({ spaceId, repairId, partnerName }: Props) {
       return;
     }
     write.mutate(parsed.data, {
-      onSuccess: () => sessionStorage.removeItem(draftKey(repairId)),
+      onSuccess: clearDraft,
       onError: (error) => setProblem(apiErrorInfo(error).message),
     });
   };
