@@ -1,8 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { editorText, openSection, pairCouple } from './support/flows.ts';
+import { coupleOnLetter, editorText, LETTER } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
-
-const LETTER = 'What trust means to us';
 
 /** Types at the end of the letter, on a new line when asked, and waits for the partner to see it. */
 async function write(page: Page, editor: Locator, words: string, partnerEditor: Locator, newLine = true) {
@@ -27,11 +25,7 @@ test.describe('history of the us-letter', () => {
     // Two partners, four turns of typing, two history pages and a restore: on the shared
     // 2-core machine this runs past the default test timeout.
     test.slow();
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, LETTER);
-    await openSection(sam, LETTER);
-    const alexEditor = alex.getByRole('textbox', { name: LETTER });
-    const samEditor = sam.getByRole('textbox', { name: LETTER });
+    const { alex, sam, contexts, alexEditor, samEditor } = await coupleOnLetter(browser, app.url);
 
     await write(alex, alexEditor, 'Trust means telling the truth.', samEditor, false);
     await write(sam, samEditor, 'Even when it is hard to say.', alexEditor);
@@ -113,11 +107,7 @@ test.describe('history of the us-letter', () => {
     browser,
     app,
   }) => {
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, LETTER);
-    await openSection(sam, LETTER);
-    const alexEditor = alex.getByRole('textbox', { name: LETTER });
-    const samEditor = sam.getByRole('textbox', { name: LETTER });
+    const { alex, sam, contexts, alexEditor, samEditor } = await coupleOnLetter(browser, app.url);
     await write(alex, alexEditor, 'Trust means telling the truth.', samEditor, false);
     await write(sam, samEditor, 'Even when it is hard to say.', alexEditor);
 

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { openSection, pairCouple, syncStatus } from './support/flows.ts';
+import { coupleOnLetter, LETTER, openSection, pairCouple, syncStatus } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
-const LETTER = 'What trust means to us';
 const OFFLINE_OR_REFUSED = /Offline|couldn.t send/;
 
 function spaceIdOf(page: Page): string {
@@ -65,11 +64,7 @@ test.describe('whatever the server would refuse never wedges a device', () => {
     browser,
     app,
   }) => {
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, LETTER);
-    await openSection(sam, LETTER);
-    const alexEditor = alex.getByRole('textbox', { name: LETTER });
-    const samEditor = sam.getByRole('textbox', { name: LETTER });
+    const { alex, sam, contexts, alexEditor, samEditor } = await coupleOnLetter(browser, app.url);
     await expect(syncStatus(alex)).toHaveText('Synced');
     const statusesOf = await recordStatuses(alex);
 

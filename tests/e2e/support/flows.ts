@@ -92,6 +92,21 @@ export async function openSection(
   await expect(page.getByRole('textbox', { name })).toBeVisible();
 }
 
+/** The us-letter's name: its link on the space home and its editor's label. */
+export const LETTER = 'What trust means to us';
+
+/** A couple paired by `pairCouple`, both on the us-letter, with each partner's editor. */
+export async function coupleOnLetter(browser: Browser, baseUrl: string) {
+  const couple = await pairCouple(browser, baseUrl);
+  await openSection(couple.alex, LETTER);
+  await openSection(couple.sam, LETTER);
+  return {
+    ...couple,
+    alexEditor: couple.alex.getByRole('textbox', { name: LETTER }),
+    samEditor: couple.sam.getByRole('textbox', { name: LETTER }),
+  };
+}
+
 /** The words in an editor, without the partner's caret label that sits inside it. */
 export function editorText(editor: Locator): Promise<string> {
   return editor.evaluate((element) => {
