@@ -76,12 +76,19 @@ export function useDropCheckinDay(spaceId: string) {
   });
 }
 
-/** Hands in the caller's answers for this week; they cannot be changed afterwards. */
-export function useAnswerCheckin(spaceId: string) {
+/**
+ * Hands in the caller's answers for this week; they cannot be changed afterwards.
+ *
+ * @param onAnswered runs once the server has them, even if the form has gone by then: callbacks
+ *   given to `mutate` are skipped after an unmount (TanStack Query docs, "Mutation Side Effects"),
+ *   and the refetch below replaces the form before they would run.
+ */
+export function useAnswerCheckin(spaceId: string, onAnswered?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (answers: CheckinAnswers) =>
       parseResponse(checkins().current.$post({ param: { spaceId }, json: answers })),
+    onSuccess: () => onAnswered?.(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
   });
 }

@@ -46,7 +46,7 @@ export function CheckinForm({ spaceId, week, partnerName, reviewNote }: Props) {
   // Kept through a reload in this tab until handed in (lib/tab-draft.ts).
   const [answers, setAnswers, clearDraft] = useTabDraft(`checkin:${spaceId}:${week}`, EMPTY, readDraft);
   const [problem, setProblem] = useState<string | null>(null);
-  const answer = useAnswerCheckin(spaceId);
+  const answer = useAnswerCheckin(spaceId, clearDraft);
   const baseId = useId();
 
   const onSubmit = (event: FormEvent) => {
@@ -57,10 +57,7 @@ export function CheckinForm({ spaceId, week, partnerName, reviewNote }: Props) {
       return;
     }
     setProblem(null);
-    answer.mutate(parsed.data, {
-      onSuccess: clearDraft,
-      onError: (error) => setProblem(apiErrorInfo(error).message),
-    });
+    answer.mutate(parsed.data, { onError: (error) => setProblem(apiErrorInfo(error).message) });
   };
 
   return (

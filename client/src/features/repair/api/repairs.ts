@@ -30,12 +30,18 @@ export function useStartRepair(spaceId: string) {
   });
 }
 
-/** Sends this member's side, once; it stays sealed from the partner until they have written theirs. */
-export function useWriteRepairPart(spaceId: string, repairId: string) {
+/**
+ * Sends this member's side, once; it stays sealed from the partner until they have written theirs.
+ *
+ * @param onSent runs once the server has it, even if the steps have gone by then (see
+ *   `useAnswerCheckin`: callbacks given to `mutate` are skipped after an unmount).
+ */
+export function useWriteRepairPart(spaceId: string, repairId: string, onSent?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (part: RepairPart) =>
       parseResponse(repairs()[':repairId'].part.$post({ param: { spaceId, repairId }, json: part })),
+    onSuccess: () => onSent?.(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: repairsQueryOptions(spaceId).queryKey }),
   });
 }

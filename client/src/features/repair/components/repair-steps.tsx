@@ -24,7 +24,7 @@ export function RepairSteps({ spaceId, repairId, partnerName }: Props) {
   const [part, setPart, clearDraft] = useTabDraft(`repair:${repairId}`, EMPTY, readDraft);
   const [index, setIndex] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
-  const write = useWriteRepairPart(spaceId, repairId);
+  const write = useWriteRepairPart(spaceId, repairId, clearDraft);
   const id = useId();
 
   const step = REPAIR_STEPS[index] ?? REPAIR_STEPS[0];
@@ -46,10 +46,7 @@ export function RepairSteps({ spaceId, repairId, partnerName }: Props) {
       setProblem(parsed.error.issues[0]?.message ?? 'Something is missing.');
       return;
     }
-    write.mutate(parsed.data, {
-      onSuccess: clearDraft,
-      onError: (error) => setProblem(apiErrorInfo(error).message),
-    });
+    write.mutate(parsed.data, { onError: (error) => setProblem(apiErrorInfo(error).message) });
   };
 
   return (
