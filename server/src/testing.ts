@@ -63,7 +63,7 @@ export function apiClient(app: BuiltApp['app'], cookie?: string) {
   return testClient(app, undefined, undefined, { headers }).api;
 }
 
-// PostgreSQL and Redis (issue 19): not wired into the app yet, tested on their own.
+// PostgreSQL and Redis (issue 19): the shared-mode stores and bus, for tests that drive them directly.
 export {
   DocumentRetired,
   SERVER_DEVICE,
