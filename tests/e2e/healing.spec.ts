@@ -1,11 +1,6 @@
 import type { Page } from '@playwright/test';
-import { editorText, pairCouple } from './support/flows.ts';
+import { editorText, openSection, pairCouple } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
-
-async function openSection(page: Page, name: string, heading: string): Promise<void> {
-  await page.getByRole('link', { name }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
 
 /** Walks one partner through the four steps of their side and seals it. */
 async function writeSide(page: Page, words: string): Promise<void> {

@@ -1,11 +1,14 @@
-import type { Page } from '@playwright/test';
-import { pairCouple } from './support/flows.ts';
+import type { Browser, Page } from '@playwright/test';
+import { openSection, pairCouple } from './support/flows.ts';
 import { seedCheckinWeeks, whoAndWhere } from './support/seed-checkins.ts';
 import { expect, test } from './fixtures.ts';
 
-async function openSection(page: Page, name: string, heading: string): Promise<void> {
-  await page.getByRole('link', { name }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+/** A couple paired by `pairCouple`, both on this week's check-in. */
+async function coupleOnCheckin(browser: Browser, baseUrl: string) {
+  const couple = await pairCouple(browser, baseUrl);
+  await openSection(couple.alex, 'Weekly check-in', 'Weekly check-in');
+  await openSection(couple.sam, 'Weekly check-in', 'Weekly check-in');
+  return couple;
 }
 
 async function answerCheckin(page: Page, words: string, safe: string): Promise<void> {
@@ -22,9 +25,7 @@ test.describe('rituals', () => {
     browser,
     app,
   }) => {
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
-    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    const { alex, sam, contexts } = await coupleOnCheckin(browser, app.url);
 
     await answerCheckin(alex, 'Alex-words', '7');
     await expect(alex.getByTestId('checkin-status')).toContainText('Your answers are in');
@@ -57,9 +58,7 @@ test.describe('rituals', () => {
     browser,
     app,
   }, testInfo) => {
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
-    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    const { alex, sam, contexts } = await coupleOnCheckin(browser, app.url);
 
     // Handing in fails offline, and so does asking for this week again afterwards: the form and
     // everything typed into it stay, with a quiet note, instead of an error in their place.
@@ -98,9 +97,7 @@ test.describe('rituals', () => {
     browser,
     app,
   }) => {
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
-    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    const { alex, sam, contexts } = await coupleOnCheckin(browser, app.url);
     await alex.getByLabel('What was hard').fill('Half-written: the phone call on Tuesday');
     await alex.getByLabel('How connected I felt').fill('3');
 
@@ -126,9 +123,7 @@ test.describe('rituals', () => {
     browser,
     app,
   }) => {
-    const { alex, sam, contexts } = await pairCouple(browser, app.url);
-    await openSection(alex, 'Weekly check-in', 'Weekly check-in');
-    await openSection(sam, 'Weekly check-in', 'Weekly check-in');
+    const { alex, sam, contexts } = await coupleOnCheckin(browser, app.url);
     await answerCheckin(alex, 'Alex-words', '7');
     await answerCheckin(sam, 'Sam-words', '5');
     for (const page of [alex, sam]) {

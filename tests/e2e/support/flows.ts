@@ -83,13 +83,17 @@ export function syncStatus(page: Page) {
   return page.getByTestId('sync-status');
 }
 
-/** Opens a section from the space home by its link. */
-export async function openSection(
-  page: Page,
-  name: 'What trust means to us' | 'Private notes',
-): Promise<void> {
+/**
+ * Opens a section from the space home by its link, and waits for it: for `heading`, the page's
+ * h1 of that name; without one, the editor named like the link (the us-letter, private notes).
+ */
+export async function openSection(page: Page, name: string, heading?: string): Promise<void> {
   await page.getByRole('link', { name }).first().click();
-  await expect(page.getByRole('textbox', { name })).toBeVisible();
+  await expect(
+    heading === undefined
+      ? page.getByRole('textbox', { name })
+      : page.getByRole('heading', { level: 1, name: heading }),
+  ).toBeVisible();
 }
 
 /** The us-letter's name: its link on the space home and its editor's label. */
