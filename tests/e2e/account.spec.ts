@@ -1,17 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { createSpace, pairCouple, person, signUp, type Person } from './support/flows.ts';
+import { createSpace, logIn, pairCouple, person, signUp } from './support/flows.ts';
 
 const NEUTRAL_HEADING = 'Simple tomato soup';
 // Device A looks like a Windows laptop, so the devices list names the two devices differently.
 const LAPTOP_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
-
-async function logIn(page: Page, baseUrl: string, who: Person): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
 
 async function newPage(browser: Browser, userAgent?: string): Promise<Page> {
   const context = await browser.newContext(userAgent ? { userAgent } : {});

@@ -30,6 +30,14 @@ export async function signUp(page: Page, baseUrl: string, who: Person): Promise<
   await fillSignup(page, who);
 }
 
+/** Logs `who` in from the login page. */
+export async function logIn(page: Page, baseUrl: string, who: Person): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
 export async function createSpace(page: Page, name: string): Promise<void> {
   await page.getByLabel('Name of your space').fill(name);
   await page.getByRole('button', { name: 'Create space' }).click();
@@ -49,6 +57,8 @@ export interface Couple {
   sam: Page;
   contexts: BrowserContext[];
   spaceName: string;
+  /** How each signed up, for a spec that signs one of them in again. */
+  people: { alex: Person; sam: Person };
 }
 
 /**
@@ -64,19 +74,20 @@ export async function pairCouple(
   const [alex, sam] = await Promise.all(contexts.map((context) => context.newPage()));
   if (!alex || !sam) throw new Error('no pages');
 
-  await signUp(alex, baseUrl, person('Alex'));
+  const people = { alex: person('Alex'), sam: person('Sam') };
+  await signUp(alex, baseUrl, people.alex);
   await createSpace(alex, spaceName);
   const link = await inviteLink(alex);
 
   await sam.goto(link);
   await expect(sam.getByText(/Alex invited you/)).toBeVisible();
   // Signing up on the invite joins the space at once: there is no "Join space" click.
-  await fillSignup(sam, person('Sam'));
+  await fillSignup(sam, people.sam);
   // The invitation's own heading ("Alex invited you to join “Alex & Sam”") holds the name too:
   // wait for the space's page itself, and match its heading exactly.
   await expect(sam).toHaveURL(/\/spaces\//);
   await expect(sam.getByRole('heading', { level: 1, name: spaceName, exact: true })).toBeVisible();
-  return { alex, sam, contexts, spaceName };
+  return { alex, sam, contexts, spaceName, people };
 }
 
 export function syncStatus(page: Page) {

@@ -3,6 +3,7 @@ import type { Space, User } from '@twofold/shared';
 import { parseResponse } from 'hono/client';
 import { api } from '@/lib/api-client.ts';
 import { hasStatus, isNetworkError } from '@/lib/api-error.ts';
+import { clearTabDrafts } from '@/lib/tab-draft.ts';
 import { clearMeSnapshot, readMeSnapshot, writeMeSnapshot } from './me-snapshot.ts';
 import { clearSignedOutNotice, noteSignedOutElsewhere } from './signed-out-notice.ts';
 
@@ -24,6 +25,8 @@ async function fetchMe(): Promise<Me | null> {
       // Still holding a snapshot means nobody signed out here on purpose (logout clears it).
       if (readMeSnapshot()) noteSignedOutElsewhere();
       clearMeSnapshot();
+      // Whoever signs in next in this tab finds none of the words the last person left unsent.
+      clearTabDrafts();
       return null;
     }
     const snapshot = isNetworkError(error) ? readMeSnapshot() : null;

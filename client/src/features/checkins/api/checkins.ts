@@ -88,7 +88,12 @@ export function useAnswerCheckin(spaceId: string, onAnswered?: () => void) {
   return useMutation({
     mutationFn: (answers: CheckinAnswers) =>
       parseResponse(checkins().current.$post({ param: { spaceId }, json: answers })),
-    onSuccess: () => onAnswered?.(),
+    onSuccess: ({ checkin }) => {
+      // The week as the server now has it, at once: if asking again below fails, the page still
+      // shows the answers as in instead of offering the form a second time.
+      queryClient.setQueryData(currentCheckinQueryOptions(spaceId).queryKey, checkin);
+      onAnswered?.();
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: allCheckins(spaceId) }),
   });
 }

@@ -2,7 +2,7 @@ import { checkinAnswersSchema, type CheckinAnswers } from '@twofold/shared';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
-import { fieldsLike, useTabDraft } from '@/lib/tab-draft.ts';
+import { fieldsLike, tabDraftKey, useTabDraft } from '@/lib/tab-draft.ts';
 import { useAnswerCheckin } from '../api/checkins.ts';
 
 const TEXTS = [
@@ -30,10 +30,15 @@ const EMPTY: CheckinAnswers = {
   connected: 5,
 };
 
-const readDraft = fieldsLike(EMPTY);
+const readDraft = fieldsLike(EMPTY, checkinAnswersSchema);
+
+/** Where this tab keeps `selfId`'s unsent answers for `week` (lib/tab-draft.ts). */
+export const checkinDraftKey = (selfId: string, spaceId: string, week: string) =>
+  tabDraftKey(selfId, 'checkin', spaceId, week);
 
 interface Props {
   spaceId: string;
+  selfId: string;
   /** The week being answered: a draft belongs to its week, not to whichever comes next. */
   week: string;
   partnerName: string | null;
@@ -42,9 +47,13 @@ interface Props {
 }
 
 /** This week's questions, answered privately. Nothing leaves this form until it is handed in. */
-export function CheckinForm({ spaceId, week, partnerName, reviewNote }: Props) {
+export function CheckinForm({ spaceId, selfId, week, partnerName, reviewNote }: Props) {
   // Kept through a reload in this tab until handed in (lib/tab-draft.ts).
-  const [answers, setAnswers, clearDraft] = useTabDraft(`checkin:${spaceId}:${week}`, EMPTY, readDraft);
+  const [answers, setAnswers, clearDraft] = useTabDraft(
+    checkinDraftKey(selfId, spaceId, week),
+    EMPTY,
+    readDraft,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const answer = useAnswerCheckin(spaceId, clearDraft);
   const baseId = useId();

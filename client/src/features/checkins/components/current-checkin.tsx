@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useDropTabDraftWhen } from '@/lib/tab-draft.ts';
 import { useCurrentCheckin } from '../api/checkins.ts';
 import { CheckinAnswersCard, CheckinSideBySide } from './checkin-answers.tsx';
-import { CheckinForm } from './checkin-form.tsx';
+import { checkinDraftKey, CheckinForm } from './checkin-form.tsx';
 
 interface Props {
   spaceId: string;
@@ -34,7 +35,7 @@ export function CurrentCheckin({ spaceId, selfId, partner, nameOf, reviewNote }:
   }
   return (
     <>
-      {current.isError && <StaleNote />}
+      <StaleNote queries={[current]} />
       <CurrentWeek
         checkin={current.data}
         spaceId={spaceId}
@@ -56,6 +57,8 @@ function CurrentWeek({
   reviewNote,
 }: Props & { checkin: CheckinView }) {
   const mine = checkin.entries.find((entry) => entry.userId === selfId);
+  // Handed in from another tab: this tab's draft of it has nothing left to hand in.
+  useDropTabDraftWhen(checkin.answeredBy.includes(selfId), checkinDraftKey(selfId, spaceId, checkin.week));
   const partnerAnswered = checkin.answeredBy.some((id) => id !== selfId);
   const partnerName = partner?.name ?? 'Your partner';
 
@@ -100,6 +103,7 @@ function CurrentWeek({
       </p>
       <CheckinForm
         spaceId={spaceId}
+        selfId={selfId}
         week={checkin.week}
         partnerName={partner?.name ?? null}
         reviewNote={reviewNote}

@@ -41,7 +41,14 @@ export function useWriteRepairPart(spaceId: string, repairId: string, onSent?: (
   return useMutation({
     mutationFn: (part: RepairPart) =>
       parseResponse(repairs()[':repairId'].part.$post({ param: { spaceId, repairId }, json: part })),
-    onSuccess: () => onSent?.(),
+    onSuccess: ({ repair }) => {
+      // The repair as the server now has it, at once: if asking again below fails, the page
+      // still shows this side as sealed instead of offering the steps a second time.
+      queryClient.setQueryData(repairsQueryOptions(spaceId).queryKey, (list) =>
+        list?.map((item) => (item.id === repair.id ? repair : item)),
+      );
+      onSent?.();
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: repairsQueryOptions(spaceId).queryKey }),
   });
 }

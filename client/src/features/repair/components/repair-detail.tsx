@@ -6,9 +6,10 @@ import type * as Y from 'yjs';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
 import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
+import { useDropTabDraftWhen } from '@/lib/tab-draft.ts';
 import { useRepairs } from '../api/repairs.ts';
 import { NextTime } from './next-time.tsx';
-import { RepairSteps } from './repair-steps.tsx';
+import { repairDraftKey, RepairSteps } from './repair-steps.tsx';
 
 interface Props {
   spaceId: string;
@@ -26,6 +27,9 @@ interface Props {
 export function RepairDetail({ spaceId, repairId, self, partnerName, doc, provider, promises }: Props) {
   const selfId = self.id;
   const list = useRepairs(spaceId);
+  // Sealed from another tab: this tab's draft of it has nothing left to send.
+  const sealed = list.data?.some((item) => item.id === repairId && item.writtenBy.includes(selfId)) ?? false;
+  useDropTabDraftWhen(sealed, repairDraftKey(selfId, repairId));
   if (list.isPending) return <LoadingState label="Opening this repair…" />;
   if (list.data === undefined) {
     return (
@@ -53,7 +57,7 @@ export function RepairDetail({ spaceId, repairId, self, partnerName, doc, provid
         <p className="healing-kicker">Repair after a hard moment</p>
         <h1 className="page__title">{repair.topic}</h1>
       </header>
-      {list.isError && <StaleNote />}
+      <StaleNote queries={[list]} />
       {repair.openedAt !== null ? (
         <Opened
           repair={repair}
@@ -78,7 +82,7 @@ export function RepairDetail({ spaceId, repairId, self, partnerName, doc, provid
               {partnerName} has written their side. It stays sealed until you have written yours.
             </p>
           )}
-          <RepairSteps spaceId={spaceId} repairId={repairId} partnerName={partnerName} />
+          <RepairSteps spaceId={spaceId} repairId={repairId} selfId={selfId} partnerName={partnerName} />
         </>
       )}
     </div>

@@ -2,26 +2,30 @@ import { REPAIR_STEPS, repairPartSchema, type RepairPart } from '@twofold/shared
 import { useId, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
-import { fieldsLike, useTabDraft } from '@/lib/tab-draft.ts';
+import { fieldsLike, tabDraftKey, useTabDraft } from '@/lib/tab-draft.ts';
 import { useWriteRepairPart } from '../api/repairs.ts';
 
 interface Props {
   spaceId: string;
   repairId: string;
+  selfId: string;
   partnerName: string;
 }
 
 const EMPTY: RepairPart = { felt: '', trigger: '', myPart: '', need: '' };
 
-const readDraft = fieldsLike(EMPTY);
+const readDraft = fieldsLike(EMPTY, repairPartSchema);
+
+/** Where this tab keeps `selfId`'s unsent side of a repair (lib/tab-draft.ts). */
+export const repairDraftKey = (selfId: string, repairId: string) => tabDraftKey(selfId, 'repair', repairId);
 
 /**
  * Walks this member through their side one step at a time, then sends it whole. Once sent it
  * cannot be changed, so the last step says so before sending.
  */
-export function RepairSteps({ spaceId, repairId, partnerName }: Props) {
+export function RepairSteps({ spaceId, repairId, selfId, partnerName }: Props) {
   // Kept through a reload in this tab until sent (lib/tab-draft.ts).
-  const [part, setPart, clearDraft] = useTabDraft(`repair:${repairId}`, EMPTY, readDraft);
+  const [part, setPart, clearDraft] = useTabDraft(repairDraftKey(selfId, repairId), EMPTY, readDraft);
   const [index, setIndex] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const write = useWriteRepairPart(spaceId, repairId, clearDraft);

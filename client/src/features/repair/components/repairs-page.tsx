@@ -37,7 +37,7 @@ export function RepairsPage({ spaceId, selfId, partnerName }: Props) {
         </p>
       </header>
       <StartRepair spaceId={spaceId} />
-      {list.isError && <StaleNote />}
+      <StaleNote queries={[list]} />
       {list.isPending ? (
         <LoadingState label="Gathering your repairs…" />
       ) : list.data === undefined ? (
