@@ -5,13 +5,16 @@ import { DetailedError } from 'hono/client';
  * The app's TanStack Query client. Requests run even when the browser says it is offline
  * (`networkMode: 'always'`), so nothing hangs in a paused state: queries that can fall back
  * to what this device knows do so, the rest show a plain error with a retry. A 4xx is an
- * answer, not a hiccup, so it is never retried.
+ * answer, not a hiccup, so it is never retried. With `networkMode: 'always'` TanStack Query
+ * would stop refetching when the browser comes back online (its default follows the network
+ * mode), so that is asked for here: a page showing a stale answer catches up then.
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         networkMode: 'always',
+        refetchOnReconnect: true,
         staleTime: 30_000,
         retry: (failureCount, error) => {
           if (error instanceof DetailedError && (error.statusCode ?? 500) < 500) return false;

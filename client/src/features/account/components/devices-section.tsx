@@ -27,7 +27,7 @@ export function DevicesSection() {
       </div>
 
       {sessions.isPending && <LoadingState label="Looking up your devices…" />}
-      {sessions.isError && sessions.data && <StaleNote />}
+      <StaleNote queries={[sessions]} />
       {sessions.isError && !sessions.data && (
         <ErrorState
           title="We could not load your devices"

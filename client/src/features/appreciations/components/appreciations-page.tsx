@@ -2,6 +2,7 @@ import { createAppreciationSchema, type AppreciationView } from '@twofold/shared
 import { useId, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useAppreciations, useHeartAppreciation, useSendAppreciation } from '../api/appreciations.ts';
 
@@ -36,9 +37,10 @@ export function AppreciationsPage({ spaceId, self, partner }: Props) {
         </p>
       </header>
       <SendAppreciation spaceId={spaceId} partnerName={partnerName} />
+      <StaleNote queries={[list]} />
       {list.isPending ? (
         <LoadingState label="Gathering appreciations…" />
-      ) : list.isError ? (
+      ) : list.data === undefined ? (
         <ErrorState
           title="Appreciations could not be loaded"
           message={apiErrorInfo(list.error).message}

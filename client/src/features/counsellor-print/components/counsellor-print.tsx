@@ -43,7 +43,7 @@ export function CounsellorPrint({ spaceId }: { spaceId: string }) {
 
   return (
     <div className="page print-page">
-      {query.isError && <StaleNote />}
+      <StaleNote queries={[query]} />
       <PrintPicker
         options={printOptions(data)}
         weeks={weeks}

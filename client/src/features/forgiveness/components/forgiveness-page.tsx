@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { FormAlert } from '@/components/form-alert.tsx';
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { useBreaches, useNameBreach } from '../api/breaches.ts';
 import { BreachItem } from './breach-item.tsx';
@@ -29,9 +30,10 @@ export function ForgivenessPage({ spaceId, self, partner, doc }: Props) {
         </p>
       </header>
       <NameBreach spaceId={spaceId} self={self} partner={partner} />
+      <StaleNote queries={[list]} />
       {list.isPending ? (
         <LoadingState label="Gathering what you have named…" />
-      ) : list.isError ? (
+      ) : list.data === undefined ? (
         <ErrorState
           title="This could not be loaded"
           message={apiErrorInfo(list.error).message}

@@ -62,7 +62,7 @@ export function HistoryPage(props: Props) {
             : 'Every change either of you made, newest first. Nothing is ever lost: restoring an earlier version adds it as a new change.'}
         </p>
       </header>
-      {history.isRefetchError && <StaleNote />}
+      <StaleNote queries={[history]} />
       {history.isPending ? (
         <LoadingState label="Gathering the history…" />
       ) : history.data === undefined ? (

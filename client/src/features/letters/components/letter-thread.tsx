@@ -66,7 +66,7 @@ export function LetterThread({ spaceId, letterId, selfId, partner, privateDoc }:
   return (
     <div className="page letters">
       <BackToLetters />
-      {letters.isError && <StaleNote />}
+      <StaleNote queries={[letters]} />
       {thread.map((letter, index) => (
         <ItemBoundary key={letter.id} fallback={<UnreadableLetter />}>
           <LetterSheet

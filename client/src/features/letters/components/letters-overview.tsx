@@ -48,7 +48,7 @@ export function LettersOverview({ spaceId, selfId, partner, privateDoc }: Props)
 
       {letters.data ? (
         <>
-          {letters.isError && <StaleNote />}
+          <StaleNote queries={[letters]} />
           <SentLetters
             sections={letterSections(letters.data.letters, letters.data.pairs, selfId, letters.data.now)}
             sealed={(letter) => isSealedNow(letter, letters.data.pairs, letters.data.now)}

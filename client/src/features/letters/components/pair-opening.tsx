@@ -57,7 +57,7 @@ export function PairOpening({ spaceId, pairId, selfId, partner }: Props) {
   return (
     <div className="page letters">
       <BackToLetters />
-      {letters.isError && <StaleNote />}
+      <StaleNote queries={[letters]} />
       {pair.openedAt && theirs ? (
         <Opened pair={pair} mine={mine} theirs={theirs} partnerName={partnerName} />
       ) : (

@@ -29,7 +29,7 @@ export function PromisesPage({ spaceId, self, partner }: Props) {
         </p>
       </header>
       <NewPromise spaceId={spaceId} partnerName={partner?.name ?? null} />
-      {(promises.isError || attestations.isError) && <StaleNote />}
+      <StaleNote queries={[promises, attestations]} />
       {promises.isPending || attestations.isPending ? (
         <LoadingState label="Gathering your promises…" />
       ) : promises.data === undefined || attestations.data === undefined ? (

@@ -1,4 +1,5 @@
 import { ErrorState, LoadingState } from '@/components/page-state.tsx';
+import { StaleNote } from '@/components/stale-note.tsx';
 import { apiErrorInfo } from '@/lib/api-error.ts';
 import { formatMoment } from '@/lib/dates.ts';
 import { useReassurance } from '../api/reassurance.ts';
@@ -18,7 +19,8 @@ export function ReassurancePage({ spaceId, self, partner }: Props) {
   const state = useReassurance(spaceId);
   const partnerName = partner?.name ?? 'your partner';
   if (state.isPending) return <LoadingState label="Opening reassurance…" />;
-  if (state.isError) {
+  // Kept on screen when asking again fails: a guide may be half-written below.
+  if (state.data === undefined) {
     return (
       <ErrorState
         title="Reassurance could not be loaded"
@@ -44,6 +46,7 @@ export function ReassurancePage({ spaceId, self, partner }: Props) {
           is how a new pattern forms.
         </p>
       </header>
+      <StaleNote queries={[state]} />
 
       {waiting.map((request) => (
         <section

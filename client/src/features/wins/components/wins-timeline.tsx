@@ -97,7 +97,7 @@ export function WinsTimeline({ spaceId, doc, selfId, nameOf, boundaryAttestation
 
   return (
     <div className="wins" data-testid="wins-timeline">
-      {wins.isError && <StaleNote />}
+      <StaleNote queries={[wins]} />
       {groupByMonthAndWeek(items).map((month) => (
         <section key={month.key} className="wins__month" aria-label={month.label}>
           <h2 className="ritual-section__title">{month.label}</h2>
