@@ -9,8 +9,8 @@ import { spaceQueryKey } from './space-query-key.ts';
  * Listens to the space's server-sent events while the space is open and refreshes the queries
  * an event names: a partner's signature, a letter arriving, a read receipt, someone joining.
  * The browser's EventSource reconnects by itself; each (re)connect refreshes everything once,
- * so nothing missed while away stays stale. No timer polls anything (only an ask that failed is
- * asked again on a timer, by StaleNote, until it succeeds). `onPartnerChange` hears
+ * so nothing missed while away stays stale. No timer polls anything (only an answer that failed to
+ * refresh is asked for again on a timer, by the query client, until it comes). `onPartnerChange` hears
  * the changes this device did not just make itself (to announce them; see partner-news.ts).
  */
 export function useSpaceEventStream(spaceId: string, onPartnerChange?: (event: SpaceEvent) => void): void {
