@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { editorText, openSection, pairCouple } from './support/flows.ts';
+import { editorText, openSection, pairCouple, tabDrafts } from './support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Walks one partner through the four steps of their side and seals it. */
@@ -36,11 +36,7 @@ test.describe('conversations that heal', () => {
     await expect(alex.getByRole('status').filter({ hasText: 'Your side is sealed' })).toBeVisible();
     // Sealed, the tab keeps no draft of it, even though the steps were replaced before the
     // answer came back (callbacks given to `mutate` would have been skipped).
-    expect(
-      await alex.evaluate(() =>
-        Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')),
-      ),
-    ).toEqual([]);
+    expect(await tabDrafts(alex)).toEqual([]);
     await shoot(alex, 'repair-sealed');
 
     await openSection(sam, 'Repair after a hard moment', 'Repair after a hard moment');

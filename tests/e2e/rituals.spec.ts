@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { logIn, openSection, pairCouple } from './support/flows.ts';
+import { logIn, openSection, pairCouple, tabDrafts } from './support/flows.ts';
 import { seedCheckinWeeks, whoAndWhere } from './support/seed-checkins.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -84,11 +84,7 @@ test.describe('rituals', () => {
     );
     await expect(sam.getByTestId('checkin-status')).toContainText('Alex has answered');
     // Handed in, the tab keeps no draft of it.
-    expect(
-      await alex.evaluate(() =>
-        Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')),
-      ),
-    ).toEqual([]);
+    expect(await tabDrafts(alex)).toEqual([]);
 
     await Promise.all(contexts.map((context) => context.close()));
   });
@@ -110,15 +106,13 @@ test.describe('rituals', () => {
 
     // A score the slider cannot hold (kept by another version of the app, say) is not taken
     // back; the words beside it are.
-    const drafts = () =>
-      alex.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')));
-    expect(await drafts()).toHaveLength(1);
+    expect(await tabDrafts(alex)).toHaveLength(1);
     await alex.evaluate(
       (key) => {
         const kept = JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>;
         sessionStorage.setItem(key, JSON.stringify({ ...kept, safe: 99, trusting: 2.5 }));
       },
-      (await drafts())[0]!,
+      (await tabDrafts(alex))[0]!,
     );
     await alex.reload();
     await expect(alex.getByLabel('What was hard')).toHaveValue('Half-written: the phone call on Tuesday');
@@ -129,7 +123,7 @@ test.describe('rituals', () => {
     // Signing out drops it from the tab: the next person on this computer finds nothing.
     await alex.getByRole('button', { name: 'Log out' }).click();
     await expect(alex.getByRole('heading', { level: 1, name: 'Welcome back' })).toBeVisible();
-    expect(await drafts()).toEqual([]);
+    expect(await tabDrafts(alex)).toEqual([]);
 
     await Promise.all(contexts.map((context) => context.close()));
   });
@@ -140,22 +134,14 @@ test.describe('rituals', () => {
   }) => {
     const { alex, sam, contexts, people } = await coupleOnCheckin(browser, app.url);
     await alex.getByLabel('What was hard').fill('ALEX-UNSENT: the phone call on Tuesday');
-    await expect
-      .poll(() =>
-        alex.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:'))),
-      )
-      .toHaveLength(1);
+    await expect.poll(() => tabDrafts(alex)).toHaveLength(1);
 
     // Alex's session ends without the Log out button (expired, or signed out from another
     // device); Sam then signs in on this same tab.
     await contexts[0]!.clearCookies();
     await alex.reload();
     await expect(alex).toHaveURL(/\/login/);
-    expect(
-      await alex.evaluate(() =>
-        Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')),
-      ),
-    ).toEqual([]);
+    expect(await tabDrafts(alex)).toEqual([]);
     await logIn(alex, app.url, people.sam);
     await expect(alex.getByRole('heading', { level: 1, name: 'Alex & Sam', exact: true })).toBeVisible();
     await openSection(alex, 'Weekly check-in', 'Weekly check-in');
@@ -175,9 +161,7 @@ test.describe('rituals', () => {
     const otherTab = await contexts[0]!.newPage();
     await otherTab.goto(alex.url());
     await otherTab.getByLabel('What went well').fill('OTHER-TAB: the dinner');
-    const draftsIn = (page: Page) =>
-      page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')));
-    await expect.poll(() => draftsIn(otherTab)).toHaveLength(1);
+    await expect.poll(() => tabDrafts(otherTab)).toHaveLength(1);
 
     // Handing in succeeds, but asking for the week again after it is refused.
     const current = /\/api\/spaces\/[^/]+\/checkins\/current$/;
@@ -189,12 +173,12 @@ test.describe('rituals', () => {
     await answerCheckin(alex, 'Alex-words', '6');
     await expect(alex.getByTestId('checkin-status')).toContainText('Your answers are in');
     await expect(alex.getByRole('button', { name: 'Hand in my check-in' })).toHaveCount(0);
-    expect(await draftsIn(alex)).toEqual([]);
+    expect(await tabDrafts(alex)).toEqual([]);
     await expect(sam.getByTestId('checkin-status')).toContainText('Alex has answered');
 
     // The other tab hears of it and lets its draft go: there is nothing left to hand in.
     await expect(otherTab.getByTestId('checkin-status')).toContainText('Your answers are in');
-    await expect.poll(() => draftsIn(otherTab)).toEqual([]);
+    await expect.poll(() => tabDrafts(otherTab)).toEqual([]);
     await alex.unroute(current);
 
     await Promise.all(contexts.map((context) => context.close()));

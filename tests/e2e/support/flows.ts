@@ -122,6 +122,11 @@ export async function coupleOnLetter(browser: Browser, baseUrl: string) {
   };
 }
 
+/** The keys of the tab drafts (lib/tab-draft.ts) this page's tab keeps in sessionStorage. */
+export function tabDrafts(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('twofold:draft:')));
+}
+
 /** The words in an editor, without the partner's caret label that sits inside it. */
 export function editorText(editor: Locator): Promise<string> {
   return editor.evaluate((element) => {
